@@ -1,0 +1,131 @@
+"""The ``docgen`` command: build, validate, new.
+
+Exit codes: 0 done, 1 input errors, 2 usage errors. Every error a user can
+cause ends in a Chinese message, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .build import build
+from .errors import DocgenError, InputError, UsageError
+from .fileio import safe_filename
+from .readers.yaml_reader import load_inputs
+from .starter import starter_yaml
+
+DEFAULT_INPUTS = Path("inputs")
+DEFAULT_OUT = Path("outputs")
+
+_ARGPARSE_MESSAGES = (
+    ("the following arguments are required", "缺少参数"),
+    ("unrecognized arguments", "不认识的参数"),
+    ("invalid choice", "没有这个命令或选项"),
+    ("expected one argument", "这个选项后面要跟一个值"),
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse's own messages are English
+        for english, chinese in _ARGPARSE_MESSAGES:
+            message = message.replace(english, chinese)
+        raise UsageError(f"命令用法错误：{message}\n{self.format_usage().strip()}\n运行 docgen --help 查看用法")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="docgen", description="把 YAML 写成的基层党建报告生成 Word 文件，并汇编成册（含目录）。")
+    commands = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
+
+    build_cmd = commands.add_parser("build", help="生成每份报告的 Word 文件和汇编")
+    build_cmd.add_argument("--inputs", type=Path, default=DEFAULT_INPUTS, help="输入文件夹（默认 inputs/）")
+    build_cmd.add_argument("--out", type=Path, default=DEFAULT_OUT, help="输出文件夹（默认 outputs/）")
+
+    validate_cmd = commands.add_parser("validate", help="只检查输入文件，不生成")
+    validate_cmd.add_argument("--inputs", type=Path, default=DEFAULT_INPUTS, help="输入文件夹（默认 inputs/）")
+
+    new_cmd = commands.add_parser("new", help="新建一份带说明的报告 YAML")
+    new_cmd.add_argument("name", metavar="单位名称", help="报告的单位名称，也是文件名")
+    new_cmd.add_argument("--inputs", type=Path, default=DEFAULT_INPUTS, help="写到哪个文件夹（默认 inputs/）")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    _utf8_console()
+    try:
+        args = _parser().parse_args(argv)
+        if args.command is None:
+            _parser().print_help()
+            return 2
+        return _COMMANDS[args.command](args)
+    except DocgenError as error:
+        print(f"错误：{error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("已中断，输出文件保持原样。", file=sys.stderr)
+        return 1
+
+
+def _build(args) -> int:
+    result = build(args.inputs, args.out, progress=_progress_printer())
+    _print_warnings(result.warnings)
+    print(f"已生成 {len(result.report_paths)} 份报告和汇编：{result.volume_path}")
+    for report, page in zip(result.volume.reports, result.start_pages):
+        print(f"  第 {page} 页  {report.unit}")
+    return 0
+
+
+def _validate(args) -> int:
+    loaded = load_inputs(args.inputs)
+    _print_warnings(loaded.warnings)
+    count = len(loaded.volume.reports)
+    print(f"检查通过：{args.inputs} 中共 {count} 份报告。")
+    return 0
+
+
+def _new(args) -> int:
+    path = args.inputs / (safe_filename(args.name) + ".yaml")
+    if path.exists():
+        raise InputError(f"文件已存在，没有改动它：{path}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "x", encoding="utf-8") as file:  # "x": never overwrite
+        file.write(starter_yaml(args.name))
+    print(f"已新建：{path}\n用记事本打开它，按注释填写，然后运行 docgen build。")
+    return 0
+
+
+_COMMANDS = {"build": _build, "validate": _validate, "new": _new}
+
+
+def _print_warnings(warnings: list[str]) -> None:
+    for warning in warnings:
+        print(f"提醒：{warning}", file=sys.stderr)
+
+
+def _progress_printer():
+    interactive = sys.stderr.isatty()
+    last_step = [-1]
+
+    def show(done: int, total: int) -> None:
+        if interactive:
+            end = "\n" if done == total else ""
+            print(f"\r正在生成 {done}/{total} …", end=end, file=sys.stderr, flush=True)
+            return
+        step = done * 10 // total  # one line each tenth when the output is a log
+        if step != last_step[0]:
+            last_step[0] = step
+            print(f"正在生成 {done}/{total}", file=sys.stderr)
+
+    return show
+
+
+def _utf8_console() -> None:
+    # A Chinese Windows console defaults to GBK; print what it cannot show as ? rather than crash.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The page: GB/T 9704 numbers (spec) and the pagination model (paginate)."""

@@ -1,0 +1,50 @@
+"""GB/T 9704-2012 as Word needs it: page, grid, sizes, faces and style names.
+
+The template builder writes these numbers into the template; the pagination
+model computes with the same numbers. Lengths are in twips (1/20 pt) unless
+the name says otherwise.
+"""
+
+from __future__ import annotations
+
+PAGE_WIDTH = 11906  # A4
+PAGE_HEIGHT = 16838
+MARGIN_TOP = 2098  # 37 mm 天头
+MARGIN_BOTTOM = 1984  # 35 mm
+MARGIN_LEFT = 1587  # 28 mm 订口
+MARGIN_RIGHT = 1474  # 26 mm
+FOOTER_DISTANCE = 1304  # page-number line ends 7 mm below the 版心 (23 mm from the edge)
+
+LINE_PITCH = 579  # exact line spacing, 28.95 pt: 22 lines on the 225 mm 版心
+LINES_PER_PAGE = 22
+TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT  # 8845 twips = 442.25 pt
+
+BODY_SIZE = 32  # half-points: 三号 16 pt
+TITLE_SIZE = 44  # 二号 22 pt
+PAGE_NUMBER_SIZE = 28  # 四号 14 pt
+CHAR_SPACING = -5  # twentieths of a point: 28 × (16 − 0.25) pt = 441 pt fits the line
+FIRST_LINE_CHARS = 200  # hundredths of a character: two-character indent
+FIRST_LINE_INDENT = 2 * BODY_SIZE * 10  # the same indent in twips, for readers without char units
+
+# Faces by role; a volume's settings may name others (many offices only have 仿宋 and 楷体).
+DEFAULT_FONTS = {
+    "title": "方正小标宋简体",
+    "heading1": "黑体",
+    "heading2": "楷体",
+    "body": "仿宋",
+    "page_number": "宋体",
+}
+FONT_ROLES = tuple(DEFAULT_FONTS)
+
+# Style names as they appear in Word's style gallery; restyle the template by these.
+STYLE_TITLE = "报告标题"
+STYLE_HEADING1 = "一级标题"
+STYLE_BODY = "Normal"  # Word shows the built-in Normal as 正文
+STYLE_LEAD2 = "二级标题"  # character style: （一）…… lead sentences
+STYLE_LEAD3 = "三级标题"  # character style: 1.…… lead sentences
+STYLE_LEAD4 = "四级标题"  # character style: （1）…… lead sentences
+STYLE_TOC_HEADING = "目录标题"
+STYLE_TOC_LINE = "toc 1"  # Word's built-in name, shown as 目录 1; its TOC field fills it
+STYLE_PAGE_NUMBER = "页码"
+
+LEAD_STYLE_BY_LEVEL = {2: STYLE_LEAD2, 3: STYLE_LEAD3, 4: STYLE_LEAD4}

@@ -1,0 +1,82 @@
+"""The document model every reader produces and every writer consumes.
+
+A volume holds reports; a report holds sections; a section holds an optional
+lead and numbered items. Numbers are never stored: they follow from position
+and the section's numbering style (see ``numbering``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a piece of the model came from, for messages: file and 1-based line."""
+
+    path: Path | None = None
+    line: int | None = None
+
+    def __str__(self) -> str:
+        name = str(self.path) if self.path else "<输入>"
+        return f"{name} 第 {self.line} 行" if self.line else name
+
+
+@dataclass
+class Item:
+    """A numbered item: its lead sentence (title) and the text after it.
+
+    ``paragraphs[0]`` continues the title's paragraph; each further entry is a
+    paragraph of its own.
+    """
+
+    title: str
+    paragraphs: list[str] = field(default_factory=list)
+    origin: Origin = field(default_factory=Origin)
+
+
+@dataclass
+class Section:
+    """A first-level part of a report: 一、亮点工作 and what follows it."""
+
+    heading: str
+    items: list[Item] = field(default_factory=list)
+    lead: list[str] = field(default_factory=list)
+    numbering: str = "1."
+    run_in: bool = False  # items run on in one paragraph: 一是……。二是……。
+    origin: Origin = field(default_factory=Origin)
+
+
+@dataclass
+class Report:
+    """One 社区's report."""
+
+    unit: str
+    sections: list[Section] = field(default_factory=list)
+    origin: Origin = field(default_factory=Origin)
+
+
+@dataclass
+class VolumeSettings:
+    """What the volume settings file says."""
+
+    series_title: str = "基层党建亮点工作及存在问题"
+    toc_heading: str = "目  录"
+    order: list[str] = field(default_factory=list)  # units, in volume order
+    fonts: dict[str, str] = field(default_factory=dict)  # role -> face name
+    origin: Origin = field(default_factory=Origin)
+
+
+@dataclass
+class Volume:
+    settings: VolumeSettings
+    reports: list[Report]
+
+    def numbered_titles(self) -> list[str]:
+        from .numbering import report_title
+
+        return [
+            report_title(self.settings.series_title, i)
+            for i in range(1, len(self.reports) + 1)
+        ]

@@ -1,0 +1,314 @@
+"""The YAML inputs (one file a report, plus the volume settings) → the model.
+
+YAML is composed into nodes, never constructed into Python objects by the
+library: every scalar stays a string (``1.`` is not a float, ``yes`` not a
+bool), no tag can run code, aliases are refused (no billion laughs), and each
+value keeps its line for messages.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from ..errors import InputError
+from ..model import Item, Origin, Report, Section, Volume, VolumeSettings
+from ..numbering import DEFAULT_ITEM_STYLE, ITEM_STYLES
+from ..sanitize import xml_safe
+
+SETTINGS_FILE = "volume.yaml"
+MAX_FILE_BYTES = 5 * 1024 * 1024
+
+_TRUE = {"true", "yes", "on", "是", "1"}
+_FALSE = {"false", "no", "off", "否", "0"}
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+
+
+@dataclass
+class Inputs:
+    """Everything read from an inputs folder."""
+
+    volume: Volume
+    warnings: list[str] = field(default_factory=list)
+
+
+class _Reader:
+    """Walks the node tree of one file, checking it against the schema."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.warnings: list[str] = []
+        self._seen: set[int] = set()
+
+    def origin(self, node: yaml.Node) -> Origin:
+        return Origin(self.path, node.start_mark.line + 1)
+
+    def fail(self, node: yaml.Node, message: str) -> InputError:
+        return InputError(message, self.origin(node))
+
+    def load(self) -> yaml.Node:
+        text = _read_text(self.path)
+        try:
+            node = yaml.compose(text, Loader=yaml.BaseLoader)
+        except yaml.MarkedYAMLError as exc:
+            raise _yaml_syntax_error(self.path, exc) from None
+        except yaml.YAMLError as exc:
+            raise InputError(f"YAML 格式错误：{exc}", Origin(self.path)) from None
+        if node is None:
+            raise InputError("文件是空的，没有任何内容", Origin(self.path))
+        return node
+
+    def mapping(self, node: yaml.Node, what: str, keys: dict[str, bool]) -> dict[str, yaml.Node]:
+        """The values of a mapping whose allowed keys are ``keys`` (key → required)."""
+        self._check_node(node)
+        if not isinstance(node, yaml.MappingNode):
+            raise self.fail(node, f"{what}应当是“键: 值”的形式，这里却是{_kind(node)}")
+        values: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            self._check_node(key_node)
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if key not in keys:
+                raise self.fail(key_node, _unknown_key_message(key, what, keys))
+            if key in values:
+                raise self.fail(key_node, f"{what}中的“{key}”写了两次")
+            values[key] = value_node
+        for key, required in keys.items():
+            if required and key not in values:
+                raise self.fail(node, f"{what}缺少“{key}”")
+        return values
+
+    def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node]:
+        self._check_node(node)
+        if not isinstance(node, yaml.SequenceNode):
+            raise self.fail(node, f"{what}应当是以“- ”开头的列表，这里却是{_kind(node)}")
+        return list(node.value)
+
+    def text(self, node: yaml.Node, what: str, allow_empty: bool = False) -> str:
+        self._check_node(node)
+        if not isinstance(node, yaml.ScalarNode):
+            raise self.fail(node, f"{what}应当是文字，这里却是{_kind(node)}")
+        value, dropped = xml_safe(node.value)
+        if dropped:
+            self.warnings.append(
+                f"{self.origin(node)}：{what}中有 Word 无法保存的控制字符（{'、'.join(dropped)}），已删除"
+            )
+        if not allow_empty and not value.strip():
+            raise self.fail(node, f"{what}是空的")
+        return value
+
+    def flag(self, node: yaml.Node, what: str) -> bool:
+        value = self.text(node, what).strip().lower()
+        if value in _TRUE:
+            return True
+        if value in _FALSE:
+            return False
+        raise self.fail(node, f"{what}只能写 true 或 false，这里是“{value}”")
+
+    def _check_node(self, node: yaml.Node) -> None:
+        if id(node) in self._seen:
+            raise self.fail(node, "不支持 YAML 的锚点和别名（& 与 *），请把内容直接写出来")
+        self._seen.add(id(node))
+        if node.tag not in _STANDARD_TAGS:
+            raise self.fail(node, f"不支持 YAML 标签“{node.tag}”，请删除它")
+
+
+def read_report(path: Path) -> tuple[Report, list[str]]:
+    """Read one report file; return the report and the warnings it raised."""
+    reader = _Reader(path)
+    root = reader.load()
+    fields = reader.mapping(root, "报告", {"unit": True, "sections": True})
+    unit = reader.text(fields["unit"], "单位名称（unit）").strip()
+    section_nodes = reader.sequence(fields["sections"], "sections")
+    if not section_nodes:
+        raise reader.fail(fields["sections"], "sections 是空的，至少要有一个部分")
+    sections = [_read_section(reader, node, i) for i, node in enumerate(section_nodes, 1)]
+    return Report(unit=unit, sections=sections, origin=reader.origin(root)), reader.warnings
+
+
+def _read_section(reader: _Reader, node: yaml.Node, position: int) -> Section:
+    what = f"第 {position} 部分"
+    fields = reader.mapping(
+        node,
+        what,
+        {"heading": True, "numbering": False, "run_in": False, "lead": False, "items": False},
+    )
+    section = Section(
+        heading=reader.text(fields["heading"], f"{what}的标题（heading）").strip(),
+        origin=reader.origin(node),
+    )
+    if "numbering" in fields:
+        section.numbering = _numbering_style(reader, fields["numbering"])
+    if "run_in" in fields:
+        section.run_in = reader.flag(fields["run_in"], f"{what}的 run_in")
+    if "lead" in fields:
+        section.lead = _paragraphs(reader.text(fields["lead"], f"{what}的导语（lead）"))
+    if "items" in fields:
+        item_nodes = reader.sequence(fields["items"], f"{what}的 items")
+        section.items = [_read_item(reader, n, what, i) for i, n in enumerate(item_nodes, 1)]
+    if not section.items and not section.lead:
+        raise reader.fail(node, f"{what}“{section.heading}”是空的：请写上 items（条目）或 lead（导语）")
+    return section
+
+
+def _read_item(reader: _Reader, node: yaml.Node, section_what: str, position: int) -> Item:
+    what = f"{section_what}第 {position} 条"
+    fields = reader.mapping(node, what, {"title": True, "text": False})
+    title = reader.text(fields["title"], f"{what}的标题（title）").strip()
+    paragraphs: list[str] = []
+    if "text" in fields:
+        paragraphs = _paragraphs(reader.text(fields["text"], f"{what}的正文（text）", allow_empty=True))
+    return Item(title=title, paragraphs=paragraphs, origin=reader.origin(node))
+
+
+def _numbering_style(reader: _Reader, node: yaml.Node) -> str:
+    value = reader.text(node, "编号样式（numbering）").strip()
+    aliases = {"1、": "1.", "1．": "1.", "(一)": "（一）", "(1)": "（1）"}
+    value = aliases.get(value, value)
+    if value not in ITEM_STYLES:
+        choices = "、".join(f"“{s}”" for s in ITEM_STYLES)
+        raise reader.fail(node, f"编号样式“{value}”不认识，可选：{choices}")
+    return value
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Each non-empty line of a block is a paragraph."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def read_settings(path: Path) -> tuple[VolumeSettings, list[str]]:
+    reader = _Reader(path)
+    root = reader.load()
+    fields = reader.mapping(
+        root, "汇编设置", {"series_title": False, "toc_heading": False, "order": False, "fonts": False}
+    )
+    settings = VolumeSettings(origin=reader.origin(root))
+    if "series_title" in fields:
+        settings.series_title = reader.text(fields["series_title"], "汇编标题（series_title）").strip()
+    if "toc_heading" in fields:
+        settings.toc_heading = reader.text(fields["toc_heading"], "目录标题（toc_heading）").strip()
+    if "order" in fields:
+        settings.order = [reader.text(n, "order 中的单位").strip() for n in reader.sequence(fields["order"], "order")]
+    if "fonts" in fields:
+        from ..layout.spec import FONT_ROLES
+
+        font_fields = reader.mapping(fields["fonts"], "fonts", {role: False for role in FONT_ROLES})
+        settings.fonts = {role: reader.text(n, f"字体 {role}").strip() for role, n in font_fields.items()}
+    return settings, reader.warnings
+
+
+def load_inputs(folder: Path) -> Inputs:
+    """Read every report and the settings in ``folder`` into a volume, in volume order."""
+    if not folder.is_dir():
+        raise InputError(f"找不到输入文件夹“{folder}”")
+    settings_path = folder / SETTINGS_FILE
+    warnings: list[str] = []
+    settings = VolumeSettings()
+    if settings_path.exists():
+        settings, warnings = read_settings(settings_path)
+    reports: list[Report] = []
+    for path in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")):
+        if path.name == SETTINGS_FILE:
+            continue
+        report, report_warnings = read_report(path)
+        warnings += report_warnings
+        reports.append(report)
+    if not reports:
+        raise InputError(f"输入文件夹“{folder}”中没有报告（*.yaml）文件")
+    _check_unique_units(reports)
+    ordered, order_warnings = _in_volume_order(reports, settings, settings_path)
+    return Inputs(Volume(settings, ordered), warnings + order_warnings)
+
+
+def _check_unique_units(reports: list[Report]) -> None:
+    first: dict[str, Report] = {}
+    for report in reports:
+        if report.unit in first:
+            raise InputError(
+                f"单位“{report.unit}”重复：{first[report.unit].origin} 已经用过这个名称",
+                report.origin,
+            )
+        first[report.unit] = report
+
+
+def _in_volume_order(
+    reports: list[Report], settings: VolumeSettings, settings_path: Path
+) -> tuple[list[Report], list[str]]:
+    by_unit = {r.unit: r for r in reports}
+    ordered: list[Report] = []
+    for unit in settings.order:
+        if unit not in by_unit:
+            close = difflib.get_close_matches(unit, list(by_unit), n=1)
+            hint = f"，是不是“{close[0]}”？" if close else ""
+            raise InputError(f"order 中的单位“{unit}”没有对应的报告文件{hint}", Origin(settings_path))
+        if by_unit[unit] in ordered:
+            raise InputError(f"order 中的单位“{unit}”写了两次", Origin(settings_path))
+        ordered.append(by_unit[unit])
+    rest = [r for r in reports if r not in ordered]
+    warnings = []
+    if settings.order and rest:
+        names = "、".join(r.unit for r in rest)
+        warnings.append(f"{settings_path}：order 中没有列出 {names}，已按文件名排在最后")
+    return ordered + rest, warnings
+
+
+def _read_text(path: Path) -> str:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(f"文件太大（{size // 1024} KB），不像是一份报告", Origin(path))
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"无法读取文件：{exc.strerror}", Origin(path)) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(
+            "文件不是 UTF-8 编码（可能是 GBK/GB18030）。请用记事本打开，"
+            "“另存为”时把编码选为 UTF-8 后再试",
+            Origin(path, line),
+        ) from None
+    return text
+
+
+def _yaml_syntax_error(path: Path, exc: yaml.MarkedYAMLError) -> InputError:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else None
+    problem = exc.problem or ""
+    if "\t" in problem or "tab" in problem.lower() or (
+        mark is not None and mark.buffer and mark.pointer < len(mark.buffer) and mark.buffer[mark.pointer] == "\t"
+    ):
+        hint = "这一行用了 Tab 键缩进，YAML 只能用空格缩进"
+    elif "mapping values are not allowed" in problem:
+        hint = "文字里有英文冒号加空格“: ”，请改成中文冒号“：”，或把文字写成“|”块"
+    elif "could not find expected ':'" in problem or "expected <block end>" in problem:
+        hint = "缩进对不齐，或少了英文冒号“:”"
+    elif "special characters are not allowed" in problem or "unacceptable character" in problem:
+        hint = "文件中有不可见的控制字符，请删除"
+    else:
+        hint = f"YAML 格式错误（{problem}）"
+    return InputError(hint, Origin(path, line))
+
+
+def _unknown_key_message(key: str | None, what: str, keys: dict[str, bool]) -> str:
+    allowed = "、".join(keys)
+    if key is None:
+        return f"{what}中的键必须是文字；可用的键：{allowed}"
+    close = difflib.get_close_matches(key, list(keys), n=1, cutoff=0.5)
+    hint = f"，是不是“{close[0]}”？" if close else f"；可用的键：{allowed}"
+    return f"{what}中有不认识的键“{key}”{hint}"
+
+
+def _kind(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "“键: 值”"
+    if isinstance(node, yaml.SequenceNode):
+        return "列表"
+    return f"文字“{node.value[:20]}”" if node.value else "空值"

@@ -1,0 +1,37 @@
+"""The commented starter file ``docgen new`` writes."""
+
+from __future__ import annotations
+
+_STARTER = """\
+# {unit} 的基层党建亮点工作及存在问题
+#
+# 用记事本编辑即可，注意：
+#   - 缩进只用空格，不要用 Tab 键；同一层的内容左边对齐。
+#   - 中文直接写，不用加引号。“# ”开头的行是说明，不会出现在报告里。
+#   - 编号（一、（一）1. 一是）由程序自动生成，正文里不要再写编号。
+#   - 写好后运行：docgen validate 检查，docgen build 生成。
+
+unit: {unit}            # 单位名称：输出文件名就是它
+
+sections:               # 报告的各个部分，依次编为 一、二、……
+
+  - heading: 亮点工作    # 部分的标题，如 亮点工作、特色做法、存在问题
+    numbering: 1.        # 条目编号样式：1.  或 （一）  或 （1）  或 一是
+    items:               # 各条，每条以“- title:”开头
+      - title: 这里写第一条的标题句。
+        text: |
+          这里写正文，可以写很长。一行就是一个自然段。
+          另起一行就是另一个自然段。
+      - title: 这里写第二条的标题句。
+        text: |
+          正文……
+
+  - heading: 存在问题
+    numbering: 1.
+    items:
+      - title: 只有一句话的条目，可以不写 text。
+"""
+
+
+def starter_yaml(unit: str) -> str:
+    return _STARTER.format(unit=unit)

@@ -1,0 +1,151 @@
+"""The thin XML layer under python-docx: what its API does not reach.
+
+East Asian fonts, character spacing, outline levels, fields, bookmarks and
+tab leaders are written here as WordprocessingML elements.
+"""
+
+from __future__ import annotations
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+
+def element(tag: str, **attrs: str) -> OxmlElement:
+    """A ``w:`` element with ``w:`` attributes: element("spacing", line="579")."""
+    el = OxmlElement(f"w:{tag}")
+    for name, value in attrs.items():
+        el.set(qn(f"w:{name}"), str(value))
+    return el
+
+
+# Child order that the schema demands (Word refuses files that break it).
+_ORDER = {
+    "pPr": (
+        "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr "
+        "suppressLineNumbers pBdr shd tabs suppressAutoHyphens kinsoku wordWrap "
+        "overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd "
+        "snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc "
+        "textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr "
+        "sectPr pPrChange"
+    ).split(),
+    "rPr": (
+        "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow "
+        "emboss imprint noProof snapToGrid vanish webHidden color spacing w kern "
+        "position sz szCs highlight u effect bdr shd fitText vertAlign rtl cs em "
+        "lang eastAsianLayout specVanish oMath"
+    ).split(),
+    "sectPr": (
+        "headerReference footerReference footnotePr endnotePr type pgSz pgMar "
+        "paperSrc pgBorders lnNumType pgNumType cols formProt vAlign noEndnote "
+        "titlePg textDirection bidi rtlGutter docGrid printerSettings sectPrChange"
+    ).split(),
+}
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def replace_child(parent, child) -> None:
+    """Put ``child`` in ``parent`` at its schema place, replacing one of the same tag."""
+    for old in parent.findall(child.tag):
+        parent.remove(old)
+    order = _ORDER.get(_local(parent.tag))
+    if order is None or _local(child.tag) not in order:
+        parent.append(child)
+        return
+    rank = order.index(_local(child.tag))
+    for i, sibling in enumerate(parent):
+        name = _local(sibling.tag)
+        if name in order and order.index(name) > rank:
+            parent.insert(i, child)
+            return
+    parent.append(child)
+
+
+def set_fonts(rpr, face: str, east_asian_hint: bool = True) -> None:
+    """Name ``face`` in every font slot, so Chinese text, Latin and digits all use it.
+
+    python-docx's ``font.name`` writes only the Latin slots; Chinese text takes
+    its face from ``w:eastAsia``. The ``eastAsia`` hint makes Word draw the
+    characters shared with Latin text (“ ” — …) in the Chinese face.
+    """
+    fonts = element("rFonts", ascii=face, hAnsi=face, eastAsia=face, cs=face)
+    if east_asian_hint:
+        fonts.set(qn("w:hint"), "eastAsia")
+    replace_child(rpr, fonts)
+
+
+def set_size(rpr, half_points: int) -> None:
+    replace_child(rpr, element("sz", val=str(half_points)))
+    replace_child(rpr, element("szCs", val=str(half_points)))
+
+
+def set_outline_level(ppr, level: int) -> None:
+    """Outline level 1-based as Word shows it (the XML counts from 0)."""
+    replace_child(ppr, element("outlineLvl", val=str(level - 1)))
+
+
+def text_run(text: str, char_style: str | None = None) -> OxmlElement:
+    """A run holding ``text``; tabs become ``w:tab``."""
+    run = element("r")
+    if char_style:
+        rpr = element("rPr")
+        rpr.append(element("rStyle", val=char_style))
+        run.append(rpr)
+    for i, chunk in enumerate(text.split("\t")):
+        if i:
+            run.append(element("tab"))
+        if chunk:
+            t = element("t")
+            t.text = chunk
+            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            run.append(t)
+    return run
+
+
+def add_run(parent, text: str, char_style: str | None = None) -> OxmlElement:
+    """Append a run holding ``text`` to a ``w:p`` (or ``w:hyperlink``)."""
+    run = text_run(text, char_style)
+    parent.append(run)
+    return run
+
+
+def add_field(paragraph_el, instruction: str, result_runs=()) -> None:
+    """Append a complex field: ``{ instruction }`` with a cached result."""
+    begin_field(paragraph_el, instruction)
+    for result in result_runs:
+        paragraph_el.append(result)
+    end_field(paragraph_el)
+
+
+def begin_field(paragraph_el, instruction: str) -> None:
+    """Open a field whose result spans paragraphs (a TOC); close it with ``end_field``."""
+    _field_char(paragraph_el, "begin")
+    run = element("r")
+    instr = element("instrText")
+    instr.text = f" {instruction} "
+    instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    run.append(instr)
+    paragraph_el.append(run)
+    _field_char(paragraph_el, "separate")
+
+
+def end_field(paragraph_el) -> None:
+    _field_char(paragraph_el, "end")
+
+
+def _field_char(paragraph_el, kind: str) -> None:
+    run = element("r")
+    run.append(element("fldChar", fldCharType=kind))
+    paragraph_el.append(run)
+
+
+def add_bookmark(paragraph_el, bookmark_id: int, name: str) -> None:
+    """Wrap the paragraph's content in a bookmark (TOC entries link to these)."""
+    start = element("bookmarkStart", id=str(bookmark_id), name=name)
+    end = element("bookmarkEnd", id=str(bookmark_id))
+    ppr = paragraph_el.find(qn("w:pPr"))
+    position = 1 if ppr is not None else 0
+    paragraph_el.insert(position, start)
+    paragraph_el.append(end)

@@ -1,0 +1,237 @@
+"""Builds ``templates/report.docx``: the styles, page setup and footers of every document.
+
+The committed template is this module's output (a test keeps them equal), so
+the numbers stay in one place (``layout.spec``) while a user can still restyle
+by opening the template in Word and changing a style.
+
+Run ``python -m docgen.writers.template`` to write it anew.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import docx
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Pt, Twips
+
+from ..layout import spec
+from .ooxml import add_field, add_run, element, replace_child, set_fonts, set_outline_level, set_size, text_run
+
+TEMPLATE_PATH = Path(__file__).resolve().parents[2] / "templates" / "report.docx"
+BODY_PLACEHOLDER = "{{ body }}"
+# Zip entries get this timestamp so the same input gives the same bytes.
+_FIXED_DATE = (2020, 1, 1, 0, 0, 0)
+
+
+def build_template(fonts: dict[str, str] | None = None) -> bytes:
+    """The template as bytes, with ``fonts`` (role → face) over the defaults."""
+    faces = {**spec.DEFAULT_FONTS, **(fonts or {})}
+    document = docx.Document()
+    _set_defaults(document, faces)
+    _define_styles(document, faces)
+    _set_page(document)
+    _set_footers(document, faces)
+    _set_settings(document)
+    _set_body(document)
+    document.core_properties.author = "docgen"
+    document.core_properties.title = ""
+    return _deterministic_zip(document)
+
+
+def apply_fonts(document, fonts: dict[str, str]) -> None:
+    """Name other faces in an already built document's styles (volume settings ``fonts``)."""
+    styles = document.styles
+    for role, face in fonts.items():
+        for style_name in _STYLES_BY_ROLE[role]:
+            rpr = styles[style_name].element.get_or_add_rPr()
+            set_fonts(rpr, face)
+
+
+_STYLES_BY_ROLE = {
+    "title": (spec.STYLE_TITLE, spec.STYLE_TOC_HEADING),
+    "heading1": (spec.STYLE_HEADING1,),
+    "heading2": (spec.STYLE_LEAD2,),
+    "body": (spec.STYLE_BODY, spec.STYLE_LEAD3, spec.STYLE_LEAD4, spec.STYLE_TOC_LINE),
+    "page_number": (spec.STYLE_PAGE_NUMBER,),
+}
+
+
+def _set_defaults(document, faces) -> None:
+    styles_el = document.styles.element
+    rpr_default = styles_el.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    for child in list(rpr_default):
+        rpr_default.remove(child)
+    set_fonts(rpr_default, faces["body"])
+    set_size(rpr_default, spec.BODY_SIZE)
+    rpr_default.append(element("lang", val="en-US", eastAsia="zh-CN", bidi="ar-SA"))
+    ppr_default = styles_el.find(qn("w:docDefaults")).find(qn("w:pPrDefault")).find(qn("w:pPr"))
+    for child in list(ppr_default):
+        ppr_default.remove(child)
+    ppr_default.append(_exact_spacing())
+
+
+def _exact_spacing():
+    return element("spacing", before="0", after="0", line=str(spec.LINE_PITCH), lineRule="exact")
+
+
+def _define_styles(document, faces) -> None:
+    styles = document.styles
+    body = styles[spec.STYLE_BODY]
+    _paragraph_format(body, faces["body"], spec.BODY_SIZE, indent=True)
+    body.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    body.paragraph_format.widow_control = True
+
+    title = _paragraph_style(styles, spec.STYLE_TITLE, faces["title"], spec.TITLE_SIZE)
+    title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.paragraph_format.page_break_before = True
+    title.paragraph_format.keep_with_next = True
+    set_outline_level(title.element.get_or_add_pPr(), 1)
+    _char_spacing(title, 0)
+
+    heading1 = _paragraph_style(styles, spec.STYLE_HEADING1, faces["heading1"], spec.BODY_SIZE, indent=True)
+    heading1.paragraph_format.keep_with_next = True
+    set_outline_level(heading1.element.get_or_add_pPr(), 2)
+
+    for name, face in (
+        (spec.STYLE_LEAD2, faces["heading2"]),
+        (spec.STYLE_LEAD3, faces["body"]),
+        (spec.STYLE_LEAD4, faces["body"]),
+    ):
+        style = styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
+        set_fonts(style.element.get_or_add_rPr(), face)
+        style.quick_style = True
+
+    toc_heading = _paragraph_style(styles, spec.STYLE_TOC_HEADING, faces["title"], spec.TITLE_SIZE)
+    toc_heading.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _char_spacing(toc_heading, 0)
+
+    toc_line = _paragraph_style(styles, spec.STYLE_TOC_LINE, faces["body"], spec.BODY_SIZE)
+    toc_line.paragraph_format.tab_stops.add_tab_stop(
+        Twips(spec.TEXT_WIDTH), alignment=2, leader=1  # right-aligned, dot leader
+    )
+    toc_line.quick_style = False
+    toc_line.element.set(qn("w:styleId"), "TOC1")  # the id Word's TOC field looks for
+
+    page_number = _paragraph_style(styles, spec.STYLE_PAGE_NUMBER, faces["page_number"], spec.PAGE_NUMBER_SIZE)
+    _char_spacing(page_number, 0)
+    replace_child(
+        page_number.element.get_or_add_pPr(),
+        element("spacing", before="0", after="0", line=str(spec.PAGE_NUMBER_SIZE * 10), lineRule="exact"),
+    )
+
+
+def _paragraph_style(styles, name, face, size, indent=False):
+    style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = styles[spec.STYLE_BODY]
+    style.next_paragraph_style = styles[spec.STYLE_BODY]
+    style.quick_style = True
+    _paragraph_format(style, face, size, indent)
+    return style
+
+
+def _paragraph_format(style, face, size, indent) -> None:
+    ppr = style.element.get_or_add_pPr()
+    replace_child(ppr, _exact_spacing())
+    if indent:
+        replace_child(
+            ppr,
+            element("ind", firstLine=str(spec.FIRST_LINE_INDENT), firstLineChars=str(spec.FIRST_LINE_CHARS)),
+        )
+    else:
+        replace_child(ppr, element("ind", firstLine="0", firstLineChars="0"))
+    # Latin text and digits sit in Chinese text without extra space, and
+    # punctuation never hangs into the margin: the pagination model counts on both.
+    replace_child(ppr, element("autoSpaceDE", val="0"))
+    replace_child(ppr, element("autoSpaceDN", val="0"))
+    replace_child(ppr, element("overflowPunct", val="0"))
+    rpr = style.element.get_or_add_rPr()
+    set_fonts(rpr, face)
+    set_size(rpr, size)
+    _char_spacing(style, spec.CHAR_SPACING)
+
+
+def _char_spacing(style, twentieths: int) -> None:
+    rpr = style.element.get_or_add_rPr()
+    replace_child(rpr, element("spacing", val=str(twentieths)))
+
+
+def _set_page(document) -> None:
+    section = document.sections[0]
+    section.page_width = Twips(spec.PAGE_WIDTH)
+    section.page_height = Twips(spec.PAGE_HEIGHT)
+    section.top_margin = Twips(spec.MARGIN_TOP)
+    section.bottom_margin = Twips(spec.MARGIN_BOTTOM)
+    section.left_margin = Twips(spec.MARGIN_LEFT)
+    section.right_margin = Twips(spec.MARGIN_RIGHT)
+    section.header_distance = Twips(spec.MARGIN_TOP // 2)
+    section.footer_distance = Twips(spec.FOOTER_DISTANCE)
+    section.gutter = Twips(0)
+    sect_pr = section._sectPr
+    replace_child(sect_pr, element("docGrid", type="lines", linePitch=str(spec.LINE_PITCH)))
+
+
+def _set_footers(document, faces) -> None:
+    """ "— N —" in 宋体 四号, odd pages right and even pages left, one character in."""
+    section = document.sections[0]
+    one_char = spec.PAGE_NUMBER_SIZE * 10
+    for footer, alignment, indent in (
+        (section.footer, WD_ALIGN_PARAGRAPH.RIGHT, {"right": one_char}),
+        (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT, {"left": one_char}),
+    ):
+        footer.is_linked_to_previous = False
+        paragraph = footer.paragraphs[0]
+        paragraph.style = document.styles[spec.STYLE_PAGE_NUMBER]
+        paragraph.alignment = alignment
+        replace_child(paragraph._p.get_or_add_pPr(), element("ind", **{k: str(v) for k, v in indent.items()}))
+        add_run(paragraph._p, "— ")
+        add_field(paragraph._p, "PAGE", [text_run("1")])
+        add_run(paragraph._p, " —")
+
+
+def _set_settings(document) -> None:
+    document.settings.odd_and_even_pages_header_footer = True
+    settings = document.settings.element
+    lang = settings.find(qn("w:themeFontLang"))
+    if lang is not None:
+        lang.set(qn("w:eastAsia"), "zh-CN")
+    for tag in ("w:rsids", "w:updateFields"):
+        for old in settings.findall(qn(tag)):
+            settings.remove(old)
+
+
+def _set_body(document) -> None:
+    body = document.element.body
+    for paragraph in list(body.iterchildren(qn("w:p"))):
+        body.remove(paragraph)
+    paragraph = document.add_paragraph(BODY_PLACEHOLDER)
+    body.remove(paragraph._p)
+    body.insert(0, paragraph._p)
+
+
+def _deterministic_zip(document) -> bytes:
+    raw = io.BytesIO()
+    document.save(raw)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(raw.getvalue())) as src, zipfile.ZipFile(
+        out, "w", zipfile.ZIP_DEFLATED
+    ) as dst:
+        for info in src.infolist():
+            entry = zipfile.ZipInfo(info.filename, _FIXED_DATE)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(entry, src.read(info.filename))
+    return out.getvalue()
+
+
+def write_template(path: Path = TEMPLATE_PATH) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(build_template())
+    return path
+
+
+if __name__ == "__main__":
+    print(f"已写入模板：{write_template()}")

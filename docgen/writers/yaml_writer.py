@@ -1,0 +1,71 @@
+"""The model → YAML inputs as a person would write them in Notepad.
+
+Short text goes in plain scalars, body text in ``|`` blocks with one line a
+paragraph, and nothing is quoted unless YAML needs it. What this writes,
+``readers.yaml_reader`` reads back to the same model.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Report, Section, VolumeSettings
+from ..numbering import DEFAULT_ITEM_STYLE
+
+# A plain scalar may not start with a YAML indicator, nor hold ": " or " #",
+# nor end in ":" or a space; anything else Chinese text contains is fine.
+_UNSAFE_PLAIN = re.compile(r"^[-?:,\[\]{}#&*!|>'\"%@`\s]|: |\s#|:$|\s$|[\n\t]")
+
+
+def report_yaml(report: Report, header: list[str] = ()) -> str:
+    lines = [f"# {line}" for line in header]
+    lines.append(f"unit: {_scalar(report.unit, 0)}")
+    lines.append("sections:")
+    for section in report.sections:
+        lines += _section_lines(section)
+    return "\n".join(lines) + "\n"
+
+
+def _section_lines(section: Section) -> list[str]:
+    lines = [f"  - heading: {_scalar(section.heading, 4)}"]
+    if section.numbering != DEFAULT_ITEM_STYLE or section.items:
+        lines.append(f"    numbering: {section.numbering}")
+    if section.run_in:
+        lines.append("    run_in: true   # 各条接排在同一段里")
+    if section.lead:
+        lines += _block("    lead", section.lead, 6)
+    if section.items:
+        lines.append("    items:")
+    for item in section.items:
+        lines.append(f"      - title: {_scalar(item.title, 8)}")
+        if item.paragraphs:
+            lines += _block("        text", item.paragraphs, 10)
+    return lines
+
+
+def settings_yaml(settings: VolumeSettings, header: list[str] = ()) -> str:
+    lines = [f"# {line}" for line in header]
+    lines.append("# 汇编的标题：每份报告的标题是它加上序号，如“……（一）”")
+    lines.append(f"series_title: {_scalar(settings.series_title, 0)}")
+    lines.append("# 目录页的标题")
+    lines.append(f"toc_heading: {_scalar(settings.toc_heading, 0)}")
+    if settings.order:
+        lines.append("# 报告在汇编中的顺序（写单位名称）")
+        lines.append("order:")
+        lines += [f"  - {_scalar(unit, 4)}" for unit in settings.order]
+    if settings.fonts:
+        lines.append("fonts:")
+        lines += [f"  {role}: {_scalar(face, 4)}" for role, face in settings.fonts.items()]
+    return "\n".join(lines) + "\n"
+
+
+def _scalar(text: str, indent: int) -> str:
+    if text and not _UNSAFE_PLAIN.search(text):
+        return text
+    if "\n" not in text and not text.endswith(" ") and not text.startswith(" "):
+        return "'" + text.replace("'", "''") + "'"
+    return "|-\n" + "\n".join(" " * indent + line for line in text.split("\n"))
+
+
+def _block(key: str, paragraphs: list[str], indent: int) -> list[str]:
+    return [f"{key}: |"] + [" " * indent + paragraph for paragraph in paragraphs]
