@@ -14,7 +14,7 @@ from typing import Callable
 from .errors import InputError
 from .fileio import atomic_write, unique_filenames
 from .layout.paginate import start_pages
-from .model import Origin, Volume
+from .model import Volume
 from .readers.yaml_reader import load_inputs
 from .writers.render import Template
 from .writers.report import report_docx
@@ -56,10 +56,7 @@ def build(inputs: Path, out: Path, progress: Progress = lambda done, total: None
 
 def _template(inputs: Path, volume: Volume) -> Template:
     user_template = inputs / USER_TEMPLATE
-    try:
-        return Template(user_template if user_template.exists() else None, volume.settings.fonts)
-    except Exception as exc:  # a damaged user template: name it instead of a traceback
-        raise InputError(f"无法读取模板：{exc}", Origin(user_template)) from None
+    return Template(user_template if user_template.exists() else None, volume.settings.fonts)
 
 
 def _write_all(files: list[tuple[Path, bytes]], out: Path) -> None:

@@ -28,6 +28,12 @@ _ARGPARSE_MESSAGES = (
 
 
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, add_help=False, **kwargs)
+        self._positionals.title = "参数"
+        self._optionals.title = "选项"
+        self.add_argument("-h", "--help", action="help", help="显示这段帮助")
+
     def error(self, message: str):  # argparse's own messages are English
         for english, chinese in _ARGPARSE_MESSAGES:
             message = message.replace(english, chinese)

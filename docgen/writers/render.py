@@ -31,6 +31,7 @@ class Template:
         self.path = path or TEMPLATE_PATH
         self.fonts = fonts or {}
         self._bytes = self.path.read_bytes() if self.path.exists() else build_template()
+        _check_template(self._bytes, self.path)
 
     def render(self, paragraphs_for, context: dict[str, str]) -> bytes:
         """Render with ``context``; ``paragraphs_for(StyleIds)`` gives the body."""
@@ -43,6 +44,14 @@ class Template:
         out = io.BytesIO()
         document.save(out)
         return out.getvalue()
+
+
+def _check_template(data: bytes, path: Path) -> None:
+    """Fail early, naming the file, on a template Word or docxtpl cannot use."""
+    try:
+        DocxTemplate(io.BytesIO(data)).get_docx()
+    except Exception:  # python-docx raises several kinds for a damaged package
+        raise InputError("模板文件已损坏或不是 Word（.docx）文件", Origin(path)) from None
 
 
 def _replace_body_mark(document, paragraphs, template_path: Path) -> None:

@@ -1,0 +1,1 @@
+"""LibreOffice as the reference renderer: PDF export, reading pages back, previews."""

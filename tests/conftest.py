@@ -1,0 +1,31 @@
+"""Fixtures shared by the test modules: paths, and the sample volume built once."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_INPUTS = ROOT / "inputs"
+SEED_REPORTS = ROOT.parent / "shared" / "seed" / "reports"
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory):
+    """The sample inputs built into a fresh folder (inputs copied, so tests may not touch them)."""
+    from docgen.build import build
+
+    work = tmp_path_factory.mktemp("sample")
+    inputs = work / "inputs"
+    shutil.copytree(SAMPLE_INPUTS, inputs)
+    return build(inputs, work / "outputs")
+
+
+@pytest.fixture
+def sample_inputs(tmp_path):
+    """A private, writable copy of the sample inputs."""
+    inputs = tmp_path / "inputs"
+    shutil.copytree(SAMPLE_INPUTS, inputs)
+    return inputs
