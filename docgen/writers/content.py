@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from docx.oxml.ns import qn
+from lxml import etree
+
 from .. import compose
+from ..errors import InputError
 from ..layout import spec
 from ..model import Report
 from .ooxml import add_bookmark, add_field, add_run, begin_field, element, end_field, text_run
@@ -16,13 +20,22 @@ _STYLE_BY_ROLE = {
 
 
 class StyleIds:
-    """Style ids by style name: Word renames ids when it saves a restyled template."""
+    """Style ids by style name, read from ``styles.xml``: Word renames ids when it
+    saves a restyled template, so paragraphs must name styles by their id of the day."""
 
-    def __init__(self, document):
-        self._ids = {style.name: style.style_id for style in document.styles}
+    def __init__(self, styles_xml: bytes):
+        root = etree.fromstring(styles_xml, etree.XMLParser(resolve_entities=False, no_network=True))
+        self._ids = {
+            style.find(qn("w:name")).get(qn("w:val")): style.get(qn("w:styleId"))
+            for style in root.iter(qn("w:style"))
+            if style.find(qn("w:name")) is not None
+        }
 
     def __getitem__(self, name: str) -> str:
-        return self._ids[name]
+        try:
+            return self._ids[name]
+        except KeyError:
+            raise InputError(f"模板中缺少样式“{name}”，请不要删除或改名 docgen 的样式") from None
 
 
 def report_paragraphs(report: Report, title: str, styles: StyleIds, bookmark: tuple[int, str] | None = None):

@@ -5,23 +5,35 @@ headers or wherever a restyled template puts them). The body paragraphs are
 then put in place of the ``{{ body }}`` paragraph as XML elements, so the
 user's text never passes through the template engine: ``{{ }}`` in a report
 stays literal.
+
+A template whose only field is ``{{ body }}`` renders to the same package for
+every report, so it is rendered once and only ``word/document.xml`` changes
+from one report to the next: that keeps a 1,000-report build fast.
 """
 
 from __future__ import annotations
 
+import functools
 import io
+import re
+import zipfile
 from pathlib import Path
 
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from jinja2.sandbox import SandboxedEnvironment
+from lxml import etree
 
 from ..errors import InputError
 from ..model import Origin
 from .content import StyleIds
 from .template import TEMPLATE_PATH, apply_fonts, build_template
 
-_BODY_MARK = "\u2063docgen-body\u2063"  # invisible separator: cannot come from a user's template
+_BODY_MARK = "\u2063docgen-body\u2063"  # invisible separators: cannot come from a user's template
+_DOCUMENT_PART = "word/document.xml"
+_STYLES_PART = "word/styles.xml"
+_FIELD = re.compile(r"\{[{%]")
+_XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 
 
 class Template:
@@ -31,37 +43,82 @@ class Template:
         self.path = path or TEMPLATE_PATH
         self.fonts = fonts or {}
         self._bytes = self.path.read_bytes() if self.path.exists() else build_template()
-        _check_template(self._bytes, self.path)
+        self._fields = _count_fields(self._bytes, self.path)
+        self._static_base: tuple[bytes, StyleIds] | None = None
 
     def render(self, paragraphs_for, context: dict[str, str]) -> bytes:
         """Render with ``context``; ``paragraphs_for(StyleIds)`` gives the body."""
+        base, styles = self._base(context)
+        return _with_body(base, paragraphs_for(styles), self.path)
+
+    def _base(self, context: dict[str, str]) -> tuple[bytes, StyleIds]:
+        if self._fields > 1:  # fields beyond {{ body }}: each report renders its own
+            return self._render_base(context)
+        if self._static_base is None:
+            self._static_base = self._render_base(context)
+        return self._static_base
+
+    def _render_base(self, context: dict[str, str]) -> tuple[bytes, StyleIds]:
         template = DocxTemplate(io.BytesIO(self._bytes))
-        template.render({**context, "body": _BODY_MARK}, jinja_env=SandboxedEnvironment(autoescape=True))
-        document = template.docx
+        try:
+            template.render({**context, "body": _BODY_MARK}, jinja_env=SandboxedEnvironment(autoescape=True))
+        except Exception as exc:  # jinja2's errors, sandbox refusals included
+            raise InputError(f"模板中的 {{{{ }}}} 写法有误：{exc}", Origin(self.path)) from None
         if self.fonts:
-            apply_fonts(document, self.fonts)
-        _replace_body_mark(document, paragraphs_for(StyleIds(document)), self.path)
+            apply_fonts(template.docx, self.fonts)
         out = io.BytesIO()
-        document.save(out)
-        return out.getvalue()
+        template.save(out)
+        data = out.getvalue()
+        return data, StyleIds(_read_part(data, _STYLES_PART))
 
 
-def _check_template(data: bytes, path: Path) -> None:
-    """Fail early, naming the file, on a template Word or docxtpl cannot use."""
+def _count_fields(data: bytes, path: Path) -> int:
+    """How many ``{{ }}``/``{% %}`` fields the template's parts hold; fail on a damaged file."""
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            parts = [n for n in package.namelist() if n.startswith("word/") and n.endswith(".xml")]
+            text = "".join(re.sub(r"<[^>]+>", "", package.read(n).decode("utf-8")) for n in parts)
         DocxTemplate(io.BytesIO(data)).get_docx()
-    except Exception:  # python-docx raises several kinds for a damaged package
+    except Exception:  # zipfile, lxml and python-docx raise several kinds for a damaged package
         raise InputError("模板文件已损坏或不是 Word（.docx）文件", Origin(path)) from None
+    return len(_FIELD.findall(text))
 
 
-def _replace_body_mark(document, paragraphs, template_path: Path) -> None:
-    body = document.element.body
+def _read_part(package_bytes: bytes, name: str) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(package_bytes)) as package:
+        return package.read(name)
+
+
+def _with_body(base: bytes, paragraphs, template_path: Path) -> bytes:
+    """``base`` with its body mark paragraph replaced by ``paragraphs``."""
+    fixed, document_xml = _split_package(base)
+    out = io.BytesIO(fixed)
+    out.seek(0, io.SEEK_END)
+    with zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED) as package:
+        package.writestr(_DOCUMENT_PART, _replace_body_mark(document_xml, paragraphs, template_path))
+    return out.getvalue()
+
+
+@functools.lru_cache(maxsize=4)
+def _split_package(base: bytes) -> tuple[bytes, bytes]:
+    """The package compressed once without its document part, and that part."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(base)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            if info.filename != _DOCUMENT_PART:
+                dst.writestr(info, src.read(info), compress_type=zipfile.ZIP_DEFLATED)
+        document_xml = src.read(_DOCUMENT_PART)
+    return out.getvalue(), document_xml
+
+
+def _replace_body_mark(document_xml: bytes, paragraphs, template_path: Path) -> bytes:
+    root = etree.fromstring(document_xml, _XML_PARSER)
+    body = root.find(qn("w:body"))
     for paragraph in body.iterchildren(qn("w:p")):
         text = "".join(t.text or "" for t in paragraph.iter(qn("w:t")))
         if _BODY_MARK in text:
             position = body.index(paragraph)
             body.remove(paragraph)
-            for offset, new in enumerate(paragraphs):
-                body.insert(position + offset, new)
-            return
-    raise InputError("模板中找不到正文位置“{{ body }}”，请在模板正文里单独一段写上 {{ body }}", Origin(template_path))
+            body[position:position] = paragraphs
+            return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    raise InputError("模板中找不到正文位置：请在模板正文里单独一段写上 {{ body }}", Origin(template_path))
