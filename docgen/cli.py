@@ -18,6 +18,7 @@ from .starter import starter_yaml
 
 DEFAULT_INPUTS = Path("inputs")
 DEFAULT_OUT = Path("outputs")
+_LISTED_REPORTS = 50  # a longer 目录 is not worth printing
 
 _ARGPARSE_MESSAGES = (
     ("the following arguments are required", "缺少参数"),
@@ -77,6 +78,9 @@ def _build(args) -> int:
     result = build(args.inputs, args.out, progress=_progress_printer())
     _print_warnings(result.warnings)
     print(f"已生成 {len(result.report_paths)} 份报告和汇编：{result.volume_path}")
+    if len(result.report_paths) > _LISTED_REPORTS:
+        print(f"目录共 {len(result.report_paths)} 项，见汇编开头。")
+        return 0
     for report, page in zip(result.volume.reports, result.start_pages):
         print(f"  第 {page} 页  {report.unit}")
     return 0

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import zipfile
+
 import docx
 import pytest
 from docx.oxml.ns import qn
+from lxml import etree
 
+from docgen.writers.ooxml import _ORDER
 from docgen.writers.template import TEMPLATE_PATH, build_template
 
 
@@ -103,3 +107,21 @@ def test_template_has_the_body_placeholder_and_named_styles():
     assert [p.text for p in document.paragraphs] == ["{{ body }}"]
     names = {s.name for s in document.styles}
     assert {"报告标题", "一级标题", "二级标题", "三级标题", "四级标题", "目录标题", "toc 1", "页码"} <= names
+
+
+def test_properties_follow_the_schema_order_word_demands(sample_build):
+    """Word refuses a file whose pPr/rPr/sectPr children are out of schema order."""
+    checked = 0
+    for path in (sample_build.volume_path, sample_build.report_paths[0]):
+        with zipfile.ZipFile(path) as package:
+            for name in package.namelist():
+                if not (name.startswith("word/") and name.endswith(".xml")):
+                    continue
+                root = etree.fromstring(package.read(name))
+                for tag, order in _ORDER.items():
+                    for element in root.iter(qn(f"w:{tag}")):
+                        names = [etree.QName(child).localname for child in element]
+                        ranks = [order.index(n) for n in names if n in order]
+                        assert ranks == sorted(ranks), f"{path.name}:{name} {tag}: {names}"
+                        checked += 1
+    assert checked > 100
