@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from .build import build
+from .check import check_volume, listing_lines, summary_line
 from .errors import DocgenError, InputError, UsageError
 from .fileio import safe_filename
 from .readers.yaml_reader import load_inputs
@@ -52,6 +53,10 @@ def _parser() -> argparse.ArgumentParser:
     validate_cmd = commands.add_parser("validate", help="只检查输入文件，不生成")
     validate_cmd.add_argument("--inputs", type=Path, default=DEFAULT_INPUTS, help="输入文件夹（默认 inputs/）")
 
+    check_cmd = commands.add_parser("check", help="检查报告内容：占位符、半角标点、引号括号、重复段落、空内容、过长标题")
+    check_cmd.add_argument("--inputs", type=Path, default=DEFAULT_INPUTS, help="输入文件夹（默认 inputs/）")
+    check_cmd.add_argument("--strict", action="store_true", help="发现任何问题时以退出码 1 结束（供自动检查使用）")
+
     new_cmd = commands.add_parser("new", help="新建一份带说明的报告 YAML")
     new_cmd.add_argument("name", metavar="单位名称", help="报告的单位名称，也是文件名")
     new_cmd.add_argument("--inputs", type=Path, default=DEFAULT_INPUTS, help="写到哪个文件夹（默认 inputs/）")
@@ -77,6 +82,7 @@ def main(argv: list[str] | None = None) -> int:
 def _build(args) -> int:
     result = build(args.inputs, args.out, progress=_progress_printer())
     _print_warnings(result.warnings)
+    print(summary_line(check_volume(result.volume)))
     print(f"已生成 {len(result.report_paths)} 份报告和汇编：{result.volume_path}")
     if len(result.report_paths) > _LISTED_REPORTS:
         print(f"目录共 {len(result.report_paths)} 项，见汇编开头。")
@@ -94,6 +100,14 @@ def _validate(args) -> int:
     return 0
 
 
+def _check(args) -> int:
+    loaded = load_inputs(args.inputs)
+    _print_warnings(loaded.warnings)
+    findings = check_volume(loaded.volume)
+    print("\n".join(listing_lines(findings)))
+    return 1 if args.strict and findings else 0
+
+
 def _new(args) -> int:
     path = args.inputs / (safe_filename(args.name) + ".yaml")
     if path.exists():
@@ -105,7 +119,7 @@ def _new(args) -> int:
     return 0
 
 
-_COMMANDS = {"build": _build, "validate": _validate, "new": _new}
+_COMMANDS = {"build": _build, "validate": _validate, "check": _check, "new": _new}
 
 
 def _print_warnings(warnings: list[str]) -> None:

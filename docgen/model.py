@@ -34,6 +34,9 @@ class Item:
     title: str
     paragraphs: list[str] = field(default_factory=list)
     origin: Origin = field(default_factory=Origin)
+    # Finer places for messages (docgen check); empty when a reader cannot tell.
+    title_origin: Origin = field(default_factory=Origin, compare=False, repr=False)
+    paragraph_origins: list[Origin] = field(default_factory=list, compare=False, repr=False)
 
 
 @dataclass
@@ -46,6 +49,8 @@ class Section:
     numbering: str = "1."
     run_in: bool = False  # items run on in one paragraph: 一是……。二是……。
     origin: Origin = field(default_factory=Origin)
+    heading_origin: Origin = field(default_factory=Origin, compare=False, repr=False)
+    lead_origins: list[Origin] = field(default_factory=list, compare=False, repr=False)
 
 
 @dataclass

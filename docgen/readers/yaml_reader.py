@@ -148,7 +148,9 @@ def _read_section(reader: _Reader, node: yaml.Node, position: int) -> Section:
     if "run_in" in fields:
         section.run_in = reader.flag(fields["run_in"], f"{what}的 run_in")
     if "lead" in fields:
-        section.lead = _paragraphs(reader.text(fields["lead"], f"{what}的导语（lead）"))
+        heading_origin=reader.origin(fields["heading"]),
+        lead = reader.text(fields["lead"], f"{what}的导语（lead）")
+        section.lead, section.lead_origins = _paragraphs(reader, fields["lead"], lead)
     if "items" in fields:
         item_nodes = reader.sequence(fields["items"], f"{what}的 items")
         section.items = [_read_item(reader, n, what, i) for i, n in enumerate(item_nodes, 1)]
@@ -161,10 +163,12 @@ def _read_item(reader: _Reader, node: yaml.Node, section_what: str, position: in
     what = f"{section_what}第 {position} 条"
     fields = reader.mapping(node, what, {"title": True, "text": False})
     title = reader.text(fields["title"], f"{what}的标题（title）").strip()
-    paragraphs: list[str] = []
+    item = Item(title=title, origin=reader.origin(node), title_origin=reader.origin(fields["title"]))
     if "text" in fields:
-        paragraphs = _paragraphs(reader.text(fields["text"], f"{what}的正文（text）", allow_empty=True))
-    return Item(title=title, paragraphs=paragraphs, origin=reader.origin(node))
+        text_node = fields["text"]
+        text = reader.text(text_node, f"{what}的正文（text）", allow_empty=True)
+        item.paragraphs, item.paragraph_origins = _paragraphs(reader, text_node, text)
+    return item
 
 
 def _numbering_style(reader: _Reader, node: yaml.Node) -> str:
@@ -177,9 +181,20 @@ def _numbering_style(reader: _Reader, node: yaml.Node) -> str:
     return value
 
 
-def _paragraphs(text: str) -> list[str]:
-    """Each non-empty line of a block is a paragraph."""
-    return [line.strip() for line in text.splitlines() if line.strip()]
+def _paragraphs(reader: _Reader, node: yaml.Node, text: str) -> tuple[list[str], list[Origin]]:
+    """Each non-empty line of a block is a paragraph; with each, the line it is on.
+
+    Only a literal block (``|``) keeps one source line per line of text; for
+    other styles every paragraph is placed on the line where the value starts.
+    """
+    start = node.start_mark.line + 1
+    paragraphs: list[str] = []
+    origins: list[Origin] = []
+    for offset, line in enumerate(text.splitlines()):
+        if line.strip():
+            paragraphs.append(line.strip())
+            origins.append(Origin(reader.path, start + 1 + offset if node.style == "|" else start))
+    return paragraphs, origins
 
 
 def read_settings(path: Path) -> tuple[VolumeSettings, list[str]]:

@@ -1,0 +1,48 @@
+"""What ``docgen check`` finds, as data: one ``Finding`` a place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Origin
+
+PLACEHOLDER = "placeholder"
+HALF_WIDTH = "half_width"
+UNBALANCED = "unbalanced"
+REPEATED = "repeated"
+EMPTY = "empty"
+LONG_TITLE = "long_title"
+
+# Chinese names, in the order findings are counted in summaries.
+KIND_NAMES = {
+    PLACEHOLDER: "占位符",
+    HALF_WIDTH: "半角标点",
+    UNBALANCED: "引号括号不成对",
+    REPEATED: "重复内容",
+    EMPTY: "空内容",
+    LONG_TITLE: "标题过长",
+}
+
+EXCERPT_CONTEXT = 10  # characters shown on each side of the offending text
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str
+    origin: Origin
+    message: str  # Chinese: what is wrong and, where it helps, what to do
+    excerpt: str  # the offending text in its context, shortened
+    other: Origin | None = None  # the second place, for repeated content
+
+
+def excerpt(text: str, start: int, end: int, context: int = EXCERPT_CONTEXT) -> str:
+    """``text[start:end]`` with a little context, elided with …… where cut."""
+    left = max(0, start - context)
+    right = min(len(text), end + context)
+    head = "……" if left > 0 else ""
+    tail = "……" if right < len(text) else ""
+    return f"{head}{text[left:right]}{tail}"
+
+
+def shorten(text: str, limit: int = 2 * EXCERPT_CONTEXT + 4) -> str:
+    return text if len(text) <= limit else text[:limit] + "……"

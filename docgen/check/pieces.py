@@ -1,0 +1,56 @@
+"""A volume as the pieces of text a person wrote, each with its place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..model import Item, Origin, Report, Section, Volume
+
+UNIT = "单位名称"
+HEADING = "部分标题"
+LEAD = "导语"
+TITLE = "条目标题"
+TEXT = "正文"
+
+
+@dataclass(frozen=True)
+class Piece:
+    text: str
+    origin: Origin
+    role: str  # one of the names above
+    owner: tuple[int, int, int]  # (report, section, item) positions; item -1 outside items
+
+
+def volume_pieces(volume: Volume) -> list[Piece]:
+    return [piece for position, report in enumerate(volume.reports) for piece in report_pieces(report, position)]
+
+
+def report_pieces(report: Report, position: int = 0) -> Iterator[Piece]:
+    yield Piece(report.unit, report.origin, UNIT, (position, -1, -1))
+    for s, section in enumerate(report.sections):
+        yield from _section_pieces(section, (position, s, -1))
+
+
+def _section_pieces(section: Section, owner: tuple[int, int, int]) -> Iterator[Piece]:
+    yield Piece(section.heading, _known(section.heading_origin, section.origin), HEADING, owner)
+    for text, origin in _with_origins(section.lead, section.lead_origins, section.origin):
+        yield Piece(text, origin, LEAD, owner)
+    for i, item in enumerate(section.items):
+        yield from _item_pieces(item, (owner[0], owner[1], i))
+
+
+def _item_pieces(item: Item, owner: tuple[int, int, int]) -> Iterator[Piece]:
+    yield Piece(item.title, _known(item.title_origin, item.origin), TITLE, owner)
+    for text, origin in _with_origins(item.paragraphs, item.paragraph_origins, item.origin):
+        yield Piece(text, origin, TEXT, owner)
+
+
+def _with_origins(texts: list[str], origins: list[Origin], fallback: Origin):
+    if len(origins) != len(texts):  # a reader that records no finer places
+        origins = [fallback] * len(texts)
+    return zip(texts, origins)
+
+
+def _known(origin: Origin, fallback: Origin) -> Origin:
+    return origin if origin.path is not None else fallback

@@ -1,0 +1,110 @@
+"""Repeated content: sentences that occur twice, across reports or within one.
+
+Pasting from another 社区's report is the mistake to catch, so sentences are
+compared after normalising (spaces dropped, half-width punctuation made
+full-width), and a sentence nearly the same as another (one a few words
+longer, or a word changed) counts too. Findings are given per paragraph: each
+later paragraph that repeats an earlier one names the earlier place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from .findings import REPEATED, Finding, shorten
+from .pieces import LEAD, TEXT, TITLE, Piece
+
+MIN_SENTENCE_CHARS = 12  # shorter sentences (“为居民服务。”) repeat innocently
+NEAR_SIMILARITY = 0.8  # share of the shorter sentence found in the longer one
+NEAR_MIN_LENGTH_RATIO = 0.5  # a sentence inside one twice its length is not “the same”
+_SHINGLE = 3
+_COMMON_SHINGLE = 200  # a shingle in more sentences than this says nothing about sameness
+
+_COMPARED_ROLES = {TITLE, TEXT, LEAD}
+_SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
+_TO_FULL_WIDTH = str.maketrans(",;:()?!", "，；：（）？！")
+_NOT_COUNTED = re.compile(r"[\s\W_]")  # punctuation and spaces do not make a sentence long
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    key: str  # normalised text
+    text: str  # as written
+    piece: int  # index into the pieces
+
+
+def find_repeats(pieces: list[Piece]) -> list[Finding]:
+    sentences = _sentences(pieces)
+    first_by_key: dict[str, _Sentence] = {}
+    shared: dict[tuple[int, int], list[_Sentence]] = defaultdict(list)  # (later, earlier) → its sentences
+    for sentence in sentences:
+        earlier = first_by_key.setdefault(sentence.key, sentence)
+        if earlier is not sentence:
+            shared[(sentence.piece, earlier.piece)].append(sentence)
+    for later, earlier in _near_pairs(list(first_by_key.values())):
+        shared[(later.piece, earlier.piece)].append(later)
+    return [
+        _finding(pieces, later, earlier, repeated)
+        for (later, earlier), repeated in sorted(shared.items())
+        if pieces[later].owner != pieces[earlier].owner  # an item's text restating its own title is fine
+    ]
+
+
+def _sentences(pieces: list[Piece]) -> list[_Sentence]:
+    result = []
+    for index, piece in enumerate(pieces):
+        if piece.role not in _COMPARED_ROLES:
+            continue
+        for text in _SENTENCE_END.split(piece.text):
+            key = _normalised(text)
+            if len(_NOT_COUNTED.sub("", key)) >= MIN_SENTENCE_CHARS:
+                result.append(_Sentence(key, text.strip(), index))
+    return result
+
+
+def _normalised(sentence: str) -> str:
+    return "".join(sentence.split()).translate(_TO_FULL_WIDTH).rstrip("。！？；")
+
+
+def _near_pairs(distinct: list[_Sentence]):
+    """(later, earlier) pairs of different sentences that are nearly the same."""
+    by_shingle: dict[str, list[int]] = defaultdict(list)
+    shingles = [_shingles(s.key) for s in distinct]
+    for index, own in enumerate(shingles):
+        for shingle in own:
+            by_shingle[shingle].append(index)
+    for index, own in enumerate(shingles):
+        common = defaultdict(int)
+        for shingle in own:
+            holders = by_shingle[shingle]
+            if len(holders) <= _COMMON_SHINGLE:
+                for other in holders:
+                    if other < index:
+                        common[other] += 1
+        for other, count in common.items():
+            if count * 2 >= min(len(own), len(shingles[other])) and _nearly_same(distinct[index].key, distinct[other].key):
+                yield distinct[index], distinct[other]
+
+
+def _shingles(key: str) -> set[str]:
+    return {key[i : i + _SHINGLE] for i in range(max(1, len(key) - _SHINGLE + 1))}
+
+
+def _nearly_same(a: str, b: str) -> bool:
+    shorter, longer = sorted((a, b), key=len)
+    if len(shorter) < NEAR_MIN_LENGTH_RATIO * len(longer):
+        return False
+    matched = sum(block.size for block in SequenceMatcher(None, shorter, longer, autojunk=False).get_matching_blocks())
+    return matched >= NEAR_SIMILARITY * len(shorter)
+
+
+def _finding(pieces: list[Piece], later: int, earlier: int, repeated: list[_Sentence]) -> Finding:
+    here, there = pieces[later], pieces[earlier]
+    if _normalised(here.text) == _normalised(there.text):
+        what = f"此处{here.role}与 {there.origin} 的{there.role}完全相同"
+    else:
+        what = f"此处{here.role}有 {len(repeated)} 句与 {there.origin} 的{there.role}相同或几乎相同"
+    return Finding(REPEATED, here.origin, what, shorten(repeated[0].text), other=there.origin)

@@ -1,0 +1,70 @@
+"""The shape of a report: items left without text, text left as the starter wrote it, titles too long."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import yaml
+
+from ..model import Volume
+from ..starter import starter_yaml
+from .findings import EMPTY, LONG_TITLE, Finding, shorten
+from .pieces import LEAD, TEXT, TITLE, Piece
+
+# A lead sentence is read at a glance: 60 characters is two lines of the
+# 28-character GB/T line and a bit more; longer means the text went into the title.
+MAX_TITLE_CHARS = 60
+
+
+def find_long_titles(pieces: list[Piece]) -> list[Finding]:
+    return [
+        Finding(
+            LONG_TITLE,
+            piece.origin,
+            f"条目标题有 {len(piece.text)} 字，超过 {MAX_TITLE_CHARS} 字：标题应是一句话，其余内容请移到正文（text）",
+            shorten(piece.text),
+        )
+        for piece in pieces
+        if piece.role == TITLE and len(piece.text) > MAX_TITLE_CHARS
+    ]
+
+
+def find_items_without_text(volume: Volume) -> list[Finding]:
+    """An item with only a title where the others in its section have text: likely forgotten."""
+    findings = []
+    for report in volume.reports:
+        for section in report.sections:
+            if section.run_in or not any(item.paragraphs for item in section.items):
+                continue
+            for item in section.items:
+                if not item.paragraphs:
+                    findings.append(
+                        Finding(
+                            EMPTY,
+                            item.title_origin if item.title_origin.path else item.origin,
+                            f"这一条只有标题，没有正文（“{section.heading}”的其他条目都有正文）",
+                            shorten(item.title),
+                        )
+                    )
+    return findings
+
+
+def find_starter_text(pieces: list[Piece]) -> list[Finding]:
+    """Text still as ``docgen new`` wrote it: the section was never filled in."""
+    return [
+        Finding(EMPTY, piece.origin, f"{piece.role}还是 docgen new 写的示例文字，没有改写", shorten(piece.text))
+        for piece in pieces
+        if piece.role in (LEAD, TITLE, TEXT) and piece.text in _starter_texts()
+    ]
+
+
+@lru_cache(maxsize=1)
+def _starter_texts() -> frozenset[str]:
+    """Every title and paragraph of the starter file (headings are real words, not samples)."""
+    starter = yaml.safe_load(starter_yaml("示例"))
+    texts = set()
+    for section in starter["sections"]:
+        for item in section.get("items", []):
+            texts.add(item["title"].strip())
+            texts.update(line.strip() for line in item.get("text", "").splitlines() if line.strip())
+    return frozenset(texts - {""})
