@@ -1,0 +1,250 @@
+"""A .docx file → its paragraphs, with the numbers Word would display.
+
+The package is opened with zipfile and each part parsed with lxml by hand
+rather than through python-docx: the files come from many hands, so every
+part's size is checked (declared and actually read), no DTD is loaded, no
+entity is resolved and no network is touched. A part with a DOCTYPE is
+refused: Word never writes one, and it is how XXE and entity bombs arrive.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import zipfile
+import zlib
+from pathlib import Path
+
+from lxml import etree
+
+from ..errors import InputError
+from ..model import Origin
+from .structure import Para
+from .text_reader import OLE_MAGIC
+from .word_numbering import ListNumbers, load_list_numbers, paragraph_style_numbering
+
+MAX_DOCX_BYTES = 100 * 1024 * 1024  # photos make real reports large; only the text parts are read
+MAX_PART_BYTES = 20 * 1024 * 1024  # the text of a whole volume is a few MB
+MAX_ENTRIES = 10_000
+DEFAULT_MAIN_PART = "word/document.xml"
+_OFFICE_DOCUMENT = "/officeDocument"
+_NUMBERING = "/numbering"
+_STYLES = "/styles"
+
+
+def read_docx_paragraphs(path: Path) -> tuple[list[Para], list[str]]:
+    """The paragraphs of a Word file in body order (tables included) and the notes reading it raised."""
+    with _open_package(path) as package:
+        parts = _Parts(package, path)
+        main = parts.main_part_name()
+        body = parts.xml(main, required=True)
+        related = parts.related(main)
+        numbering = parts.xml(related.get(_NUMBERING, posixpath.join(posixpath.dirname(main), "numbering.xml")))
+        styles = parts.xml(related.get(_STYLES, posixpath.join(posixpath.dirname(main), "styles.xml")))
+    numbers = load_list_numbers(numbering)
+    style_numbering = paragraph_style_numbering(styles)
+    return _paragraphs(body, numbers, style_numbering), []
+
+
+def _open_package(path: Path) -> zipfile.ZipFile:
+    try:
+        with open(path, "rb") as file:
+            head = file.read(8)
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputError(f"无法读取文件：{exc.strerror}", Origin(path)) from None
+    if head.startswith(OLE_MAGIC):
+        raise InputError(
+            "这是旧版 Word（.doc）文件或加了密码的 Word 文件：请在 Word 中去掉密码、“另存为”.docx 格式后再导入",
+            Origin(path),
+        )
+    if not head.startswith(b"PK"):
+        raise InputError("这不是 Word（.docx）文件（可能是改了扩展名的其他文件），无法导入", Origin(path))
+    if size > MAX_DOCX_BYTES:
+        raise InputError(f"文件太大（{size // (1024 * 1024)} MB），不像是一份报告", Origin(path))
+    try:
+        package = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise InputError("文件已损坏（不是完整的 .docx 压缩包），无法导入", Origin(path)) from None
+    if len(package.infolist()) > MAX_ENTRIES:
+        package.close()
+        raise InputError("文件中的部件多得异常，不像是 Word 文件，已拒绝读取", Origin(path))
+    return package
+
+
+class _Parts:
+    """The XML parts of one open package, read within size limits."""
+
+    def __init__(self, package: zipfile.ZipFile, path: Path):
+        self.package = package
+        self.path = path
+
+    def fail(self, message: str) -> InputError:
+        return InputError(message, Origin(self.path))
+
+    def main_part_name(self) -> str:
+        targets = self._relationships("_rels/.rels", "")
+        return targets.get(_OFFICE_DOCUMENT, DEFAULT_MAIN_PART)
+
+    def related(self, part: str) -> dict[str, str]:
+        folder, name = posixpath.split(part)
+        return self._relationships(posixpath.join(folder, "_rels", name + ".rels"), folder)
+
+    def _relationships(self, rels_name: str, base: str) -> dict[str, str]:
+        root = self.xml(rels_name)
+        if root is None:
+            return {}
+        targets = {}
+        for relationship in root.iter("{*}Relationship"):
+            kind, target = relationship.get("Type", ""), relationship.get("Target", "")
+            if relationship.get("TargetMode") == "External" or not target:
+                continue
+            resolved = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(base, target))
+            targets.setdefault("/" + kind.rsplit("/", 1)[-1], resolved)
+        return targets
+
+    def xml(self, name: str, required: bool = False):
+        data = self._read(name, required)
+        return None if data is None else parse_part(data, name, self.path)
+
+    def _read(self, name: str, required: bool) -> bytes | None:
+        try:
+            info = self.package.getinfo(name)
+        except KeyError:
+            if required:
+                raise self.fail(f"文件中没有 Word 正文（{name}），不是完整的 .docx 文件") from None
+            return None
+        if info.file_size > MAX_PART_BYTES:
+            raise self.fail(_too_large(name))
+        try:
+            with self.package.open(info) as stream:
+                data = stream.read(MAX_PART_BYTES + 1)  # the declared size may lie
+        except RuntimeError:
+            raise self.fail("文件加了密码，请在 Word 中去掉密码后再导入") from None
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, ValueError):
+            raise self.fail(f"文件已损坏（{name} 无法解压），无法导入") from None
+        if len(data) > MAX_PART_BYTES:
+            raise self.fail(_too_large(name))
+        return data
+
+
+def _too_large(name: str) -> str:
+    limit = MAX_PART_BYTES // (1024 * 1024)
+    return f"文件中的 {name} 解压后超过 {limit} MB，不像是一份报告（可能是恶意的“压缩炸弹”），已拒绝读取"
+
+
+def _safe_parser() -> etree.XMLParser:
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+
+
+def parse_part(data: bytes, name: str, path: Path):
+    """One XML part, refused if it declares a DOCTYPE (XXE, entity bombs)."""
+    if _declares_doctype(data):
+        raise InputError(f"文件中的 {name} 含有 DOCTYPE 声明（Word 不会这样保存，可能是恶意文件），已拒绝读取", Origin(path))
+    try:
+        root = etree.fromstring(data, _safe_parser())
+    except etree.XMLSyntaxError:
+        raise InputError(f"文件已损坏（{name} 不是有效的 XML），无法导入", Origin(path)) from None
+    docinfo = root.getroottree().docinfo
+    if docinfo.doctype or docinfo.internalDTD is not None:  # one the byte check could not see
+        raise InputError(f"文件中的 {name} 含有 DOCTYPE 声明（Word 不会这样保存，可能是恶意文件），已拒绝读取", Origin(path))
+    return root
+
+
+def _declares_doctype(data: bytes) -> bool:
+    head = data[:65536]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = head.decode("utf-16", errors="ignore").encode("utf-8")
+    return b"<!DOCTYPE" in head.upper() or b"<!ENTITY" in head.upper()
+
+
+# --- paragraphs ------------------------------------------------------------------
+
+_SKIPPED = {"del", "moveFrom", "Fallback", "rPr", "pPr", "instrText", "delText", "footnoteReference", "endnoteReference"}
+
+
+def _local(element) -> str:
+    tag = element.tag
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _w(element, name: str) -> str | None:
+    """An attribute by local name, whatever the namespace (transitional or strict)."""
+    for key, value in element.attrib.items():
+        if key.rsplit("}", 1)[-1] == name:
+            return value
+    return None
+
+
+def _paragraphs(document, numbers: ListNumbers, style_numbering: dict[str, tuple[str, int]]) -> list[Para]:
+    body = document.find("{*}body")
+    if body is None:
+        return []
+    paragraphs: list[Para] = []
+    for index, p in enumerate(_body_paragraphs(body), 1):
+        label = numbers.label(*_numbering_of(p, style_numbering))
+        segments = _text_segments(p)
+        segments[0] = (label or "") + segments[0]
+        paragraphs += [Para(text, f"第 {index} 段") for text in segments if text.strip()]
+    return paragraphs
+
+
+def _body_paragraphs(body):
+    """Every w:p in document order, table cells included, skipping the copies
+    Word keeps in mc:Fallback and text deleted under change tracking."""
+    for p in body.iter("{*}p"):
+        if not any(_local(a) in ("Fallback", "del", "moveFrom") for a in p.iterancestors()):
+            yield p
+
+
+def _numbering_of(p, style_numbering: dict[str, tuple[str, int]]) -> tuple[str | None, int]:
+    properties = p.find("{*}pPr")
+    num_id, level = None, None
+    if properties is not None:
+        style = properties.find("{*}pStyle")
+        if style is not None and _w(style, "val") in style_numbering:
+            num_id, level = style_numbering[_w(style, "val")]
+        num_pr = properties.find("{*}numPr")
+        if num_pr is not None:
+            num_el, level_el = num_pr.find("{*}numId"), num_pr.find("{*}ilvl")
+            if num_el is not None:
+                num_id = _w(num_el, "val")
+            if level_el is not None:
+                level = int(_w(level_el, "val") or 0)
+    return num_id, level or 0
+
+
+def _text_segments(p) -> list[str]:
+    """The paragraph's text, split where a manual line break (Shift+Enter) is."""
+    segments = [""]
+
+    def walk(element) -> None:
+        for child in element:
+            name = _local(child)
+            if name in _SKIPPED or name == "p" or (name == "r" and _hidden(child)):
+                continue
+            if name == "t":
+                segments[-1] += child.text or ""
+            elif name == "tab":
+                segments[-1] += "\t"
+            elif name in ("br", "cr"):
+                segments.append("")
+            elif name == "noBreakHyphen":
+                segments[-1] += "-"
+            else:
+                walk(child)
+
+    walk(p)
+    return segments
+
+
+def _hidden(run) -> bool:
+    vanish = run.find("{*}rPr/{*}vanish")
+    return vanish is not None and _w(vanish, "val") not in ("0", "false", "off")

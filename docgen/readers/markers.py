@@ -1,0 +1,79 @@
+"""Typed numbers at the start of a paragraph: 一、（一）1. 1、（1）① 一是.
+
+The recogniser removes them (docgen regenerates numbers) and uses their
+style, level and value to tell headings, items and sub-points apart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_NUMERAL = "[一二三四五六七八九十百零〇两]+"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+# Level in the GB/T 9704 hierarchy: a smaller level outranks a larger one.
+# 一是 runs are the lowest: a paragraph starting 一是 under a "1." item is one
+# of that item's points, not an item of its own.
+LEVELS = {"一、": 1, "（一）": 2, "1.": 3, "（1）": 4, "一是": 5}
+
+_PATTERNS = (
+    ("一、", re.compile(rf"({_CN_NUMERAL})\s*[、.．，]\s*")),
+    ("（一）", re.compile(rf"[（(]\s*({_CN_NUMERAL})\s*[）)]\s*[、.．]?\s*")),
+    # 1. but not 1.5万: a dot followed by a digit is a decimal point.
+    ("1.", re.compile(r"(\d{1,2})\s*(?:[、．]|\.(?!\d))\s*")),
+    ("（1）", re.compile(r"(?:[（(]\s*(\d{1,2})\s*[）)]|(\d{1,2})[）)])\s*")),
+    ("（1）", re.compile(f"([{_CIRCLED}])\\s*")),
+    ("一是", re.compile(rf"({_CN_NUMERAL})是(?![是的])")),
+)
+
+
+@dataclass(frozen=True)
+class Marker:
+    style: str  # one of LEVELS
+    value: int  # the number it says: 3 for 三、 (3)
+    text: str  # the marker as typed, for messages
+
+    @property
+    def level(self) -> int:
+        return LEVELS[self.style]
+
+
+def split_marker(text: str) -> tuple[Marker | None, str]:
+    """The number a paragraph starts with (if any) and the text after it."""
+    for style, pattern in _PATTERNS:
+        match = pattern.match(text)
+        if not match:
+            continue
+        value = _value("".join(g for g in match.groups() if g))
+        if value is None:
+            continue
+        return Marker(style, value, match.group(0).strip()), text[match.end():]
+    return None, text
+
+
+def _value(digits: str) -> int | None:
+    if digits.isdigit() and digits.isascii():
+        return int(digits)
+    if len(digits) == 1 and digits in _CIRCLED:
+        return _CIRCLED.index(digits) + 1
+    return chinese_value(digits)
+
+
+def chinese_value(numeral: str) -> int | None:
+    """一 → 1, 十二 → 12, 二十 → 20, 一百零五 → 105; None if it is not a numeral."""
+    total, current = 0, 0
+    for char in numeral:
+        if char in _CN_DIGITS:
+            current = _CN_DIGITS[char]
+        elif char == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif char == "百":
+            total += (current or 1) * 100
+            current = 0
+        else:
+            return None
+    total += current
+    return total or None

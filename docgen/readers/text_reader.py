@@ -1,0 +1,91 @@
+"""A .txt or .md file → its paragraphs (one a line).
+
+Text reaches an office as UTF-8 (with or without the BOM Notepad writes),
+as GB18030/GBK (what Notepad on a Chinese Windows saves as "ANSI"), as
+UTF-16 (Notepad's "Unicode"), pasted from WeChat, with CRLF line ends.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import Origin
+from ..sanitize import xml_safe
+from .structure import Para
+
+MAX_TEXT_BYTES = 5 * 1024 * 1024
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, .wps and other pre-2007 Office files
+
+_MARKDOWN_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s*)")
+_MARKDOWN_BOLD = re.compile(r"^\*\*(.+)\*\*$")
+_BLANK = " \t\u3000\xa0\ufeff"
+
+
+def read_text_paragraphs(path: Path) -> tuple[list[Para], list[str]]:
+    """The non-empty lines of ``path`` and the notes reading them raised."""
+    data = _read_bytes(path)
+    text, notes = decode(data, path)
+    markdown = path.suffix.lower() == ".md"
+    paragraphs = []
+    for number, line in enumerate(text.splitlines(), 1):
+        line = line.strip(_BLANK)
+        if markdown:
+            line = _plain_markdown(line)
+        if line:
+            paragraphs.append(Para(line, f"第 {number} 行"))
+    return paragraphs, notes
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_TEXT_BYTES:
+            raise InputError(f"文件太大（{size // 1024} KB），不像是一份报告", Origin(path))
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"无法读取文件：{exc.strerror}", Origin(path)) from None
+
+
+def decode(data: bytes, path: Path) -> tuple[str, list[str]]:
+    """The text of a file in any encoding a Chinese office produces, and notes on it."""
+    if data.startswith(ZIP_MAGIC):
+        raise InputError("这是一个 Word（.docx）文件，扩展名却不是 .docx：请把扩展名改为 .docx 后再导入", Origin(path))
+    if data.startswith(OLE_MAGIC):
+        raise InputError("这是旧版 Word（.doc）文件：请在 Word 中“另存为”.docx 格式后再导入", Origin(path))
+    text = _decode_known(data, path)
+    if "\x00" in text:
+        raise InputError("文件里有二进制内容，不是文本文件", Origin(path))
+    text, dropped = xml_safe(text)
+    notes = [f"文件中有不可见的控制字符（{'、'.join(sorted(set(dropped)))}），已删除"] if dropped else []
+    return text, notes
+
+
+def _decode_known(data: bytes, path: Path) -> str:
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError("文件是损坏的 UTF-16（Unicode）文本", Origin(path)) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(
+            "无法识别文件的编码（既不是 UTF-8，也不是 GBK/GB18030）。请用记事本打开它，"
+            "“另存为”时把编码选为 UTF-8 后再导入",
+            Origin(path, line),
+        ) from None
+
+
+def _plain_markdown(line: str) -> str:
+    line = _MARKDOWN_PREFIX.sub("", line)
+    bold = _MARKDOWN_BOLD.match(line)
+    return (bold.group(1) if bold else line).strip(_BLANK)
