@@ -142,13 +142,13 @@ def _read_section(reader: _Reader, node: yaml.Node, position: int) -> Section:
     section = Section(
         heading=reader.text(fields["heading"], f"{what}的标题（heading）").strip(),
         origin=reader.origin(node),
+        heading_origin=reader.origin(fields["heading"]),
     )
     if "numbering" in fields:
         section.numbering = _numbering_style(reader, fields["numbering"])
     if "run_in" in fields:
         section.run_in = reader.flag(fields["run_in"], f"{what}的 run_in")
     if "lead" in fields:
-        heading_origin=reader.origin(fields["heading"]),
         lead = reader.text(fields["lead"], f"{what}的导语（lead）")
         section.lead, section.lead_origins = _paragraphs(reader, fields["lead"], lead)
     if "items" in fields:
