@@ -14,6 +14,7 @@ from .build import build
 from .check import check_volume, listing_lines, summary_line
 from .errors import DocgenError, InputError, UsageError
 from .fileio import safe_filename
+from .importer import import_files
 from .readers.yaml_reader import load_inputs
 from .starter import starter_yaml
 
@@ -56,6 +57,11 @@ def _parser() -> argparse.ArgumentParser:
     check_cmd = commands.add_parser("check", help="检查报告内容：占位符、半角标点、引号括号、重复段落、空内容、过长标题")
     check_cmd.add_argument("--inputs", type=Path, default=DEFAULT_INPUTS, help="输入文件夹（默认 inputs/）")
     check_cmd.add_argument("--strict", action="store_true", help="发现任何问题时以退出码 1 结束（供自动检查使用）")
+
+    import_cmd = commands.add_parser("import", help="把 Word（.docx）或文本（.txt、.md）报告导入为 YAML")
+    import_cmd.add_argument("files", nargs="+", type=Path, metavar="文件", help="要导入的文件或文件夹，可写多个；汇编（含目录）也可以")
+    import_cmd.add_argument("--out", type=Path, default=DEFAULT_INPUTS, help="YAML 写到哪个文件夹（默认 inputs/）")
+    import_cmd.add_argument("--force", action="store_true", help="覆盖已存在的同名 YAML（默认不覆盖，一个也不写）")
 
     new_cmd = commands.add_parser("new", help="新建一份带说明的报告 YAML")
     new_cmd.add_argument("name", metavar="单位名称", help="报告的单位名称，也是文件名")
@@ -119,7 +125,13 @@ def _new(args) -> int:
     return 0
 
 
-_COMMANDS = {"build": _build, "validate": _validate, "check": _check, "new": _new}
+def _import(args) -> int:
+    result = import_files(args.files, args.out, force=args.force)
+    print("\n".join(result.summary))
+    return 0
+
+
+_COMMANDS = {"build": _build, "validate": _validate, "check": _check, "import": _import, "new": _new}
 
 
 def _print_warnings(warnings: list[str]) -> None:

@@ -74,6 +74,7 @@ class Recognition:
 
     reports: list[Recognised]
     toc_lines: int = 0  # 目录 lines skipped (the heading included)
+    toc_heading: str | None = None  # as typed: 目录, 目  录 …
 
     @property
     def is_volume(self) -> bool:
@@ -84,8 +85,8 @@ def recognise(paragraphs: list[Para], origin: Origin) -> Recognition:
     """Find the reports in the paragraphs of one file."""
     paragraphs = [Para(p.text.strip(), p.where) for p in paragraphs if p.text.strip()]
     toc_lines = _toc_length(paragraphs)
-    body = paragraphs[toc_lines:]
-    return Recognition([_report(chunk, origin) for chunk in _split_reports(body)], toc_lines)
+    reports = [_report(chunk, origin) for chunk in _split_reports(paragraphs[toc_lines:])]
+    return Recognition(reports, toc_lines, paragraphs[0].text if toc_lines else None)
 
 
 # --- the 目录 and the reports of a volume -----------------------------------
@@ -206,9 +207,7 @@ class _SectionBuilder:
         marker, text = split_marker(paragraph.text)
         heading = self._heading(marker, text, paragraph)
         if heading is not None:
-            self._open_section(heading)
-            if paragraph.text.endswith(("：", ":")):
-                self.notes.append(f"{paragraph.where}：部分标题“{paragraph.text}”末尾的冒号已去掉")
+            self._open_section(text.strip())  # as typed, "存在问题：" included; only its number goes
             return
         if self.section is None:
             self._open_section(GUESSED_FIRST_HEADING)

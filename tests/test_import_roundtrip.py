@@ -1,0 +1,101 @@
+"""Import → build gives back every sentence of every reference report, in order,
+in each form a report arrives in; a compiled volume comes back as its reports."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from docgen.build import build
+from docgen.importer import import_files
+from docgen.readers.yaml_reader import load_inputs, read_report, read_settings
+from docx_text import visible_lines
+from import_forms import FORMS, report_lines, sentences, title_series, write_typed_docx, write_utf8_text
+
+from conftest import SAMPLE_INPUTS, SEED_REPORTS
+
+SEEDS = sorted(SEED_REPORTS.glob("*.txt"))
+TITLE_LINE = re.compile(r"^基层党建亮点工作及存在问题（[一二三四五六七八九十]+）$")
+
+
+def test_there_are_reference_reports():
+    assert len(SEEDS) >= 12
+
+
+@pytest.mark.parametrize("form", sorted(FORMS))
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.stem)
+def test_every_sentence_survives_import_and_build(tmp_path, seed, form):
+    original = report_lines(seed)
+    source = FORMS[form](original, tmp_path, seed.stem)
+    import_files([source], tmp_path / "inputs")
+    built = visible_lines(build(tmp_path / "inputs", tmp_path / "out").report_paths[0])
+
+    assert title_series(built[0]) == title_series(original[0])
+    assert sentences(built[1:]) == sentences(original[1:])  # all there, in order, nothing invented
+
+
+def _volume_lines(seeds: list[Path]) -> list[str]:
+    """The reference reports compiled as an office sends a volume: a 目录, then each report."""
+    reports = [report_lines(seed) for seed in seeds]
+    toc = ["目  录"] + [f"{lines[0]}…………{page}" for lines, page in zip(reports, range(2, 100, 3))]
+    return toc + [line for lines in reports for line in lines]
+
+
+def _reports_in(lines: list[str]) -> list[list[str]]:
+    """A built volume's lines after its 目录, one list per report, split at title lines."""
+    reports: list[list[str]] = []
+    for line in lines:
+        if TITLE_LINE.match(line):
+            reports.append([line])
+        elif reports:
+            reports[-1].append(line)
+    return reports
+
+
+@pytest.mark.parametrize("write", [write_utf8_text, write_typed_docx], ids=["text", "docx"])
+def test_a_compiled_volume_comes_back_as_the_same_reports_in_the_same_order(tmp_path, write):
+    suffix = ".txt" if write is write_utf8_text else ".docx"
+    volume_file = write(_volume_lines(SEEDS), tmp_path / f"2019年汇编{suffix}")
+    import_files([volume_file], tmp_path / "inputs")
+
+    settings, _ = read_settings(tmp_path / "inputs" / "volume.yaml")
+    assert settings.series_title == "基层党建亮点工作及存在问题"
+    assert settings.toc_heading == "目  录"
+    assert len(settings.order) == len(SEEDS)
+
+    result = build(tmp_path / "inputs", tmp_path / "out")
+    assert [r.unit for r in result.volume.reports] == settings.order
+    lines = visible_lines(result.volume_path)
+    toc_entries = [line for line in lines[: len(SEEDS) + 1] if "\t" in line]
+    assert len(toc_entries) == len(SEEDS)  # the old 目录 is not carried over as text
+    built = _reports_in(lines[len(SEEDS) + 1 :])
+    assert len(built) == len(SEEDS)
+    for seed, report in zip(SEEDS, built):
+        assert sentences(report[1:]) == sentences(report_lines(seed)[1:]), seed.name
+
+
+def _shape(report) -> list:
+    """What a report says, without where it was read from."""
+    return [
+        (s.heading, s.numbering, s.run_in, s.lead, [(i.title, i.paragraphs) for i in s.items])
+        for s in report.sections
+    ]
+
+
+def test_a_built_volume_imports_back_to_the_inputs_it_was_built_from(sample_build, tmp_path):
+    import_files([sample_build.volume_path], tmp_path / "inputs")
+    reimported = load_inputs(tmp_path / "inputs").volume
+    assert len(reimported.reports) == len(sample_build.volume.reports)
+    for again, before in zip(reimported.reports, sample_build.volume.reports):
+        assert _shape(again) == _shape(before), before.unit
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.stem)
+def test_importing_a_reference_report_gives_its_committed_sample_input(tmp_path, seed):
+    import_files([seed], tmp_path)
+    imported, _ = read_report(tmp_path / f"示例单位{seed.stem}.yaml")
+    committed, _ = read_report(SAMPLE_INPUTS / f"示例单位{seed.stem}.yaml")
+    assert imported.unit == committed.unit
+    assert _shape(imported) == _shape(committed)
