@@ -20,6 +20,7 @@ from ..numbering import DEFAULT_ITEM_STYLE, ITEM_STYLES
 from ..sanitize import xml_safe
 
 SETTINGS_FILE = "volume.yaml"
+_FAST_LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)  # libyaml, where PyYAML was built with it
 MAX_FILE_BYTES = 5 * 1024 * 1024
 
 _TRUE = {"true", "yes", "on", "是", "1"}
@@ -54,16 +55,24 @@ class _Reader:
         return InputError(message, self.origin(node))
 
     def load(self) -> yaml.Node:
-        text = _read_text(self.path)
-        try:
-            node = yaml.compose(text, Loader=yaml.BaseLoader)
-        except yaml.MarkedYAMLError as exc:
-            raise _yaml_syntax_error(self.path, exc) from None
-        except yaml.YAMLError as exc:
-            raise InputError(f"YAML 格式错误：{exc}", Origin(self.path)) from None
+        text = self._without_unsavable(_read_text(self.path))
+        node = _compose(self.path, text)
         if node is None:
             raise InputError("文件是空的，没有任何内容", Origin(self.path))
         return node
+
+    def _without_unsavable(self, text: str) -> str:
+        """The file without characters Word cannot hold (pasted from Word: U+000B …), a warning a line."""
+        if not xml_safe(text)[1]:
+            return text
+        lines = text.split("\n")
+        for number, line in enumerate(lines, 1):
+            lines[number - 1], dropped = xml_safe(line)
+            if dropped:
+                self.warnings.append(
+                    f"{Origin(self.path, number)}：有 Word 无法保存的控制字符（{'、'.join(dropped)}），已删除"
+                )
+        return "\n".join(lines)
 
     def mapping(self, node: yaml.Node, what: str, keys: dict[str, bool]) -> dict[str, yaml.Node]:
         """The values of a mapping whose allowed keys are ``keys`` (key → required)."""
@@ -293,6 +302,30 @@ def _read_text(path: Path) -> str:
     return text
 
 
+def _compose(path: Path, text: str) -> yaml.Node | None:
+    """The node tree of ``text``; an ``InputError`` naming the line where it is not YAML."""
+    try:
+        try:
+            return yaml.compose(text, Loader=_FAST_LOADER)
+        except yaml.MarkedYAMLError:
+            # libyaml is fast but says less, and refuses escapes Python reads (\ud800, dropped
+            # later with a warning): the pure-Python parser has the last word.
+            return yaml.compose(text, Loader=yaml.BaseLoader)
+    except yaml.MarkedYAMLError as exc:
+        raise _yaml_syntax_error(path, exc) from None
+    except yaml.YAMLError as exc:
+        raise _yaml_error(path, text, exc) from None
+
+
+def _yaml_error(path: Path, text: str, exc: yaml.YAMLError) -> InputError:
+    """A YAML error that carries no mark: a character YAML does not allow (U+007F, U+0080 …)."""
+    if isinstance(exc, yaml.reader.ReaderError) and isinstance(exc.character, int):
+        # libyaml counts its position in bytes: find the character itself, its first place is the one read.
+        line = text[: text.find(chr(exc.character))].count("\n") + 1
+        return InputError(f"文件中有 YAML 不允许的字符（U+{exc.character:04X}），请删除它", Origin(path, line))
+    return InputError(f"YAML 格式错误：{exc}", Origin(path))
+
+
 def _yaml_syntax_error(path: Path, exc: yaml.MarkedYAMLError) -> InputError:
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else None
@@ -307,6 +340,13 @@ def _yaml_syntax_error(path: Path, exc: yaml.MarkedYAMLError) -> InputError:
         hint = "缩进对不齐，或少了英文冒号“:”"
     elif "special characters are not allowed" in problem or "unacceptable character" in problem:
         hint = "文件中有不可见的控制字符，请删除"
+    elif "quoted scalar" in (exc.context or "") and "end of stream" in problem and exc.context_mark:
+        hint = "这里开始的引号一直没有闭合，请补上结束的引号，或去掉开头的引号"
+        line = exc.context_mark.line + 1
+    elif "another document" in problem:
+        hint = "一个文件只能写一份报告：这里的“---”开始了第二份，请删除这一行，或把后面的内容另存为一个文件"
+    elif "escape" in problem:
+        hint = "双引号里的反斜杠“\\”写法不对：去掉两边的双引号，或把“\\”写成“\\\\”"
     else:
         hint = f"YAML 格式错误（{problem}）"
     return InputError(hint, Origin(path, line))
