@@ -72,6 +72,10 @@ def _set_defaults(document, faces) -> None:
     ppr_default = styles_el.find(qn("w:docDefaults")).find(qn("w:pPrDefault")).find(qn("w:pPr"))
     for child in list(ppr_default):
         ppr_default.remove(child)
+    # Lines are exactly one grid line high whatever the face's ascent: with
+    # snapping on, LibreOffice gives a line two grid lines where a substitute
+    # face is taller than 28.95 pt (the 二号 title in Noto CJK), Word does not.
+    ppr_default.append(element("snapToGrid", val="0"))
     ppr_default.append(_exact_spacing())
 
 
@@ -144,11 +148,10 @@ def _paragraph_format(style, face, size, indent) -> None:
         )
     else:
         replace_child(ppr, element("ind", firstLine="0", firstLineChars="0"))
-    # Latin text and digits sit in Chinese text without extra space, and
-    # punctuation never hangs into the margin: the pagination model counts on both.
-    replace_child(ppr, element("autoSpaceDE", val="0"))
-    replace_child(ppr, element("autoSpaceDN", val="0"))
-    replace_child(ppr, element("overflowPunct", val="0"))
+    # No w:autoSpaceDE/autoSpaceDN/overflowPunct: left at their defaults, Word
+    # and LibreOffice both space Latin text from Chinese and hang ，。、 into
+    # the margin. LibreOffice ignores autoSpaceDE=0 and reads overflowPunct
+    # inverted, so any explicit value makes the two lay out lines differently.
     rpr = style.element.get_or_add_rPr()
     set_fonts(rpr, face)
     set_size(rpr, size)

@@ -1,0 +1,55 @@
+"""The pages on which the reports really start, read from the rendered volume."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .pdftext import Page
+
+_SPACE = re.compile(r"\s+")
+
+
+def squeeze(text: str) -> str:
+    """Text without white space: PDF text extraction does not keep it faithfully."""
+    return _SPACE.sub("", text)
+
+
+def rendered_start_pages(pages: list[Page], titles: list[str]) -> list[int | None]:
+    """The page each title heads (its first line on the page's first grid line), in order.
+
+    Reports start on a fresh page with their title, so a report starts where
+    a page's first line begins its title; the 目录 lines that repeat the
+    titles are not at the head of their page and carry page numbers.
+    """
+    starts: list[int | None] = []
+    page_index = 0
+    for title in titles:
+        wanted = squeeze(title)
+        found = None
+        for index in range(page_index, len(pages)):
+            body = pages[index].body
+            first = squeeze(body[0].text) if body else ""
+            if body and body[0].grid_line == 0 and first and wanted.startswith(first):
+                found = index
+                break
+        starts.append(pages[found].number if found is not None else None)
+        if found is not None:
+            page_index = found + 1
+    return starts
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    title: str
+    model_page: int
+    rendered_page: int | None
+
+
+def page_mismatches(titles: list[str], model: list[int], rendered: list[int | None]) -> list[Mismatch]:
+    return [Mismatch(t, m, r) for t, m, r in zip(titles, model, rendered) if m != r]
+
+
+def describe(mismatch: Mismatch) -> str:
+    rendered = f"第 {mismatch.rendered_page} 页" if mismatch.rendered_page else "没有找到"
+    return f"{mismatch.title}：目录写第 {mismatch.model_page} 页，LibreOffice 排版为{rendered}"
