@@ -34,11 +34,15 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def build(inputs: Path, out: Path, progress: Progress = lambda done, total: None) -> BuildResult:
+def build(
+    inputs: Path, out: Path, progress: Progress = lambda done, total: None, pages: list[int] | None = None
+) -> BuildResult:
+    """Write every report and the volume; ``pages`` (where the reports start)
+    replaces the layout model's in the 目录, as ``build --exact`` does."""
     loaded = load_inputs(inputs)
     volume = loaded.volume
     template = _template(inputs, volume)
-    pages = start_pages(volume)
+    pages = pages or start_pages(volume)
     titles = volume.numbered_titles()
     volume_name, *report_names = unique_filenames(
         [volume.settings.series_title] + [r.unit for r in volume.reports], ".docx"

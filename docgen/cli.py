@@ -50,6 +50,9 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd = commands.add_parser("build", help="生成每份报告的 Word 文件和汇编")
     build_cmd.add_argument("--inputs", type=Path, default=DEFAULT_INPUTS, help="输入文件夹（默认 inputs/）")
     build_cmd.add_argument("--out", type=Path, default=DEFAULT_OUT, help="输出文件夹（默认 outputs/）")
+    build_cmd.add_argument("--pdf", action="store_true", help="同时用 LibreOffice 生成每份报告和汇编的 PDF")
+    build_cmd.add_argument("--verify", action="store_true", help="用 LibreOffice 排版汇编，核对目录页码，不一致时报错")
+    build_cmd.add_argument("--exact", action="store_true", help="用 LibreOffice 排版汇编，把实际页码写入目录")
 
     validate_cmd = commands.add_parser("validate", help="只检查输入文件，不生成")
     validate_cmd.add_argument("--inputs", type=Path, default=DEFAULT_INPUTS, help="输入文件夹（默认 inputs/）")
@@ -62,6 +65,12 @@ def _parser() -> argparse.ArgumentParser:
     import_cmd.add_argument("files", nargs="+", type=Path, metavar="文件", help="要导入的文件或文件夹，可写多个；汇编（含目录）也可以")
     import_cmd.add_argument("--out", type=Path, default=DEFAULT_INPUTS, help="YAML 写到哪个文件夹（默认 inputs/）")
     import_cmd.add_argument("--force", action="store_true", help="覆盖已存在的同名 YAML（默认不覆盖，一个也不写）")
+
+    preview_cmd = commands.add_parser("preview", help="用 LibreOffice 把汇编或一份报告的各页生成 PNG 图片")
+    preview_cmd.add_argument("name", nargs="?", metavar="单位名称", help="只看这份报告（默认看整本汇编）")
+    preview_cmd.add_argument("--inputs", type=Path, default=DEFAULT_INPUTS, help="输入文件夹（默认 inputs/）")
+    preview_cmd.add_argument("--out", type=Path, default=DEFAULT_OUT, help="图片写到这里的 preview/ 中（默认 outputs/）")
+    preview_cmd.add_argument("--dpi", type=int, default=72, help="图片分辨率（默认 72）")
 
     new_cmd = commands.add_parser("new", help="新建一份带说明的报告 YAML")
     new_cmd.add_argument("name", metavar="单位名称", help="报告的单位名称，也是文件名")
@@ -89,12 +98,39 @@ def _build(args) -> int:
     result = build(args.inputs, args.out, progress=_progress_printer())
     _print_warnings(result.warnings)
     print(summary_line(check_volume(result.volume)))
+    if args.pdf or args.verify or args.exact:
+        result = _render(args, result)
     print(f"已生成 {len(result.report_paths)} 份报告和汇编：{result.volume_path}")
     if len(result.report_paths) > _LISTED_REPORTS:
         print(f"目录共 {len(result.report_paths)} 项，见汇编开头。")
         return 0
     for report, page in zip(result.volume.reports, result.start_pages):
         print(f"  第 {page} 页  {report.unit}")
+    return 0
+
+
+def _render(args, result):
+    from .render.outputs import mismatch_message, render_outputs
+
+    print("正在用 LibreOffice 排版 …", file=sys.stderr, flush=True)
+    outcome = render_outputs(result, args.inputs, args.out, pdf=args.pdf, verify=args.verify, exact=args.exact)
+    if outcome.pdf_paths:
+        print(f"已生成 {len(outcome.pdf_paths)} 个 PDF，在 {args.out}")
+    if outcome.mismatches and args.exact:
+        print(f"已按 LibreOffice 的排版改写目录中 {len(outcome.mismatches)} 处页码。")
+    elif outcome.mismatches:
+        raise InputError(mismatch_message(outcome.mismatches))
+    elif args.verify or args.exact:
+        print("目录页码与 LibreOffice 的排版一致。")
+    return outcome.result
+
+
+def _preview(args) -> int:
+    from .render.preview import preview
+
+    print("正在用 LibreOffice 排版 …", file=sys.stderr, flush=True)
+    for path in preview(args.inputs, args.out, args.name, args.dpi):
+        print(path)
     return 0
 
 
@@ -131,7 +167,7 @@ def _import(args) -> int:
     return 0
 
 
-_COMMANDS = {"build": _build, "validate": _validate, "check": _check, "import": _import, "new": _new}
+_COMMANDS = {"build": _build, "preview": _preview, "validate": _validate, "check": _check, "import": _import, "new": _new}
 
 
 def _print_warnings(warnings: list[str]) -> None:

@@ -42,7 +42,7 @@ INSTALL_HINT = (
     "没有找到 LibreOffice（soffice），无法生成 PDF 或核对页码。\n"
     "  Debian/Ubuntu：sudo apt-get install libreoffice-writer-nogui fonts-noto-cjk fonts-arphic-ukai poppler-utils\n"
     "  Windows：从 https://zh-cn.libreoffice.org/download/ 下载安装 LibreOffice，"
-    "并把 C:\\Program Files\\LibreOffice\\program 加入 PATH。\n"
+    "装在默认位置（C:\\Program Files\\LibreOffice）即可。\n"
     "不生成 PDF 时，Word 文件和目录页码照常生成，不需要 LibreOffice。"
 )
 

@@ -1,0 +1,71 @@
+"""``build --pdf / --verify / --exact``: what LibreOffice makes of a finished build.
+
+One LibreOffice run converts everything the build asked for; the volume's
+PDF then tells on which page each report really starts.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..build import BuildResult, build
+from ..errors import InputError
+from ..fileio import atomic_write
+from .pdftext import read_pages, require_tool
+from .soffice import convert_to_pdf, require_soffice
+from .verify import Mismatch, describe, page_mismatches, rendered_start_pages
+
+
+@dataclass
+class RenderOutcome:
+    result: BuildResult  # the build, rebuilt when --exact changed the 目录
+    pdf_paths: list[Path] = field(default_factory=list)
+    mismatches: list[Mismatch] = field(default_factory=list)  # model vs LibreOffice, before any correction
+
+
+def render_outputs(result: BuildResult, inputs: Path, out: Path, pdf: bool, verify: bool, exact: bool) -> RenderOutcome:
+    require_soffice()
+    if verify or exact:
+        require_tool("pdftotext")
+    outcome = RenderOutcome(result)
+    with tempfile.TemporaryDirectory(prefix="docgen-pdf-") as work:
+        documents = (result.report_paths if pdf else []) + [result.volume_path]
+        pdfs = convert_to_pdf(documents, Path(work))
+        if verify or exact:
+            titles = result.volume.numbered_titles()
+            rendered = rendered_start_pages(read_pages(pdfs[-1]), titles)
+            outcome.mismatches = page_mismatches(titles, result.start_pages, rendered)
+            if exact and outcome.mismatches:
+                pdfs[-1] = _rebuild_with(outcome, rendered, inputs, out, Path(work) / "exact")
+        if pdf:
+            outcome.pdf_paths = _publish(pdfs, out)
+    return outcome
+
+
+def _rebuild_with(outcome: RenderOutcome, rendered: list[int | None], inputs: Path, out: Path, work: Path) -> Path:
+    """Build again with LibreOffice's pages in the 目录; the volume's new PDF."""
+    if None in rendered:
+        missing = "；".join(describe(m) for m in outcome.mismatches if m.rendered_page is None)
+        raise InputError(f"在 PDF 中找不到这些报告的开头，无法改写目录页码：{missing}")
+    outcome.result = build(inputs, out, pages=[p for p in rendered if p is not None])
+    work.mkdir()
+    return convert_to_pdf([outcome.result.volume_path], work)[0]
+
+
+def _publish(pdfs: list[Path], out: Path) -> list[Path]:
+    published = []
+    for pdf in pdfs:
+        target = out / pdf.name
+        atomic_write(target, pdf.read_bytes())
+        published.append(target)
+    return published
+
+
+def mismatch_message(mismatches: list[Mismatch]) -> str:
+    lines = "\n".join(f"  {describe(m)}" for m in mismatches)
+    return (
+        f"目录中有 {len(mismatches)} 处页码与 LibreOffice 的排版不一致：\n{lines}\n"
+        "这是 docgen 页码计算的错误，请报告；可先用 docgen build --exact 按实际排版写入页码。"
+    )
