@@ -218,7 +218,9 @@ def _summary(sources: list[Source], planned: list[Planned], settings: VolumeSett
         for plan in plans:
             lines += _report_summary(plan)
     lines.append(f"已写入 {len(planned)} 份报告到 {out}{'，并写入汇编设置 ' + SETTINGS_FILE if settings else ''}。")
-    if settings is None:
+    if settings is not None:
+        lines.append(f"改动单位名称（unit）时，请同时改 {SETTINGS_FILE} 的 order 中对应的名称。")
+    else:
         lines.append(f"{out / SETTINGS_FILE} 已存在，没有改动：新导入的单位会排在汇编最后，可在其中的 order 里调整顺序。")
     lines.append("请核对上面的“猜测”，然后运行 docgen build 生成 Word 文件。")
     return lines

@@ -134,9 +134,18 @@ def test_paragraphs_before_the_first_item_are_the_section_lead_and_after_it_the_
     assert section.items[0].paragraphs == ["老党员比较多，党员活动开展较少。", "这一条的第二段。"]
 
 
-def test_a_unit_line_under_the_title_is_taken_for_the_unit():
-    found = _one(TITLE, "XX街道XX社区", "一、亮点工作", ITEM_1)
-    assert found.unit_line == "XX街道XX社区"
+@pytest.mark.parametrize("first, second", [(TITLE, "XX街道XX社区"), ("XX街道XX社区", TITLE)])
+def test_a_unit_line_by_the_title_is_taken_for_the_unit(first, second):
+    found = _one(first, second, "一、亮点工作", ITEM_1)
+    assert (found.title, found.unit_line) == (TITLE, "XX街道XX社区")
+    assert _outline(found) == [("亮点工作", 1)]
+
+
+def test_points_separated_by_semicolons_are_a_run_too():
+    found = _one(TITLE, "一、存在问题", "一是学习不够深入；二是制度落实不到位；三是创新不足。")
+    section = found.report.sections[0]
+    assert section.run_in
+    assert [i.title for i in section.items] == ["学习不够深入；", "制度落实不到位；", "创新不足。"]
 
 
 def test_a_report_without_a_title_line_says_so():
@@ -161,6 +170,15 @@ def test_a_volume_is_split_at_its_title_lines_after_skipping_its_toc():
         ("基层党建亮点工作及存在问题（二）", [("特色做法", 1)]),
     ]
     assert recognition.reports[1].series_title == "基层党建亮点工作及存在问题"
+
+
+def test_a_toc_without_its_heading_is_skipped_too():
+    lines = ["基层党建亮点工作及存在问题（一）\t2", "基层党建亮点工作及存在问题（二）\t3",
+             "基层党建亮点工作及存在问题（一）", "一、亮点工作", ITEM_1,
+             "基层党建亮点工作及存在问题（二）", "一、特色做法", ITEM_2]
+    recognition = recognise([Para(t, "") for t in lines], Origin())
+    assert recognition.toc_lines == 2 and recognition.toc_heading is None
+    assert [_outline(r) for r in recognition.reports] == [[("亮点工作", 1)], [("特色做法", 1)]]
 
 
 def test_a_toc_without_page_numbers_is_skipped_too():

@@ -86,7 +86,8 @@ def recognise(paragraphs: list[Para], origin: Origin) -> Recognition:
     paragraphs = [Para(p.text.strip(), p.where) for p in paragraphs if p.text.strip()]
     toc_lines = _toc_length(paragraphs)
     reports = [_report(chunk, origin) for chunk in _split_reports(paragraphs[toc_lines:])]
-    return Recognition(reports, toc_lines, paragraphs[0].text if toc_lines else None)
+    has_heading = toc_lines and not _is_toc_entry(paragraphs[0].text)
+    return Recognition(reports, toc_lines, paragraphs[0].text if has_heading else None)
 
 
 # --- the 目录 and the reports of a volume -----------------------------------
@@ -94,9 +95,12 @@ def recognise(paragraphs: list[Para], origin: Origin) -> Recognition:
 
 def _toc_length(paragraphs: list[Para]) -> int:
     """How many paragraphs at the start are a 目录 (heading and entries)."""
-    if not paragraphs or not _TOC_HEADING.match(paragraphs[0].text.replace("\u3000", " ")):
+    if not paragraphs:
         return 0
-    end = 1
+    has_heading = _TOC_HEADING.match(paragraphs[0].text.replace("\u3000", " ")) is not None
+    if not has_heading and not _is_toc_entry(paragraphs[0].text):
+        return 0
+    end = 1 if has_heading else 0
     while end < len(paragraphs) and (_is_toc_entry(paragraphs[end].text) or is_numbered_title(paragraphs[end].text)):
         end += 1
     # A 目录 without page numbers lists bare titles; the last of them that
@@ -122,14 +126,16 @@ def is_numbered_title(text: str) -> bool:
 
 
 def _split_reports(paragraphs: list[Para]) -> list[list[Para]]:
-    """Each numbered title line after the first paragraph starts another report."""
-    chunks: list[list[Para]] = []
-    for index, paragraph in enumerate(paragraphs):
-        if index == 0 or (is_numbered_title(paragraph.text) and chunks[-1]):
-            chunks.append([paragraph])
-        else:
-            chunks[-1].append(paragraph)
-    return chunks
+    """Each numbered title line after a report's body starts another report."""
+    chunks: list[list[Para]] = [[]]
+    body_started = False
+    for paragraph in paragraphs:
+        if body_started and is_numbered_title(paragraph.text):
+            chunks.append([])
+            body_started = False
+        chunks[-1].append(paragraph)
+        body_started = body_started or not (_is_unit_line(paragraph.text) or _is_title_line(paragraph.text))
+    return [chunk for chunk in chunks if chunk]
 
 
 # --- one report ---------------------------------------------------------------
@@ -138,12 +144,17 @@ def _split_reports(paragraphs: list[Para]) -> list[list[Para]]:
 def _report(paragraphs: list[Para], origin: Origin) -> Recognised:
     recognised = Recognised(Report(unit="", origin=origin))
     rest = paragraphs
-    if rest and _is_title_line(rest[0].text):
-        recognised.title, rest = rest[0].text, rest[1:]
-    else:
+    while rest:  # the title and a line naming the unit, in either order
+        text = rest[0].text
+        if recognised.unit_line is None and _is_unit_line(text):
+            recognised.unit_line = text
+        elif recognised.title is None and _is_title_line(text):
+            recognised.title = text
+        else:
+            break
+        rest = rest[1:]
+    if recognised.title is None:
         recognised.notes.append("没有找到标题行（如“基层党建亮点工作及存在问题（一）”），标题将按汇编中的位置生成")
-    if rest and _is_unit_line(rest[0].text):
-        recognised.unit_line, rest = rest[0].text, rest[1:]
     builder = _SectionBuilder(recognised.notes)
     for paragraph in rest:
         builder.add(paragraph)
