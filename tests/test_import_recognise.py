@@ -122,6 +122,12 @@ def test_lead_sentence_ends_at_the_first_full_stop_outside_quotes():
     assert (item.title, item.paragraphs) == ("开展“我是党员。向我看齐”活动。", ["全年评比两次。"])
 
 
+def test_a_quote_left_open_does_not_swallow_the_item_into_its_title():
+    found = _one(TITLE, "一、亮点工作", "1.开展“我是党员活动。全年评比两次。")
+    item = found.report.sections[0].items[0]
+    assert (item.title, item.paragraphs) == ("开展“我是党员活动。", ["全年评比两次。"])
+
+
 def test_an_item_without_a_full_stop_is_all_title():
     found = _one(TITLE, "一、存在不足", "一是个别社区党建阵地老旧，硬件设施有待提升")
     assert found.report.sections[0].items[0].title == "个别社区党建阵地老旧，硬件设施有待提升"
@@ -170,6 +176,11 @@ def test_a_volume_is_split_at_its_title_lines_after_skipping_its_toc():
         ("基层党建亮点工作及存在问题（二）", [("特色做法", 1)]),
     ]
     assert recognition.reports[1].series_title == "基层党建亮点工作及存在问题"
+
+
+def test_a_short_numbered_line_of_another_series_does_not_start_a_report():
+    found = _one(TITLE, "一、亮点工作", ITEM_1, "活动剪影（二）", ITEM_2)
+    assert _outline(found) == [("亮点工作", 2)]
 
 
 def test_a_toc_without_its_heading_is_skipped_too():

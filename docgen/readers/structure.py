@@ -126,13 +126,16 @@ def is_numbered_title(text: str) -> bool:
 
 
 def _split_reports(paragraphs: list[Para]) -> list[list[Para]]:
-    """Each numbered title line after a report's body starts another report."""
+    """Each title line of the series (…（二）, …（三）) after a report's body starts another report."""
     chunks: list[list[Para]] = [[]]
     body_started = False
+    series = None  # once a first title is seen, a line like 活动剪影（二） is not another report
     for paragraph in paragraphs:
-        if body_started and is_numbered_title(paragraph.text):
+        title_series = _TITLE_NUMBER.match(paragraph.text).group("series") if is_numbered_title(paragraph.text) else None
+        if body_started and title_series and series in (None, title_series):
             chunks.append([])
             body_started = False
+        series = series or title_series
         chunks[-1].append(paragraph)
         body_started = body_started or not (_is_unit_line(paragraph.text) or _is_title_line(paragraph.text))
     return [chunk for chunk in chunks if chunk]
@@ -351,6 +354,9 @@ def split_lead(text: str) -> tuple[str, str]:
             depth = max(depth - 1, 0)
         elif char == "。" and depth == 0:
             return text[: index + 1], text[index + 1 :].strip()
+    if "。" in text:  # a quote left open by a typo: fall back to the first 。 anywhere
+        index = text.index("。")
+        return text[: index + 1], text[index + 1 :].strip()
     return text, ""
 
 
