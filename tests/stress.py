@@ -97,7 +97,7 @@ def long_item_reports() -> Volume:
     """Items of several pages, split by widow and orphan control."""
     writer = Writer(3)
     reports = [
-        _report(f"长条{n:02}", [_section("特色做法", [Item(writer.text(30), [writer.text(300 + 97 * n), writer.text(45 + n)])])])
+        _report(f"长条{n:02}", [_section("特色做法", [Item(writer.text(30), [writer.text(500 + 180 * n), writer.text(45 + n)])])])
         for n in range(8)
     ]
     return _volume(reports)

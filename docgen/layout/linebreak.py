@@ -11,7 +11,10 @@ Sentence punctuation there (，。、；：？！) hangs into the margin instead
 going down; then the break moves back while the next line would start with
 a character that may not start a line (行首禁则) or this one end with a
 character that may not end a line (行尾禁则). A Latin word or number is
-never split.
+never split. Where the last letter before the break point is Latin, the
+Unicode rules (UAX #14) apply instead: no hanging, no break beside quotes.
+Between Chinese and Latin letters the word processors put a fifth of the
+type size, and each run of one script is measured on its own.
 """
 
 from __future__ import annotations
@@ -129,7 +132,7 @@ def _is_letter(char: str) -> bool:
 
 def _break_before(text: str, pieces, cut: int) -> int:
     """The break position for a line whose first overflowing character is ``text[cut]``."""
-    if pieces[cut][1] == "latin":
+    if pieces[_last_letter(text, cut)][1] == "latin":
         return _break_before_latin(text, cut)
     if text[cut] in HANGING:
         cut += 1
@@ -139,6 +142,13 @@ def _break_before(text: str, pieces, cut: int) -> int:
     while cut > 0 and (text[cut] in NOT_AT_LINE_START or text[cut - 1] in NOT_AT_LINE_END):
         cut = _outside_word(text, cut - 1)
     return cut
+
+
+def _last_letter(text: str, position: int) -> int:
+    """The last letter or digit at or before ``position``: its script picks the rules."""
+    while position > 0 and not _is_letter(text[position]):
+        position -= 1
+    return position
 
 
 def _break_before_latin(text: str, cut: int) -> int:
@@ -164,6 +174,8 @@ def _unicode_break_allowed(before: str, after: str) -> bool:
         return False
     if _is_word_char(before) and (_is_word_char(after) or after in ".%-"):
         return False
+    if before == "-" and after.isascii() and after.isalpha():
+        return True  # Wi-|Fi: a hyphen is a break opportunity before letters
     return not (before in ".%-" and _is_word_char(after))
 
 
