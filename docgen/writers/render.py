@@ -22,6 +22,7 @@ from pathlib import Path
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup, escape
 from lxml import etree
 
 from ..errors import InputError
@@ -34,6 +35,7 @@ _DOCUMENT_PART = "word/document.xml"
 _STYLES_PART = "word/styles.xml"
 _FIELD = re.compile(r"\{[{%]")
 _XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
+_HIDDEN_FROM_DOCXTPL = {ord("{"): "&#123;", ord("}"): "&#125;", ord("%"): "&#37;"}
 
 
 class Template:
@@ -61,7 +63,8 @@ class Template:
     def _render_base(self, context: dict[str, str]) -> tuple[bytes, StyleIds]:
         template = DocxTemplate(io.BytesIO(self._bytes))
         try:
-            template.render({**context, "body": _BODY_MARK}, jinja_env=SandboxedEnvironment(autoescape=True))
+            values = {name: _literal(value) for name, value in {**context, "body": _BODY_MARK}.items()}
+            template.render(values, jinja_env=SandboxedEnvironment(autoescape=True))
         except Exception as exc:  # jinja2's errors, sandbox refusals included
             raise InputError(f"模板中的 {{{{ }}}} 写法有误：{exc}", Origin(self.path)) from None
         if self.fonts:
@@ -70,6 +73,16 @@ class Template:
         template.save(out)
         data = out.getvalue()
         return data, StyleIds(_read_part(data, _STYLES_PART))
+
+
+def _literal(value: str) -> Markup:
+    """``value`` as XML text that comes out of docxtpl exactly as written.
+
+    docxtpl turns ``{_{ }_} {_% %_}`` into ``{{ }} {% %}`` all over the rendered
+    XML, values included; braces and percent signs written as character
+    references are out of its sight and read back as themselves.
+    """
+    return Markup(str(escape(value)).translate(_HIDDEN_FROM_DOCXTPL))
 
 
 def _count_fields(data: bytes, path: Path) -> int:
