@@ -232,9 +232,11 @@ def _report_summary(plan: Planned) -> list[str]:
     if plan.recognised.title:
         lines.append(f"    原标题：{plan.recognised.title}")
     for position, section in enumerate(report.sections, 1):
-        parts = [f"{len(section.items)} 条（编号“{section.numbering}”{'，接排' if section.run_in else ''}）"]
+        parts = [f"{len(section.items)} 条", f"编号“{section.numbering}”"]
         if section.lead:
             parts.insert(0, f"导语 {len(section.lead)} 段")
-        lines.append(f"    {section_number(position)}{section.heading}：{'，'.join(parts)}")
+        if section.run_in:
+            parts.append("接排")
+        lines.append(f"    {section_number(position)}{section.heading}（{'，'.join(parts)}）")
     lines += [f"    猜测：{note}" for note in plan.recognised.notes]
     return lines

@@ -207,7 +207,7 @@ def test_the_import_command_prints_sections_items_and_guesses(tmp_path, capsys):
     assert main(["import", str(source), "--out", str(tmp_path / "in")]) == 0
     printed = capsys.readouterr().out
     assert "XX社区.yaml" in printed and "单位：XX社区" in printed
-    assert "一、亮点工作：2 条" in printed and "二、存在问题：1 条" in printed
+    assert "一、亮点工作（2 条，编号“1.”）" in printed and "二、存在问题（1 条" in printed
     assert "猜测" in printed and "亮点工作" in printed
     written = (tmp_path / "in" / "XX社区.yaml").read_text(encoding="utf-8")
     assert "请核对" in written  # the guesses stay in the file, as comments
