@@ -14,7 +14,7 @@ from typing import Callable
 from .errors import InputError
 from .fileio import atomic_write, unique_filenames
 from .layout.paginate import start_pages
-from .model import Volume
+from .model import Origin, Volume
 from .readers.yaml_reader import load_inputs
 from .writers.render import Template
 from .writers.report import report_docx
@@ -66,8 +66,9 @@ def _template(inputs: Path, volume: Volume) -> Template:
 def _write_all(files: list[tuple[Path, bytes]], out: Path) -> None:
     if out.exists() and not out.is_dir():
         raise InputError(f"输出位置“{out}”是一个文件，不是文件夹")
-    try:
-        for path, data in files:
+    for path, data in files:
+        try:
             atomic_write(path, data)
-    except OSError as exc:
-        raise InputError(f"无法写入输出文件：{exc.strerror}（{exc.filename or out}）。文件是否正在 Word 中打开？") from None
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            raise InputError(f"无法写入输出文件：{reason}。文件是否正在 Word 中打开？", Origin(path)) from None
