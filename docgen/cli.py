@@ -7,6 +7,7 @@ cause ends in a Chinese message, never a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -92,6 +93,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已中断，输出文件保持原样。", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # Whoever read our output stopped early (docgen … | head): nothing went wrong here.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def _build(args) -> int:
