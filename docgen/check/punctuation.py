@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from .findings import HALF_WIDTH, UNBALANCED, Finding, excerpt
@@ -9,10 +10,12 @@ from .pieces import Piece
 
 _HALF_WIDTH = set(',;:()?!"')
 _PERIOD = "."  # a mistake only right after a Chinese character: 1.5万 and 1. are fine
+_CANDIDATE = re.compile(r'[,;:()?!".]')
 _CHINESE_MARKS = set("“”‘’…—·")
 
 _OPENERS = {"“": "”", "‘": "’", "（": "）", "《": "》", "【": "】", "〔": "〕"}
 _CLOSERS = {closer: opener for opener, closer in _OPENERS.items()}
+_PAIRED = re.compile("[" + "".join(_OPENERS) + "".join(_CLOSERS) + "]")
 _MARK_NAMES = {
     "“": "前引号“", "”": "后引号”", "‘": "前单引号‘", "’": "后单引号’",
     "（": "左括号（", "）": "右括号）", "《": "书名号《", "》": "书名号》",
@@ -23,7 +26,8 @@ _MARK_NAMES = {
 def find_half_width(pieces: list[Piece]) -> list[Finding]:
     findings = []
     for piece in pieces:
-        positions = [i for i in range(len(piece.text)) if _is_misplaced_half_width(piece.text, i)]
+        candidates = (m.start() for m in _CANDIDATE.finditer(piece.text))
+        positions = [i for i in candidates if _is_misplaced_half_width(piece.text, i)]
         if positions:
             findings.append(_half_width_finding(piece, positions))
     return findings
@@ -85,7 +89,8 @@ def find_unbalanced(pieces: list[Piece]) -> list[Finding]:
 def _first_unpaired(text: str) -> tuple[int, str] | None:
     """The first mark without its partner (position, Chinese description), or None."""
     open_marks: list[int] = []
-    for i, char in enumerate(text):
+    for match in _PAIRED.finditer(text):
+        i, char = match.start(), match.group()
         if char in _OPENERS:
             open_marks.append(i)
         elif char in _CLOSERS:

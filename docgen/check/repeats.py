@@ -25,7 +25,7 @@ _COMMON_SHINGLE = 200  # a shingle in more sentences than this says nothing abou
 
 _COMPARED_ROLES = {TITLE, TEXT, LEAD}
 _SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
-_TO_FULL_WIDTH = str.maketrans(",;:()?!", "，；：（）？！")
+_HALF_TO_FULL = tuple(zip(",;:()?!", "，；：（）？！"))
 _NOT_COUNTED = re.compile(r"[\s\W_]")  # punctuation and spaces do not make a sentence long
 
 
@@ -66,7 +66,10 @@ def _sentences(pieces: list[Piece]) -> list[_Sentence]:
 
 
 def _normalised(sentence: str) -> str:
-    return "".join(sentence.split()).translate(_TO_FULL_WIDTH).rstrip("。！？；")
+    key = "".join(sentence.split())
+    for half, full in _HALF_TO_FULL:  # str.replace is far quicker than str.translate here
+        key = key.replace(half, full)
+    return key.rstrip("。！？；")
 
 
 def _near_pairs(distinct: list[_Sentence]):
