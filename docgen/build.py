@@ -16,7 +16,7 @@ from .fileio import atomic_write, unique_filenames
 from .layout.paginate import start_pages
 from .model import Origin, Volume
 from .readers.yaml_reader import load_inputs
-from .writers.render import Template
+from .writers.docx_template import Template
 from .writers.report import report_docx
 from .writers.volume import volume_docx
 

@@ -115,7 +115,7 @@ def _build(args) -> int:
 
 
 def _render(args, result):
-    from .render.outputs import mismatch_message, render_outputs
+    from .renderer.outputs import mismatch_message, render_outputs
 
     print("正在用 LibreOffice 排版 …", file=sys.stderr, flush=True)
     outcome = render_outputs(result, args.inputs, args.out, pdf=args.pdf, verify=args.verify, exact=args.exact)
@@ -131,7 +131,7 @@ def _render(args, result):
 
 
 def _preview(args) -> int:
-    from .render.preview import preview
+    from .renderer.preview import preview
 
     print("正在用 LibreOffice 排版 …", file=sys.stderr, flush=True)
     for path in preview(args.inputs, args.out, args.name, args.dpi):

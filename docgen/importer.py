@@ -19,7 +19,7 @@ from .model import Origin, VolumeSettings
 from .numbering import section_number
 from .readers.docx_reader import read_docx_paragraphs
 from .readers.markers import chinese_value
-from .readers.structure import Recognised, Recognition, recognise
+from .readers.recognise import Recognised, Recognition, recognise
 from .readers.text_reader import read_text_paragraphs
 from .readers.yaml_reader import SETTINGS_FILE
 from .writers.yaml_writer import report_yaml, settings_yaml

@@ -8,7 +8,7 @@ import pytest
 from docgen.cli import main
 from docgen.model import Origin
 from docgen.readers.markers import split_marker
-from docgen.readers.structure import Para, recognise
+from docgen.readers.recognise import Para, recognise
 
 TITLE = "基层党建亮点工作及存在问题（三）"
 ITEM_1 = "1.党员管理有待进一步规范。老党员比较多，党员活动开展较少。"

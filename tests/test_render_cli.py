@@ -7,7 +7,7 @@ import pytest
 
 import docgen.build
 from docgen.cli import main
-from docgen.render.pdftext import read_pages
+from docgen.renderer.pdftext import read_pages
 
 from renderer import require_renderer
 

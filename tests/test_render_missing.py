@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from docgen.cli import main
-from docgen.render import soffice
+from docgen.renderer import soffice
 
 
 def test_pdf_without_libreoffice_explains_how_to_install_it(sample_inputs, tmp_path, capsys, monkeypatch):

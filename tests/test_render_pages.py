@@ -14,9 +14,9 @@ import pytest
 
 from docgen.build import build
 from docgen.layout import spec
-from docgen.render.compare import compare, model_paragraphs, rendered_lines
-from docgen.render.pdftext import read_pages
-from docgen.render.verify import rendered_start_pages
+from docgen.renderer.compare import compare, model_paragraphs, rendered_lines
+from docgen.renderer.pdftext import read_pages
+from docgen.renderer.verify import rendered_start_pages
 
 import stress
 from conftest import SAMPLE_INPUTS

@@ -18,7 +18,7 @@ from lxml import etree
 
 from ..errors import InputError
 from ..model import Origin
-from .structure import Para
+from .recognise import Para
 from .text_reader import OLE_MAGIC
 from .word_numbering import ListNumbers, load_list_numbers, paragraph_style_numbering
 

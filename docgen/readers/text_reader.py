@@ -14,7 +14,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Origin
 from ..sanitize import xml_safe
-from .structure import Para
+from .recognise import Para
 
 MAX_TEXT_BYTES = 5 * 1024 * 1024
 MIN_COMMON_SHARE = 0.9  # of the non-ASCII characters of a GBK file, this many are common ones

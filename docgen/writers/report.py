@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Report
 from .content import report_paragraphs
-from .render import Template
+from .docx_template import Template
 
 
 def report_docx(report: Report, title: str, template: Template) -> bytes:

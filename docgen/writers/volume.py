@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Volume
 from .content import report_paragraphs, toc_paragraphs
-from .render import Template
+from .docx_template import Template
 
 _FIRST_BOOKMARK = 100_000_001  # Word names TOC bookmarks _Toc + digits; it hides them in its list
 

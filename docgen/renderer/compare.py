@@ -1,6 +1,6 @@
 """Line by line: the layout model against LibreOffice, for calibrating the model.
 
-Run ``python -m docgen.render.compare [--inputs DIR]``. It renders the volume,
+Run ``python -m docgen.renderer.compare [--inputs DIR]``. It renders the volume,
 reads every printed line back from the PDF, and lists each paragraph that
 LibreOffice broke into other lines than the model did, and the first
 paragraph it put on another page or line, with both versions side by side.
