@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .numbering import DEFAULT_ITEM_STYLE, report_title
+
 
 @dataclass(frozen=True)
 class Origin:
@@ -46,7 +48,7 @@ class Section:
     heading: str
     items: list[Item] = field(default_factory=list)
     lead: list[str] = field(default_factory=list)
-    numbering: str = "1."
+    numbering: str = DEFAULT_ITEM_STYLE
     run_in: bool = False  # items run on in one paragraph: 一是……。二是……。
     origin: Origin = field(default_factory=Origin)
     heading_origin: Origin = field(default_factory=Origin, compare=False, repr=False)
@@ -79,8 +81,6 @@ class Volume:
     reports: list[Report]
 
     def numbered_titles(self) -> list[str]:
-        from .numbering import report_title
-
         return [
             report_title(self.settings.series_title, i)
             for i in range(1, len(self.reports) + 1)

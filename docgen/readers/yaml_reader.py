@@ -15,9 +15,11 @@ from pathlib import Path
 import yaml
 
 from ..errors import InputError
+from ..layout.spec import FONT_ROLES
 from ..model import Item, Origin, Report, Section, Volume, VolumeSettings
-from ..numbering import DEFAULT_ITEM_STYLE, ITEM_STYLES
+from ..numbering import ITEM_STYLES
 from ..sanitize import xml_safe
+from .yaml_errors import syntax_error, unmarked_error
 
 SETTINGS_FILE = "volume.yaml"
 _FAST_LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)  # libyaml, where PyYAML was built with it
@@ -220,8 +222,6 @@ def read_settings(path: Path) -> tuple[VolumeSettings, list[str]]:
     if "order" in fields:
         settings.order = [reader.text(n, "order 中的单位").strip() for n in reader.sequence(fields["order"], "order")]
     if "fonts" in fields:
-        from ..layout.spec import FONT_ROLES
-
         font_fields = reader.mapping(fields["fonts"], "fonts", {role: False for role in FONT_ROLES})
         settings.fonts = {role: reader.text(n, f"字体 {role}").strip() for role, n in font_fields.items()}
     return settings, reader.warnings
@@ -265,21 +265,22 @@ def _in_volume_order(
     reports: list[Report], settings: VolumeSettings, settings_path: Path
 ) -> tuple[list[Report], list[str]]:
     by_unit = {r.unit: r for r in reports}
-    ordered: list[Report] = []
+    listed: list[str] = []
     for unit in settings.order:
         if unit not in by_unit:
             close = difflib.get_close_matches(unit, list(by_unit), n=1)
             hint = f"，是不是“{close[0]}”？" if close else ""
             raise InputError(f"order 中的单位“{unit}”没有对应的报告文件{hint}", Origin(settings_path))
-        if by_unit[unit] in ordered:
+        if unit in listed:
             raise InputError(f"order 中的单位“{unit}”写了两次", Origin(settings_path))
-        ordered.append(by_unit[unit])
-    rest = [r for r in reports if r not in ordered]
+        listed.append(unit)
+    listed_set = set(listed)
+    rest = [r for r in reports if r.unit not in listed_set]
     warnings = []
     if settings.order and rest:
         names = "、".join(r.unit for r in rest)
         warnings.append(f"{settings_path}：order 中没有列出 {names}，已按文件名排在最后")
-    return ordered + rest, warnings
+    return [by_unit[unit] for unit in listed] + rest, warnings
 
 
 def _read_text(path: Path) -> str:
@@ -312,44 +313,9 @@ def _compose(path: Path, text: str) -> yaml.Node | None:
             # later with a warning): the pure-Python parser has the last word.
             return yaml.compose(text, Loader=yaml.BaseLoader)
     except yaml.MarkedYAMLError as exc:
-        raise _yaml_syntax_error(path, exc) from None
+        raise syntax_error(path, exc) from None
     except yaml.YAMLError as exc:
-        raise _yaml_error(path, text, exc) from None
-
-
-def _yaml_error(path: Path, text: str, exc: yaml.YAMLError) -> InputError:
-    """A YAML error that carries no mark: a character YAML does not allow (U+007F, U+0080 …)."""
-    if isinstance(exc, yaml.reader.ReaderError) and isinstance(exc.character, int):
-        # libyaml counts its position in bytes: find the character itself, its first place is the one read.
-        line = text[: text.find(chr(exc.character))].count("\n") + 1
-        return InputError(f"文件中有 YAML 不允许的字符（U+{exc.character:04X}），请删除它", Origin(path, line))
-    return InputError(f"YAML 格式错误：{exc}", Origin(path))
-
-
-def _yaml_syntax_error(path: Path, exc: yaml.MarkedYAMLError) -> InputError:
-    mark = exc.problem_mark or exc.context_mark
-    line = mark.line + 1 if mark else None
-    problem = exc.problem or ""
-    if "\t" in problem or "tab" in problem.lower() or (
-        mark is not None and mark.buffer and mark.pointer < len(mark.buffer) and mark.buffer[mark.pointer] == "\t"
-    ):
-        hint = "这一行用了 Tab 键缩进，YAML 只能用空格缩进"
-    elif "mapping values are not allowed" in problem:
-        hint = "文字里有英文冒号加空格“: ”，请改成中文冒号“：”，或把文字写成“|”块"
-    elif "could not find expected ':'" in problem or "expected <block end>" in problem:
-        hint = "缩进对不齐，或少了英文冒号“:”"
-    elif "special characters are not allowed" in problem or "unacceptable character" in problem:
-        hint = "文件中有不可见的控制字符，请删除"
-    elif "quoted scalar" in (exc.context or "") and "end of stream" in problem and exc.context_mark:
-        hint = "这里开始的引号一直没有闭合，请补上结束的引号，或去掉开头的引号"
-        line = exc.context_mark.line + 1
-    elif "another document" in problem:
-        hint = "一个文件只能写一份报告：这里的“---”开始了第二份，请删除这一行，或把后面的内容另存为一个文件"
-    elif "escape" in problem:
-        hint = "双引号里的反斜杠“\\”写法不对：去掉两边的双引号，或把“\\”写成“\\\\”"
-    else:
-        hint = f"YAML 格式错误（{problem}）"
-    return InputError(hint, Origin(path, line))
+        raise unmarked_error(path, text, exc) from None
 
 
 def _unknown_key_message(key: str | None, what: str, keys: dict[str, bool]) -> str:
