@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Origin
@@ -46,3 +47,8 @@ def excerpt(text: str, start: int, end: int, context: int = EXCERPT_CONTEXT) -> 
 
 def shorten(text: str, limit: int = 2 * EXCERPT_CONTEXT + 4) -> str:
     return text if len(text) <= limit else text[:limit] + "……"
+
+
+def counted(texts: list[str]) -> str:
+    """Each distinct text quoted once, in order of first appearance, with ×n when repeated: “,”×2、“:”."""
+    return "、".join(f"“{text}”" + (f"×{n}" if n > 1 else "") for text, n in Counter(texts).items())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from .findings import KIND_NAMES, Finding
 
 
@@ -32,7 +34,5 @@ def summary_line(findings: list[Finding]) -> str:
 
 
 def _counts(findings: list[Finding]) -> str:
-    counts = {kind: 0 for kind in KIND_NAMES}
-    for finding in findings:
-        counts[finding.kind] += 1
-    return "，".join(f"{KIND_NAMES[kind]} {n} 处" for kind, n in counts.items() if n)
+    counts = Counter(finding.kind for finding in findings)
+    return "，".join(f"{name} {counts[kind]} 处" for kind, name in KIND_NAMES.items() if counts[kind])

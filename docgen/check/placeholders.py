@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .findings import PLACEHOLDER, Finding, excerpt
+from .findings import PLACEHOLDER, Finding, counted, excerpt
 from .pieces import Piece
 
 # Two or more X (or ×) in a row, not inside a Latin word: XX社区, 20XX年, ××街道.
@@ -32,15 +32,11 @@ def find_placeholders(pieces: list[Piece]) -> list[Finding]:
 
 
 def _finding(piece: Piece, matches: list[re.Match]) -> Finding:
-    counts: dict[str, int] = {}
-    for match in matches:
-        counts[_display(match)] = counts.get(_display(match), 0) + 1
-    listed = "、".join(f"“{text}”" + (f"×{n}" if n > 1 else "") for text, n in counts.items())
     first = matches[0]
     return Finding(
         PLACEHOLDER,
         piece.origin,
-        f"{piece.role}中有未填写的占位符 {listed}",
+        f"{piece.role}中有未填写的占位符 {counted([_display(m) for m in matches])}",
         excerpt(piece.text, first.start(), first.end()),
     )
 

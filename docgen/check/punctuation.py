@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .findings import HALF_WIDTH, UNBALANCED, Finding, excerpt
+from .findings import HALF_WIDTH, UNBALANCED, Finding, counted, excerpt
 from .pieces import Piece
 
 _HALF_WIDTH = set(',;:()?!"')
@@ -61,15 +61,11 @@ def _is_latin_or_digit(char: str) -> bool:
 
 
 def _half_width_finding(piece: Piece, positions: list[int]) -> Finding:
-    counts: dict[str, int] = {}
-    for i in positions:
-        counts[piece.text[i]] = counts.get(piece.text[i], 0) + 1
-    listed = "、".join(f"“{mark}”" + (f"×{n}" if n > 1 else "") for mark, n in counts.items())
     first = positions[0]
     return Finding(
         HALF_WIDTH,
         piece.origin,
-        f"{piece.role}的中文里用了半角标点 {listed}，应改用全角（，；：（）？！“”。）",
+        f"{piece.role}的中文里用了半角标点 {counted([piece.text[i] for i in positions])}，应改用全角（，；：（）？！“”。）",
         excerpt(piece.text, first, first + 1),
     )
 
