@@ -33,7 +33,7 @@ def report_pieces(report: Report, position: int = 0) -> Iterator[Piece]:
 
 
 def _section_pieces(section: Section, owner: tuple[int, int, int]) -> Iterator[Piece]:
-    yield Piece(section.heading, _known(section.heading_origin, section.origin), HEADING, owner)
+    yield Piece(section.heading, known(section.heading_origin, section.origin), HEADING, owner)
     for text, origin in _with_origins(section.lead, section.lead_origins, section.origin):
         yield Piece(text, origin, LEAD, owner)
     for i, item in enumerate(section.items):
@@ -41,7 +41,7 @@ def _section_pieces(section: Section, owner: tuple[int, int, int]) -> Iterator[P
 
 
 def _item_pieces(item: Item, owner: tuple[int, int, int]) -> Iterator[Piece]:
-    yield Piece(item.title, _known(item.title_origin, item.origin), TITLE, owner)
+    yield Piece(item.title, known(item.title_origin, item.origin), TITLE, owner)
     for text, origin in _with_origins(item.paragraphs, item.paragraph_origins, item.origin):
         yield Piece(text, origin, TEXT, owner)
 
@@ -52,5 +52,6 @@ def _with_origins(texts: list[str], origins: list[Origin], fallback: Origin):
     return zip(texts, origins)
 
 
-def _known(origin: Origin, fallback: Origin) -> Origin:
+def known(origin: Origin, fallback: Origin) -> Origin:
+    """``origin`` where the reader recorded it, else the enclosing element's."""
     return origin if origin.path is not None else fallback

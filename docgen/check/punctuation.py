@@ -8,9 +8,9 @@ import unicodedata
 from .findings import HALF_WIDTH, UNBALANCED, Finding, counted, excerpt
 from .pieces import Piece
 
-_HALF_WIDTH = set(',;:()?!"')
+_HALF_WIDTH = ',;:()?!"'
 _PERIOD = "."  # a mistake only right after a Chinese character: 1.5万 and 1. are fine
-_CANDIDATE = re.compile(r'[,;:()?!".]')
+_CANDIDATE = re.compile("[" + re.escape(_HALF_WIDTH + _PERIOD) + "]")
 _CHINESE_MARKS = set("“”‘’…—·")
 
 _OPENERS = {"“": "”", "‘": "’", "（": "）", "《": "》", "【": "】", "〔": "〕"}
@@ -34,11 +34,8 @@ def find_half_width(pieces: list[Piece]) -> list[Finding]:
 
 
 def _is_misplaced_half_width(text: str, i: int) -> bool:
-    mark = text[i]
-    if mark not in _HALF_WIDTH and mark != _PERIOD:
-        return False
     before, after = _neighbour(text, i, -1), _neighbour(text, i, 1)
-    if mark == _PERIOD:
+    if text[i] == _PERIOD:
         return _is_chinese(before)
     if _is_latin_or_digit(before) and _is_latin_or_digit(after):
         return False  # 9:00, 1,000, a;b
@@ -89,14 +86,13 @@ def _first_unpaired(text: str) -> tuple[int, str] | None:
         i, char = match.start(), match.group()
         if char in _OPENERS:
             open_marks.append(i)
-        elif char in _CLOSERS:
-            if open_marks and text[open_marks[-1]] == _CLOSERS[char]:
-                open_marks.pop()
-            elif open_marks:
-                opener = text[open_marks[-1]]
-                return open_marks[-1], f"{_MARK_NAMES[opener]}还没有配上{_MARK_NAMES[_OPENERS[opener]]}，就出现了{_MARK_NAMES[char]}"
-            else:
-                return i, f"{_MARK_NAMES[char]}前面没有与它配对的{_MARK_NAMES[_CLOSERS[char]]}"
+        elif not open_marks:
+            return i, f"{_MARK_NAMES[char]}前面没有与它配对的{_MARK_NAMES[_CLOSERS[char]]}"
+        elif text[open_marks[-1]] == _CLOSERS[char]:
+            open_marks.pop()
+        else:
+            opener = text[open_marks[-1]]
+            return open_marks[-1], f"{_MARK_NAMES[opener]}还没有配上{_MARK_NAMES[_OPENERS[opener]]}，就出现了{_MARK_NAMES[char]}"
     if open_marks:
         opener = text[open_marks[0]]
         return open_marks[0], f"{_MARK_NAMES[opener]}没有与它配对的{_MARK_NAMES[_OPENERS[opener]]}"

@@ -10,7 +10,7 @@ later paragraph that repeats an earlier one names the earlier place.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -80,16 +80,20 @@ def _near_pairs(distinct: list[_Sentence]):
         for shingle in own:
             by_shingle[shingle].append(index)
     for index, own in enumerate(shingles):
-        common = defaultdict(int)
-        for shingle in own:
-            holders = by_shingle[shingle]
-            if len(holders) <= _COMMON_SHINGLE:
-                for other in holders:
-                    if other < index:
-                        common[other] += 1
-        for other, count in common.items():
+        for other, count in _earlier_sharing(index, own, by_shingle).items():
             if count * 2 >= min(len(own), len(shingles[other])) and _nearly_same(distinct[index].key, distinct[other].key):
                 yield distinct[index], distinct[other]
+
+
+def _earlier_sharing(index: int, own: set[str], by_shingle: dict[str, list[int]]) -> Counter:
+    """How many of ``own`` shingles each earlier sentence has (shingles too common to tell apart left out)."""
+    return Counter(
+        other
+        for shingle in own
+        if len(by_shingle[shingle]) <= _COMMON_SHINGLE
+        for other in by_shingle[shingle]
+        if other < index
+    )
 
 
 def _shingles(key: str) -> set[str]:

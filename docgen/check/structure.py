@@ -9,7 +9,7 @@ import yaml
 from ..model import Volume
 from ..starter import starter_yaml
 from .findings import EMPTY, LONG_TITLE, Finding, shorten
-from .pieces import LEAD, TEXT, TITLE, Piece
+from .pieces import LEAD, TEXT, TITLE, Piece, known
 
 # A lead sentence is read at a glance: 60 characters is two lines of the
 # 28-character GB/T line and a bit more; longer means the text went into the title.
@@ -32,20 +32,19 @@ def find_long_titles(pieces: list[Piece]) -> list[Finding]:
 def find_items_without_text(volume: Volume) -> list[Finding]:
     """An item with only a title where the others in its section have text: likely forgotten."""
     findings = []
-    for report in volume.reports:
-        for section in report.sections:
-            if section.run_in or not any(item.paragraphs for item in section.items):
-                continue
-            for item in section.items:
-                if not item.paragraphs:
-                    findings.append(
-                        Finding(
-                            EMPTY,
-                            item.title_origin if item.title_origin.path else item.origin,
-                            f"这一条只有标题，没有正文（“{section.heading}”的其他条目都有正文）",
-                            shorten(item.title),
-                        )
-                    )
+    for section in (section for report in volume.reports for section in report.sections):
+        if section.run_in or not any(item.paragraphs for item in section.items):
+            continue
+        findings += [
+            Finding(
+                EMPTY,
+                known(item.title_origin, item.origin),
+                f"这一条只有标题，没有正文（“{section.heading}”的其他条目都有正文）",
+                shorten(item.title),
+            )
+            for item in section.items
+            if not item.paragraphs
+        ]
     return findings
 
 
