@@ -74,6 +74,19 @@ def test_text_in_tables_is_read_in_body_order(tmp_path):
     ]
 
 
+def test_a_list_level_that_is_not_a_number_counts_as_the_first(tmp_path):
+    document = docx.Document()
+    document.add_paragraph(TITLE)
+    document.add_paragraph("存在问题")
+    for text in ("党员管理有待规范。", "党建氛围有待提升。"):
+        paragraph = document.add_paragraph(text, style="List Number")
+        paragraph._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr xmlns:w="{W_NS}"><w:ilvl w:val="x"/></w:numPr>')
+        )
+    document.save(str(tmp_path / "bad-level.docx"))
+    assert _texts(tmp_path / "bad-level.docx")[2:] == ["1.党员管理有待规范。", "2.党建氛围有待提升。"]
+
+
 def test_text_deleted_under_change_tracking_is_not_read(tmp_path):
     document = docx.Document()
     document.add_paragraph(TITLE)

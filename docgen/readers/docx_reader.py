@@ -20,7 +20,8 @@ from ..errors import InputError
 from ..model import Origin
 from .recognise import Para
 from .text_reader import OLE_MAGIC
-from .word_numbering import ListNumbers, load_list_numbers, paragraph_style_numbering
+from .word_numbering import ListNumbers, list_reference, load_list_numbers, paragraph_style_numbering
+from .wordml import child_value, is_on, local_name
 
 MAX_DOCX_BYTES = 100 * 1024 * 1024  # photos make real reports large; only the text parts are read
 MAX_PART_BYTES = 20 * 1024 * 1024  # the text of a whole volume is a few MB
@@ -146,15 +147,16 @@ def _safe_parser() -> etree.XMLParser:
 
 def parse_part(data: bytes, name: str, path: Path):
     """One XML part, refused if it declares a DOCTYPE (XXE, entity bombs)."""
+    refused = InputError(f"文件中的 {name} 含有 DOCTYPE 声明（Word 不会这样保存，可能是恶意文件），已拒绝读取", Origin(path))
     if _declares_doctype(data):
-        raise InputError(f"文件中的 {name} 含有 DOCTYPE 声明（Word 不会这样保存，可能是恶意文件），已拒绝读取", Origin(path))
+        raise refused
     try:
         root = etree.fromstring(data, _safe_parser())
     except etree.XMLSyntaxError:
         raise InputError(f"文件已损坏（{name} 不是有效的 XML），无法导入", Origin(path)) from None
     docinfo = root.getroottree().docinfo
     if docinfo.doctype or docinfo.internalDTD is not None:  # one the byte check could not see
-        raise InputError(f"文件中的 {name} 含有 DOCTYPE 声明（Word 不会这样保存，可能是恶意文件），已拒绝读取", Origin(path))
+        raise refused
     return root
 
 
@@ -168,19 +170,6 @@ def _declares_doctype(data: bytes) -> bool:
 # --- paragraphs ------------------------------------------------------------------
 
 _SKIPPED = {"del", "moveFrom", "Fallback", "rPr", "pPr", "instrText", "delText", "footnoteReference", "endnoteReference"}
-
-
-def _local(element) -> str:
-    tag = element.tag
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
-
-
-def _w(element, name: str) -> str | None:
-    """An attribute by local name, whatever the namespace (transitional or strict)."""
-    for key, value in element.attrib.items():
-        if key.rsplit("}", 1)[-1] == name:
-            return value
-    return None
 
 
 def _paragraphs(document, numbers: ListNumbers, style_numbering: dict[str, tuple[str, int]]) -> list[Para]:
@@ -200,25 +189,19 @@ def _body_paragraphs(body):
     """Every w:p in document order, table cells included, skipping the copies
     Word keeps in mc:Fallback and text deleted under change tracking."""
     for p in body.iter("{*}p"):
-        if not any(_local(a) in ("Fallback", "del", "moveFrom") for a in p.iterancestors()):
+        if not any(local_name(a) in ("Fallback", "del", "moveFrom") for a in p.iterancestors()):
             yield p
 
 
 def _numbering_of(p, style_numbering: dict[str, tuple[str, int]]) -> tuple[str | None, int]:
-    properties = p.find("{*}pPr")
-    num_id, level = None, None
-    if properties is not None:
-        style = properties.find("{*}pStyle")
-        if style is not None and _w(style, "val") in style_numbering:
-            num_id, level = style_numbering[_w(style, "val")]
-        num_pr = properties.find("{*}numPr")
-        if num_pr is not None:
-            num_el, level_el = num_pr.find("{*}numId"), num_pr.find("{*}ilvl")
-            if num_el is not None:
-                num_id = _w(num_el, "val")
-            if level_el is not None:
-                level = int(_w(level_el, "val") or 0)
-    return num_id, level or 0
+    """The list (numId, level) a paragraph is in: its own w:numPr over its style's."""
+    num_id, level = style_numbering.get(child_value(p, "pPr/pStyle"), (None, 0))
+    num_pr = p.find("{*}pPr/{*}numPr")
+    if num_pr is not None:
+        own_id, own_level = list_reference(num_pr)
+        num_id = own_id or num_id
+        level = level if own_level is None else own_level
+    return num_id, level
 
 
 def _text_segments(p) -> list[str]:
@@ -227,7 +210,7 @@ def _text_segments(p) -> list[str]:
 
     def walk(element) -> None:
         for child in element:
-            name = _local(child)
+            name = local_name(child)
             if name in _SKIPPED or name == "p" or (name == "r" and _hidden(child)):
                 continue
             if name == "t":
@@ -246,5 +229,5 @@ def _text_segments(p) -> list[str]:
 
 
 def _hidden(run) -> bool:
-    vanish = run.find("{*}rPr/{*}vanish")
-    return vanish is not None and _w(vanish, "val") not in ("0", "false", "off")
+    return is_on(run.find("{*}rPr/{*}vanish"))
+

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_NUMERAL = "[一二三四五六七八九十百零〇两]+"
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 # Level in the GB/T 9704 hierarchy: a smaller level outranks a larger one.
 # 一是 runs are the lowest: a paragraph starting 一是 under a "1." item is one
@@ -24,7 +24,7 @@ _PATTERNS = (
     # 1. but not 1.5万: a dot followed by a digit is a decimal point.
     ("1.", re.compile(r"(\d{1,2})\s*(?:[、．]|\.(?!\d))\s*")),
     ("（1）", re.compile(r"(?:[（(]\s*(\d{1,2})\s*[）)]|(\d{1,2})[）)])\s*")),
-    ("（1）", re.compile(f"([{_CIRCLED}])\\s*")),
+    ("（1）", re.compile(f"([{CIRCLED}])\\s*")),
     ("一是", re.compile(rf"({_CN_NUMERAL})是(?![是的])")),
 )
 
@@ -56,8 +56,8 @@ def split_marker(text: str) -> tuple[Marker | None, str]:
 def _value(digits: str) -> int | None:
     if digits.isdigit() and digits.isascii():
         return int(digits)
-    if len(digits) == 1 and digits in _CIRCLED:
-        return _CIRCLED.index(digits) + 1
+    if len(digits) == 1 and digits in CIRCLED:
+        return CIRCLED.index(digits) + 1
     return chinese_value(digits)
 
 

@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass, field
 
 from ..numbering import chinese_number
+from .markers import CIRCLED
+from .wordml import attribute, child_value, is_on, to_int
 
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸"
 _EARTHLY_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
 _LEGAL = str.maketrans("一二三四五六七八九十百千", "壹贰叁肆伍陆柒捌玖拾佰仟")
@@ -24,25 +25,6 @@ _LEVEL_REFERENCE = re.compile(r"%([1-9])")
 _CHINESE_FORMATS = {"chineseCounting", "chineseCountingThousand", "japaneseCounting",
                     "taiwaneseCounting", "taiwaneseCountingThousand", "ideographDigital",
                     "japaneseDigitalTenThousand", "koreanCounting"}
-
-
-def _w(element, name: str) -> str | None:
-    for key, value in element.attrib.items():
-        if key.rsplit("}", 1)[-1] == name:
-            return value
-    return None
-
-
-def _child_value(element, name: str) -> str | None:
-    child = element.find("{*}" + name)
-    return None if child is None else _w(child, "val")
-
-
-def _int(text: str | None, default: int) -> int:
-    try:
-        return int(text) if text is not None else default
-    except ValueError:
-        return default
 
 
 def format_number(value: int, number_format: str) -> str | None:
@@ -59,8 +41,8 @@ def format_number(value: int, number_format: str) -> str | None:
         return _HEAVENLY_STEMS[value - 1]
     if number_format == "ideographZodiac" and 1 <= value <= len(_EARTHLY_BRANCHES):
         return _EARTHLY_BRANCHES[value - 1]
-    if number_format.startswith("decimalEnclosedCircle") and 1 <= value <= len(_CIRCLED):
-        return _CIRCLED[value - 1]
+    if number_format.startswith("decimalEnclosedCircle") and 1 <= value <= len(CIRCLED):
+        return CIRCLED[value - 1]
     if number_format.startswith("decimalFullWidth"):
         return str(value).translate(_FULL_WIDTH)
     if number_format == "decimalZero":
@@ -152,36 +134,41 @@ def load_list_numbers(numbering_root) -> ListNumbers:
     if numbering_root is None:
         return ListNumbers({}, {})
     abstracts = {
-        _w(abstract, "abstractNumId"): _levels(abstract)
+        attribute(abstract, "abstractNumId"): _levels(abstract)
         for abstract in numbering_root.findall("{*}abstractNum")
     }
     instances = {}
     for num in numbering_root.findall("{*}num"):
-        instance = Instance(_child_value(num, "abstractNumId") or "")
+        instance = Instance(child_value(num, "abstractNumId") or "")
         for override in num.findall("{*}lvlOverride"):
-            level = _int(_w(override, "ilvl"), 0)
-            start = _child_value(override, "startOverride")
+            level = to_int(attribute(override, "ilvl"), 0)
+            start = child_value(override, "startOverride")
             if start is not None:
-                instance.start_overrides[level] = _int(start, 1)
+                instance.start_overrides[level] = to_int(start, 1)
             replacement = override.find("{*}lvl")
             if replacement is not None:
                 instance.level_overrides[level] = _level(replacement)
-        instances[_w(num, "numId")] = instance
+        instances[attribute(num, "numId")] = instance
     return ListNumbers(abstracts, instances)
 
 
 def _levels(abstract) -> dict[int, Level]:
-    return {_int(_w(lvl, "ilvl"), 0): _level(lvl) for lvl in abstract.findall("{*}lvl")}
+    return {to_int(attribute(lvl, "ilvl"), 0): _level(lvl) for lvl in abstract.findall("{*}lvl")}
 
 
 def _level(lvl) -> Level:
-    legal = lvl.find("{*}isLgl")
     return Level(
-        number_format=_child_value(lvl, "numFmt") or "decimal",
-        text=_child_value(lvl, "lvlText") or "",
-        start=_int(_child_value(lvl, "start"), 0),
-        legal=legal is not None and _w(legal, "val") not in ("0", "false", "off"),
+        number_format=child_value(lvl, "numFmt") or "decimal",
+        text=child_value(lvl, "lvlText") or "",
+        start=to_int(child_value(lvl, "start"), 0),
+        legal=is_on(lvl.find("{*}isLgl")),
     )
+
+
+def list_reference(num_pr) -> tuple[str | None, int | None]:
+    """The (numId, level) a w:numPr names; None for what it leaves to the style."""
+    level = child_value(num_pr, "ilvl")
+    return child_value(num_pr, "numId"), None if level is None else to_int(level, 0)
 
 
 def paragraph_style_numbering(styles_root) -> dict[str, tuple[str, int]]:
@@ -192,12 +179,11 @@ def paragraph_style_numbering(styles_root) -> dict[str, tuple[str, int]]:
     own: dict[str, tuple[str | None, int | None]] = {}
     based_on: dict[str, str] = {}
     for style in styles_root.findall("{*}style"):
-        style_id = _w(style, "styleId")
+        style_id = attribute(style, "styleId")
         num_pr = style.find("{*}pPr/{*}numPr")
         if num_pr is not None:
-            level = _child_value(num_pr, "ilvl")
-            own[style_id] = (_child_value(num_pr, "numId"), None if level is None else _int(level, 0))
-        parent = _child_value(style, "basedOn")
+            own[style_id] = list_reference(num_pr)
+        parent = child_value(style, "basedOn")
         if parent:
             based_on[style_id] = parent
     resolved = {}
