@@ -127,9 +127,10 @@ def heading_reports() -> Volume:
 
 
 def wrapped_title_reports() -> Volume:
-    """A series title long enough to wrap, in the reports and in the 目录."""
+    """A series title long enough to wrap, in the reports and in the 目录,
+    whose entries then fill more than the 目录's first page."""
     writer = Writer(5)
-    reports = [_report(f"长标题{n:02}", [_section("亮点工作", [Item(writer.text(30), [writer.text(200 + 40 * n)])])]) for n in range(4)]
+    reports = [_report(f"长标题{n:02}", [_section("亮点工作", [Item(writer.text(30), [writer.text(200 + 40 * n)])])]) for n in range(12)]
     settings = VolumeSettings(series_title="二〇二三年度全市城乡社区基层党组织党建工作亮点特色做法及存在问题")
     return Volume(settings, reports)
 

@@ -109,14 +109,8 @@ def _pieces(text: str, run_starts: frozenset[int]) -> list[tuple[int, str | None
 
 def _line_end(text: str, pieces: list[tuple[int, str | None]], start: int, font: Font, available: int) -> int:
     """Where the line that starts at ``start`` ends (exclusive)."""
-    used = 0
     cut = start
-    while cut < len(text):
-        if cut > start and pieces[cut][0] == pieces[cut - 1][0]:
-            used += font.spacing
-        elif cut > start and pieces[cut][1] != pieces[cut - 1][1] and _is_letter(text[cut - 1]) and _is_letter(text[cut]):
-            used += font.em * 2 // 10  # the space put between Chinese and Latin text: a fifth of the size
-        used += font.width(text[cut]) - font.spacing
+    for used in _running_widths(text, pieces, start, font):
         if used > available:
             break
         cut += 1
@@ -126,13 +120,38 @@ def _line_end(text: str, pieces: list[tuple[int, str | None]], start: int, font:
     return end if end > start else max(cut, start + 1)  # nowhere to break: cut the line
 
 
+def _running_widths(text: str, pieces: list[tuple[int, str | None]], start: int, font: Font):
+    """The width of ``text[start:i + 1]`` for each ``i`` from ``start`` on."""
+    used = 0
+    for cut in range(start, len(text)):
+        if cut > start and pieces[cut][0] == pieces[cut - 1][0]:
+            used += font.spacing
+        elif cut > start and pieces[cut][1] != pieces[cut - 1][1] and _is_letter(text[cut - 1]) and _is_letter(text[cut]):
+            used += font.em * 2 // 10  # the space put between Chinese and Latin text: a fifth of the size
+        used += font.width(text[cut]) - font.spacing
+        yield used
+
+
+def text_width(text: str, font: Font) -> int:
+    """How wide ``text`` prints on one line, in twips."""
+    width = 0
+    for width in _running_widths(text, _pieces(text, frozenset()), 0, font):
+        pass
+    return width
+
+
 def _is_letter(char: str) -> bool:
     return char.isalnum()
 
 
 def _break_before(text: str, pieces, cut: int) -> int:
-    """The break position for a line whose first overflowing character is ``text[cut]``."""
-    if pieces[_last_letter(text, cut)][1] == "latin":
+    """The break position for a line whose first overflowing character is ``text[cut]``.
+
+    The script of the last letter that still fits picks the rules: in
+    根据“1336…, the number overflowing after a Chinese word and its opening
+    quote breaks by the Chinese rules, before the quote.
+    """
+    if pieces[_last_letter(text, cut - 1)][1] == "latin":
         return _break_before_latin(text, cut)
     if text[cut] in HANGING:
         cut += 1

@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from .. import compose
 from ..model import Report, Volume
 from . import spec
-from .linebreak import Font, break_lines
+from .linebreak import Font, break_lines, text_width
 
 BODY_FONT = Font(em=spec.BODY_SIZE * 10, spacing=spec.CHAR_SPACING)
 TITLE_FONT = Font(em=spec.TITLE_SIZE * 10, spacing=0)
 TOC_HEADING_LINES = 2  # 目录 heading and the empty line after it
+TOC_LEADER_MIN = 0  # a right tab takes the page number to the margin however little room is left
 
 Position = tuple[int, int]  # (page, line on the page), both counted from 1 and 0
 
@@ -61,23 +62,38 @@ def report_pages(report: Report, title: str) -> int:
     return pour(report_blocks(report, title))
 
 
-def toc_blocks(entry_count: int) -> list[Block]:
-    return [Block(TOC_HEADING_LINES)] + [Block(1)] * entry_count
+def toc_blocks(titles: list[str], report_page_counts: list[int]) -> list[Block]:
+    """The 目录: its heading lines, then an entry a title, as many lines as the
+    title wraps to, plus one where the page number no longer fits after it.
+
+    The page numbers' width depends on how long the volume is, which depends
+    on the 目录's length: measure until the number of digits settles.
+    """
+    digits = 1
+    while True:
+        blocks = [Block(TOC_HEADING_LINES)] + [Block(_toc_entry_lines(t, digits)) for t in titles]
+        last_page = pour(blocks) + sum(report_page_counts)
+        if len(str(last_page)) <= digits:
+            return blocks
+        digits = len(str(last_page))
 
 
-def toc_pages(entry_count: int) -> int:
-    """Pages the 目录 fills: its heading lines, then one line an entry."""
-    return pour(toc_blocks(entry_count))
+def _toc_entry_lines(title: str, page_digits: int) -> int:
+    lines = break_lines(title, BODY_FONT, spec.TEXT_WIDTH)
+    page_number = text_width("0" * page_digits, BODY_FONT)
+    fits = text_width(lines[-1], BODY_FONT) + TOC_LEADER_MIN + page_number <= spec.TEXT_WIDTH
+    return len(lines) + (0 if fits else 1)
 
 
 def start_pages(volume: Volume) -> list[int]:
     """The page each report of the volume starts on, counted from the 目录 page."""
     titles = volume.numbered_titles()
-    page = toc_pages(len(titles)) + 1
+    counts = [report_pages(report, title) for report, title in zip(volume.reports, titles)]
+    page = pour(toc_blocks(titles, counts)) + 1
     starts = []
-    for report, title in zip(volume.reports, titles):
+    for count in counts:
         starts.append(page)
-        page += report_pages(report, title)
+        page += count
     return starts
 
 

@@ -16,12 +16,12 @@ from pathlib import Path
 
 from .. import compose
 from ..build import build
-from ..layout.paginate import Block, place, report_blocks, toc_blocks
+from ..layout.paginate import Block, place, pour, report_blocks, toc_blocks
 from ..model import Volume
 from .pdftext import Page, read_pages
 from .soffice import convert_to_pdf
 from ..layout.linebreak import HANGING
-from .verify import squeeze as _squeeze
+from .verify import rendered_start_pages, squeeze as _squeeze
 
 
 def squeeze(text: str) -> str:
@@ -68,10 +68,11 @@ class Comparison:
 def model_paragraphs(volume: Volume) -> list[PrintedParagraph]:
     """The reports' paragraphs with text, laid out by the model (the 目录 is counted, not listed)."""
     titles = volume.numbered_titles()
-    blocks: list[Block] = toc_blocks(len(titles))
+    reports = [report_blocks(report, title) for report, title in zip(volume.reports, titles)]
+    blocks: list[Block] = toc_blocks(titles, [pour(b) for b in reports])
     toc_count = len(blocks)
-    for report, title in zip(volume.reports, titles):
-        blocks += report_blocks(report, title)
+    for report in reports:
+        blocks += report
     positions = place(blocks)
     printed = []
     for block, where in zip(blocks[toc_count:], positions[toc_count:]):
@@ -83,12 +84,10 @@ def model_paragraphs(volume: Volume) -> list[PrintedParagraph]:
 
 def rendered_lines(pages: list[Page], first_title: str) -> list[tuple[Position, str]]:
     """Every body line from the first report's title on, with its page and grid line."""
-    lines = [((page.number, line.grid_line), line.text) for page in pages for line in page.body]
-    head = squeeze(first_title)
-    for index, ((_, grid_line), text) in enumerate(lines):
-        if grid_line == 0 and squeeze(text) and head.startswith(squeeze(text)):
-            return lines[index:]
-    return []
+    start = rendered_start_pages(pages, [first_title])[0]
+    if start is None:
+        return []
+    return [((page.number, line.grid_line), line.text) for page in pages if page.number >= start for line in page.body]
 
 
 def compare(model: list[PrintedParagraph], rendered: list[tuple[Position, str]]) -> Comparison:

@@ -25,18 +25,27 @@ def rendered_start_pages(pages: list[Page], titles: list[str]) -> list[int | Non
     starts: list[int | None] = []
     page_index = 0
     for title in titles:
-        wanted = squeeze(title)
-        found = None
-        for index in range(page_index, len(pages)):
-            body = pages[index].body
-            first = squeeze(body[0].text) if body else ""
-            if body and body[0].grid_line == 0 and first and wanted.startswith(first):
-                found = index
-                break
+        found = next((i for i in range(page_index, len(pages)) if _page_starts_with(pages[i], title)), None)
         starts.append(pages[found].number if found is not None else None)
         if found is not None:
             page_index = found + 1
     return starts
+
+
+def _page_starts_with(page: Page, title: str) -> bool:
+    """Whether the page's first lines, from its first grid line on, are ``title``
+    and nothing more (a 目录 line holding a wrapped title also has its page number)."""
+    wanted = squeeze(title)
+    if not page.body or page.body[0].grid_line != 0:
+        return False
+    head = ""
+    for line in page.body:
+        head += squeeze(line.text)
+        if not wanted.startswith(head):
+            return False
+        if head == wanted:
+            return True
+    return False
 
 
 @dataclass(frozen=True)
