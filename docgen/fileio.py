@@ -7,6 +7,9 @@ import re
 import tempfile
 from pathlib import Path
 
+from .errors import InputError
+from .model import Origin
+
 _FORBIDDEN = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]')
 _WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 MAX_NAME_CHARS = 80
@@ -57,3 +60,19 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def copy_into(folder: Path, sources: list[Path]) -> list[Path]:
+    """Copy each of ``sources`` into ``folder`` under its own name, each through
+    ``atomic_write``; the copies. A failure is an ``InputError`` naming the file."""
+    if folder.exists() and not folder.is_dir():
+        raise InputError(f"输出位置“{folder}”是一个文件，不是文件夹")
+    copies = []
+    for source in sources:
+        target = folder / source.name
+        try:
+            atomic_write(target, source.read_bytes())
+        except OSError as exc:
+            raise InputError(f"无法写入输出文件：{exc.strerror or exc}。文件是否正在打开？", Origin(target)) from None
+        copies.append(target)
+    return copies

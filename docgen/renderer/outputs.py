@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..build import BuildResult, build
 from ..errors import InputError
-from ..fileio import atomic_write
+from ..fileio import copy_into
 from .pdftext import read_pages, require_tool
 from .soffice import convert_to_pdf, require_soffice
 from .verify import Mismatch, describe, page_mismatches, rendered_start_pages
@@ -40,7 +40,7 @@ def render_outputs(result: BuildResult, inputs: Path, out: Path, pdf: bool, veri
             if exact and outcome.mismatches:
                 pdfs[-1] = _rebuild_with(outcome, rendered, inputs, out, Path(work) / "exact")
         if pdf:
-            outcome.pdf_paths = _publish(pdfs, out)
+            outcome.pdf_paths = copy_into(out, pdfs)
     return outcome
 
 
@@ -52,15 +52,6 @@ def _rebuild_with(outcome: RenderOutcome, rendered: list[int | None], inputs: Pa
     outcome.result = build(inputs, out, pages=[p for p in rendered if p is not None])
     work.mkdir()
     return convert_to_pdf([outcome.result.volume_path], work)[0]
-
-
-def _publish(pdfs: list[Path], out: Path) -> list[Path]:
-    published = []
-    for pdf in pdfs:
-        target = out / pdf.name
-        atomic_write(target, pdf.read_bytes())
-        published.append(target)
-    return published
 
 
 def mismatch_message(mismatches: list[Mismatch]) -> str:

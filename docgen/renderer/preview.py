@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import glob
 import subprocess
 import tempfile
 from pathlib import Path
 
 from ..build import build
 from ..errors import InputError
-from ..fileio import atomic_write
+from ..fileio import copy_into
 from .pdftext import require_tool
 from .soffice import convert_to_pdf, require_soffice
 
@@ -42,15 +43,9 @@ def _document(result, name: str | None) -> Path:
 
 
 def _publish(pngs: list[Path], folder: Path, stem: str) -> list[Path]:
-    for old in folder.glob(f"{glob_escape(stem)}-*.png"):  # pages of an earlier, longer version
-        old.unlink()
-    published = []
-    for png in pngs:
-        target = folder / png.name
-        atomic_write(target, png.read_bytes())
-        published.append(target)
+    """The new pages in ``folder``; then away with pages of an earlier, longer version."""
+    published = copy_into(folder, pngs)
+    for old in folder.glob(f"{glob.escape(stem)}-*.png"):
+        if old not in published and old.stem[len(stem) + 1 :].isdigit():  # not 单位-2-1.png of unit 单位-2
+            old.unlink()
     return published
-
-
-def glob_escape(text: str) -> str:
-    return "".join(f"[{c}]" if c in "*?[" else c for c in text)
