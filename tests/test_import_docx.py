@@ -74,6 +74,40 @@ def test_text_in_tables_is_read_in_body_order(tmp_path):
     ]
 
 
+def test_a_table_of_items_with_its_numbers_in_a_column_of_their_own(tmp_path):
+    document = docx.Document()
+    document.add_paragraph(TITLE)
+    document.add_paragraph("一、亮点工作")
+    table = document.add_table(rows=2, cols=2)
+    for row, (number, text) in enumerate([("1", "甲项工作。正文。"), ("2", "乙项工作。")]):
+        table.cell(row, 0).text = number
+        table.cell(row, 1).text = text
+    document.save(str(tmp_path / "numbered-table.docx"))
+    assert _outline(tmp_path / "numbered-table.docx") == [("亮点工作", ["甲项工作。", "乙项工作。"])]
+
+
+def test_a_number_in_a_table_cell_after_the_first_stays_text(tmp_path):
+    document = docx.Document()
+    document.add_paragraph(TITLE)
+    document.add_paragraph("一、亮点工作")
+    document.add_paragraph("1.甲项工作。")
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "党员人数"
+    table.cell(0, 1).text = "35"
+    document.save(str(tmp_path / "data-table.docx"))
+    assert _texts(tmp_path / "data-table.docx")[-2:] == ["党员人数", "35"]
+
+
+def test_a_line_feed_inside_word_text_splits_it_into_lines(tmp_path):
+    document = docx.Document()
+    document.add_paragraph(TITLE)
+    document.add_paragraph("一、亮点工作")
+    item = document.add_paragraph("1.甲项工作。")
+    item._p.append(parse_xml(f'<w:r xmlns:w="{W_NS}"><w:t xml:space="preserve">正文\n第二行。</w:t></w:r>'))
+    document.save(str(tmp_path / "line-feed.docx"))
+    assert _texts(tmp_path / "line-feed.docx")[2:] == ["1.甲项工作。正文", "第二行。"]
+
+
 def test_a_list_level_that_is_not_a_number_counts_as_the_first(tmp_path):
     document = docx.Document()
     document.add_paragraph(TITLE)

@@ -18,6 +18,7 @@ from lxml import etree
 
 from ..errors import InputError
 from ..model import Origin
+from .markers import split_marker
 from .recognise import Para
 from .text_reader import OLE_MAGIC
 from .word_numbering import ListNumbers, list_reference, load_list_numbers, paragraph_style_numbering
@@ -181,6 +182,8 @@ def _paragraphs(document, numbers: ListNumbers, style_numbering: dict[str, tuple
         label = numbers.label(*_numbering_of(p, style_numbering))
         segments = _text_segments(p)
         segments[0] = (label or "") + segments[0]
+        if _is_row_number_cell(p):
+            segments[0] = _typed_number(segments[0])
         paragraphs += [Para(text, f"第 {index} 段") for text in segments if text.strip()]
     return paragraphs
 
@@ -205,7 +208,11 @@ def _numbering_of(p, style_numbering: dict[str, tuple[str, int]]) -> tuple[str |
 
 
 def _text_segments(p) -> list[str]:
-    """The paragraph's text, split where a manual line break (Shift+Enter) is."""
+    """The paragraph's text, split where a manual line break (Shift+Enter) is.
+
+    A line feed typed into the text itself (converters write them) splits it
+    too: every paragraph handed on is one line.
+    """
     segments = [""]
 
     def walk(element) -> None:
@@ -214,7 +221,9 @@ def _text_segments(p) -> list[str]:
             if name in _SKIPPED or name == "p" or (name == "r" and _hidden(child)):
                 continue
             if name == "t":
-                segments[-1] += child.text or ""
+                first, *more = (child.text or "").splitlines() or [""]
+                segments[-1] += first
+                segments.extend(more)
             elif name == "tab":
                 segments[-1] += "\t"
             elif name in ("br", "cr"):
@@ -231,3 +240,26 @@ def _text_segments(p) -> list[str]:
 def _hidden(run) -> bool:
     return is_on(run.find("{*}rPr/{*}vanish"))
 
+
+def _is_row_number_cell(p) -> bool:
+    """The paragraph is in the first of several cells of a table row, where a table of items keeps its 序号."""
+    cell = p.getparent()
+    return (
+        local_name(cell) == "tc"
+        and not _holds_a_cell(cell.itersiblings(preceding=True))
+        and _holds_a_cell(cell.itersiblings())
+    )
+
+
+def _holds_a_cell(elements) -> bool:
+    return any(local_name(element) == "tc" for element in elements)
+
+
+def _typed_number(text: str) -> str:
+    """A bare 序号 ("1", "一") as it would be typed before its item ("1.", "一、"), so that
+    the recogniser gives it the text of the next cell; any other text as it is."""
+    bare = text.strip()
+    if not bare or split_marker(bare)[0] is not None:
+        return text
+    marker, rest = split_marker(bare + ".")
+    return bare + "." if marker is not None and not rest else text
