@@ -37,21 +37,23 @@ def render_outputs(result: BuildResult, inputs: Path, out: Path, pdf: bool, veri
             titles = result.volume.numbered_titles()
             rendered = rendered_start_pages(read_pages(pdfs[-1]), titles)
             outcome.mismatches = page_mismatches(titles, result.start_pages, rendered)
-            if exact and outcome.mismatches:
-                pdfs[-1] = _rebuild_with(outcome, rendered, inputs, out, Path(work) / "exact")
+        if exact and outcome.mismatches:
+            outcome.result = _rebuild_with(rendered, outcome.mismatches, inputs, out)
+            if pdf:  # only the 目录 changed: LibreOffice again for the volume alone
+                exact_work = Path(work) / "exact"
+                exact_work.mkdir()
+                pdfs[-1] = convert_to_pdf([outcome.result.volume_path], exact_work)[0]
         if pdf:
             outcome.pdf_paths = copy_into(out, pdfs)
     return outcome
 
 
-def _rebuild_with(outcome: RenderOutcome, rendered: list[int | None], inputs: Path, out: Path, work: Path) -> Path:
-    """Build again with LibreOffice's pages in the 目录; the volume's new PDF."""
+def _rebuild_with(rendered: list[int | None], mismatches: list[Mismatch], inputs: Path, out: Path) -> BuildResult:
+    """Build again with LibreOffice's pages in the 目录."""
     if None in rendered:
-        missing = "；".join(describe(m) for m in outcome.mismatches if m.rendered_page is None)
+        missing = "；".join(describe(m) for m in mismatches if m.rendered_page is None)
         raise InputError(f"在 PDF 中找不到这些报告的开头，无法改写目录页码：{missing}")
-    outcome.result = build(inputs, out, pages=[p for p in rendered if p is not None])
-    work.mkdir()
-    return convert_to_pdf([outcome.result.volume_path], work)[0]
+    return build(inputs, out, pages=[p for p in rendered if p is not None])
 
 
 def mismatch_message(mismatches: list[Mismatch]) -> str:

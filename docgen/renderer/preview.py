@@ -7,17 +7,23 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ..build import build
-from ..errors import InputError
+from ..build import BuildResult, build
+from ..errors import InputError, UsageError
 from ..fileio import copy_into
 from .pdftext import require_tool
 from .soffice import convert_to_pdf, require_soffice
 
 PREVIEW_FOLDER = "preview"
+# Below, a page is a smudge; above, pdftoppm makes pictures of hundreds of
+# megabytes, or (past its own limit) a blank 1×1 picture without complaint.
+DPI_RANGE = range(36, 601)
+_LISTED_UNITS = 20  # enough to spot a typing slip without a screenful of names
 
 
 def preview(inputs: Path, out: Path, name: str | None = None, dpi: int = 72) -> list[Path]:
     """Render the volume (or the report of unit ``name``) and write one PNG a page."""
+    if dpi not in DPI_RANGE:
+        raise UsageError(f"图片分辨率 --dpi 应在 {DPI_RANGE.start} 到 {DPI_RANGE.stop - 1} 之间，现在是 {dpi}")
     require_soffice()
     pdftoppm = require_tool("pdftoppm")
     with tempfile.TemporaryDirectory(prefix="docgen-preview-") as work:
@@ -32,14 +38,14 @@ def preview(inputs: Path, out: Path, name: str | None = None, dpi: int = 72) -> 
         return _publish(sorted(prefix.parent.glob("*.png")), out / PREVIEW_FOLDER, document.stem)
 
 
-def _document(result, name: str | None) -> Path:
+def _document(result: BuildResult, name: str | None) -> Path:
     if name is None:
         return result.volume_path
-    for report, path in zip(result.volume.reports, result.report_paths):
-        if report.unit == name:
-            return path
-    units = "、".join(r.unit for r in result.volume.reports)
-    raise InputError(f"没有单位名称为“{name}”的报告。可用的有：{units}")
+    units = [report.unit for report in result.volume.reports]
+    if name.strip() in units:  # the reader strips unit names too
+        return result.report_paths[units.index(name.strip())]
+    listed = "、".join(units[:_LISTED_UNITS]) + (f" 等 {len(units)} 份" if len(units) > _LISTED_UNITS else "")
+    raise InputError(f"没有单位名称为“{name}”的报告。可用的有：{listed}")
 
 
 def _publish(pngs: list[Path], folder: Path, stem: str) -> list[Path]:
