@@ -92,71 +92,36 @@ def no_document_docx(tmp_path):
 
 
 def damaged_docx(tmp_path):
-    whole = write_typed_docx(GOOD_LINES, tmp_path / "whole.docx").read_bytes()
+    whole = write_typed_docx(GOOD_LINES, tmp_path / "whole.docx")
+    data = whole.read_bytes()
+    whole.unlink()
     path = tmp_path / "damaged.docx"
-    path.write_bytes(whole[: len(whole) // 2])
-    whole_path = tmp_path / "whole.docx"
-    whole_path.unlink()
+    path.write_bytes(data[: len(data) // 2])
     return path
 
 
-def old_word_renamed_docx(tmp_path):
-    path = tmp_path / "renamed.docx"
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512)
-    return path
-
-
-def text_renamed_docx(tmp_path):
-    path = tmp_path / "actually-text.docx"
-    path.write_text("\n".join(GOOD_LINES), encoding="utf-8")
-    return path
+def empty_docx(tmp_path):
+    return _package(tmp_path / "empty.docx", {"word/document.xml": _document("<w:p/>")})
 
 
 def broken_xml_docx(tmp_path):
     return _package(tmp_path / "broken-xml.docx", {"word/document.xml": b"<w:document><w:body><w:p>"})
 
 
-def old_doc(tmp_path):
-    path = tmp_path / "old.doc"
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512)
-    return path
+def _file(name: str, data: bytes):
+    """A maker of a file holding ``data``, for the cases where the bytes alone are the point."""
+
+    def make(tmp_path):
+        path = tmp_path / name
+        path.write_bytes(data)
+        return path
+
+    return make
 
 
-def pdf_file(tmp_path):
-    path = tmp_path / "report.pdf"
-    path.write_bytes(b"%PDF-1.4\n")
-    return path
-
-
-def unknown_extension(tmp_path):
-    path = tmp_path / "report.xyz"
-    path.write_text("\n".join(GOOD_LINES), encoding="utf-8")
-    return path
-
-
-def undecodable_text(tmp_path):
-    path = tmp_path / "latin1.txt"
-    path.write_bytes("Rapport de la fête annuelle, ça va\n".encode("latin-1"))
-    return path
-
-
-def big5_text(tmp_path):
-    path = tmp_path / "big5.txt"
-    lines = ["基層黨建亮點工作及存在問題（一）", "一、亮點工作", "1.黨員管理有待進一步規範。老黨員比較多。"]
-    path.write_bytes("\r\n".join(lines).encode("big5"))  # decodes as GB18030 without error, into nonsense
-    return path
-
-
-def binary_text(tmp_path):
-    path = tmp_path / "binary.txt"
-    path.write_bytes("一、亮点工作".encode("utf-16-le"))  # UTF-16 without its BOM: NULs everywhere
-    return path
-
-
-def empty_text(tmp_path):
-    path = tmp_path / "empty.txt"
-    path.write_bytes(b"\r\n  \r\n")
-    return path
+OLE_HEADER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512
+GOOD_TEXT = "\n".join(GOOD_LINES).encode("utf-8")
+BIG5_LINES = ["基層黨建亮點工作及存在問題（一）", "一、亮點工作", "1.黨員管理有待進一步規範。老黨員比較多。"]
 
 
 def missing_file(tmp_path):
@@ -174,15 +139,23 @@ def missing_file(tmp_path):
         (no_document_docx, ["word/document.xml"]),
         (damaged_docx, ["损坏"]),
         (broken_xml_docx, ["损坏"]),
-        (old_word_renamed_docx, [".doc"]),
-        (text_renamed_docx, ["不是 Word"]),
-        (old_doc, [".doc", "另存为"]),
-        (pdf_file, ["PDF"]),
-        (unknown_extension, ["不支持", ".xyz"]),
-        (undecodable_text, ["编码", "UTF-8"]),
-        (big5_text, ["编码", "UTF-8"]),
-        (binary_text, ["不是文本文件"]),
-        (empty_text, ["没有文字"]),
+        pytest.param(_file("renamed.docx", OLE_HEADER), [".doc"], id="old_word_renamed_docx"),
+        pytest.param(_file("actually-text.docx", GOOD_TEXT), ["不是 Word"], id="text_renamed_docx"),
+        pytest.param(_file("old.doc", OLE_HEADER), [".doc", "另存为"], id="old_doc"),
+        pytest.param(_file("report.pdf", b"%PDF-1.4\n"), ["PDF"], id="pdf_file"),
+        pytest.param(_file("report.xyz", GOOD_TEXT), ["不支持", ".xyz"], id="unknown_extension"),
+        pytest.param(
+            _file("latin1.txt", "Rapport de la fête annuelle, ça va\n".encode("latin-1")),
+            ["编码", "UTF-8"],
+            id="undecodable_text",
+        ),
+        # Big5 decodes as GB18030 without error, into nonsense.
+        pytest.param(_file("big5.txt", "\r\n".join(BIG5_LINES).encode("big5")), ["编码", "UTF-8"], id="big5_text"),
+        # UTF-16 without its BOM: NULs everywhere.
+        pytest.param(_file("binary.txt", "一、亮点工作".encode("utf-16-le")), ["不是文本文件"], id="binary_text"),
+        pytest.param(_file("empty.txt", b"\r\n  \r\n"), ["没有文字"], id="empty_text"),
+        (empty_docx, ["没有文字"]),
+        pytest.param(_file("title-only.txt", GOOD_LINES[0].encode("utf-8")), ["没有找到报告的内容"], id="title_only_text"),
         (missing_file, ["找不到"]),
     ],
     ids=lambda v: v.__name__ if callable(v) else None,
