@@ -46,6 +46,12 @@ def _report(tmp_path, text: str, name: str = "社区.yaml"):
     return folder
 
 
+def _findings_with_paragraph(tmp_path, capsys, paragraph: str) -> list[tuple[int, str, str]]:
+    """The findings in CLEAN with its second paragraph (line 9) replaced by ``paragraph``."""
+    folder = _report(tmp_path, CLEAN.replace("第二段，写得完整。", paragraph))
+    return _findings(_check(capsys, folder)[1])
+
+
 def test_clean_report_has_no_findings_and_strict_passes(tmp_path, capsys):
     folder = _report(tmp_path, CLEAN)
     code, out, _ = _check(capsys, folder, "--strict")
@@ -84,8 +90,7 @@ def test_placeholders_are_named(tmp_path, capsys, written, shown):
 
 @pytest.mark.parametrize("written", ["“3+X”服务网络", "XXL号", "Xbox", "X光检查", "1+X证书"])
 def test_x_in_real_text_is_not_a_placeholder(tmp_path, capsys, written):
-    folder = _report(tmp_path, CLEAN.replace("第二段，写得完整。", f"第二段，{written}。"))
-    assert _findings(_check(capsys, folder)[1]) == []
+    assert _findings_with_paragraph(tmp_path, capsys, f"第二段，{written}。") == []
 
 
 @pytest.mark.parametrize(
@@ -101,15 +106,13 @@ def test_x_in_real_text_is_not_a_placeholder(tmp_path, capsys, written):
     ],
 )
 def test_half_width_punctuation_in_chinese_text(tmp_path, capsys, written, marks):
-    folder = _report(tmp_path, CLEAN.replace("第二段，写得完整。", written))
-    found = _findings(_check(capsys, folder)[1])
-    assert found == [(9, "半角标点", f"正文的中文里用了半角标点 {marks}，应改用全角（，；：（）？！“”。）")]
+    expected = f"正文的中文里用了半角标点 {marks}，应改用全角（，；：（）？！“”。）"
+    assert _findings_with_paragraph(tmp_path, capsys, written) == [(9, "半角标点", expected)]
 
 
 @pytest.mark.parametrize("written", ["时间9:00到11:30。", "比例1:1。", "网址http://a.b/c。", "共1,000人。", "版本v1.2;v1.3。"])
 def test_half_width_punctuation_in_latin_or_numbers_is_fine(tmp_path, capsys, written):
-    folder = _report(tmp_path, CLEAN.replace("第二段，写得完整。", written))
-    assert _findings(_check(capsys, folder)[1]) == []
+    assert _findings_with_paragraph(tmp_path, capsys, written) == []
 
 
 @pytest.mark.parametrize(
@@ -123,8 +126,7 @@ def test_half_width_punctuation_in_latin_or_numbers_is_fine(tmp_path, capsys, wr
     ],
 )
 def test_unpaired_quotes_and_brackets(tmp_path, capsys, written, message):
-    folder = _report(tmp_path, CLEAN.replace("第二段，写得完整。", written))
-    found = [f for f in _findings(_check(capsys, folder)[1]) if f[1] == "引号括号不成对"]
+    found = [f for f in _findings_with_paragraph(tmp_path, capsys, written) if f[1] == "引号括号不成对"]
     assert found == [(9, "引号括号不成对", f"正文中{message}")]
 
 
