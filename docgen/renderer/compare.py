@@ -14,19 +14,20 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import compose
 from ..build import build
+from ..layout.linebreak import HANGING
 from ..layout.paginate import Block, place, pour, report_blocks, toc_blocks
 from ..model import Volume
 from .pdftext import Page, read_pages
 from .soffice import convert_to_pdf
-from ..layout.linebreak import HANGING
-from .verify import rendered_start_pages, squeeze as _squeeze
+from .verify import rendered_start_pages, squeeze
 
 
-def squeeze(text: str) -> str:
+def comparable(text: str) -> str:
+    """``text`` without white space and hanging marks."""
     # LibreOffice 7.4 does not draw a comma hanging after a full line: compare without them.
-    return "".join(c for c in _squeeze(text) if c not in HANGING)
+    return "".join(c for c in squeeze(text) if c not in HANGING)
+
 
 Position = tuple[int, int]
 
@@ -100,7 +101,7 @@ def compare(model: list[PrintedParagraph], rendered: list[tuple[Position, str]])
             line_breaks.append(Difference(paragraph, None))
             break
         printed, cursor = found
-        if [squeeze(t) for t in printed.lines] != [squeeze(t) for t in paragraph.lines]:
+        if [comparable(t) for t in printed.lines] != [comparable(t) for t in paragraph.lines]:
             line_breaks.append(Difference(paragraph, printed))
         elif first_misplaced is None and printed.positions != paragraph.positions:
             first_misplaced = Difference(paragraph, printed)
@@ -109,12 +110,12 @@ def compare(model: list[PrintedParagraph], rendered: list[tuple[Position, str]])
 
 def _consume(text: str, rendered, cursor: int):
     """The rendered lines from ``cursor`` that together hold ``text``, and the next cursor."""
-    wanted = squeeze(text)
+    wanted = comparable(text)
     got = ""
     lines, positions = [], []
     while cursor < len(rendered) and len(got) < len(wanted):
         position, line = rendered[cursor]
-        got += squeeze(line)
+        got += comparable(line)
         lines.append(line)
         positions.append(position)
         cursor += 1
