@@ -8,6 +8,7 @@ import with a message naming it, before anything is written.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -18,7 +19,6 @@ from .fileio import atomic_write, unique_filenames
 from .model import Origin, VolumeSettings
 from .numbering import section_number
 from .readers.docx_reader import read_docx_paragraphs
-from .readers.markers import chinese_value
 from .readers.recognise import Recognised, Recognition, recognise
 from .readers.text_reader import read_text_paragraphs
 from .readers.yaml_reader import SETTINGS_FILE
@@ -27,7 +27,6 @@ from .writers.yaml_writer import report_yaml, settings_yaml
 READERS = {".docx": read_docx_paragraphs, ".txt": read_text_paragraphs, ".md": read_text_paragraphs}
 _OLD_FORMATS = {".doc": "旧版 Word（.doc）", ".wps": "WPS（.wps）", ".rtf": "RTF", ".pdf": "PDF"}
 _NOT_A_NAME = re.compile(r"^[\d\s._\-()（）]*$")
-_TITLE_NUMBER = re.compile(r"[（(]\s*([一二三四五六七八九十百零〇两\d]+)\s*[）)]$")
 
 
 @dataclass
@@ -174,13 +173,10 @@ def _volume_settings(sources: list[Source], planned: list[Planned], out: Path) -
     return settings
 
 
-def _title_position(plan: Planned) -> int:
+def _title_position(plan: Planned) -> float:
     """Last year's number in the title, （三） → 3; untitled reports keep their place at the end."""
-    match = _TITLE_NUMBER.search(plan.recognised.title or "")
-    if not match:
-        return 10**6
-    number = match.group(1)
-    return int(number) if number.isdigit() else (chinese_value(number) or 10**6)
+    number = plan.recognised.title_number
+    return math.inf if number is None else number
 
 
 # --- writing -------------------------------------------------------------------------

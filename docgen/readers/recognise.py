@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..model import Item, Origin, Report, Section
 from ..numbering import chinese_number
-from .markers import LEVELS, Marker, split_marker
+from .markers import LEVELS, Marker, chinese_value, split_marker
 
 GUESSED_FIRST_HEADING = "亮点工作"
 
@@ -67,6 +67,15 @@ class Recognised:
         match = _TITLE_NUMBER.match(self.title)
         return match.group("series") if match else self.title
 
+    @property
+    def title_number(self) -> int | None:
+        """The report's number in last year's volume: 3 for …（三）."""
+        match = _TITLE_NUMBER.match(self.title or "")
+        if not match:
+            return None
+        number = match.group("number")
+        return int(number) if number.isdigit() else chinese_value(number)
+
 
 @dataclass
 class Recognition:
@@ -84,21 +93,25 @@ class Recognition:
 def recognise(paragraphs: list[Para], origin: Origin) -> Recognition:
     """Find the reports in the paragraphs of one file."""
     paragraphs = [Para(p.text.strip(), p.where) for p in paragraphs if p.text.strip()]
-    toc_lines = _toc_length(paragraphs)
+    toc_heading = _toc_heading(paragraphs)
+    toc_lines = _toc_length(paragraphs, toc_heading is not None)
     reports = [_report(chunk, origin) for chunk in _split_reports(paragraphs[toc_lines:])]
-    has_heading = toc_lines and not _is_toc_entry(paragraphs[0].text)
-    return Recognition(reports, toc_lines, paragraphs[0].text if has_heading else None)
+    return Recognition(reports, toc_lines, toc_heading)
 
 
 # --- the 目录 and the reports of a volume -----------------------------------
 
 
-def _toc_length(paragraphs: list[Para]) -> int:
+def _toc_heading(paragraphs: list[Para]) -> str | None:
+    """The first line if it is a 目录 heading, as typed (目录, 目  录 …)."""
+    if paragraphs and _TOC_HEADING.match(paragraphs[0].text.replace("\u3000", " ")):
+        return paragraphs[0].text
+    return None
+
+
+def _toc_length(paragraphs: list[Para], has_heading: bool) -> int:
     """How many paragraphs at the start are a 目录 (heading and entries)."""
-    if not paragraphs:
-        return 0
-    has_heading = _TOC_HEADING.match(paragraphs[0].text.replace("\u3000", " ")) is not None
-    if not has_heading and not _is_toc_entry(paragraphs[0].text):
+    if not has_heading and not (paragraphs and _is_toc_entry(paragraphs[0].text)):
         return 0
     end = 1 if has_heading else 0
     while end < len(paragraphs) and (_is_toc_entry(paragraphs[end].text) or is_numbered_title(paragraphs[end].text)):
@@ -117,12 +130,15 @@ def _is_toc_entry(text: str) -> bool:
 
 def is_numbered_title(text: str) -> bool:
     """基层党建亮点工作及存在问题（三）: a report title with its number in the volume."""
-    return (
-        len(text) <= MAX_TITLE_CHARS
-        and not _SENTENCE_PUNCTUATION.search(text)
-        and _TITLE_NUMBER.match(text) is not None
-        and split_marker(text)[0] is None
-    )
+    return _numbered_title_series(text) is not None
+
+
+def _numbered_title_series(text: str) -> str | None:
+    """The series a numbered report title belongs to (its text before （三）); None for other lines."""
+    if len(text) > MAX_TITLE_CHARS or _SENTENCE_PUNCTUATION.search(text) or split_marker(text)[0] is not None:
+        return None
+    match = _TITLE_NUMBER.match(text)
+    return match.group("series") if match else None
 
 
 def _split_reports(paragraphs: list[Para]) -> list[list[Para]]:
@@ -131,7 +147,7 @@ def _split_reports(paragraphs: list[Para]) -> list[list[Para]]:
     body_started = False
     series = None  # once a first title is seen, a line like 活动剪影（二） is not another report
     for paragraph in paragraphs:
-        title_series = _TITLE_NUMBER.match(paragraph.text).group("series") if is_numbered_title(paragraph.text) else None
+        title_series = _numbered_title_series(paragraph.text)
         if body_started and title_series and series in (None, title_series):
             chunks.append([])
             body_started = False
@@ -208,8 +224,10 @@ class _SectionBuilder:
     def __init__(self, notes: list[str]):
         self.notes = notes
         self.sections: list[Section] = []
-        self.item_sources: list[list[int]] = []  # per section: paragraph index of each item
-        self.typed_style = ""  # the number style the current section's first item was typed in
+        # Of the current section: the number style its first item was typed in, and
+        # for each item the paragraph it came from (several from one: a run of 一是 points).
+        self.typed_style = ""
+        self.item_paragraphs: list[int] = []
         self.paragraph_index = 0
 
     @property
@@ -219,8 +237,7 @@ class _SectionBuilder:
     def add(self, paragraph: Para) -> None:
         self.paragraph_index += 1
         marker, text = split_marker(paragraph.text)
-        heading = self._heading(marker, text, paragraph)
-        if heading is not None:
+        if self._is_heading(marker, text, paragraph):
             self._open_section(text.strip())  # as typed, "存在问题：" included; only its number goes
             return
         if self.section is None:
@@ -231,23 +248,24 @@ class _SectionBuilder:
         else:
             self._add_text(paragraph.text)
 
-    def _heading(self, marker: Marker | None, text: str, paragraph: Para) -> str | None:
+    def _is_heading(self, marker: Marker | None, text: str, paragraph: Para) -> bool:
+        """Whether the paragraph opens a section; says so when its 一、 number is out of place."""
         if marker is None:
-            return heading_word(text, marked=False)
+            return heading_word(text, marked=False) is not None
         word = heading_word(text, marked=marker.style == "一、")
         if word is None:
-            return None
+            return False
         if marker.style != "一、":
             # "（一）亮点工作": other numbers make a heading only of a word docgen knows.
-            return word if word in KNOWN_HEADINGS else None
-        expected = len(self.sections) + 1
+            return word in KNOWN_HEADINGS
         if word not in KNOWN_HEADINGS and not self._is_section_number(marker, word):
-            return None  # "三、" among items 1. 2.: an item numbered wrongly, not section 三
+            return False  # "三、" among items 1. 2.: an item numbered wrongly, not section 三
+        expected = len(self.sections) + 1
         if marker.value != expected:
             self.notes.append(
                 f"{paragraph.where}：部分标题“{marker.text}{word}”的编号与位置不符，已按第 {expected} 部分重新编号"
             )
-        return word
+        return True
 
     def _is_section_number(self, marker: Marker, word: str) -> bool:
         """Whether 一、/二、… before a short line that is no known heading word
@@ -263,7 +281,7 @@ class _SectionBuilder:
     def _open_section(self, heading: str) -> None:
         self._close_section()
         self.sections.append(Section(heading=heading, numbering=""))
-        self.item_sources.append([])
+        self.item_paragraphs = []
 
     def _starts_item(self, marker: Marker, paragraph: Para) -> bool:
         """A number of the section's own style, or one that outranks it, starts an
@@ -297,7 +315,7 @@ class _SectionBuilder:
         for body in bodies:
             title, rest = split_lead(body)
             section.items.append(Item(title=title, paragraphs=[rest] if rest else []))
-            self.item_sources[-1].append(self.paragraph_index)
+            self.item_paragraphs.append(self.paragraph_index)
 
     def _add_text(self, text: str) -> None:
         section = self.section
@@ -315,18 +333,26 @@ class _SectionBuilder:
         section = self.section
         if section is None:
             return
-        bare = [item for item in section.items if not item.title]
-        if bare:  # a number with no text after it anywhere: nothing to keep
-            self.notes.append(f"“{section.heading}”中有 {len(bare)} 个编号后面没有文字，已略去")
-            kept = [i for i, item in enumerate(section.items) if item.title]
-            section.items = [section.items[i] for i in kept]
-            self.item_sources[-1] = [self.item_sources[-1][i] for i in kept]
-        sources = self.item_sources[-1]
-        if len(sources) > 1 and len(set(sources)) == 1:
-            section.run_in = True
-        elif len(sources) != len(set(sources)):
-            self.notes.append(f"“{section.heading}”中有几条“一是、二是”写在同一段里，已拆成各自一段")
+        self._drop_numbers_without_text(section)
+        self._record_runs(section)
         section.numbering = section.numbering or "1."
+
+    def _drop_numbers_without_text(self, section: Section) -> None:
+        """A number with no text after it anywhere: nothing to keep."""
+        kept = [index for index, item in enumerate(section.items) if item.title]
+        if len(kept) == len(section.items):
+            return
+        self.notes.append(f"“{section.heading}”中有 {len(section.items) - len(kept)} 个编号后面没有文字，已略去")
+        section.items = [section.items[index] for index in kept]
+        self.item_paragraphs = [self.item_paragraphs[index] for index in kept]
+
+    def _record_runs(self, section: Section) -> None:
+        """A section that is one run of 一是 points stays run in; runs among other items were split, and are said."""
+        paragraphs = self.item_paragraphs
+        if len(paragraphs) > 1 and len(set(paragraphs)) == 1:
+            section.run_in = True
+        elif len(paragraphs) != len(set(paragraphs)):
+            self.notes.append(f"“{section.heading}”中有几条“一是、二是”写在同一段里，已拆成各自一段")
 
     def finish(self) -> list[Section]:
         self._close_section()
