@@ -65,8 +65,9 @@ def _umask() -> int:
 def copy_into(folder: Path, sources: list[Path]) -> list[Path]:
     """Copy each of ``sources`` into ``folder`` under its own name, each through
     ``atomic_write``; the copies. A failure is an ``InputError`` naming the file."""
-    if folder.exists() and not folder.is_dir():
-        raise InputError(f"输出位置“{folder}”是一个文件，不是文件夹")
+    nearest = next(place for place in (folder, *folder.parents) if place.exists())
+    if not nearest.is_dir():
+        raise InputError(f"输出位置“{nearest}”是一个文件，不是文件夹")
     copies = []
     for source in sources:
         target = folder / source.name

@@ -44,7 +44,7 @@ def test_preview_into_an_output_folder_that_is_a_file_names_it(sample_inputs, tm
     a_file.write_text("mine", encoding="utf-8")
     code, _, error = _run(capsys, "preview", "示例单位01", "--inputs", str(sample_inputs), "--out", str(a_file))
     assert code == 1
-    assert "无法写入输出文件" in error and str(a_file / "preview") in error
+    assert f"输出位置“{a_file}”是一个文件，不是文件夹" in error
     assert a_file.read_text(encoding="utf-8") == "mine"
 
 
