@@ -131,12 +131,18 @@ def _unit_name(source: Source, recognised: Recognised, position: int | None) -> 
 
 
 def _make_units_distinct(planned: list[Planned]) -> None:
-    seen: Counter[str] = Counter()
+    """A unit met again gets -2, -3 …, never a name another report already has (甲社区-2)."""
+    taken = {plan.unit for plan in planned}
+    seen: set[str] = set()
     for plan in planned:
-        seen[plan.unit] += 1
-        if seen[plan.unit] > 1:
-            plan.unit = f"{plan.unit}-{seen[plan.unit]}"
+        if plan.unit in seen:
+            number = 2
+            while f"{plan.unit}-{number}" in taken:
+                number += 1
+            plan.unit = f"{plan.unit}-{number}"
             plan.unit_note += "；与另一份报告重名，已加编号区分"
+            taken.add(plan.unit)
+        seen.add(plan.unit)
 
 
 def _header(plan: Planned) -> list[str]:

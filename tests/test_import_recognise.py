@@ -9,6 +9,7 @@ from docgen.cli import main
 from docgen.model import Origin
 from docgen.readers.markers import split_marker
 from docgen.readers.recognise import Para, recognise
+from docgen.readers.yaml_reader import load_inputs
 
 TITLE = "基层党建亮点工作及存在问题（三）"
 ITEM_1 = "1.党员管理有待进一步规范。老党员比较多，党员活动开展较少。"
@@ -211,3 +212,15 @@ def test_the_import_command_prints_sections_items_and_guesses(tmp_path, capsys):
     assert "猜测" in printed and "亮点工作" in printed
     written = (tmp_path / "in" / "XX社区.yaml").read_text(encoding="utf-8")
     assert "请核对" in written  # the guesses stay in the file, as comments
+
+
+def test_reports_of_one_unit_get_names_no_other_report_has(tmp_path):
+    folder = tmp_path / "sent"
+    folder.mkdir()
+    twice = "\n".join([TITLE, "甲社区", "一、亮点工作", ITEM_1])
+    (folder / "a.txt").write_text(twice, encoding="utf-8")
+    (folder / "b.txt").write_text(twice, encoding="utf-8")
+    (folder / "甲社区-2.txt").write_text("\n".join([TITLE, "一、亮点工作", ITEM_2]), encoding="utf-8")
+    assert main(["import", str(folder), "--out", str(tmp_path / "in")]) == 0
+    units = [report.unit for report in load_inputs(tmp_path / "in").volume.reports]
+    assert sorted(units) == ["甲社区", "甲社区-2", "甲社区-3"]
