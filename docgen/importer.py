@@ -217,6 +217,11 @@ def _summary(sources: list[Source], planned: list[Planned], settings: VolumeSett
         if source.recognition.toc_lines:
             lines.append(f"  已跳过开头的目录（{source.recognition.toc_lines} 行）")
         lines += [f"  提醒：{note}" for note in source.notes]
+        lines += [
+            f"  提醒：“{empty.title or '一份没有标题的报告'}”下面没有部分标题和条目，没有导入"
+            for empty in source.recognition.reports
+            if not empty.report.sections
+        ]
         for plan in plans:
             lines += _report_summary(plan)
     lines.append(f"已写入 {len(planned)} 份报告到 {out}{'，并写入汇编设置 ' + SETTINGS_FILE if settings else ''}。")

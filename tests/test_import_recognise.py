@@ -224,3 +224,11 @@ def test_reports_of_one_unit_get_names_no_other_report_has(tmp_path):
     assert main(["import", str(folder), "--out", str(tmp_path / "in")]) == 0
     units = [report.unit for report in load_inputs(tmp_path / "in").volume.reports]
     assert sorted(units) == ["甲社区", "甲社区-2", "甲社区-3"]
+
+
+def test_a_report_of_a_volume_with_nothing_under_its_title_is_said_to_be_left_out(tmp_path, capsys):
+    second = "基层党建亮点工作及存在问题（二）"
+    source = tmp_path / "汇编.txt"
+    source.write_text("\n".join(["目录", f"{TITLE}……2", f"{second}……3", TITLE, "一、亮点工作", ITEM_1, second]), encoding="utf-8")
+    assert main(["import", str(source), "--out", str(tmp_path / "in")]) == 0
+    assert f"“{second}”下面没有部分标题和条目，没有导入" in capsys.readouterr().out
