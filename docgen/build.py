@@ -7,14 +7,13 @@ leaves the last good outputs as they were.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
-from .errors import InputError
-from .fileio import atomic_write, unique_filenames
+from .fileio import unique_filenames, write_outputs
 from .layout.paginate import start_pages
-from .model import Origin, Volume
+from .model import Volume
 from .readers.yaml_reader import load_inputs
 from .writers.docx_template import Template
 from .writers.report import report_docx
@@ -32,17 +31,15 @@ class BuildResult:
     report_paths: list[Path]
     start_pages: list[int]
     warnings: list[str] = field(default_factory=list)
+    template: Template | None = field(default=None, repr=False)
 
 
-def build(
-    inputs: Path, out: Path, progress: Progress = lambda done, total: None, pages: list[int] | None = None
-) -> BuildResult:
-    """Write every report and the volume; ``pages`` (where the reports start)
-    replaces the layout model's in the 目录, as ``build --exact`` does."""
+def build(inputs: Path, out: Path, progress: Progress = lambda done, total: None) -> BuildResult:
+    """Write every report and the volume, the 目录 paged by the layout model."""
     loaded = load_inputs(inputs)
     volume = loaded.volume
     template = _template(inputs, volume)
-    pages = pages or start_pages(volume)
+    pages = start_pages(volume)
     titles = volume.numbered_titles()
     volume_name, *report_names = unique_filenames(
         [volume.settings.series_title] + [r.unit for r in volume.reports], ".docx"
@@ -54,21 +51,16 @@ def build(
         progress(done, total)
     files.append((out / volume_name, volume_docx(volume, pages, template)))
     progress(total, total)
-    _write_all(files, out)
-    return BuildResult(volume, out / volume_name, [p for p, _ in files[:-1]], pages, loaded.warnings)
+    write_outputs(files)
+    return BuildResult(volume, out / volume_name, [p for p, _ in files[:-1]], pages, loaded.warnings, template)
+
+
+def rewrite_volume(result: BuildResult, pages: list[int]) -> BuildResult:
+    """The volume of ``result`` written again with ``pages`` in its 目录 (``build --exact``)."""
+    write_outputs([(result.volume_path, volume_docx(result.volume, pages, result.template))])
+    return replace(result, start_pages=pages)
 
 
 def _template(inputs: Path, volume: Volume) -> Template:
     user_template = inputs / USER_TEMPLATE
     return Template(user_template if user_template.exists() else None, volume.settings.fonts)
-
-
-def _write_all(files: list[tuple[Path, bytes]], out: Path) -> None:
-    if out.exists() and not out.is_dir():
-        raise InputError(f"输出位置“{out}”是一个文件，不是文件夹")
-    for path, data in files:
-        try:
-            atomic_write(path, data)
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
-            raise InputError(f"无法写入输出文件：{reason}。文件是否正在 Word 中打开？", Origin(path)) from None

@@ -118,7 +118,7 @@ def _render(args, result):
     from .renderer.outputs import mismatch_message, render_outputs
 
     print("正在用 LibreOffice 排版 …", file=sys.stderr, flush=True)
-    outcome = render_outputs(result, args.inputs, args.out, pdf=args.pdf, verify=args.verify, exact=args.exact)
+    outcome = render_outputs(result, args.out, pdf=args.pdf, verify=args.verify, exact=args.exact)
     if outcome.pdf_paths:
         print(f"已生成 {len(outcome.pdf_paths)} 个 PDF，在 {args.out}")
     if outcome.mismatches and args.exact:

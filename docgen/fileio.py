@@ -62,18 +62,26 @@ def _umask() -> int:
     return mask
 
 
+def write_outputs(files: list[tuple[Path, bytes]]) -> None:
+    """Write each ``(path, data)`` through ``atomic_write``; a failure is an
+    ``InputError`` naming the file, and the files already written stay whole."""
+    for path, data in files:
+        _refuse_file_as_folder(path.parent)
+        try:
+            atomic_write(path, data)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            raise InputError(f"无法写入输出文件：{reason}。文件是否正在 Word 中打开？", Origin(path)) from None
+
+
 def copy_into(folder: Path, sources: list[Path]) -> list[Path]:
-    """Copy each of ``sources`` into ``folder`` under its own name, each through
-    ``atomic_write``; the copies. A failure is an ``InputError`` naming the file."""
+    """Copy each of ``sources`` into ``folder`` under its own name; the copies."""
+    copies = [folder / source.name for source in sources]
+    write_outputs([(copy, source.read_bytes()) for copy, source in zip(copies, sources)])
+    return copies
+
+
+def _refuse_file_as_folder(folder: Path) -> None:
     nearest = next(place for place in (folder, *folder.parents) if place.exists())
     if not nearest.is_dir():
         raise InputError(f"输出位置“{nearest}”是一个文件，不是文件夹")
-    copies = []
-    for source in sources:
-        target = folder / source.name
-        try:
-            atomic_write(target, source.read_bytes())
-        except OSError as exc:
-            raise InputError(f"无法写入输出文件：{exc.strerror or exc}。文件是否正在打开？", Origin(target)) from None
-        copies.append(target)
-    return copies

@@ -141,7 +141,7 @@ def test_a_write_failing_midway_never_replaces_a_good_file(good_build, capsys, m
         (inputs / f"{unit}.yaml").write_text(REPORT.format(unit=unit, text="第二次的正文。"), encoding="utf-8")
     fdopen, atomic_write = _write_half_then_fail(fail_on)
     monkeypatch.setattr(docgen.fileio.os, "fdopen", fdopen)
-    monkeypatch.setattr("docgen.build.atomic_write", atomic_write)
+    monkeypatch.setattr("docgen.fileio.atomic_write", atomic_write)
     code, err = _run(capsys, "build", "--inputs", str(inputs), "--out", str(out))
     assert code == 1
     assert fail_on in err and "磁盘空间不足" in err

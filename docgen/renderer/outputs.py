@@ -10,7 +10,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..build import BuildResult, build
+from ..build import BuildResult, rewrite_volume
 from ..errors import InputError
 from ..fileio import copy_into
 from .pdftext import read_pages, require_tool
@@ -25,7 +25,7 @@ class RenderOutcome:
     mismatches: list[Mismatch] = field(default_factory=list)  # model vs LibreOffice, before any correction
 
 
-def render_outputs(result: BuildResult, inputs: Path, out: Path, pdf: bool, verify: bool, exact: bool) -> RenderOutcome:
+def render_outputs(result: BuildResult, out: Path, pdf: bool, verify: bool, exact: bool) -> RenderOutcome:
     require_soffice()
     if verify or exact:
         require_tool("pdftotext")
@@ -38,7 +38,7 @@ def render_outputs(result: BuildResult, inputs: Path, out: Path, pdf: bool, veri
             rendered = rendered_start_pages(read_pages(pdfs[-1]), titles)
             outcome.mismatches = page_mismatches(titles, result.start_pages, rendered)
         if exact and outcome.mismatches:
-            outcome.result = _rebuild_with(rendered, outcome.mismatches, inputs, out)
+            outcome.result = _rebuild_with(result, rendered, outcome.mismatches)
             if pdf:  # only the 目录 changed: LibreOffice again for the volume alone
                 exact_work = Path(work) / "exact"
                 exact_work.mkdir()
@@ -48,12 +48,12 @@ def render_outputs(result: BuildResult, inputs: Path, out: Path, pdf: bool, veri
     return outcome
 
 
-def _rebuild_with(rendered: list[int | None], mismatches: list[Mismatch], inputs: Path, out: Path) -> BuildResult:
-    """Build again with LibreOffice's pages in the 目录."""
+def _rebuild_with(result: BuildResult, rendered: list[int | None], mismatches: list[Mismatch]) -> BuildResult:
+    """The volume again, with LibreOffice's pages in the 目录."""
     if None in rendered:
         missing = "；".join(describe(m) for m in mismatches if m.rendered_page is None)
         raise InputError(f"在 PDF 中找不到这些报告的开头，无法改写目录页码：{missing}")
-    return build(inputs, out, pages=[p for p in rendered if p is not None])
+    return rewrite_volume(result, [p for p in rendered if p is not None])
 
 
 def mismatch_message(mismatches: list[Mismatch]) -> str:
