@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from .writers.yaml_writer import scalar
+
 _STARTER = """\
-# {unit} 的基层党建亮点工作及存在问题
+# {name} 的基层党建亮点工作及存在问题
 #
 # 用记事本编辑即可，注意：
 #   - 缩进只用空格，不要用 Tab 键；同一层的内容左边对齐。
@@ -34,4 +36,4 @@ sections:               # 报告的各个部分，依次编为 一、二、…�
 
 
 def starter_yaml(unit: str) -> str:
-    return _STARTER.format(unit=unit)
+    return _STARTER.format(name=" ".join(unit.split()), unit=scalar(unit))

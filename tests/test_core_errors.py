@@ -130,3 +130,12 @@ def test_build_reports_progress_and_start_pages(sample_inputs, tmp_path, capsys)
     assert code == 0
     assert "正在生成 13/13" in captured.err
     assert "第 2 页  示例单位01" in captured.out
+
+
+@pytest.mark.parametrize("name", ["甲: 乙 #丙", "- 列表似的", "'引号'", "尾部冒号:"])
+def test_new_starter_holds_any_unit_name_as_written(tmp_path, capsys, name):
+    from docgen.readers.yaml_reader import load_inputs
+
+    folder = tmp_path / "in"
+    assert _run(capsys, "new", name, "--inputs", str(folder))[0] == 0
+    assert [r.unit for r in load_inputs(folder).volume.reports] == [name]

@@ -7,6 +7,7 @@ paragraph, and nothing is quoted unless YAML needs it. What this writes,
 
 from __future__ import annotations
 
+import json
 import re
 
 from ..model import Report, Section, VolumeSettings
@@ -19,7 +20,7 @@ _UNSAFE_PLAIN = re.compile(r"^[-?:,\[\]{}#&*!|>'\"%@`\s]|: |\s#|:$|\s$|[\n\t]")
 
 def report_yaml(report: Report, header: list[str] = ()) -> str:
     lines = [f"# {line}" for line in header]
-    lines.append(f"unit: {_scalar(report.unit, 0)}")
+    lines.append(f"unit: {scalar(report.unit)}")
     lines.append("sections:")
     for section in report.sections:
         lines += _section_lines(section)
@@ -27,7 +28,7 @@ def report_yaml(report: Report, header: list[str] = ()) -> str:
 
 
 def _section_lines(section: Section) -> list[str]:
-    lines = [f"  - heading: {_scalar(section.heading, 4)}"]
+    lines = [f"  - heading: {scalar(section.heading)}"]
     if section.numbering != DEFAULT_ITEM_STYLE or section.items:
         lines.append(f"    numbering: {section.numbering}")
     if section.run_in:
@@ -37,7 +38,7 @@ def _section_lines(section: Section) -> list[str]:
     if section.items:
         lines.append("    items:")
     for item in section.items:
-        lines.append(f"      - title: {_scalar(item.title, 8)}")
+        lines.append(f"      - title: {scalar(item.title)}")
         if item.paragraphs:
             lines += _block("        text", item.paragraphs, 10)
     return lines
@@ -46,25 +47,27 @@ def _section_lines(section: Section) -> list[str]:
 def settings_yaml(settings: VolumeSettings, header: list[str] = ()) -> str:
     lines = [f"# {line}" for line in header]
     lines.append("# 汇编的标题：每份报告的标题是它加上序号，如“……（一）”")
-    lines.append(f"series_title: {_scalar(settings.series_title, 0)}")
+    lines.append(f"series_title: {scalar(settings.series_title)}")
     lines.append("# 目录页的标题")
-    lines.append(f"toc_heading: {_scalar(settings.toc_heading, 0)}")
+    lines.append(f"toc_heading: {scalar(settings.toc_heading)}")
     if settings.order:
         lines.append("# 报告在汇编中的顺序（写单位名称）")
         lines.append("order:")
-        lines += [f"  - {_scalar(unit, 4)}" for unit in settings.order]
+        lines += [f"  - {scalar(unit)}" for unit in settings.order]
     if settings.fonts:
         lines.append("fonts:")
-        lines += [f"  {role}: {_scalar(face, 4)}" for role, face in settings.fonts.items()]
+        lines += [f"  {role}: {scalar(face)}" for role, face in settings.fonts.items()]
     return "\n".join(lines) + "\n"
 
 
-def _scalar(text: str, indent: int) -> str:
+def scalar(text: str) -> str:
+    """``text`` as a one-line YAML value: plain where YAML allows, else double-quoted.
+
+    A JSON string is a valid YAML double-quoted scalar, escapes and all.
+    """
     if text and not _UNSAFE_PLAIN.search(text):
         return text
-    if "\n" not in text and not text.endswith(" ") and not text.startswith(" "):
-        return "'" + text.replace("'", "''") + "'"
-    return "|-\n" + "\n".join(" " * indent + line for line in text.split("\n"))
+    return json.dumps(text, ensure_ascii=False)
 
 
 def _block(key: str, paragraphs: list[str], indent: int) -> list[str]:
