@@ -7,7 +7,6 @@ import re
 import zipfile
 
 import docx
-import pytest
 from docx.oxml.ns import qn
 
 from docgen.build import build

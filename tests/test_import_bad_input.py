@@ -3,7 +3,6 @@ exit 1, a Chinese message naming the file, nothing written, no local file read."
 
 from __future__ import annotations
 
-import io
 import struct
 import zipfile
 

@@ -9,7 +9,7 @@ from .. import compose
 from ..errors import InputError
 from ..layout import spec
 from ..model import Report
-from .ooxml import add_bookmark, add_field, add_run, begin_field, element, end_field, text_run
+from .ooxml import XML_PARSER, add_bookmark, add_field, add_run, begin_field, element, end_field, text_run
 
 _STYLE_BY_ROLE = {
     compose.TITLE: spec.STYLE_TITLE,
@@ -24,7 +24,7 @@ class StyleIds:
     saves a restyled template, so paragraphs must name styles by their id of the day."""
 
     def __init__(self, styles_xml: bytes):
-        root = etree.fromstring(styles_xml, etree.XMLParser(resolve_entities=False, no_network=True))
+        root = etree.fromstring(styles_xml, XML_PARSER)
         self._ids = {
             style.find(qn("w:name")).get(qn("w:val")): style.get(qn("w:styleId"))
             for style in root.iter(qn("w:style"))

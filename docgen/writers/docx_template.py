@@ -28,13 +28,13 @@ from lxml import etree
 from ..errors import InputError
 from ..model import Origin
 from .content import StyleIds
+from .ooxml import XML_PARSER
 from .template import TEMPLATE_PATH, apply_fonts, build_template
 
 _BODY_MARK = "\u2063docgen-body\u2063"  # invisible separators: cannot come from a user's template
 _DOCUMENT_PART = "word/document.xml"
 _STYLES_PART = "word/styles.xml"
 _FIELD = re.compile(r"\{[{%]")
-_XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 _HIDDEN_FROM_DOCXTPL = {ord("{"): "&#123;", ord("}"): "&#125;", ord("%"): "&#37;"}
 
 
@@ -125,7 +125,7 @@ def _split_package(base: bytes) -> tuple[bytes, bytes]:
 
 
 def _replace_body_mark(document_xml: bytes, paragraphs, template_path: Path) -> bytes:
-    root = etree.fromstring(document_xml, _XML_PARSER)
+    root = etree.fromstring(document_xml, XML_PARSER)
     body = root.find(qn("w:body"))
     for paragraph in body.iterchildren(qn("w:p")):
         text = "".join(t.text or "" for t in paragraph.iter(qn("w:t")))

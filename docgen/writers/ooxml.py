@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from lxml import etree
+
+# For the package parts docgen reads back: no entities resolved, no network.
+XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 
 
 def element(tag: str, **attrs: str) -> OxmlElement:

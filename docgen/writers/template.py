@@ -17,7 +17,7 @@ import docx
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.shared import Pt, Twips
+from docx.shared import Twips
 
 from ..layout import spec
 from .ooxml import add_field, add_run, element, replace_child, set_fonts, set_outline_level, set_size, text_run
