@@ -7,6 +7,7 @@ and the section's numbering style (see ``numbering``).
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -56,11 +57,34 @@ class Section:
 
 
 @dataclass
+class Signature:
+    """The 落款 at the end of a report: 署名 and 成文日期 (GB/T 9704 7.3.5)."""
+
+    unit: str
+    date: datetime.date | None = None
+    origin: Origin = field(default_factory=Origin)
+
+
+@dataclass
 class Report:
-    """One 社区's report."""
+    """One 社区's report: its own title, 导语, sections, closing lines and 落款."""
 
     unit: str
     sections: list[Section] = field(default_factory=list)
+    origin: Origin = field(default_factory=Origin)
+    title: str = ""  # the report's own title; empty: the volume names it
+    intro: list[str] = field(default_factory=list)  # 导语 paragraphs before 一、
+    closing: list[str] = field(default_factory=list)  # after the last section: 特此报告。
+    signature: Signature | None = None
+
+
+@dataclass
+class Cover:
+    """The volume's cover page: title, 编印单位 and date."""
+
+    title: str
+    unit: str = ""
+    date: datetime.date | None = None
     origin: Origin = field(default_factory=Origin)
 
 
@@ -73,6 +97,9 @@ class VolumeSettings:
     order: list[str] = field(default_factory=list)  # units, in volume order
     fonts: dict[str, str] = field(default_factory=dict)  # role -> face name
     origin: Origin = field(default_factory=Origin)
+    titles: str = "series"  # "series": series_title（一）…; "own": each report's own title
+    show_unit: bool = False  # the unit on a line under each title and in its 目录 entry
+    cover: Cover | None = None
 
 
 @dataclass
