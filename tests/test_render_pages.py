@@ -7,7 +7,6 @@ one LibreOffice run for the module.
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 
@@ -17,11 +16,8 @@ from docgen.renderer.compare import compare, model_paragraphs, rendered_lines
 from docgen.renderer.pdftext import read_pages
 from docgen.renderer.verify import rendered_start_pages
 
-import stress
-from conftest import SAMPLE_INPUTS
+from layout_data import VOLUMES, record_of, recorded, write_inputs
 from renderer import convert_named, require_renderer
-
-VOLUMES = ["sample", *stress.VOLUMES]
 # Latin words packed into every few characters: the page numbers agree, but
 # some lines break elsewhere (Unicode line-breaking rules the model only approximates).
 LINES_APPROXIMATED = {"latin"}
@@ -33,12 +29,7 @@ def rendered(tmp_path_factory):
     work = tmp_path_factory.mktemp("rendered")
     builds = {}
     for name in VOLUMES:
-        inputs = work / "inputs" / name
-        if name == "sample":
-            shutil.copytree(SAMPLE_INPUTS, inputs)
-        else:
-            stress.write_inputs(stress.VOLUMES[name](), inputs)
-        builds[name] = build(inputs, work / "outputs" / name)
+        builds[name] = build(write_inputs(name, work / "inputs" / name), work / "outputs" / name)
     pdfs = convert_named({name: result.volume_path for name, result in builds.items()}, work / "pdf")
     return {name: (builds[name], read_pages(pdfs[name])) for name in VOLUMES}
 
@@ -58,6 +49,14 @@ def test_every_line_breaks_where_libreoffice_breaks_it(rendered, name):
     assert comparison.paragraphs > 0
     assert not comparison.line_breaks, "\n\n".join(str(d) for d in comparison.line_breaks[:3])
     assert comparison.first_misplaced is None, str(comparison.first_misplaced)
+
+
+@pytest.mark.parametrize("name", VOLUMES)
+def test_the_recorded_layout_is_what_libreoffice_renders(rendered, name):
+    """tests/data/layout/ (the expected data of test_layout_recorded) is up to date."""
+    result, pages = rendered[name]
+    record = recorded(name)
+    assert record_of(result.volume, pages) == {key: record[key] for key in ("titles", "start_pages", "lines")}
 
 
 def test_a_toc_longer_than_a_page_moves_the_first_report(rendered):
