@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .model import Item, Report, Section
-from .numbering import ITEM_STYLES, item_number, section_number
+from .numbering import item_number, section_number
+from .schema import LEVELS
 
 TITLE = "title"
 BLANK = "blank"
@@ -58,7 +59,7 @@ def _section_paragraphs(section: Section, position: int) -> list[Paragraph]:
 
 
 def _item_runs(section: Section, number: int, item: Item, text: str) -> list[Run]:
-    level = ITEM_STYLES[section.numbering]
+    level = LEVELS[section.numbering]
     runs = [Run(item_number(section.numbering, number) + item.title, level)]
     if text:
         runs.append(Run(text))

@@ -11,7 +11,8 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .numbering import DEFAULT_ITEM_STYLE, report_title
+from .numbering import report_title
+from .schema import DEFAULT_ITEM_STYLE
 
 
 @dataclass(frozen=True)

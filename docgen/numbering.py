@@ -5,16 +5,6 @@ from __future__ import annotations
 _DIGITS = "零一二三四五六七八九"
 _UNITS = ((1000, "千"), (100, "百"), (10, "十"))
 
-# Item numbering styles a section may choose, with the document level each
-# stands for in GB/T 9704 (二级 （一）, 三级 1., 四级 （1）, run-in 一是).
-ITEM_STYLES = {
-    "（一）": 2,
-    "1.": 3,
-    "（1）": 4,
-    "一是": 3,
-}
-DEFAULT_ITEM_STYLE = "1."
-
 
 def chinese_number(n: int) -> str:
     """Write 1 ≤ n ≤ 9999 in Chinese numerals the way documents count: 十一, 二十, 一百零五."""

@@ -20,20 +20,31 @@ sections:               # 报告的各个部分，依次编为 一、二、…�
   - heading: 亮点工作    # 部分的标题，如 亮点工作、特色做法、存在问题
     numbering: 1.        # 条目编号样式：1.  或 （一）  或 （1）  或 一是
     items:               # 各条，每条以“- title:”开头
-      - title: 这里写第一条的标题句。
+      - title: {sample[0]}
         text: |
-          这里写正文，可以写很长。一行就是一个自然段。
-          另起一行就是另一个自然段。
-      - title: 这里写第二条的标题句。
+          {sample[1]}
+          {sample[2]}
+      - title: {sample[3]}
         text: |
-          正文……
+          {sample[4]}
 
   - heading: 存在问题
     numbering: 1.
     items:
-      - title: 只有一句话的条目，可以不写 text。
+      - title: {sample[5]}
 """
+
+# The sample titles and paragraphs of the starter file, in order: a report
+# still holding one of them was never filled in (``docgen check`` says so).
+SAMPLE_TEXTS = (
+    "这里写第一条的标题句。",
+    "这里写正文，可以写很长。一行就是一个自然段。",
+    "另起一行就是另一个自然段。",
+    "这里写第二条的标题句。",
+    "正文……",
+    "只有一句话的条目，可以不写 text。",
+)
 
 
 def starter_yaml(unit: str) -> str:
-    return _STARTER.format(name=" ".join(unit.split()), unit=scalar(unit))
+    return _STARTER.format(name=" ".join(unit.split()), unit=scalar(unit), sample=SAMPLE_TEXTS)

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-import yaml
-
 from ..model import Volume
-from ..starter import starter_yaml
+from ..starter import SAMPLE_TEXTS
 from .findings import EMPTY, LONG_TITLE, Finding, shorten
 from .pieces import LEAD, TEXT, TITLE, Piece, known
 
@@ -53,17 +49,8 @@ def find_starter_text(pieces: list[Piece]) -> list[Finding]:
     return [
         Finding(EMPTY, piece.origin, f"{piece.role}还是 docgen new 写的示例文字，没有改写", shorten(piece.text))
         for piece in pieces
-        if piece.role in (LEAD, TITLE, TEXT) and piece.text in _starter_texts()
+        if piece.role in (LEAD, TITLE, TEXT) and piece.text in _SAMPLES
     ]
 
 
-@lru_cache(maxsize=1)
-def _starter_texts() -> frozenset[str]:
-    """Every title and paragraph of the starter file (headings are real words, not samples)."""
-    starter = yaml.safe_load(starter_yaml("示例"))
-    texts = set()
-    for section in starter["sections"]:
-        for item in section.get("items", []):
-            texts.add(item["title"].strip())
-            texts.update(line.strip() for line in item.get("text", "").splitlines() if line.strip())
-    return frozenset(texts - {""})
+_SAMPLES = frozenset(SAMPLE_TEXTS)

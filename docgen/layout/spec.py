@@ -47,4 +47,6 @@ STYLE_TOC_HEADING = "目录标题"
 STYLE_TOC_LINE = "toc 1"  # Word's built-in name, shown as 目录 1; its TOC field fills it
 STYLE_PAGE_NUMBER = "页码"
 
-LEAD_STYLE_BY_LEVEL = {2: STYLE_LEAD2, 3: STYLE_LEAD3, 4: STYLE_LEAD4}
+# Character style of an item's number and lead sentence by its level (schema.LEVELS):
+# （一） 楷体; 1. （1） and 一是 仿宋.
+LEAD_STYLE_BY_LEVEL = {2: STYLE_LEAD2, 3: STYLE_LEAD3, 4: STYLE_LEAD4, 5: STYLE_LEAD3}

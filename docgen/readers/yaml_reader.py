@@ -14,10 +14,9 @@ from pathlib import Path
 
 import yaml
 
+from .. import schema
 from ..errors import InputError
-from ..layout.spec import FONT_ROLES
 from ..model import Item, Origin, Report, Section, Volume, VolumeSettings
-from ..numbering import ITEM_STYLES
 from ..sanitize import xml_safe
 from .yaml_errors import syntax_error, unmarked_error
 
@@ -25,8 +24,6 @@ SETTINGS_FILE = "volume.yaml"
 _FAST_LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)  # libyaml, where PyYAML was built with it
 MAX_FILE_BYTES = 5 * 1024 * 1024
 
-_TRUE = {"true", "yes", "on", "是", "1"}
-_FALSE = {"false", "no", "off", "否", "0"}
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:map",
@@ -76,6 +73,10 @@ class _Reader:
                 )
         return "\n".join(lines)
 
+    def fields(self, node: yaml.Node, shape: schema.Shape, what: str = "") -> dict[str, yaml.Node]:
+        """The values of a mapping of ``shape`` (``what`` names this one in messages)."""
+        return self.mapping(node, what or shape.what, shape.required())
+
     def mapping(self, node: yaml.Node, what: str, keys: dict[str, bool]) -> dict[str, yaml.Node]:
         """The values of a mapping whose allowed keys are ``keys`` (key → required)."""
         self._check_node(node)
@@ -116,9 +117,9 @@ class _Reader:
 
     def flag(self, node: yaml.Node, what: str) -> bool:
         value = self.text(node, what).strip().lower()
-        if value in _TRUE:
+        if value in schema.TRUE_WORDS:
             return True
-        if value in _FALSE:
+        if value in schema.FALSE_WORDS:
             return False
         raise self.fail(node, f"{what}只能写 true 或 false，这里是“{value}”")
 
@@ -134,8 +135,8 @@ def read_report(path: Path) -> tuple[Report, list[str]]:
     """Read one report file; return the report and the warnings it raised."""
     reader = _Reader(path)
     root = reader.load()
-    fields = reader.mapping(root, "报告", {"unit": True, "sections": True})
-    unit = reader.text(fields["unit"], "单位名称（unit）").strip()
+    fields = reader.fields(root, schema.REPORT)
+    unit = reader.text(fields["unit"], schema.REPORT["unit"].what).strip()
     section_nodes = reader.sequence(fields["sections"], "sections")
     if not section_nodes:
         raise reader.fail(fields["sections"], "sections 是空的，至少要有一个部分")
@@ -145,13 +146,9 @@ def read_report(path: Path) -> tuple[Report, list[str]]:
 
 def _read_section(reader: _Reader, node: yaml.Node, position: int) -> Section:
     what = f"第 {position} 部分"
-    fields = reader.mapping(
-        node,
-        what,
-        {"heading": True, "numbering": False, "run_in": False, "lead": False, "items": False},
-    )
+    fields = reader.fields(node, schema.SECTION, what)
     section = Section(
-        heading=reader.text(fields["heading"], f"{what}的标题（heading）").strip(),
+        heading=reader.text(fields["heading"], f"{what}的{schema.SECTION['heading'].what}").strip(),
         origin=reader.origin(node),
         heading_origin=reader.origin(fields["heading"]),
     )
@@ -160,7 +157,7 @@ def _read_section(reader: _Reader, node: yaml.Node, position: int) -> Section:
     if "run_in" in fields:
         section.run_in = reader.flag(fields["run_in"], f"{what}的 run_in")
     if "lead" in fields:
-        lead = reader.text(fields["lead"], f"{what}的导语（lead）")
+        lead = reader.text(fields["lead"], f"{what}的{schema.SECTION['lead'].what}")
         section.lead, section.lead_origins = _paragraphs(reader, fields["lead"], lead)
     if "items" in fields:
         item_nodes = reader.sequence(fields["items"], f"{what}的 items")
@@ -172,22 +169,21 @@ def _read_section(reader: _Reader, node: yaml.Node, position: int) -> Section:
 
 def _read_item(reader: _Reader, node: yaml.Node, section_what: str, position: int) -> Item:
     what = f"{section_what}第 {position} 条"
-    fields = reader.mapping(node, what, {"title": True, "text": False})
-    title = reader.text(fields["title"], f"{what}的标题（title）").strip()
+    fields = reader.fields(node, schema.ITEM, what)
+    title = reader.text(fields["title"], f"{what}的{schema.ITEM['title'].what}").strip()
     item = Item(title=title, origin=reader.origin(node), title_origin=reader.origin(fields["title"]))
     if "text" in fields:
         text_node = fields["text"]
-        text = reader.text(text_node, f"{what}的正文（text）", allow_empty=True)
+        text = reader.text(text_node, f"{what}的{schema.ITEM['text'].what}", allow_empty=True)
         item.paragraphs, item.paragraph_origins = _paragraphs(reader, text_node, text)
     return item
 
 
 def _numbering_style(reader: _Reader, node: yaml.Node) -> str:
-    value = reader.text(node, "编号样式（numbering）").strip()
-    aliases = {"1、": "1.", "1．": "1.", "(一)": "（一）", "(1)": "（1）"}
-    value = aliases.get(value, value)
-    if value not in ITEM_STYLES:
-        choices = "、".join(f"“{s}”" for s in ITEM_STYLES)
+    value = reader.text(node, schema.SECTION["numbering"].what).strip()
+    value = schema.STYLE_ALIASES.get(value, value)
+    if value not in schema.ITEM_STYLES:
+        choices = "、".join(f"“{s}”" for s in schema.ITEM_STYLES)
         raise reader.fail(node, f"编号样式“{value}”不认识，可选：{choices}")
     return value
 
@@ -211,18 +207,16 @@ def _paragraphs(reader: _Reader, node: yaml.Node, text: str) -> tuple[list[str],
 def read_settings(path: Path) -> tuple[VolumeSettings, list[str]]:
     reader = _Reader(path)
     root = reader.load()
-    fields = reader.mapping(
-        root, "汇编设置", {"series_title": False, "toc_heading": False, "order": False, "fonts": False}
-    )
+    fields = reader.fields(root, schema.VOLUME)
     settings = VolumeSettings(origin=reader.origin(root))
     if "series_title" in fields:
-        settings.series_title = reader.text(fields["series_title"], "汇编标题（series_title）").strip()
+        settings.series_title = reader.text(fields["series_title"], schema.VOLUME["series_title"].what).strip()
     if "toc_heading" in fields:
-        settings.toc_heading = reader.text(fields["toc_heading"], "目录标题（toc_heading）").strip()
+        settings.toc_heading = reader.text(fields["toc_heading"], schema.VOLUME["toc_heading"].what).strip()
     if "order" in fields:
         settings.order = [reader.text(n, "order 中的单位").strip() for n in reader.sequence(fields["order"], "order")]
     if "fonts" in fields:
-        font_fields = reader.mapping(fields["fonts"], "fonts", {role: False for role in FONT_ROLES})
+        font_fields = reader.fields(fields["fonts"], schema.FONTS)
         settings.fonts = {role: reader.text(n, f"字体 {role}").strip() for role, n in font_fields.items()}
     return settings, reader.warnings
 

@@ -11,7 +11,7 @@ import json
 import re
 
 from ..model import Report, Section, VolumeSettings
-from ..numbering import DEFAULT_ITEM_STYLE
+from ..schema import DEFAULT_ITEM_STYLE
 
 # A plain scalar may not start with a YAML indicator, nor hold ": " or " #",
 # nor end in ":" or a space; anything else Chinese text contains is fine.

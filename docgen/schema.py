@@ -1,0 +1,83 @@
+"""The report format in one place: the keys of a report file and of ``volume.yaml``,
+the numbering styles and the levels they stand for.
+
+The YAML reader checks files against these shapes, the YAML writer and the
+starter file write them, ``check`` and the recogniser use the same styles and
+levels. A new optional key is added here and in the reader and writer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .layout.spec import FONT_ROLES
+
+
+@dataclass(frozen=True)
+class Key:
+    name: str
+    label: str  # what the key holds, in messages: 单位名称
+    required: bool = False
+
+    @property
+    def what(self) -> str:
+        """The key as messages name it: 单位名称（unit）."""
+        return f"{self.label}（{self.name}）"
+
+
+@dataclass(frozen=True)
+class Shape:
+    """A mapping in an input file: what it is called in messages and the keys it may hold."""
+
+    what: str
+    keys: tuple[Key, ...]
+
+    def __getitem__(self, name: str) -> Key:
+        return next(key for key in self.keys if key.name == name)
+
+    def required(self) -> dict[str, bool]:
+        """Each allowed key → whether it must be there, in the order files write them."""
+        return {key.name: key.required for key in self.keys}
+
+
+REPORT = Shape(
+    "报告",
+    (
+        Key("unit", "单位名称", required=True),
+        Key("sections", "各部分", required=True),
+    ),
+)
+SECTION = Shape(
+    "部分",
+    (
+        Key("heading", "标题", required=True),
+        Key("numbering", "编号样式"),
+        Key("run_in", "接排"),
+        Key("lead", "导语"),
+        Key("items", "条目"),
+    ),
+)
+ITEM = Shape("条目", (Key("title", "标题", required=True), Key("text", "正文")))
+
+VOLUME = Shape(
+    "汇编设置",
+    (
+        Key("series_title", "汇编标题"),
+        Key("toc_heading", "目录标题"),
+        Key("order", "报告顺序"),
+        Key("fonts", "字体"),
+    ),
+)
+FONTS = Shape("fonts", tuple(Key(role, f"字体 {role}") for role in FONT_ROLES))
+
+# Numbering styles and their level in the GB/T 9704 hierarchy (a smaller level
+# outranks a larger one). 一是 is the lowest: under a 1. item, 一是 counts its points.
+SECTION_STYLE = "一、"
+LEVELS = {SECTION_STYLE: 1, "（一）": 2, "1.": 3, "（1）": 4, "一是": 5}
+ITEM_STYLES = tuple(style for style in LEVELS if style != SECTION_STYLE)  # what a section's items may use
+DEFAULT_ITEM_STYLE = "1."
+# What people type for a style, as the style it means.
+STYLE_ALIASES = {"1、": "1.", "1．": "1.", "(一)": "（一）", "(1)": "（1）"}
+
+TRUE_WORDS = frozenset({"true", "yes", "on", "是", "1"})
+FALSE_WORDS = frozenset({"false", "no", "off", "否", "0"})

@@ -1,0 +1,40 @@
+"""The report format module: the starter, the reader and the writer follow it."""
+
+from __future__ import annotations
+
+import re
+
+from docgen import schema
+from docgen.check import check_volume
+from docgen.model import Volume, VolumeSettings
+from docgen.readers.yaml_reader import read_report
+from docgen.starter import SAMPLE_TEXTS, starter_yaml
+
+
+def _written_keys(text: str) -> set[str]:
+    """Every ``key:`` the text names, written or commented out."""
+    return set(re.findall(r"^[#\s-]*([a-z_]+):", text, flags=re.M))
+
+
+def test_the_starter_names_every_report_key(tmp_path):
+    keys = _written_keys(starter_yaml("东湖社区"))
+    for shape in (schema.REPORT, schema.SECTION, schema.ITEM):
+        assert {key.name for key in shape.keys} - {"lead", "run_in"} <= keys, shape.what
+
+
+def test_the_starter_reads_back_with_its_sample_texts_and_check_finds_them(tmp_path):
+    path = tmp_path / "东湖社区.yaml"
+    path.write_text(starter_yaml("东湖社区"), encoding="utf-8")
+    report, _ = read_report(path)
+    texts = [text for s in report.sections for i in s.items for text in (i.title, *i.paragraphs)]
+    assert texts == list(SAMPLE_TEXTS)
+    findings = check_volume(Volume(VolumeSettings(), [report]))
+    flagged = {f.excerpt for f in findings if f.kind == "empty" and "docgen new" in f.message}
+    assert flagged == set(SAMPLE_TEXTS)
+
+
+def test_item_styles_are_the_levels_below_the_section_heading():
+    assert schema.LEVELS[schema.SECTION_STYLE] == 1
+    assert set(schema.ITEM_STYLES) == set(schema.LEVELS) - {schema.SECTION_STYLE}
+    assert schema.DEFAULT_ITEM_STYLE in schema.ITEM_STYLES
+    assert set(schema.STYLE_ALIASES.values()) <= set(schema.ITEM_STYLES)
