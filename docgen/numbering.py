@@ -4,12 +4,32 @@ from __future__ import annotations
 
 _DIGITS = "零一二三四五六七八九"
 _UNITS = ((1000, "千"), (100, "百"), (10, "十"))
+_GROUPS = ((10**8, "亿"), (10**4, "万"))
 
 
 def chinese_number(n: int) -> str:
-    """Write 1 ≤ n ≤ 9999 in Chinese numerals the way documents count: 十一, 二十, 一百零五."""
-    if not 1 <= n <= 9999:
+    """Write n ≥ 1 in Chinese numerals the way documents count: 十一, 二十, 一百零五, 一万零一, 十万."""
+    if n < 1:
         raise ValueError(f"cannot write {n} in Chinese numerals")
+    text = _grouped(n)
+    # 10–19 are written 十, 十一 … rather than 一十, 一十一 (and 十万, not 一十万).
+    return text[1:] if text.startswith("一十") else text
+
+
+def _grouped(n: int) -> str:
+    """``n`` in groups of 万 and 亿: 一万零一百 for 10100, 一亿零一万 for 100010000."""
+    for group, unit in _GROUPS:
+        if n >= group:
+            high, low = divmod(n, group)
+            text = _grouped(high) + unit
+            if low:
+                # a zero between the groups is read out once: 一万零一, not 一万一
+                text += ("零" if low < group // 10 else "") + _grouped(low)
+            return text
+    return _below_ten_thousand(n)
+
+
+def _below_ten_thousand(n: int) -> str:
     parts: list[str] = []
     rest = n
     pending_zero = False
@@ -26,9 +46,7 @@ def chinese_number(n: int) -> str:
         if pending_zero:
             parts.append("零")
         parts.append(_DIGITS[rest])
-    text = "".join(parts)
-    # 10–19 are written 十, 十一 … rather than 一十, 一十一.
-    return text[1:] if text.startswith("一十") else text
+    return "".join(parts)
 
 
 def section_number(position: int) -> str:
