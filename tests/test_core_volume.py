@@ -9,7 +9,7 @@ import pytest
 from docx.oxml.ns import qn
 
 from docgen.numbering import chinese_number
-from docx_text import paragraph_texts, visible_lines
+from docx_text import body_paragraphs, paragraph_texts, visible_lines
 
 from conftest import SAMPLE_INPUTS, SEED_REPORTS
 
@@ -77,7 +77,7 @@ def test_numbers_follow_position_in_every_style(sample_build):
 def _toc_entries(volume_path):
     document = docx.Document(str(volume_path))
     entries = []
-    for paragraph in document.paragraphs:
+    for paragraph in body_paragraphs(document):
         if paragraph.style.name != "toc 1":
             continue
         title, _, page = paragraph.text.partition("\t")

@@ -9,6 +9,7 @@ import docgen.build
 from docgen.cli import main
 from docgen.renderer.pdftext import read_pages
 
+from docx_text import body_paragraphs
 from renderer import require_renderer
 
 
@@ -53,7 +54,7 @@ def test_exact_writes_the_rendered_pages_into_the_toc(sample_inputs, tmp_path, c
     from docgen.readers.yaml_reader import load_inputs
 
     expected = real(load_inputs(sample_inputs).volume)
-    toc = docx.Document(str(out / "基层党建亮点工作及存在问题.docx")).paragraphs[2 : 2 + len(expected)]
+    toc = body_paragraphs(docx.Document(str(out / "基层党建亮点工作及存在问题.docx")))[2 : 2 + len(expected)]
     assert [int(p.text.rsplit("\t", 1)[1]) for p in toc] == expected
 
 

@@ -10,6 +10,7 @@ import docgen.build
 from docgen.cli import main
 from docgen.renderer import outputs
 
+from docx_text import body_paragraphs
 from renderer import require_renderer
 
 
@@ -85,7 +86,7 @@ def test_exact_without_pdf_runs_libreoffice_once(sample_inputs, tmp_path, capsys
     assert "已按 LibreOffice 的排版改写目录中 2 处页码" in output
     assert len(converted) == 1
     assert not list(out.glob("*.pdf"))
-    toc = docx.Document(str(out / "基层党建亮点工作及存在问题.docx")).paragraphs[2:4]
+    toc = body_paragraphs(docx.Document(str(out / "基层党建亮点工作及存在问题.docx")))[2:4]
     assert [int(p.text.rsplit("\t", 1)[1]) for p in toc] == [2, 4]  # report 01 fills two pages
 
 

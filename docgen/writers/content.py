@@ -9,7 +9,17 @@ from .. import compose
 from ..errors import InputError
 from ..layout import spec
 from ..model import Report
-from .ooxml import XML_PARSER, add_bookmark, add_field, add_run, begin_field, element, end_field, text_run
+from .ooxml import (
+    XML_PARSER,
+    add_bookmark,
+    add_field,
+    add_run,
+    begin_field,
+    document_part_control,
+    element,
+    end_field,
+    text_run,
+)
 
 _STYLE_BY_ROLE = {
     compose.TITLE: spec.STYLE_TITLE,
@@ -53,7 +63,8 @@ def report_paragraphs(report: Report, title: str, styles: StyleIds, bookmark: tu
 
 def toc_paragraphs(heading: str, entries: list[tuple[str, str, int]], styles: StyleIds):
     """The 目录: heading, empty line, and a TOC field whose cached result holds
-    ``entries`` (title, bookmark, page), so it is right before any update."""
+    ``entries`` (title, bookmark, page), so it is right before any update; all
+    in Word's 目录 content control, which WPS and Word offer to update."""
     heading_p = _paragraph(styles[spec.STYLE_TOC_HEADING])
     add_run(heading_p, heading)
     paragraphs = [heading_p, _paragraph(styles[spec.STYLE_BODY])]
@@ -69,7 +80,7 @@ def toc_paragraphs(heading: str, entries: list[tuple[str, str, int]], styles: St
         if index == len(entries) - 1:
             end_field(line)
         paragraphs.append(line)
-    return paragraphs
+    return [document_part_control(paragraphs, "Table of Contents")]
 
 
 def _paragraph(style_id: str):

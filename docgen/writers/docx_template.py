@@ -28,12 +28,15 @@ from lxml import etree
 from ..errors import InputError
 from ..model import Origin
 from .content import StyleIds
+from .docprops import APP_PART, CORE_PART, DocumentProperties
+from .fonttable import declare_faces
 from .ooxml import XML_PARSER
+from .package import STYLES_PART, append_parts, read_parts, zip_parts
 from .template import TEMPLATE_PATH, apply_fonts, build_template
 
 _BODY_MARK = "\u2063docgen-body\u2063"  # invisible separators: cannot come from a user's template
 _DOCUMENT_PART = "word/document.xml"
-_STYLES_PART = "word/styles.xml"
+_PER_OUTPUT_PARTS = (_DOCUMENT_PART, CORE_PART, APP_PART)
 _FIELD = re.compile(r"\{[{%]")
 _HIDDEN_FROM_DOCXTPL = {ord("{"): "&#123;", ord("}"): "&#125;", ord("%"): "&#37;"}
 
@@ -48,10 +51,10 @@ class Template:
         self._fields = _count_fields(self._bytes, self.path)
         self._static_base: tuple[bytes, StyleIds] | None = None
 
-    def render(self, paragraphs_for, context: dict[str, str]) -> bytes:
+    def render(self, paragraphs_for, context: dict[str, str], properties: DocumentProperties) -> bytes:
         """Render with ``context``; ``paragraphs_for(StyleIds)`` gives the body."""
         base, styles = self._base(context)
-        return _with_body(base, paragraphs_for(styles), self.path)
+        return _with_body(base, paragraphs_for(styles), properties, self.path)
 
     def _base(self, context: dict[str, str]) -> tuple[bytes, StyleIds]:
         if self._fields > 1:  # fields beyond {{ body }}: each report renders its own
@@ -71,8 +74,9 @@ class Template:
             apply_fonts(template.docx, self.fonts)
         out = io.BytesIO()
         template.save(out)
-        data = out.getvalue()
-        return data, StyleIds(_read_part(data, _STYLES_PART))
+        parts = read_parts(out.getvalue())
+        declare_faces(parts)
+        return zip_parts(parts), StyleIds(parts[STYLES_PART])
 
 
 def _literal(value: str) -> Markup:
@@ -97,31 +101,19 @@ def _count_fields(data: bytes, path: Path) -> int:
     return len(_FIELD.findall(text))
 
 
-def _read_part(package_bytes: bytes, name: str) -> bytes:
-    with zipfile.ZipFile(io.BytesIO(package_bytes)) as package:
-        return package.read(name)
-
-
-def _with_body(base: bytes, paragraphs, template_path: Path) -> bytes:
-    """``base`` with its body mark paragraph replaced by ``paragraphs``."""
+def _with_body(base: bytes, paragraphs, properties: DocumentProperties, template_path: Path) -> bytes:
+    """``base`` with its body mark paragraph replaced by ``paragraphs``, and ``properties``."""
     fixed, document_xml = _split_package(base)
-    out = io.BytesIO(fixed)
-    out.seek(0, io.SEEK_END)
-    with zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED) as package:
-        package.writestr(_DOCUMENT_PART, _replace_body_mark(document_xml, paragraphs, template_path))
-    return out.getvalue()
+    own = {_DOCUMENT_PART: _replace_body_mark(document_xml, paragraphs, template_path), **properties.parts()}
+    return append_parts(fixed, own)
 
 
 @functools.lru_cache(maxsize=4)
 def _split_package(base: bytes) -> tuple[bytes, bytes]:
-    """The package compressed once without its document part, and that part."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(base)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            if info.filename != _DOCUMENT_PART:
-                dst.writestr(info, src.read(info), compress_type=zipfile.ZIP_DEFLATED)
-        document_xml = src.read(_DOCUMENT_PART)
-    return out.getvalue(), document_xml
+    """The package compressed once without the parts each output has its own of, and its document part."""
+    parts = read_parts(base)
+    document_xml = parts[_DOCUMENT_PART]
+    return zip_parts({n: data for n, data in parts.items() if n not in _PER_OUTPUT_PARTS}), document_xml
 
 
 def _replace_body_mark(document_xml: bytes, paragraphs, template_path: Path) -> bytes:

@@ -153,3 +153,19 @@ def add_bookmark(paragraph_el, bookmark_id: int, name: str) -> None:
     position = 1 if ppr is not None else 0
     paragraph_el.insert(position, start)
     paragraph_el.append(end)
+
+
+def document_part_control(blocks, gallery: str):
+    """``blocks`` (paragraphs) in a block-level content control of a building-block
+    gallery, as Word wraps its own 目录 (``gallery`` "Table of Contents")."""
+    sdt = element("sdt")
+    properties = element("sdtPr")
+    part = element("docPartObj")
+    part.append(element("docPartGallery", val=gallery))
+    part.append(element("docPartUnique"))
+    properties.append(part)
+    content = element("sdtContent")
+    content.extend(blocks)
+    sdt.append(properties)
+    sdt.append(content)
+    return sdt

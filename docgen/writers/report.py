@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from ..model import Report
+from ..model import Cover, Report
 from .content import report_paragraphs
+from .docprops import DocumentProperties
 from .docx_template import Template
 
 
-def report_docx(report: Report, title: str, template: Template) -> bytes:
+def report_docx(report: Report, title: str, template: Template, cover: Cover | None = None) -> bytes:
+    company = cover.unit if cover else ""
     return template.render(
         lambda styles: report_paragraphs(report, title, styles),
         {"title": title, "unit": report.unit},
+        DocumentProperties(title=title, creator=report.unit, company=company),
     )

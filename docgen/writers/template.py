@@ -9,8 +9,8 @@ Run ``python -m docgen.writers.template`` to write it anew.
 
 from __future__ import annotations
 
+import datetime
 import io
-import zipfile
 from pathlib import Path
 
 import docx
@@ -20,12 +20,16 @@ from docx.oxml.ns import qn
 from docx.shared import Twips
 
 from ..layout import spec
+from .docprops import DocumentProperties
+from .fonttable import declare_faces
 from .ooxml import add_field, add_run, element, replace_child, set_fonts, set_outline_level, set_size, text_run
+from .package import FIXED_ZIP_DATE, read_parts, zip_parts
 
 TEMPLATE_PATH = Path(__file__).resolve().parents[2] / "templates" / "report.docx"
 BODY_PLACEHOLDER = "{{ body }}"
-# Zip entries get this timestamp so the same input gives the same bytes.
-_FIXED_DATE = (2020, 1, 1, 0, 0, 0)
+# python-docx's default document carries these; none of them belongs in ours.
+_LEFTOVER_RELATIONSHIPS = ("/stylesWithEffects", "/customXml", "/thumbnail")
+_TEMPLATE_DATE = datetime.datetime(*FIXED_ZIP_DATE, tzinfo=datetime.timezone.utc)
 
 
 def build_template(fonts: dict[str, str] | None = None) -> bytes:
@@ -38,9 +42,11 @@ def build_template(fonts: dict[str, str] | None = None) -> bytes:
     _set_footers(document, faces)
     _set_settings(document)
     _set_body(document)
-    document.core_properties.author = "docgen"
-    document.core_properties.title = ""
-    return _deterministic_zip(document)
+    _drop_leftovers(document)
+    parts = read_parts(_saved(document))
+    parts.update(DocumentProperties(title="docgen 报告模板").parts(_TEMPLATE_DATE))
+    declare_faces(parts, keep_others=False)  # python-docx's list names faces we never use
+    return zip_parts(parts)
 
 
 def apply_fonts(document, fonts: dict[str, str]) -> None:
@@ -120,6 +126,8 @@ def _define_styles(document, faces) -> None:
     )
     toc_line.quick_style = False
     toc_line.element.set(qn("w:styleId"), "TOC1")  # the id Word's TOC field looks for
+    toc_line.element.attrib.pop(qn("w:customStyle"))  # Word's built-in 目录 1, not a look-alike
+    toc_line.priority = 39  # where Word ranks its TOC styles
 
     page_number = _paragraph_style(styles, spec.STYLE_PAGE_NUMBER, faces["page_number"], spec.PAGE_NUMBER_SIZE)
     _char_spacing(page_number, 0)
@@ -202,9 +210,12 @@ def _set_settings(document) -> None:
     lang = settings.find(qn("w:themeFontLang"))
     if lang is not None:
         lang.set(qn("w:eastAsia"), "zh-CN")
-    for tag in ("w:rsids", "w:updateFields"):
+    for tag in ("w:rsids", "w:updateFields", "w:savePreviewPicture"):
         for old in settings.findall(qn(tag)):
             settings.remove(old)
+    zoom = settings.find(qn("w:zoom"))
+    zoom.attrib.clear()
+    zoom.set(qn("w:percent"), "100")
 
 
 def _set_body(document) -> None:
@@ -216,18 +227,19 @@ def _set_body(document) -> None:
     body.insert(0, paragraph._p)
 
 
-def _deterministic_zip(document) -> bytes:
+def _drop_leftovers(document) -> None:
+    """Unlink the leftover parts; python-docx saves only parts reached by a
+    relationship and lists content types only for the parts it saves."""
+    for rels in (document.part.rels, document.part.package.rels):
+        for rel_id, rel in list(rels.items()):
+            if rel.reltype.endswith(_LEFTOVER_RELATIONSHIPS):
+                del rels[rel_id]
+
+
+def _saved(document) -> bytes:
     raw = io.BytesIO()
     document.save(raw)
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(raw.getvalue())) as src, zipfile.ZipFile(
-        out, "w", zipfile.ZIP_DEFLATED
-    ) as dst:
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, _FIXED_DATE)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(entry, src.read(info.filename))
-    return out.getvalue()
+    return raw.getvalue()
 
 
 def write_template(path: Path = TEMPLATE_PATH) -> Path:

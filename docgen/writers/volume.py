@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model import Volume
 from .content import report_paragraphs, toc_paragraphs
+from .docprops import DocumentProperties
 from .docx_template import Template
 
 _FIRST_BOOKMARK = 100_000_001  # Word names TOC bookmarks _Toc + digits; it hides them in its list
@@ -24,4 +25,12 @@ def volume_docx(volume: Volume, start_pages: list[int], template: Template) -> b
         return body
 
     series = volume.settings.series_title
-    return template.render(paragraphs, {"title": series, "unit": ""})
+    return template.render(paragraphs, {"title": series, "unit": ""}, volume_properties(volume))
+
+
+def volume_properties(volume: Volume) -> DocumentProperties:
+    """The cover's title and 编印单位 where the volume has a cover, else the series title."""
+    cover = volume.settings.cover
+    if cover is None:
+        return DocumentProperties(title=volume.settings.series_title)
+    return DocumentProperties(title=cover.title or volume.settings.series_title, creator=cover.unit, company=cover.unit)
