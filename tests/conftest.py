@@ -9,7 +9,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_INPUTS = ROOT / "inputs"
-SEED_REPORTS = ROOT.parent / "shared" / "seed" / "reports"
+# The reference reports as the compiled volume printed them (tests/data/reference/README.md).
+REFERENCE_REPORTS = ROOT / "tests" / "data" / "reference"
 
 
 @pytest.fixture(scope="session")

@@ -14,9 +14,9 @@ from docgen.readers.yaml_reader import load_inputs, read_report, read_settings
 from docx_text import visible_lines
 from import_forms import FORMS, report_lines, sentences, title_series, write_typed_docx, write_utf8_text
 
-from conftest import SAMPLE_INPUTS, SEED_REPORTS
+from conftest import SAMPLE_INPUTS, REFERENCE_REPORTS
 
-SEEDS = sorted(SEED_REPORTS.glob("*.txt"))
+SEEDS = sorted(REFERENCE_REPORTS.glob("*.txt"))
 TITLE_LINE = re.compile(r"^基层党建亮点工作及存在问题（[一二三四五六七八九十]+）$")
 
 
