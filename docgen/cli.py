@@ -22,6 +22,7 @@ from .starter import starter_yaml
 DEFAULT_INPUTS = Path("inputs")
 DEFAULT_OUT = Path("outputs")
 _LISTED_REPORTS = 50  # a longer 目录 is not worth printing
+SUMMARY_HINT = "各社区的问题可汇总为问题清单和共性问题分析：运行 docgen summary"
 
 _ARGPARSE_MESSAGES = (
     ("the following arguments are required", "缺少参数"),
@@ -73,6 +74,13 @@ def _parser() -> argparse.ArgumentParser:
     preview_cmd.add_argument("--out", type=Path, default=DEFAULT_OUT, help="图片写到这里的 preview/ 中（默认 outputs/）")
     preview_cmd.add_argument("--dpi", type=int, default=72, help="图片分辨率（默认 72）")
 
+    summary_cmd = commands.add_parser("summary", help="汇总各社区的问题：问题清单（Excel）和共性问题分析（Word）")
+    summary_cmd.add_argument("--inputs", type=Path, default=DEFAULT_INPUTS, help="输入文件夹（默认 inputs/）")
+    summary_cmd.add_argument("--out", type=Path, default=DEFAULT_OUT, help="输出文件夹（默认 outputs/）")
+    summary_cmd.add_argument("--previous", type=Path, metavar="去年的inputs文件夹", help="与上年的输入对照，标出连续两年提出的问题")
+    summary_cmd.add_argument("--keep", type=Path, metavar="旧问题清单.xlsx", help="把旧问题清单中已填写的整改措施、责任人、完成时限带入新清单")
+    summary_cmd.add_argument("--force", action="store_true", help="已有的问题清单中填写了内容时，也用新清单替换它")
+
     new_cmd = commands.add_parser("new", help="新建一份带说明的报告 YAML")
     new_cmd.add_argument("name", metavar="单位名称", help="报告的单位名称，也是文件名")
     new_cmd.add_argument("--inputs", type=Path, default=DEFAULT_INPUTS, help="写到哪个文件夹（默认 inputs/）")
@@ -108,9 +116,11 @@ def _build(args) -> int:
     print(f"已生成 {len(result.report_paths)} 份报告和汇编：{result.volume_path}")
     if len(result.report_paths) > _LISTED_REPORTS:
         print(f"目录共 {len(result.report_paths)} 项，见汇编开头。")
+        print(SUMMARY_HINT)
         return 0
     for report, page in zip(result.volume.reports, result.start_pages):
         print(f"  第 {page} 页  {report.unit}")
+    print(SUMMARY_HINT)
     return 0
 
 
@@ -155,6 +165,20 @@ def _check(args) -> int:
     return 1 if args.strict and findings else 0
 
 
+def _summary(args) -> int:
+    from .ledger import summary
+
+    result = summary(args.inputs, args.out, previous=args.previous, keep=args.keep, force=args.force)
+    _print_warnings(result.warnings)
+    ledger = result.ledger
+    print(f"已生成问题清单（{len(ledger.rows)} 条问题）：{result.ledger_path}")
+    print(f"已生成共性问题分析（{len(ledger.groups)} 类共性问题）：{result.analysis_path}")
+    if ledger.compared_with_previous:
+        again = sum(1 for row in ledger.rows if row.raised_before)
+        print(f"与上年对照：{again} 条问题连续两年提出。")
+    return 0
+
+
 def _new(args) -> int:
     path = args.inputs / (safe_filename(args.name) + ".yaml")
     if path.exists():
@@ -172,7 +196,15 @@ def _import(args) -> int:
     return 0
 
 
-_COMMANDS = {"build": _build, "preview": _preview, "validate": _validate, "check": _check, "import": _import, "new": _new}
+_COMMANDS = {
+    "build": _build,
+    "preview": _preview,
+    "validate": _validate,
+    "check": _check,
+    "import": _import,
+    "summary": _summary,
+    "new": _new,
+}
 
 
 def _print_warnings(warnings: list[str]) -> None:

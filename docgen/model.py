@@ -14,6 +14,9 @@ from pathlib import Path
 from .numbering import report_title
 from .schema import DEFAULT_ITEM_STYLE
 
+# A section whose heading holds one of these lists problems (docgen summary).
+DEFAULT_PROBLEM_WORDS = ("问题", "不足", "短板", "差距", "薄弱")
+
 
 @dataclass(frozen=True)
 class Origin:
@@ -101,6 +104,7 @@ class VolumeSettings:
     titles: str = "series"  # "series": series_title（一）…; "own": each report's own title
     show_unit: bool = False  # the unit on a line under each title and in its 目录 entry
     cover: Cover | None = None
+    problem_words: list[str] = field(default_factory=lambda: list(DEFAULT_PROBLEM_WORDS))
 
 
 @dataclass

@@ -66,6 +66,7 @@ VOLUME = Shape(
         Key("toc_heading", "目录标题"),
         Key("order", "报告顺序"),
         Key("fonts", "字体"),
+        Key("problem_headings", "问题部分标题用词"),  # docgen summary lists the items of these sections
     ),
 )
 FONTS = Shape("fonts", tuple(Key(role, f"字体 {role}") for role in FONT_ROLES))

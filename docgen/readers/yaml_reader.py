@@ -21,6 +21,7 @@ from ..sanitize import xml_safe
 from .yaml_errors import syntax_error, unmarked_error
 
 SETTINGS_FILE = "volume.yaml"
+CATEGORIES_FILE = "categories.yaml"  # the problem categories of docgen summary, not a report
 _FAST_LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)  # libyaml, where PyYAML was built with it
 MAX_FILE_BYTES = 5 * 1024 * 1024
 
@@ -218,6 +219,12 @@ def read_settings(path: Path) -> tuple[VolumeSettings, list[str]]:
     if "fonts" in fields:
         font_fields = reader.fields(fields["fonts"], schema.FONTS)
         settings.fonts = {role: reader.text(n, f"字体 {role}").strip() for role, n in font_fields.items()}
+    if "problem_headings" in fields:
+        key = schema.VOLUME["problem_headings"]
+        words = reader.sequence(fields["problem_headings"], key.what)
+        if not words:
+            raise reader.fail(fields["problem_headings"], f"{key.what}是空的，至少要写一个词，如“问题”")
+        settings.problem_words = [reader.text(n, f"{key.what}中的词").strip() for n in words]
     return settings, reader.warnings
 
 
@@ -232,7 +239,7 @@ def load_inputs(folder: Path) -> Inputs:
         settings, warnings = read_settings(settings_path)
     reports: list[Report] = []
     for path in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")):
-        if path.name == SETTINGS_FILE:
+        if path.name in (SETTINGS_FILE, CATEGORIES_FILE):
             continue
         report, report_warnings = read_report(path)
         warnings += report_warnings

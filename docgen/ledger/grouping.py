@@ -1,0 +1,56 @@
+"""Problems several units share: titles worded alike, gathered into groups.
+
+Identical wordings are compared once (1,000 reports repeat themselves a lot),
+each pair of wordings scoring ``SAME_PROBLEM`` or more is joined, and a group
+is what hangs together. Only groups reported by two or more units are kept.
+"""
+
+from __future__ import annotations
+
+from .model import Problem, ProblemGroup
+from .similarity import SAME_PROBLEM, alike, title_key
+
+
+def shared_problems(problems: list[Problem], threshold: float = SAME_PROBLEM) -> list[ProblemGroup]:
+    """Groups of alike problems from two or more units, most units first."""
+    place = {id(problem): index for index, problem in enumerate(problems)}
+    by_key: dict[str, list[Problem]] = {}
+    for problem in problems:
+        by_key.setdefault(title_key(problem.title), []).append(problem)
+    keys = list(by_key)
+    parent = list(range(len(keys)))
+    neighbours = [alike(key, keys, threshold) for key in keys]
+    for position, found in enumerate(neighbours):
+        for other, _ in found:
+            parent[_root(parent, position)] = _root(parent, other)
+    components: dict[int, list[int]] = {}
+    for position in range(len(keys)):
+        components.setdefault(_root(parent, position), []).append(position)
+    groups = []
+    for members in components.values():
+        group_problems = sorted((p for position in members for p in by_key[keys[position]]), key=lambda p: place[id(p)])
+        group = ProblemGroup(_typical_title(members, keys, neighbours, by_key), group_problems)
+        if len(group.units) >= 2:
+            groups.append(group)
+    groups.sort(key=lambda group: -len(group.units))  # stable: equal counts stay in volume order
+    return groups
+
+
+def _root(parent: list[int], position: int) -> int:
+    while parent[position] != position:
+        parent[position] = parent[parent[position]]
+        position = parent[position]
+    return position
+
+
+def _typical_title(members: list[int], keys: list[str], neighbours, by_key) -> str:
+    """The title of the wording closest to the rest of its group, weighed by how many use it."""
+    inside = set(members)
+
+    def closeness(position: int) -> float:
+        return sum(
+            value * len(by_key[keys[other]]) for other, value in neighbours[position] if other in inside
+        )
+
+    best = max(members, key=closeness)
+    return by_key[keys[best]][0].title.rstrip("。；;.")

@@ -1,0 +1,88 @@
+"""An earlier 问题清单.xlsx: the 整改措施/责任人/完成时限 an office filled in, carried over (--keep).
+
+The old workbook is found by its header row (单位, 问题 and the filled-in
+columns, wherever they stand); each filled-in row goes to the new row of the
+same unit whose title is worded alike, each old row to one new row at most.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from ..errors import InputError
+from ..model import Origin
+from .model import COLUMN_DEADLINE, COLUMN_MEASURES, COLUMN_OWNER, COLUMN_TITLE, COLUMN_UNIT, FilledIn, KeptRow, LedgerRow
+from .previous import unit_key
+from .similarity import SAME_ROW, plain, score
+
+_HEADER_SEARCH_ROWS = 10  # the header is the first row naming 单位 and 问题, near the top
+MAX_WORKBOOK_BYTES = 50 * 1024 * 1024
+
+
+def read_kept_rows(path: Path) -> list[KeptRow]:
+    """The rows of an old ledger that have anything filled in."""
+    rows = _sheet_rows(path)
+    header_at, columns = _header(rows, path)
+    kept = []
+    for number, row in enumerate(rows[header_at + 1 :], header_at + 2):
+        cell = lambda name: _cell(row, columns.get(name))  # noqa: E731 - a local lookup
+        filled_in = FilledIn(cell(COLUMN_MEASURES), cell(COLUMN_OWNER), cell(COLUMN_DEADLINE))
+        unit, title = cell(COLUMN_UNIT), cell(COLUMN_TITLE)
+        if filled_in and unit and title:
+            kept.append(KeptRow(str(unit), str(title), filled_in, number))
+    return kept
+
+
+def carry_over(rows: list[LedgerRow], kept: list[KeptRow]) -> list[KeptRow]:
+    """Fill ``rows`` from the ``kept`` rows they match; the kept rows that found no row."""
+    pairs = []
+    for kept_index, old in enumerate(kept):
+        old_title = plain(old.title)
+        for row_index, row in enumerate(rows):
+            if unit_key(row.problem.unit) == unit_key(old.unit):
+                value = score(plain(row.problem.title), old_title)
+                if value >= SAME_ROW:
+                    pairs.append((value, kept_index, row_index))
+    used_kept: set[int] = set()
+    used_rows: set[int] = set()
+    for _, kept_index, row_index in sorted(pairs, key=lambda pair: -pair[0]):
+        if kept_index not in used_kept and row_index not in used_rows:
+            rows[row_index].filled_in = kept[kept_index].filled_in
+            used_kept.add(kept_index)
+            used_rows.add(row_index)
+    return [old for index, old in enumerate(kept) if index not in used_kept]
+
+
+def _sheet_rows(path: Path) -> list[tuple]:
+    if not path.is_file():
+        raise InputError(f"找不到要保留内容的旧问题清单“{path}”（--keep）")
+    if path.stat().st_size > MAX_WORKBOOK_BYTES:
+        raise InputError("文件太大，不像是 docgen 生成的问题清单", Origin(path))
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+        try:
+            return [tuple(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
+        finally:
+            workbook.close()
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, IndexError, OSError):
+        raise InputError("不是 Excel（.xlsx）文件，或文件已损坏", Origin(path)) from None
+
+
+def _header(rows: list[tuple], path: Path) -> tuple[int, dict[str, int]]:
+    for position, row in enumerate(rows[:_HEADER_SEARCH_ROWS]):
+        columns = {str(value).strip(): index for index, value in enumerate(row) if value is not None}
+        if COLUMN_UNIT in columns and COLUMN_TITLE in columns:
+            if not any(name in columns for name in (COLUMN_MEASURES, COLUMN_OWNER, COLUMN_DEADLINE)):
+                raise InputError("第一张工作表中没有“整改措施”“责任人”“完成时限”列，没有可保留的内容", Origin(path, position + 1))
+            return position, columns
+    raise InputError("第一张工作表的前 10 行中找不到“单位”“问题”这一行表头，不像是问题清单", Origin(path))
+
+
+def _cell(row: tuple, index: int | None):
+    value = row[index] if index is not None and index < len(row) else None
+    if isinstance(value, str):
+        value = value.strip()
+    return None if value == "" else value
