@@ -46,6 +46,7 @@ _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
 _WRAP_TOP = Alignment(wrap_text=True, vertical="top")
 _WRAP_CENTER = Alignment(wrap_text=True, vertical="center", horizontal="center")
+_WRAP_TOP_CENTER = Alignment(wrap_text=True, vertical="top", horizontal="center")
 _MARGIN_INCHES = 0.5
 
 
@@ -61,18 +62,22 @@ def ledger_workbook(ledger: Ledger) -> bytes:
     sheet = workbook.active
     sheet.title = SHEET_TITLE
     columns = _columns(ledger.compared_with_previous)
-    _write_title(sheet, f"{ledger.title}问题清单", len(columns))
+    _write_title(sheet, ledger_title(ledger), len(columns))
     _write_header(sheet, columns)
     for number, row in enumerate(ledger.rows, 1):
         _write_row(sheet, HEADER_ROW + number, columns, _values(number, row, ledger.compared_with_previous))
     _print_setup(sheet, columns, HEADER_ROW + len(ledger.rows))
     if ledger.unkept:
         _write_unkept(workbook.create_sheet(UNKEPT_SHEET_TITLE), ledger.unkept)
-    workbook.properties.title = f"{ledger.title}问题清单"
+    workbook.properties.title = ledger_title(ledger)
     workbook.properties.creator = "docgen"
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
+
+
+def ledger_title(ledger: Ledger) -> str:
+    return f"问题清单（{ledger.title}）"
 
 
 def _columns(with_previous: bool) -> list[Column]:
@@ -119,7 +124,7 @@ def _write_row(sheet: Worksheet, row_number: int, columns: list[Column], values:
     for index, (column, value) in enumerate(zip(columns, values), 1):
         cell = sheet.cell(row_number, index, value)
         cell.font, cell.border = FONT_BODY, _BORDER
-        cell.alignment = _WRAP_CENTER if column.centred else _WRAP_TOP
+        cell.alignment = _WRAP_TOP_CENTER if column.centred else _WRAP_TOP
     sheet.row_dimensions[row_number].height = _height(columns, values)
 
 
