@@ -14,7 +14,7 @@ from docgen.readers.yaml_reader import load_inputs
 
 @pytest.fixture(scope="module")
 def classified():
-    from tests.conftest import SAMPLE_INPUTS
+    from conftest import SAMPLE_INPUTS
 
     problems, _ = volume_problems(load_inputs(SAMPLE_INPUTS).volume)
     table = read_category_table(SHIPPED_TABLE)

@@ -23,7 +23,7 @@ SAME = [
 
 @pytest.fixture(scope="module")
 def sample_problems():
-    from tests.conftest import SAMPLE_INPUTS
+    from conftest import SAMPLE_INPUTS
 
     return volume_problems(load_inputs(SAMPLE_INPUTS).volume)[0]
 

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 import docgen
 from docgen.cli import main
 from docgen.errors import InputError
-from tests.ledger_files import LEDGER, ledger_rows
+from ledger_files import LEDGER, ledger_rows
 
 MEASURES_COLUMN, OWNER_COLUMN, DEADLINE_COLUMN = 6, 7, 8  # F, G, H without 上年是否提出
 

@@ -8,8 +8,8 @@ import pytest
 
 import docgen
 from docgen.cli import main
-from tests.docx_text import visible_lines
-from tests.ledger_files import ANALYSIS, LEDGER, ledger_rows
+from docx_text import visible_lines
+from ledger_files import ANALYSIS, LEDGER, ledger_rows
 
 CHANGED_UNIT = "示例单位05"
 OLD_TITLE = "社区服务功能有待进一步挖掘。"

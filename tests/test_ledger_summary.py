@@ -9,13 +9,13 @@ import pytest
 import docgen
 from docgen.cli import main
 from docgen.errors import InputError
-from tests.docx_text import visible_lines
-from tests.ledger_files import ANALYSIS, LEDGER, ledger_rows, sample_problems
+from docx_text import visible_lines
+from ledger_files import ANALYSIS, LEDGER, ledger_rows, sample_problems
 
 
 @pytest.fixture(scope="module")
 def sample_summary(tmp_path_factory):
-    from tests.conftest import SAMPLE_INPUTS
+    from conftest import SAMPLE_INPUTS
 
     work = tmp_path_factory.mktemp("summary")
     inputs = work / "inputs"

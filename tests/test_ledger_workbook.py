@@ -6,12 +6,12 @@ import pytest
 from openpyxl import load_workbook
 
 import docgen
-from tests.ledger_files import LEDGER
+from ledger_files import LEDGER
 
 
 @pytest.fixture(scope="module")
 def sheet(tmp_path_factory):
-    from tests.conftest import SAMPLE_INPUTS
+    from conftest import SAMPLE_INPUTS
 
     out = tmp_path_factory.mktemp("workbook")
     docgen.summary(SAMPLE_INPUTS, out, previous=SAMPLE_INPUTS)
