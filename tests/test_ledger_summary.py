@@ -119,7 +119,7 @@ def test_empty_problem_headings_is_refused_with_its_line(sample_inputs, tmp_path
     settings.write_text(text + "problem_headings: []\n", encoding="utf-8")
     with pytest.raises(InputError) as error:
         docgen.summary(sample_inputs, tmp_path / "o")
-    assert f"volume.yaml 第 {text.count(chr(10)) + 1} 行" in str(error.value) and "problem_headings 是空的" in str(error.value)
+    assert f"volume.yaml 第 {text.count(chr(10)) + 1} 行" in str(error.value) and "problem_headings）是空的" in str(error.value)
 
 
 def test_problem_section_with_only_a_lead_is_named_in_a_warning(tmp_path):

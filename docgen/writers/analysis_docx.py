@@ -14,6 +14,7 @@ from ..layout import spec
 from ..ledger.model import Ledger, ProblemGroup
 from ..model import Item, Report, Section
 from .content import StyleIds, report_paragraphs
+from .docprops import DocumentProperties
 from .docx_template import Template
 from .ooxml import add_run, element
 
@@ -33,7 +34,7 @@ def analysis_docx(ledger: Ledger, template: Template) -> bytes:
         body[table_at:table_at] = [_category_table(ledger, styles), _empty_paragraph(styles)]
         return body
 
-    return template.render(paragraphs, {"title": TITLE, "unit": ""})
+    return template.render(paragraphs, {"title": TITLE, "unit": ""}, DocumentProperties(title=TITLE))
 
 
 def analysis_report(ledger: Ledger) -> Report:
