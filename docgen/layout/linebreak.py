@@ -20,7 +20,10 @@ type size, and each run of one script is measured on its own.
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
 
 # The Simplified Chinese rules (LibreOffice's zh-CN locale data, which are
 # also Word's for the characters Chinese text uses).
@@ -33,13 +36,18 @@ HANGING = frozenset("!,.:;?、。！，．：；？")
 
 @dataclass(frozen=True)
 class Font:
-    """A paragraph's type: em size and character spacing, in twips."""
+    """A paragraph's type: em size and character spacing, in twips.
+
+    Spacing tightens or widens text, never so far that a character takes no
+    room (``em // 2 + spacing > 0``): lines are found by bisection on width.
+    """
 
     em: int
     spacing: int
 
-    def width(self, char: str) -> int:
-        return (self.em if is_wide(char) else self.em // 2) + self.spacing
+    def __post_init__(self):
+        if self.em // 2 + self.spacing <= 0:
+            raise ValueError(f"character spacing {self.spacing} leaves no room for a {self.em}-twip character")
 
 
 def is_wide(char: str) -> bool:
@@ -73,112 +81,123 @@ def break_lines(
 
     ``run_starts`` are the positions where a differently styled run begins
     (the lead sentence's character style ends, say): text is measured run by run.
+    Takes time in proportion to the length of ``text``, whatever it holds.
     """
-    pieces = _pieces(text, run_starts)
+    if not text:
+        return [""]
+    measure = _Measure(text, font, run_starts)
     lines: list[str] = []
     start = 0
     available = width - first_indent
     while start < len(text):
-        end = _line_end(text, pieces, start, font, available)
+        end = measure.line_end(start, available)
         lines.append(text[start:end])
         start, available = end, width
-    return lines or [""]
+    return lines
 
 
 def line_count(text: str, font: Font, width: int, first_indent: int = 0) -> int:
     return len(break_lines(text, font, width, first_indent))
 
 
-def _pieces(text: str, run_starts: frozenset[int]) -> list[tuple[int, str | None]]:
-    """For each character, the number of the piece it is measured in, and its script.
+def text_width(text: str, font: Font) -> int:
+    """How wide ``text`` prints on one line, in twips."""
+    if not text:
+        return 0
+    return _Measure(text, font, frozenset()).width(0, len(text) - 1)
+
+
+@lru_cache(maxsize=None)
+def _char_class(char: str) -> tuple[bool, str | None, bool]:
+    """Whether ``char`` is full width, its own script, and whether it is a letter or digit."""
+    return is_wide(char), _script(char), char.isalnum()
+
+
+class _Measure:
+    """A text measured once: where it may break and how wide any stretch of it is.
 
     A word processor measures text in pieces of one run and one script; the
     character spacing goes between the characters of a piece, not after its
-    last one.
+    last one. ``_reach[i]`` adds up the advance of each character from the
+    text's start, so the width of a stretch is a difference of two sums and a
+    line's end is found by bisection.
     """
-    pieces = []
-    piece, script = 0, None
-    for index, char in enumerate(text):
-        own = _script(char)
-        if index and (index in run_starts or (own and script and own != script)):
-            piece += 1
-        script = own or script
-        pieces.append((piece, script))
-    return pieces
+
+    def __init__(self, text: str, font: Font, run_starts: frozenset[int]):
+        self.text = text
+        self.scripts: list[str | None] = []  # each character's script, or the one before it
+        self.first: list[int] = []  # each character's width where it begins a line
+        self.last_letter: list[int] = []  # the last letter or digit at or before each position
+        steps: list[int] = []  # what each character adds to the line after its predecessor
+        half, full, gap = font.em // 2, font.em, font.em * 2 // 10
+        script: str | None = None
+        letter_before, latest_letter = False, 0
+        for index, char in enumerate(text):
+            wide, own, letter = _char_class(char)
+            advance = full if wide else half
+            new_piece = index in run_starts or (own and script and own != script)
+            previous_script, script = script, own or script
+            if not index:
+                steps.append(advance)
+            elif not new_piece:
+                steps.append(advance + font.spacing)
+            elif script != previous_script and letter_before and letter:
+                steps.append(advance + gap)  # between Chinese and Latin letters: a fifth of the size
+            else:
+                steps.append(advance)
+            self.scripts.append(script)
+            self.first.append(advance)
+            if letter:
+                latest_letter = index
+            self.last_letter.append(latest_letter)
+            letter_before = letter
+        self.reach = list(accumulate(steps))
+
+    def width(self, start: int, last: int) -> int:
+        """The width of ``text[start:last + 1]`` on one line."""
+        return self.first[start] + self.reach[last] - self.reach[start]
+
+    def line_end(self, start: int, available: int) -> int:
+        """Where the line that starts at ``start`` ends (exclusive)."""
+        # the characters that fit: text[start:cut] (every character adds width)
+        cut = bisect_right(self.reach, available - self.first[start] + self.reach[start], start)
+        if cut >= len(self.text):
+            return len(self.text)
+        if cut == start:
+            return start + 1  # not even one character fits: it goes on the line anyway
+        end = self._break_before(cut, start)
+        return end if end > start else cut  # nowhere to break: cut the line
+
+    def _break_before(self, cut: int, start: int) -> int:
+        """The break position for a line whose first overflowing character is
+        ``text[cut]``; ``start`` or before it where the line offers none.
+
+        The script of the last letter that still fits picks the rules: in
+        根据“1336…, the number overflowing after a Chinese word and its opening
+        quote breaks by the Chinese rules, before the quote.
+        """
+        text = self.text
+        if self.scripts[self.last_letter[cut - 1]] == "latin":
+            return _break_before_latin(text, cut, start)
+        if text[cut] in HANGING:
+            cut += 1
+            if cut == len(text):
+                return cut
+        cut = _outside_word(text, cut, start)
+        while cut > start and (text[cut] in NOT_AT_LINE_START or text[cut - 1] in NOT_AT_LINE_END):
+            cut = _outside_word(text, cut - 1, start)
+        return cut
 
 
-def _line_end(text: str, pieces: list[tuple[int, str | None]], start: int, font: Font, available: int) -> int:
-    """Where the line that starts at ``start`` ends (exclusive)."""
-    cut = start
-    for used in _running_widths(text, pieces, start, font):
-        if used > available:
-            break
-        cut += 1
-    if cut >= len(text):
-        return len(text)
-    end = _break_before(text, pieces, cut)
-    return end if end > start else max(cut, start + 1)  # nowhere to break: cut the line
-
-
-def _running_widths(text: str, pieces: list[tuple[int, str | None]], start: int, font: Font):
-    """The width of ``text[start:i + 1]`` for each ``i`` from ``start`` on."""
-    used = 0
-    for cut in range(start, len(text)):
-        if cut > start and pieces[cut][0] == pieces[cut - 1][0]:
-            used += font.spacing
-        elif cut > start and pieces[cut][1] != pieces[cut - 1][1] and _is_letter(text[cut - 1]) and _is_letter(text[cut]):
-            used += font.em * 2 // 10  # the space put between Chinese and Latin text: a fifth of the size
-        used += font.width(text[cut]) - font.spacing
-        yield used
-
-
-def text_width(text: str, font: Font) -> int:
-    """How wide ``text`` prints on one line, in twips."""
-    width = 0
-    for width in _running_widths(text, _pieces(text, frozenset()), 0, font):
-        pass
-    return width
-
-
-def _is_letter(char: str) -> bool:
-    return char.isalnum()
-
-
-def _break_before(text: str, pieces, cut: int) -> int:
-    """The break position for a line whose first overflowing character is ``text[cut]``.
-
-    The script of the last letter that still fits picks the rules: in
-    根据“1336…, the number overflowing after a Chinese word and its opening
-    quote breaks by the Chinese rules, before the quote.
-    """
-    if pieces[_last_letter(text, cut - 1)][1] == "latin":
-        return _break_before_latin(text, cut)
-    if text[cut] in HANGING:
-        cut += 1
-        if cut == len(text):
-            return cut
-    cut = _outside_word(text, cut)
-    while cut > 0 and (text[cut] in NOT_AT_LINE_START or text[cut - 1] in NOT_AT_LINE_END):
-        cut = _outside_word(text, cut - 1)
-    return cut
-
-
-def _last_letter(text: str, position: int) -> int:
-    """The last letter or digit at or before ``position``: its script picks the rules."""
-    while position > 0 and not _is_letter(text[position]):
-        position -= 1
-    return position
-
-
-def _break_before_latin(text: str, cut: int) -> int:
-    """Where a line breaks that overflows inside Latin text.
+def _break_before_latin(text: str, cut: int, start: int) -> int:
+    """Where a line breaks that overflows inside Latin text (``start`` if nowhere).
 
     There the word processors apply the Unicode line-breaking rules (UAX #14)
     instead of the Chinese ones: no break on either side of a quote mark,
     none after an opening bracket or before closing punctuation, none inside
     a Latin word or number.
     """
-    while cut > 0 and not _unicode_break_allowed(text[cut - 1], text[cut]):
+    while cut > start and not _unicode_break_allowed(text[cut - 1], text[cut]):
         cut -= 1
     return cut
 
@@ -198,8 +217,9 @@ def _unicode_break_allowed(before: str, after: str) -> bool:
     return not (before in ".%-" and _is_word_char(after))
 
 
-def _outside_word(text: str, position: int) -> int:
-    """``position``, moved back to the start of the Latin word or number it splits."""
-    while 0 < position < len(text) and _is_word_char(text[position]) and _is_word_char(text[position - 1]):
+def _outside_word(text: str, position: int, start: int) -> int:
+    """``position``, moved back to the start of the Latin word or number it splits
+    (no further back than ``start``)."""
+    while start < position < len(text) and _is_word_char(text[position]) and _is_word_char(text[position - 1]):
         position -= 1
     return position
