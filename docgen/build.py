@@ -47,7 +47,7 @@ def build(inputs: Path, out: Path, progress: Progress = lambda done, total: None
     total = len(volume.reports) + 1
     files: list[tuple[Path, bytes]] = []
     for done, (report, title, name) in enumerate(zip(volume.reports, titles, report_names), 1):
-        files.append((out / name, report_docx(report, title, template, volume.settings.cover)))
+        files.append((out / name, report_docx(report, title, template, volume.settings.cover, volume.settings.show_unit)))
         progress(done, total)
     files.append((out / volume_name, volume_docx(volume, pages, template)))
     progress(total, total)

@@ -113,7 +113,9 @@ class Volume:
     reports: list[Report]
 
     def numbered_titles(self) -> list[str]:
-        return [
-            report_title(self.settings.series_title, i)
-            for i in range(1, len(self.reports) + 1)
-        ]
+        """Each report's title as printed: series_title（一）… or, with ``titles: own``,
+        the report's own title (its unit + series_title where it has none)."""
+        series = self.settings.series_title
+        if self.settings.titles == "own":
+            return [report.title or f"{report.unit}{series}" for report in self.reports]
+        return [report_title(series, i) for i in range(1, len(self.reports) + 1)]

@@ -70,3 +70,8 @@ def item_number(style: str, position: int) -> str:
 def report_title(series_title: str, position: int) -> str:
     """The title of the report at ``position`` in the volume: 基层党建……问题（三）."""
     return f"{series_title}（{chinese_number(position)}）"
+
+
+def chinese_date(date) -> str:
+    """A date as GB/T 9704 7.3.5 writes it: Arabic numerals, the year in full, no leading zeros."""
+    return f"{date.year}年{date.month}月{date.day}日"

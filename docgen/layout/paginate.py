@@ -9,16 +9,13 @@ paragraph after them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .. import compose
 from ..model import Report, Volume
 from . import spec
-from .linebreak import Font, break_lines, text_width
+from .linebreak import break_lines, text_width
 
-BODY_FONT = Font(em=spec.BODY_SIZE * 10, spacing=spec.CHAR_SPACING)
-TITLE_FONT = Font(em=spec.TITLE_SIZE * 10, spacing=0)
-TOC_HEADING_LINES = 2  # 目录 heading and the empty line after it
 TOC_LEADER_MIN = 0  # a right tab takes the page number to the margin however little room is left
 
 Position = tuple[int, int]  # (page, line on the page), both counted from 1 and 0
@@ -35,66 +32,106 @@ class Block:
 
 
 def measure(paragraph: compose.Paragraph) -> Block:
-    text = paragraph.text
-    if paragraph.role == compose.TITLE:
-        lines = break_lines(text, TITLE_FONT, spec.TEXT_WIDTH)
-        return Block(len(lines), keep_with_next=True, page_break_before=True, texts=tuple(lines))
-    if paragraph.role == compose.BLANK:
-        return Block(1, texts=("",))
-    lines = break_lines(text, BODY_FONT, spec.TEXT_WIDTH, spec.FIRST_LINE_INDENT, _run_starts(paragraph))
-    return Block(len(lines), keep_with_next=paragraph.role == compose.HEADING1, texts=tuple(lines))
+    """The grid lines ``paragraph`` fills, by the numbers of its kind in ``spec.PAGE``."""
+    kind = paragraph.kind
+    font = compose.font(paragraph.role)
+    width = spec.TEXT_WIDTH - paragraph.right_indent
+    lines: list[str] = []
+    offset = 0
+    for number, segment in enumerate(paragraph.text.split(compose.LINE_BREAK)):
+        indent = kind.first_line_indent if number == 0 else 0
+        lines += break_lines(segment, font, width, indent, _run_starts(paragraph, offset, len(segment)))
+        offset += len(segment) + 1
+    if paragraph.role == compose.TOC_LINE and not _page_number_fits(lines[-1], paragraph.page, font):
+        lines.append("")
+    grid_lines = len(lines) * kind.grid_lines
+    return Block(grid_lines, kind.keep_with_next, kind.page_break_before, texts=tuple(lines))
 
 
-def _run_starts(paragraph: compose.Paragraph) -> frozenset[int]:
+def _run_starts(paragraph: compose.Paragraph, offset: int, length: int) -> frozenset[int]:
+    """Where runs begin within the segment ``[offset, offset + length)`` of the paragraph's text."""
     starts, position = set(), 0
     for run in paragraph.runs:
-        starts.add(position)
+        starts.add(position - offset)
         position += len(run.text)
-    return frozenset(starts - {0})
+    return frozenset(s for s in starts if 0 < s < length)
 
 
-def report_blocks(report: Report, title: str) -> list[Block]:
-    return [measure(p) for p in compose.report_paragraphs(report, title)]
+def _page_number_fits(last_line: str, page: str, font) -> bool:
+    """Whether a 目录 line's page number fits after the dot leader on its last line."""
+    return text_width(last_line, font) + TOC_LEADER_MIN + text_width(page, font) <= spec.TEXT_WIDTH
 
 
-def report_pages(report: Report, title: str) -> int:
+def measure_all(paragraphs: list[compose.Paragraph]) -> list[Block]:
+    return [measure(p) for p in paragraphs]
+
+
+def report_blocks(report: Report, title: str, show_unit: bool = False) -> list[Block]:
+    return measure_all(compose.report_paragraphs(report, title, show_unit))
+
+
+def report_pages(report: Report, title: str, show_unit: bool = False) -> int:
     """How many pages the report fills, starting on a fresh page."""
-    return pour(report_blocks(report, title))
+    return pour(report_blocks(report, title, show_unit))
 
 
-def toc_blocks(titles: list[str], report_page_counts: list[int]) -> list[Block]:
-    """The 目录: its heading lines, then an entry a title, as many lines as the
-    title wraps to, plus one where the page number no longer fits after it.
-
-    The page numbers' width depends on how long the volume is, which depends
-    on the 目录's length: measure until the number of digits settles.
-    """
+def toc_blocks(volume: Volume, report_page_counts: list[int], first_page: int = 1) -> list[Block]:
+    """The 目录 as measured. The page numbers' width depends on how long the
+    volume is, which depends on the 目录's length: measure until the number of
+    digits settles."""
     digits = 1
     while True:
-        blocks = [Block(TOC_HEADING_LINES)] + [Block(_toc_entry_lines(t, digits)) for t in titles]
-        last_page = pour(blocks) + sum(report_page_counts)
+        entries = toc_entries(volume, ["0" * digits] * len(volume.reports))
+        blocks = measure_all(compose.toc_paragraphs(volume.settings.toc_heading, entries))
+        last_page = first_page - 1 + pour(blocks) + sum(report_page_counts)
         if len(str(last_page)) <= digits:
             return blocks
         digits = len(str(last_page))
 
 
-def _toc_entry_lines(title: str, page_digits: int) -> int:
-    lines = break_lines(title, BODY_FONT, spec.TEXT_WIDTH)
-    page_number = text_width("0" * page_digits, BODY_FONT)
-    fits = text_width(lines[-1], BODY_FONT) + TOC_LEADER_MIN + page_number <= spec.TEXT_WIDTH
-    return len(lines) + (0 if fits else 1)
+def toc_entries(volume: Volume, pages: list[str]) -> list[compose.TocEntry]:
+    show_unit = volume.settings.show_unit
+    return [
+        compose.TocEntry(title, page, report.unit if show_unit else "")
+        for report, title, page in zip(volume.reports, volume.numbered_titles(), pages)
+    ]
+
+
+def cover_blocks(volume: Volume) -> list[Block]:
+    cover = volume.settings.cover
+    return measure_all(compose.cover_paragraphs(cover)) if cover else []
+
+
+@dataclass
+class VolumeLayout:
+    blocks: list[Block]  # cover, 目录, then every report's
+    report_starts: list[int]  # the index in ``blocks`` of each report's title
+
+
+def volume_layout(volume: Volume) -> VolumeLayout:
+    """The volume's blocks in print order; the 目录 starts a page of its own after a cover."""
+    titles = volume.numbered_titles()
+    show_unit = volume.settings.show_unit
+    reports = [report_blocks(report, title, show_unit) for report, title in zip(volume.reports, titles)]
+    cover = cover_blocks(volume)
+    before = pour(cover) if cover else 0
+    toc = toc_blocks(volume, [pour(blocks) for blocks in reports], before + 1)
+    if cover:
+        toc[0] = replace(toc[0], page_break_before=True)
+    blocks = cover + toc
+    starts = []
+    for report in reports:
+        starts.append(len(blocks))
+        blocks += report
+    return VolumeLayout(blocks, starts)
 
 
 def start_pages(volume: Volume) -> list[int]:
-    """The page each report of the volume starts on, counted from the 目录 page."""
-    titles = volume.numbered_titles()
-    counts = [report_pages(report, title) for report, title in zip(volume.reports, titles)]
-    page = pour(toc_blocks(titles, counts)) + 1
-    starts = []
-    for count in counts:
-        starts.append(page)
-        page += count
-    return starts
+    """The page each report of the volume starts on, as its footer prints it
+    (counted from the first page, the cover's or the 目录's)."""
+    layout = volume_layout(volume)
+    positions = place(layout.blocks)
+    return [positions[index][0][0] for index in layout.report_starts]
 
 
 def pour(blocks: list[Block], lines_per_page: int = spec.LINES_PER_PAGE) -> int:

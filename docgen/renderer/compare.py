@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..build import build
 from ..layout.linebreak import HANGING
-from ..layout.paginate import Block, place, pour, report_blocks, toc_blocks
+from ..layout.paginate import place, volume_layout
 from ..model import Volume
 from .pdftext import Page, read_pages
 from .soffice import convert_to_pdf
@@ -68,12 +68,9 @@ class Comparison:
 
 def model_paragraphs(volume: Volume) -> list[PrintedParagraph]:
     """The reports' paragraphs with text, laid out by the model (the 目录 is counted, not listed)."""
-    titles = volume.numbered_titles()
-    reports = [report_blocks(report, title) for report, title in zip(volume.reports, titles)]
-    blocks: list[Block] = toc_blocks(titles, [pour(b) for b in reports])
-    toc_count = len(blocks)
-    for report in reports:
-        blocks += report
+    layout = volume_layout(volume)
+    blocks = layout.blocks
+    toc_count = layout.report_starts[0] if layout.report_starts else len(blocks)
     positions = place(blocks)
     printed = []
     for block, where in zip(blocks[toc_count:], positions[toc_count:]):

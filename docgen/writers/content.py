@@ -8,7 +8,7 @@ from lxml import etree
 from .. import compose
 from ..errors import InputError
 from ..layout import spec
-from ..model import Report
+from ..model import Cover, Report
 from .ooxml import (
     XML_PARSER,
     add_bookmark,
@@ -18,15 +18,9 @@ from .ooxml import (
     document_part_control,
     element,
     end_field,
+    replace_child,
     text_run,
 )
-
-_STYLE_BY_ROLE = {
-    compose.TITLE: spec.STYLE_TITLE,
-    compose.BLANK: spec.STYLE_BODY,
-    compose.HEADING1: spec.STYLE_HEADING1,
-    compose.BODY: spec.STYLE_BODY,
-}
 
 
 class StyleIds:
@@ -48,39 +42,86 @@ class StyleIds:
             raise InputError(f"模板中缺少样式“{name}”，请不要删除或改名 docgen 的样式") from None
 
 
-def report_paragraphs(report: Report, title: str, styles: StyleIds, bookmark: tuple[int, str] | None = None):
-    paragraphs = []
-    for composed in compose.report_paragraphs(report, title):
-        paragraph = _paragraph(styles[_STYLE_BY_ROLE[composed.role]])
-        for run in composed.runs:
-            char_style = styles[spec.LEAD_STYLE_BY_LEVEL[run.lead_level]] if run.lead_level else None
-            add_run(paragraph, run.text, char_style)
-        paragraphs.append(paragraph)
+def report_paragraphs(
+    report: Report, title: str, styles: StyleIds, bookmark: tuple[int, str] | None = None, show_unit: bool = False
+):
+    paragraphs = [_paragraph_xml(p, styles) for p in compose.report_paragraphs(report, title, show_unit)]
     if bookmark:
         add_bookmark(paragraphs[0], *bookmark)
     return paragraphs
 
 
-def toc_paragraphs(heading: str, entries: list[tuple[str, str, int]], styles: StyleIds):
-    """The 目录: heading, empty line, and a TOC field whose cached result holds
-    ``entries`` (title, bookmark, page), so it is right before any update; all
-    in Word's 目录 content control, which WPS and Word offer to update."""
-    heading_p = _paragraph(styles[spec.STYLE_TOC_HEADING])
-    add_run(heading_p, heading)
-    paragraphs = [heading_p, _paragraph(styles[spec.STYLE_BODY])]
-    instruction = f'TOC \\h \\z \\t "{spec.STYLE_TITLE},1"'
-    for index, (title, bookmark, page) in enumerate(entries):
-        line = _paragraph(styles[spec.STYLE_TOC_LINE])
-        if index == 0:
+def cover_paragraphs(cover: Cover, styles: StyleIds):
+    """The cover page, ending its own section: no footer, so no page number."""
+    paragraphs = [_paragraph_xml(p, styles) for p in compose.cover_paragraphs(cover)]
+    replace_child(paragraphs[-1].find(qn("w:pPr")), _cover_section())
+    return paragraphs
+
+
+def _cover_section():
+    section = element("sectPr")
+    section.append(element("pgSz", w=str(spec.PAGE_WIDTH), h=str(spec.PAGE_HEIGHT)))
+    section.append(
+        element(
+            "pgMar",
+            top=str(spec.MARGIN_TOP),
+            right=str(spec.MARGIN_RIGHT),
+            bottom=str(spec.MARGIN_BOTTOM),
+            left=str(spec.MARGIN_LEFT),
+            header=str(spec.MARGIN_TOP // 2),
+            footer=str(spec.FOOTER_DISTANCE),
+            gutter="0",
+        )
+    )
+    section.append(element("docGrid", type="lines", linePitch=str(spec.LINE_PITCH)))
+    return section
+
+
+def toc_paragraphs(heading: str, entries: list[compose.TocEntry], bookmarks: list[str], styles: StyleIds):
+    """The 目录: a TOC field whose cached result holds ``entries``, each linked
+    to its report's bookmark, so it is right before any update; all in Word's
+    目录 content control, which WPS and Word offer to update."""
+    instruction = f'TOC \\h \\z \\t "{spec.STYLE_TITLE},1,{spec.STYLE_UNIT_LINE},2" \\n 2-2'
+    paragraphs = []
+    links = iter(bookmarks)
+    composed = compose.toc_paragraphs(heading, entries)
+    first_entry = next((i for i, p in enumerate(composed) if p.role == compose.TOC_LINE), None)
+    for index, paragraph in enumerate(composed):
+        if paragraph.role != compose.TOC_LINE:
+            paragraphs.append(_paragraph_xml(paragraph, styles))
+            continue
+        line = _paragraph(styles[paragraph.kind.style])
+        if index == first_entry:
             begin_field(line, instruction)
+        bookmark = next(links)
         link = element("hyperlink", anchor=bookmark, history="1")
-        add_run(link, f"{title}\t")
-        add_field(link, f"PAGEREF {bookmark} \\h", [text_run(str(page))])
+        add_run(link, f"{paragraph.text}\t")
+        add_field(link, f"PAGEREF {bookmark} \\h", [text_run(paragraph.page)])
         line.append(link)
-        if index == len(entries) - 1:
-            end_field(line)
         paragraphs.append(line)
+    if first_entry is not None:
+        end_field(paragraphs[-1])
     return [document_part_control(paragraphs, "Table of Contents")]
+
+
+def _paragraph_xml(paragraph: compose.Paragraph, styles: StyleIds):
+    xml = _paragraph(styles[paragraph.kind.style])
+    if paragraph.right_indent:
+        replace_child(xml.find(qn("w:pPr")), element("ind", right=str(paragraph.right_indent)))
+    for run in paragraph.runs:
+        char_style = styles[spec.LEAD_STYLE_BY_LEVEL[run.lead_level]] if run.lead_level else None
+        for number, segment in enumerate(run.text.split(compose.LINE_BREAK)):
+            if number:
+                _add_break(xml)
+            if segment:
+                add_run(xml, segment, char_style)
+    return xml
+
+
+def _add_break(paragraph) -> None:
+    run = element("r")
+    run.append(element("br"))
+    paragraph.append(run)
 
 
 def _paragraph(style_id: str):

@@ -8,10 +8,12 @@ from .docprops import DocumentProperties
 from .docx_template import Template
 
 
-def report_docx(report: Report, title: str, template: Template, cover: Cover | None = None) -> bytes:
+def report_docx(
+    report: Report, title: str, template: Template, cover: Cover | None = None, show_unit: bool = False
+) -> bytes:
     company = cover.unit if cover else ""
     return template.render(
-        lambda styles: report_paragraphs(report, title, styles),
+        lambda styles: report_paragraphs(report, title, styles, show_unit=show_unit),
         {"title": title, "unit": report.unit},
         DocumentProperties(title=title, creator=report.unit, company=company),
     )

@@ -58,13 +58,17 @@ def apply_fonts(document, fonts: dict[str, str]) -> None:
             set_fonts(rpr, face)
 
 
-_STYLES_BY_ROLE = {
-    "title": (spec.STYLE_TITLE, spec.STYLE_TOC_HEADING),
-    "heading1": (spec.STYLE_HEADING1,),
-    "heading2": (spec.STYLE_LEAD2,),
-    "body": (spec.STYLE_BODY, spec.STYLE_LEAD3, spec.STYLE_LEAD4, spec.STYLE_TOC_LINE),
-    "page_number": (spec.STYLE_PAGE_NUMBER,),
-}
+def _styles_by_role() -> dict[str, set[str]]:
+    by_role = {role: set() for role in spec.FONT_ROLES}
+    for kind in spec.PAGE.values():
+        by_role[kind.font].add(kind.style)
+    by_role["heading2"].add(spec.STYLE_LEAD2)
+    by_role["body"].update((spec.STYLE_LEAD3, spec.STYLE_LEAD4))
+    by_role["page_number"].add(spec.STYLE_PAGE_NUMBER)
+    return by_role
+
+
+_STYLES_BY_ROLE = _styles_by_role()
 
 
 def _set_defaults(document, faces) -> None:
@@ -89,23 +93,30 @@ def _exact_spacing():
     return element("spacing", before="0", after="0", line=str(spec.LINE_PITCH), lineRule="exact")
 
 
+_ALIGNMENT = {
+    spec.LEFT: WD_ALIGN_PARAGRAPH.LEFT,
+    spec.CENTER: WD_ALIGN_PARAGRAPH.CENTER,
+    spec.RIGHT: WD_ALIGN_PARAGRAPH.RIGHT,
+    spec.JUSTIFY: WD_ALIGN_PARAGRAPH.JUSTIFY,
+}
+
+
 def _define_styles(document, faces) -> None:
+    """A paragraph style for each kind of paragraph in ``spec.PAGE``, then the
+    character styles of lead sentences and the page number's style."""
     styles = document.styles
     body = styles[spec.STYLE_BODY]
-    _paragraph_format(body, faces["body"], spec.BODY_SIZE, indent=True)
-    body.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    _paragraph_format(body, spec.PAGE[spec.BODY], faces)
     body.paragraph_format.widow_control = True
-
-    title = _paragraph_style(styles, spec.STYLE_TITLE, faces["title"], spec.TITLE_SIZE)
-    title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    title.paragraph_format.page_break_before = True
-    title.paragraph_format.keep_with_next = True
-    set_outline_level(title.element.get_or_add_pPr(), 1)
-    _char_spacing(title, 0)
-
-    heading1 = _paragraph_style(styles, spec.STYLE_HEADING1, faces["heading1"], spec.BODY_SIZE, indent=True)
-    heading1.paragraph_format.keep_with_next = True
-    set_outline_level(heading1.element.get_or_add_pPr(), 2)
+    defined = {spec.STYLE_BODY}
+    for kind in spec.PAGE.values():
+        if kind.style not in defined:
+            defined.add(kind.style)
+            style = styles.add_style(kind.style, WD_STYLE_TYPE.PARAGRAPH)
+            style.base_style = body
+            style.next_paragraph_style = body
+            style.quick_style = True
+            _paragraph_format(style, kind, faces)
 
     for name, face in (
         (spec.STYLE_LEAD2, faces["heading2"]),
@@ -116,43 +127,36 @@ def _define_styles(document, faces) -> None:
         set_fonts(style.element.get_or_add_rPr(), face)
         style.quick_style = True
 
-    toc_heading = _paragraph_style(styles, spec.STYLE_TOC_HEADING, faces["title"], spec.TITLE_SIZE)
-    toc_heading.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _char_spacing(toc_heading, 0)
+    for name, style_id in ((spec.STYLE_TOC_LINE, "TOC1"), (spec.STYLE_TOC_UNIT, "TOC2")):
+        toc_line = styles[name]
+        toc_line.paragraph_format.tab_stops.add_tab_stop(
+            Twips(spec.TEXT_WIDTH), alignment=2, leader=1  # right-aligned, dot leader
+        )
+        toc_line.quick_style = False
+        toc_line.element.set(qn("w:styleId"), style_id)  # the id Word's TOC field looks for
+        toc_line.element.attrib.pop(qn("w:customStyle"))  # Word's built-in 目录 1/2, not look-alikes
+        toc_line.priority = 39  # where Word ranks its TOC styles
 
-    toc_line = _paragraph_style(styles, spec.STYLE_TOC_LINE, faces["body"], spec.BODY_SIZE)
-    toc_line.paragraph_format.tab_stops.add_tab_stop(
-        Twips(spec.TEXT_WIDTH), alignment=2, leader=1  # right-aligned, dot leader
-    )
-    toc_line.quick_style = False
-    toc_line.element.set(qn("w:styleId"), "TOC1")  # the id Word's TOC field looks for
-    toc_line.element.attrib.pop(qn("w:customStyle"))  # Word's built-in 目录 1, not a look-alike
-    toc_line.priority = 39  # where Word ranks its TOC styles
-
-    page_number = _paragraph_style(styles, spec.STYLE_PAGE_NUMBER, faces["page_number"], spec.PAGE_NUMBER_SIZE)
-    _char_spacing(page_number, 0)
+    page_number = styles.add_style(spec.STYLE_PAGE_NUMBER, WD_STYLE_TYPE.PARAGRAPH)
+    page_number.base_style = body
+    page_number.quick_style = True
+    page_kind = spec.Kind(spec.STYLE_PAGE_NUMBER, "page_number", spec.PAGE_NUMBER_SIZE, 0, spec.LEFT)
+    _paragraph_format(page_number, page_kind, faces)
     replace_child(
         page_number.element.get_or_add_pPr(),
         element("spacing", before="0", after="0", line=str(spec.PAGE_NUMBER_SIZE * 10), lineRule="exact"),
     )
 
 
-def _paragraph_style(styles, name, face, size, indent=False):
-    style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-    style.base_style = styles[spec.STYLE_BODY]
-    style.next_paragraph_style = styles[spec.STYLE_BODY]
-    style.quick_style = True
-    _paragraph_format(style, face, size, indent)
-    return style
-
-
-def _paragraph_format(style, face, size, indent) -> None:
+def _paragraph_format(style, kind: spec.Kind, faces) -> None:
     ppr = style.element.get_or_add_pPr()
-    replace_child(ppr, _exact_spacing())
-    if indent:
+    replace_child(
+        ppr, element("spacing", before="0", after="0", line=str(kind.line_height), lineRule="exact")
+    )
+    if kind.first_line_chars:
         replace_child(
             ppr,
-            element("ind", firstLine=str(spec.FIRST_LINE_INDENT), firstLineChars=str(spec.FIRST_LINE_CHARS)),
+            element("ind", firstLine=str(kind.first_line_indent), firstLineChars=str(kind.first_line_chars)),
         )
     else:
         replace_child(ppr, element("ind", firstLine="0", firstLineChars="0"))
@@ -161,9 +165,16 @@ def _paragraph_format(style, face, size, indent) -> None:
     # the margin. LibreOffice ignores autoSpaceDE=0 and reads overflowPunct
     # inverted, so any explicit value makes the two lay out lines differently.
     rpr = style.element.get_or_add_rPr()
-    set_fonts(rpr, face)
-    set_size(rpr, size)
-    _char_spacing(style, spec.CHAR_SPACING)
+    set_fonts(rpr, faces[kind.font])
+    set_size(rpr, kind.size)
+    _char_spacing(style, kind.char_spacing)
+    style.paragraph_format.alignment = _ALIGNMENT[kind.align]
+    if kind.keep_with_next:
+        style.paragraph_format.keep_with_next = True
+    if kind.page_break_before:
+        style.paragraph_format.page_break_before = True
+    if kind.outline_level is not None:
+        set_outline_level(ppr, kind.outline_level)
 
 
 def _char_spacing(style, twentieths: int) -> None:

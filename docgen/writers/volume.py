@@ -1,9 +1,10 @@
-"""The compiled volume: the 目录 on page 1, then every report from a new page."""
+"""The compiled volume: the cover (if any), the 目录, then every report from a new page."""
 
 from __future__ import annotations
 
+from ..layout.paginate import toc_entries
 from ..model import Volume
-from .content import report_paragraphs, toc_paragraphs
+from .content import cover_paragraphs, report_paragraphs, toc_paragraphs
 from .docprops import DocumentProperties
 from .docx_template import Template
 
@@ -15,17 +16,19 @@ def bookmark_name(position: int) -> str:
 
 
 def volume_docx(volume: Volume, start_pages: list[int], template: Template) -> bytes:
+    settings = volume.settings
     titles = volume.numbered_titles()
-    entries = [(title, bookmark_name(i), page) for i, (title, page) in enumerate(zip(titles, start_pages))]
+    entries = toc_entries(volume, [str(page) for page in start_pages])
+    bookmarks = [bookmark_name(i) for i in range(len(titles))]
 
     def paragraphs(styles):
-        body = toc_paragraphs(volume.settings.toc_heading, entries, styles)
+        body = cover_paragraphs(settings.cover, styles) if settings.cover else []
+        body += toc_paragraphs(settings.toc_heading, entries, bookmarks, styles)
         for i, (report, title) in enumerate(zip(volume.reports, titles)):
-            body += report_paragraphs(report, title, styles, bookmark=(i + 1, bookmark_name(i)))
+            body += report_paragraphs(report, title, styles, (i + 1, bookmarks[i]), settings.show_unit)
         return body
 
-    series = volume.settings.series_title
-    return template.render(paragraphs, {"title": series, "unit": ""}, volume_properties(volume))
+    return template.render(paragraphs, {"title": settings.series_title, "unit": ""}, volume_properties(volume))
 
 
 def volume_properties(volume: Volume) -> DocumentProperties:
