@@ -81,7 +81,9 @@ def toc_paragraphs(heading: str, entries: list[compose.TocEntry], bookmarks: lis
     """The 目录: a TOC field whose cached result holds ``entries``, each linked
     to its report's bookmark, so it is right before any update; all in Word's
     目录 content control, which WPS and Word offer to update."""
-    instruction = f'TOC \\h \\z \\t "{spec.STYLE_TITLE},1,{spec.STYLE_UNIT_LINE},2" \\n 2-2'
+    instruction = f'TOC \\h \\z \\t "{spec.STYLE_TITLE},1"'
+    if any(entry.unit for entry in entries):  # the unit lines as entries without page numbers
+        instruction = f'TOC \\h \\z \\t "{spec.STYLE_TITLE},1,{spec.STYLE_UNIT_LINE},2" \\n 2-2'
     paragraphs = []
     links = iter(bookmarks)
     composed = compose.toc_paragraphs(heading, entries)
