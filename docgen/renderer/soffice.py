@@ -77,7 +77,7 @@ def convert_to_pdf(documents: list[Path], out_dir: Path) -> list[Path]:
     """
     soffice = require_soffice()
     with tempfile.TemporaryDirectory(prefix="docgen-lo-") as profile:
-        _write_profile(Path(profile))
+        write_profile(Path(profile))
         command = [
             str(soffice),
             f"-env:UserInstallation={Path(profile).as_uri()}",
@@ -105,7 +105,8 @@ def convert_to_pdf(documents: list[Path], out_dir: Path) -> list[Path]:
     return pdfs
 
 
-def _write_profile(profile: Path) -> None:
+def write_profile(profile: Path) -> None:
+    """A LibreOffice user profile in ``profile`` with docgen's font substitutions."""
     user = profile / "user"
     user.mkdir(parents=True)
     (user / "registrymodifications.xcu").write_text(profile_settings(FONT_REPLACEMENTS), encoding="utf-8")
