@@ -115,18 +115,35 @@ class _Parts:
             if required:
                 raise self.fail(f"文件中没有 Word 正文（{name}），不是完整的 .docx 文件") from None
             return None
-        if info.file_size > MAX_PART_BYTES:
-            raise self.fail(_too_large(name))
         try:
-            with self.package.open(info) as stream:
-                data = stream.read(MAX_PART_BYTES + 1)  # the declared size may lie
+            return read_capped(self.package, info)
+        except PartTooLarge:
+            raise self.fail(_too_large(name)) from None
         except RuntimeError:
             raise self.fail("文件加了密码，请在 Word 中去掉密码后再导入") from None
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, ValueError):
+        except UNZIP_ERRORS:
             raise self.fail(f"文件已损坏（{name} 无法解压），无法导入") from None
-        if len(data) > MAX_PART_BYTES:
-            raise self.fail(_too_large(name))
-        return data
+
+
+class PartTooLarge(Exception):
+    """A zip member that unpacks to more than its limit (a zip bomb, likely)."""
+
+
+UNZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, ValueError)
+
+
+def read_capped(package: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int = MAX_PART_BYTES) -> bytes:
+    """One member's bytes, never more than ``limit`` read (the declared size may lie).
+
+    Raises PartTooLarge, RuntimeError (encrypted) or one of UNZIP_ERRORS (damaged).
+    """
+    if info.file_size > limit:
+        raise PartTooLarge(info.filename)
+    with package.open(info) as stream:
+        data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise PartTooLarge(info.filename)
+    return data
 
 
 def _too_large(name: str) -> str:
@@ -149,7 +166,7 @@ def _safe_parser() -> etree.XMLParser:
 def parse_part(data: bytes, name: str, path: Path):
     """One XML part, refused if it declares a DOCTYPE (XXE, entity bombs)."""
     refused = InputError(f"文件中的 {name} 含有 DOCTYPE 声明（Word 不会这样保存，可能是恶意文件），已拒绝读取", Origin(path))
-    if _declares_doctype(data):
+    if declares_doctype(data):
         raise refused
     try:
         root = etree.fromstring(data, _safe_parser())
@@ -161,7 +178,7 @@ def parse_part(data: bytes, name: str, path: Path):
     return root
 
 
-def _declares_doctype(data: bytes) -> bool:
+def declares_doctype(data: bytes) -> bool:
     head = data[:65536]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         head = head.decode("utf-16", errors="ignore").encode("utf-8")

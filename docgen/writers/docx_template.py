@@ -21,7 +21,6 @@ from pathlib import Path
 
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
-from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 from lxml import etree
 
@@ -33,6 +32,8 @@ from .fonttable import declare_faces
 from .ooxml import XML_PARSER
 from .package import STYLES_PART, append_parts, read_parts, zip_parts
 from .template import TEMPLATE_PATH, apply_fonts, build_template
+from .template_input import read_template
+from .template_sandbox import MAX_OPERATIONS, MAX_SECONDS, TemplateEnvironment, TemplateTooCostly
 
 _BODY_MARK = "\u2063docgen-body\u2063"  # invisible separators: cannot come from a user's template
 _DOCUMENT_PART = "word/document.xml"
@@ -47,7 +48,7 @@ class Template:
     def __init__(self, path: Path | None = None, fonts: dict[str, str] | None = None):
         self.path = path or TEMPLATE_PATH
         self.fonts = fonts or {}
-        self._bytes = self.path.read_bytes() if self.path.exists() else build_template()
+        self._bytes = read_template(self.path) if path else build_template()
         self._fields = _count_fields(self._bytes, self.path)
         self._static_base: tuple[bytes, StyleIds] | None = None
 
@@ -67,7 +68,13 @@ class Template:
         template = DocxTemplate(io.BytesIO(self._bytes))
         try:
             values = {name: _literal(value) for name, value in {**context, "body": _BODY_MARK}.items()}
-            template.render(values, jinja_env=SandboxedEnvironment(autoescape=True))
+            template.render(values, jinja_env=TemplateEnvironment(autoescape=True))
+        except TemplateTooCostly:
+            raise InputError(
+                f"模板中的 {{% %}} 循环运行太久（超过 {MAX_OPERATIONS:,} 步或 {MAX_SECONDS:g} 秒），已停止："
+                "请检查模板里的 {% for %} 是否写错",
+                Origin(self.path),
+            ) from None
         except Exception as exc:  # jinja2's errors, sandbox refusals included
             raise InputError(f"模板中的 {{{{ }}}} 写法有误：{exc}", Origin(self.path)) from None
         if self.fonts:
@@ -75,8 +82,21 @@ class Template:
         out = io.BytesIO()
         template.save(out)
         parts = read_parts(out.getvalue())
+        _check_one_body(parts, self.path)
         declare_faces(parts)
         return zip_parts(parts), StyleIds(parts[STYLES_PART])
+
+
+def _check_one_body(parts: dict[str, bytes], template_path: Path) -> None:
+    """The report goes in one place: a second {{ body }} would show docgen's marker."""
+    mark = _BODY_MARK.encode("utf-8")
+    places = {name: data.count(mark) for name, data in parts.items() if mark in data}
+    if set(places) - {_DOCUMENT_PART}:
+        raise InputError("{{ body }} 只能写在模板正文里，不能写在页眉、页脚等处", Origin(template_path))
+    if sum(places.values()) > 1:
+        raise InputError(
+            f"模板中有 {sum(places.values())} 处 {{{{ body }}}}：报告内容只能放在一处，请删去多余的", Origin(template_path)
+        )
 
 
 def _literal(value: str) -> Markup:
