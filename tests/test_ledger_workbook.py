@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import re
+import subprocess
+from collections import Counter
+
 import pytest
 from openpyxl import load_workbook
 
 import docgen
-from ledger_files import LEDGER
+from docgen.renderer.soffice import find_soffice
+from ledger_files import ANALYSIS, LEDGER, ledger_rows
 
 
 @pytest.fixture(scope="module")
@@ -55,3 +61,61 @@ def test_each_row_is_tall_enough_for_its_longest_cell(sheet):
 
 def test_title_spans_the_table(sheet):
     assert f"A1:{chr(64 + sheet.max_column)}1" in {str(r) for r in sheet.merged_cells.ranges}
+
+
+def test_same_inputs_give_the_same_bytes(tmp_path):
+    from conftest import SAMPLE_INPUTS
+
+    for out in ("a", "b"):
+        docgen.summary(SAMPLE_INPUTS, tmp_path / out, previous=SAMPLE_INPUTS)
+    for name in (LEDGER, ANALYSIS):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+
+
+def test_the_open_xml_sdk_validator_accepts_both_files(tmp_path):
+    from conftest import SAMPLE_INPUTS
+    from test_ooxml_package import VALIDATOR_INSTALL, find_validator
+
+    validator = find_validator()
+    if validator is None:
+        pytest.skip(f"the Open XML SDK validator is not installed ({VALIDATOR_INSTALL})")
+    old = tmp_path / "old"
+    docgen.summary(SAMPLE_INPUTS, old)
+    workbook = load_workbook(old / LEDGER)
+    workbook.worksheets[0]["B3"] = "已改名的社区"  # its filled-in row will find no problem
+    workbook.worksheets[0]["F3"] = "整改措施"
+    workbook.save(old / LEDGER)
+    docgen.summary(SAMPLE_INPUTS, tmp_path / "new", previous=SAMPLE_INPUTS, keep=old / LEDGER)
+    assert load_workbook(tmp_path / "new" / LEDGER).sheetnames == ["问题清单", "未带入的旧内容"]
+    for name in (LEDGER, ANALYSIS):
+        finished = subprocess.run([validator, str(tmp_path / "new" / name)], capture_output=True, text=True, timeout=300)
+        if finished.returncode == 2:
+            pytest.skip(f"the validator cannot run here: {finished.stderr.strip()[:200]}")
+        verdict = json.loads(finished.stdout)
+        assert verdict["ok"], json.dumps(verdict["errors"], ensure_ascii=False, indent=1)[:3000]
+
+
+def test_printed_ledger_holds_every_problem_with_the_header_on_each_page(tmp_path):
+    """LibreOffice Calc prints the ledger: all text there (no row cut short), the header atop every page."""
+    from conftest import SAMPLE_INPUTS
+    from renderer import require_renderer
+
+    require_renderer()
+    docgen.summary(SAMPLE_INPUTS, tmp_path)
+    profile = tmp_path / "profile"
+    finished = subprocess.run(
+        [str(find_soffice()), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+         "--convert-to", "pdf", "--outdir", str(tmp_path / "pdf"), str(tmp_path / LEDGER)],
+        capture_output=True, text=True, timeout=240,
+    )  # fmt: skip
+    pdf = tmp_path / "pdf" / "问题清单.pdf"
+    if not pdf.is_file():
+        pytest.skip(f"LibreOffice Calc is not installed (apt-get install libreoffice-calc-nogui): {finished.stderr[-200:]}")
+    pages = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout.split("\f")
+    pages = [page for page in pages if page.strip()]
+    assert len(pages) > 1
+    assert all("具体表现" in page and "整改措施" in page for page in pages)
+    # Columns interleave in the extracted text, so compare characters: a row cut short loses some.
+    printed = Counter(re.sub(r"\s+", "", "".join(pages)))
+    written = Counter(re.sub(r"\s+", "", "".join(f"{r['单位']}{r['问题']}{r['具体表现'] or ''}" for r in ledger_rows(tmp_path / LEDGER))))
+    assert not written - printed, "".join((written - printed).elements())[:100]

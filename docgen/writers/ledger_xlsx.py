@@ -11,12 +11,15 @@ from __future__ import annotations
 import io
 import math
 import unicodedata
+import zipfile
 from dataclasses import dataclass
 
+from lxml import etree
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
 
 from ..ledger.model import (
     COLUMN_CATEGORY,
@@ -32,6 +35,9 @@ from ..ledger.model import (
     Ledger,
     LedgerRow,
 )
+from .docprops import build_time
+from .ooxml import XML_PARSER
+from .package import read_parts, zip_parts
 
 SHEET_TITLE = "问题清单"
 UNKEPT_SHEET_TITLE = "未带入的旧内容"
@@ -69,11 +75,7 @@ def ledger_workbook(ledger: Ledger) -> bytes:
     _print_setup(sheet, columns, HEADER_ROW + len(ledger.rows))
     if ledger.unkept:
         _write_unkept(workbook.create_sheet(UNKEPT_SHEET_TITLE), ledger.unkept)
-    workbook.properties.title = ledger_title(ledger)
-    workbook.properties.creator = "docgen"
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    return _package(workbook, ledger_title(ledger))
 
 
 def ledger_title(ledger: Ledger) -> str:
@@ -160,6 +162,34 @@ def _print_setup(sheet: Worksheet, columns: list[Column], last_row: int) -> None
     margins = sheet.page_margins
     margins.left = margins.right = margins.top = margins.bottom = _MARGIN_INCHES
     sheet.oddFooter.center.text = "第 &P 页，共 &N 页"
+
+
+def _package(workbook: Workbook, title: str) -> bytes:
+    """The workbook's bytes: dated as the Word files are, its zip entries fixed, its fonts in schema order.
+
+    ``Workbook.save`` would stamp the current time; the writer underneath it does not.
+    """
+    when = build_time().replace(tzinfo=None)
+    properties = workbook.properties
+    properties.title, properties.creator, properties.created, properties.modified = title, "docgen", when, when
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(workbook, archive).write_data()
+    parts = read_parts(out.getvalue())
+    parts[_STYLES_PART] = _fonts_in_schema_order(parts[_STYLES_PART])
+    return zip_parts(parts)
+
+
+_STYLES_PART = "xl/styles.xml"
+# CT_Font's children in the order the Open XML SDK validator demands; openpyxl writes name first.
+_FONT_CHILD_ORDER = "b i strike condense extend outline shadow u vertAlign sz color name family charset scheme".split()
+
+
+def _fonts_in_schema_order(styles_xml: bytes) -> bytes:
+    root = etree.fromstring(styles_xml, XML_PARSER)
+    for font in root.iter(f"{{{root.nsmap[None]}}}font"):
+        font[:] = sorted(font, key=lambda child: _FONT_CHILD_ORDER.index(etree.QName(child).localname))
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _write_unkept(sheet: Worksheet, unkept: list[KeptRow]) -> None:
