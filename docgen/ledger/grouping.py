@@ -19,7 +19,12 @@ def shared_problems(problems: list[Problem], threshold: float = SAME_PROBLEM) ->
         by_key.setdefault(title_key(problem.title), []).append(problem)
     keys = list(by_key)
     parent = list(range(len(keys)))
-    neighbours = [alike(key, keys, threshold) for key in keys]
+    neighbours: list[list[tuple[int, float]]] = [[] for _ in keys]
+    for position, key in enumerate(keys):  # each pair once: against the keys after it
+        for offset, value in alike(key, keys[position + 1 :], threshold):
+            other = position + 1 + offset
+            neighbours[position].append((other, value))
+            neighbours[other].append((position, value))
     for position, found in enumerate(neighbours):
         for other, _ in found:
             parent[_root(parent, position)] = _root(parent, other)
@@ -48,9 +53,12 @@ def _typical_title(members: list[int], keys: list[str], neighbours, by_key) -> s
     inside = set(members)
 
     def closeness(position: int) -> float:
-        return sum(
+        """How alike the wording is to every other problem of the group (the same wording: 100)."""
+        same_wording = 100 * (len(by_key[keys[position]]) - 1)
+        return same_wording + sum(
             value * len(by_key[keys[other]]) for other, value in neighbours[position] if other in inside
         )
 
-    best = max(members, key=closeness)
+    # Equal closeness (sums of rounded-off scores): the wording more units use, then the first in volume order.
+    best = max(members, key=lambda position: (round(closeness(position), 6), len(by_key[keys[position]]), -position))
     return by_key[keys[best]][0].title.rstrip("。；;.")

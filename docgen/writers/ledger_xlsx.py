@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import math
+from copy import copy
 import unicodedata
 import zipfile
 from dataclasses import dataclass
@@ -125,6 +126,11 @@ def _write_header(sheet: Worksheet, columns: list[Column]) -> None:
 def _write_row(sheet: Worksheet, row_number: int, columns: list[Column], values: list) -> None:
     for index, (column, value) in enumerate(zip(columns, values), 1):
         cell = sheet.cell(row_number, index, value)
+        if row_number > HEADER_ROW + 1:
+            # openpyxl looks each style part up anew per cell (slow for 1,000 reports' rows);
+            # the first row's combined style is the same for the whole column.
+            cell._style = copy(sheet.cell(HEADER_ROW + 1, index)._style)
+            continue
         cell.font, cell.border = FONT_BODY, _BORDER
         cell.alignment = _WRAP_TOP_CENTER if column.centred else _WRAP_TOP
     sheet.row_dimensions[row_number].height = _height(columns, values)
