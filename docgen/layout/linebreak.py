@@ -19,11 +19,12 @@ type size, and each run of one script is measured on its own.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, count
+from operator import mul
 
 # The Simplified Chinese rules (LibreOffice's zh-CN locale data, which are
 # also Word's for the characters Chinese text uses).
@@ -107,10 +108,26 @@ def text_width(text: str, font: Font) -> int:
     return _Measure(text, font, frozenset()).width(0, len(text) - 1)
 
 
-@lru_cache(maxsize=None)
-def _char_class(char: str) -> tuple[bool, str | None, bool]:
-    """Whether ``char`` is full width, its own script, and whether it is a letter or digit."""
-    return is_wide(char), _script(char), char.isalnum()
+# Each character as one code letter: its script (Asian, Latin or None, which
+# takes the script before it) in upper case, lower case if it is a letter or digit.
+_ASIAN, _LATIN, _NONE = "Aa", "Ll", "Nn"
+
+
+class _CharClasses(dict):
+    """A ``str.translate`` table: character → its code letter, worked out on first sight."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        script = _script(char)
+        kind = _ASIAN if script == "asian" else _LATIN if script == "latin" else _NONE
+        self[code] = kind[char.isalnum()]
+        return self[code]
+
+
+_CLASSES = _CharClasses()
+_IS_LETTER = bytes(1 if chr(byte).islower() else 0 for byte in range(256))
+_SCRIPT_RUN = re.compile("[Aa][AaNn]*|[Ll][LlNn]*")  # one script, with the characters that take it
+_SCRIPT_OF_RUN = {"A": "asian", "a": "asian", "L": "latin", "l": "latin"}
 
 
 class _Measure:
@@ -118,49 +135,45 @@ class _Measure:
 
     A word processor measures text in pieces of one run and one script; the
     character spacing goes between the characters of a piece, not after its
-    last one. ``_reach[i]`` adds up the advance of each character from the
+    last one. ``reach[i]`` adds up the advance of each character from the
     text's start, so the width of a stretch is a difference of two sums and a
-    line's end is found by bisection.
+    line's end is found by bisection. The work is done by ``str.translate``,
+    ``map`` and ``accumulate`` over the whole text, not character by
+    character in Python: a build measures every paragraph it writes.
     """
 
     def __init__(self, text: str, font: Font, run_starts: frozenset[int]):
         self.text = text
-        self.scripts: list[str | None] = []  # each character's script, or the one before it
-        self.first: list[int] = []  # each character's width where it begins a line
-        self.last_letter: list[int] = []  # the last letter or digit at or before each position
-        steps: list[int] = []  # what each character adds to the line after its predecessor
-        half, full, gap = font.em // 2, font.em, font.em * 2 // 10
-        script: str | None = None
-        letter_before, latest_letter = False, 0
-        for index, char in enumerate(text):
-            wide, own, letter = _char_class(char)
-            advance = full if wide else half
-            new_piece = index in run_starts or (own and script and own != script)
-            previous_script, script = script, own or script
-            if not index:
-                steps.append(advance)
-            elif not new_piece:
-                steps.append(advance + font.spacing)
-            elif script != previous_script and letter_before and letter:
-                steps.append(advance + gap)  # between Chinese and Latin letters: a fifth of the size
-            else:
-                steps.append(advance)
-            self.scripts.append(script)
-            self.first.append(advance)
-            if letter:
-                latest_letter = index
-            self.last_letter.append(latest_letter)
-            letter_before = letter
+        self.classes = classes = text.translate(_CLASSES)
+        self.advance = {code: font.em if code in _ASIAN else font.em // 2 for code in _ASIAN + _LATIN + _NONE}
+        steps = list(map({code: width + font.spacing for code, width in self.advance.items()}.__getitem__, classes))
+        runs = [(match.start(), _SCRIPT_OF_RUN[match.group()[0]]) for match in _SCRIPT_RUN.finditer(classes)]
+        self.run_starts = [start for start, _ in runs]  # where the script (as carried on) changes
+        self.run_scripts = [script for _, script in runs]
+        # a new piece begins where a styled run begins or the script changes
+        # (not where the first script follows characters that have none)
+        for index in sorted(set(self.run_starts[1:]) | {i for i in run_starts if 0 < i < len(text)}):
+            steps[index] -= font.spacing
+            if self.script_at(index) != self.script_at(index - 1) and classes[index - 1].islower() and classes[index].islower():
+                steps[index] += font.em * 2 // 10  # between Chinese and Latin letters: a fifth of the size
         self.reach = list(accumulate(steps))
+        # the last letter or digit at or before each position (0 where there is none)
+        self.last_letter = list(accumulate(map(mul, classes.encode("ascii").translate(_IS_LETTER), count()), max))
+
+    def script_at(self, index: int) -> str | None:
+        """The script ``text[index]`` is measured in: its own, or the one before it."""
+        run = bisect_right(self.run_starts, index) - 1
+        return self.run_scripts[run] if run >= 0 else None
 
     def width(self, start: int, last: int) -> int:
         """The width of ``text[start:last + 1]`` on one line."""
-        return self.first[start] + self.reach[last] - self.reach[start]
+        return self.advance[self.classes[start]] + self.reach[last] - self.reach[start]
 
     def line_end(self, start: int, available: int) -> int:
         """Where the line that starts at ``start`` ends (exclusive)."""
         # the characters that fit: text[start:cut] (every character adds width)
-        cut = bisect_right(self.reach, available - self.first[start] + self.reach[start], start)
+        first = self.advance[self.classes[start]]
+        cut = bisect_right(self.reach, available - first + self.reach[start], start)
         if cut >= len(self.text):
             return len(self.text)
         if cut == start:
@@ -177,7 +190,7 @@ class _Measure:
         quote breaks by the Chinese rules, before the quote.
         """
         text = self.text
-        if self.scripts[self.last_letter[cut - 1]] == "latin":
+        if self.script_at(self.last_letter[cut - 1]) == "latin":
             return _break_before_latin(text, cut, start)
         if text[cut] in HANGING:
             cut += 1
