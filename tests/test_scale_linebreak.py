@@ -13,12 +13,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from docgen.build import build
+from docgen.compose import BODY, font
 from docgen.layout import spec
 from docgen.layout.linebreak import Font, break_lines, text_width
-from docgen.layout.paginate import BODY_FONT
 
 from docx_text import paragraph_texts
 
+BODY_FONT = font(BODY)
 LONG = 30_000  # characters: a hundred times a line, far past any real word
 
 
