@@ -89,7 +89,7 @@ def _columns(with_previous: bool) -> list[Column]:
         Column(COLUMN_UNIT, 12),
         Column(COLUMN_TITLE, 26),
         Column(COLUMN_TEXT, 50),
-        Column(COLUMN_CATEGORY, 10, centred=True),
+        Column(COLUMN_CATEGORY, 12, centred=True),
         Column(COLUMN_RAISED_BEFORE, 7, centred=True),
         Column(COLUMN_MEASURES, 24),
         Column(COLUMN_OWNER, 8),
