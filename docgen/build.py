@@ -38,7 +38,7 @@ def build(inputs: Path, out: Path, progress: Progress = lambda done, total: None
     """Write every report and the volume, the 目录 paged by the layout model."""
     loaded = load_inputs(inputs)
     volume = loaded.volume
-    template = _template(inputs, volume)
+    template = report_template(inputs, volume)
     pages = start_pages(volume)
     titles = volume.numbered_titles()
     volume_name, *report_names = unique_filenames(
@@ -61,6 +61,7 @@ def rewrite_volume(result: BuildResult, pages: list[int]) -> BuildResult:
     return replace(result, start_pages=pages)
 
 
-def _template(inputs: Path, volume: Volume) -> Template:
+def report_template(inputs: Path, volume: Volume) -> Template:
+    """The inputs folder's restyled template where it has one, else docgen's; with the volume's fonts."""
     user_template = inputs / USER_TEMPLATE
     return Template(user_template if user_template.exists() else None, volume.settings.fonts)

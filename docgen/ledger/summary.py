@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..build import _template as report_template
+from ..build import report_template
 from ..errors import InputError
 from ..fileio import write_outputs
 from ..readers.yaml_reader import load_inputs

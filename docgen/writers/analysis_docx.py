@@ -31,7 +31,7 @@ def analysis_docx(ledger: Ledger, template: Template) -> bytes:
 
     def paragraphs(styles: StyleIds):
         body = report_paragraphs(report, TITLE, styles)
-        body[table_at:table_at] = [_category_table(ledger, styles), _empty_paragraph(styles)]
+        body[table_at:table_at] = [_category_table(ledger, styles), _body_paragraph(styles)]
         return body
 
     return template.render(paragraphs, {"title": TITLE, "unit": ""}, DocumentProperties(title=TITLE))
@@ -149,18 +149,13 @@ def _table_row(values, styles: StyleIds, header: bool = False):
 
 def _cell_paragraph(styles: StyleIds):
     """A body paragraph without the first-line indent, centred in its cell."""
-    paragraph = element("p")
-    properties = element("pPr")
-    properties.append(element("pStyle", val=styles[spec.STYLE_BODY]))
-    properties.append(element("ind", firstLine="0", firstLineChars="0"))
-    properties.append(element("jc", val="center"))
-    paragraph.append(properties)
-    return paragraph
+    return _body_paragraph(styles, element("ind", firstLine="0", firstLineChars="0"), element("jc", val="center"))
 
 
-def _empty_paragraph(styles: StyleIds):
+def _body_paragraph(styles: StyleIds, *properties):
     paragraph = element("p")
-    properties = element("pPr")
-    properties.append(element("pStyle", val=styles[spec.STYLE_BODY]))
-    paragraph.append(properties)
+    paragraph_properties = element("pPr")
+    paragraph_properties.append(element("pStyle", val=styles[spec.STYLE_BODY]))
+    paragraph_properties.extend(properties)
+    paragraph.append(paragraph_properties)
     return paragraph
