@@ -1,8 +1,10 @@
 """``docgen build``: inputs folder → each report's .docx and the volume.
 
-Everything is rendered in memory first; only when all of it succeeded are the
-files written, each through a temporary file and a rename. A failed build
-leaves the last good outputs as they were.
+Each file is written to a staging folder as soon as it is made (memory stays
+flat however many reports there are); only when all of them are there are they
+published together (``publish.Publication``). A failed or interrupted build
+leaves the last good outputs as they were, and removes none of them; a
+successful one removes the outputs of its own that it did not make again.
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
-from .fileio import unique_filenames, write_outputs
+from .filenames import unique_filenames
 from .layout.paginate import start_pages
 from .model import Volume
+from .publish import Publication, everything
 from .readers.yaml_reader import load_inputs
 from .writers.docx_template import Template
 from .writers.report import report_docx
@@ -32,10 +35,29 @@ class BuildResult:
     start_pages: list[int]
     warnings: list[str] = field(default_factory=list)
     template: Template | None = field(default=None, repr=False)
+    removed: list[Path] = field(default_factory=list)  # docgen's own stale outputs, removed
+    recovered: str | None = None  # what was done about an earlier interrupted write
+
+
+def publish_outputs(out: Path) -> Publication:
+    """The publication of a build: it records its files and answers for all it recorded."""
+    return Publication(out, record=True, scope=everything)
+
+
+def published(result: BuildResult, publication: Publication) -> BuildResult:
+    """``result`` with what its (finished) publication removed and recovered."""
+    return replace(result, removed=publication.removed, recovered=publication.recovered)
 
 
 def build(inputs: Path, out: Path, progress: Progress = lambda done, total: None) -> BuildResult:
     """Write every report and the volume, the 目录 paged by the layout model."""
+    with publish_outputs(out) as publication:
+        result = write_build(inputs, publication, progress)
+    return published(result, publication)
+
+
+def write_build(inputs: Path, publication: Publication, progress: Progress) -> BuildResult:
+    """Every report and the volume into ``publication``, each as soon as it is made."""
     loaded = load_inputs(inputs)
     volume = loaded.volume
     template = report_template(inputs, volume)
@@ -45,19 +67,18 @@ def build(inputs: Path, out: Path, progress: Progress = lambda done, total: None
         [volume.settings.series_title] + [r.unit for r in volume.reports], ".docx"
     )
     total = len(volume.reports) + 1
-    files: list[tuple[Path, bytes]] = []
+    report_paths = []
     for done, (report, title, name) in enumerate(zip(volume.reports, titles, report_names), 1):
-        files.append((out / name, report_docx(report, title, template, volume.settings.cover, volume.settings.show_unit)))
+        report_paths.append(publication.write(name, report_docx(report, title, template, volume.settings.cover, volume.settings.show_unit)))
         progress(done, total)
-    files.append((out / volume_name, volume_docx(volume, pages, template)))
+    volume_path = publication.write(volume_name, volume_docx(volume, pages, template))
     progress(total, total)
-    write_outputs(files)
-    return BuildResult(volume, out / volume_name, [p for p, _ in files[:-1]], pages, loaded.warnings, template)
+    return BuildResult(volume, volume_path, report_paths, pages, loaded.warnings, template)
 
 
-def rewrite_volume(result: BuildResult, pages: list[int]) -> BuildResult:
+def rewrite_volume(result: BuildResult, pages: list[int], publication: Publication) -> BuildResult:
     """The volume of ``result`` written again with ``pages`` in its 目录 (``build --exact``)."""
-    write_outputs([(result.volume_path, volume_docx(result.volume, pages, result.template))])
+    publication.write(result.volume_path.name, volume_docx(result.volume, pages, result.template))
     return replace(result, start_pages=pages)
 
 

@@ -11,13 +11,12 @@ import os
 import sys
 from pathlib import Path
 
-from .build import build
+from .build import publish_outputs, published, write_build
 from .check import check_volume, listing_lines, summary_line
 from .errors import DocgenError, InputError, UsageError
-from .fileio import safe_filename
 from .importer import import_files
+from .newreport import new_report
 from .readers.yaml_reader import load_inputs
-from .starter import starter_yaml
 
 DEFAULT_INPUTS = Path("inputs")
 DEFAULT_OUT = Path("outputs")
@@ -108,11 +107,16 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _build(args) -> int:
-    result = build(args.inputs, args.out, progress=_progress_printer())
-    _print_warnings(result.warnings)
-    print(summary_line(check_volume(result.volume)))
-    if args.pdf or args.verify or args.exact:
-        result = _render(args, result)
+    with publish_outputs(args.out) as publication:
+        _print_recovered(publication.recovered)
+        result = write_build(args.inputs, publication, progress=_progress_printer())
+        _print_warnings(result.warnings)
+        print(summary_line(check_volume(result.volume)))
+        outcome = _render(args, result, publication) if args.pdf or args.verify or args.exact else None
+    result = published(outcome.result if outcome else result, publication)
+    if outcome:
+        _print_rendered(args, outcome)
+    _print_removed(result.removed)
     print(f"已生成 {len(result.report_paths)} 份报告和汇编：{result.volume_path}")
     if len(result.report_paths) > _LISTED_REPORTS:
         print(f"目录共 {len(result.report_paths)} 项，见汇编开头。")
@@ -124,11 +128,16 @@ def _build(args) -> int:
     return 0
 
 
-def _render(args, result):
-    from .renderer.outputs import mismatch_message, render_outputs
+def _render(args, result, publication):
+    from .renderer.outputs import render_outputs
 
     print("正在用 LibreOffice 排版 …", file=sys.stderr, flush=True)
-    outcome = render_outputs(result, args.out, pdf=args.pdf, verify=args.verify, exact=args.exact)
+    return render_outputs(result, publication, pdf=args.pdf, verify=args.verify, exact=args.exact)
+
+
+def _print_rendered(args, outcome) -> None:
+    from .renderer.outputs import mismatch_message
+
     if outcome.pdf_paths:
         print(f"已生成 {len(outcome.pdf_paths)} 个 PDF，在 {args.out}")
     if outcome.mismatches and args.exact:
@@ -137,7 +146,6 @@ def _render(args, result):
         raise InputError(mismatch_message(outcome.mismatches))
     elif args.verify or args.exact:
         print("目录页码与 LibreOffice 的排版一致。")
-    return outcome.result
 
 
 def _preview(args) -> int:
@@ -180,12 +188,7 @@ def _summary(args) -> int:
 
 
 def _new(args) -> int:
-    path = args.inputs / (safe_filename(args.name) + ".yaml")
-    if path.exists():
-        raise InputError(f"文件已存在，没有改动它：{path}")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "x", encoding="utf-8") as file:  # "x": never overwrite
-        file.write(starter_yaml(args.name))
+    path = new_report(args.inputs, args.name)
     print(f"已新建：{path}\n用记事本打开它，按注释填写，然后运行 docgen build。")
     return 0
 
@@ -205,6 +208,19 @@ _COMMANDS = {
     "summary": _summary,
     "new": _new,
 }
+
+
+def _print_recovered(recovered: str | None) -> None:
+    if recovered:
+        print(f"提醒：{recovered}", file=sys.stderr)
+
+
+def _print_removed(removed: list[Path]) -> None:
+    if removed:
+        print(f"已删除 docgen 以前生成、这次不再生成的 {len(removed)} 个文件：")
+        print("\n".join(f"  {path}" for path in removed[:_LISTED_REPORTS]))
+        if len(removed) > _LISTED_REPORTS:
+            print(f"  …… 等 {len(removed)} 个")
 
 
 def _print_warnings(warnings: list[str]) -> None:

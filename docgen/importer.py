@@ -1,9 +1,10 @@
 """``docgen import``: the files 社区 send (.docx, .txt, .md) → YAML inputs.
 
-Every file is read and recognised first; then every target is checked; only
-when nothing would be overwritten (or --force) is anything written, each
-file through a temporary file and a rename. A file it cannot read stops the
-import with a message naming it, before anything is written.
+Every file is read and recognised first; then, under the target folder's
+lock, every target is checked; only when nothing would be overwritten (or
+--force) is anything written, all files together or none (``publish``). A
+file it cannot read stops the import with a message naming it, before
+anything is written.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
-from .fileio import atomic_write, unique_filenames
+from .filenames import clashes, unique_filenames
 from .model import Origin, VolumeSettings
 from .numbering import section_number
+from .publish import Publication
 from .readers.docx_reader import read_docx_paragraphs
 from .readers.recognise import Recognised, Recognition, recognise
 from .readers.text_reader import read_text_paragraphs
@@ -57,14 +59,15 @@ class ImportResult:
 
 def import_files(files: list[Path], out: Path, force: bool = False) -> ImportResult:
     sources = [read_source(path) for path in expand(files)]
-    planned = _plan_reports(sources, out)
-    writes = [(p.target, report_yaml(p.recognised.report, _header(p)).encode("utf-8")) for p in planned]
-    settings = _volume_settings(sources, planned, out)
-    if settings is not None:
-        writes.append((out / SETTINGS_FILE, settings_yaml(settings, ["汇编设置（由 docgen import 生成）"]).encode("utf-8")))
-    _refuse_overwrite([path for path, _ in writes], force)
-    _write_all(writes, out)
-    return ImportResult([path for path, _ in writes], _summary(sources, planned, settings, out))
+    with Publication(out) as publication:
+        planned = _plan_reports(sources, out)
+        settings = _volume_settings(sources, planned, out)
+        _refuse_overwrite(planned, out, settings is not None, force)
+        for plan in planned:
+            publication.write(plan.target.name, report_yaml(plan.recognised.report, _header(plan)).encode("utf-8"))
+        if settings is not None:
+            publication.write(SETTINGS_FILE, settings_yaml(settings, ["汇编设置（由 docgen import 生成）"]).encode("utf-8"))
+    return ImportResult(publication.written, _summary(sources, planned, settings, out))
 
 
 def expand(files: list[Path]) -> list[Path]:
@@ -188,21 +191,16 @@ def _title_position(plan: Planned) -> float:
 # --- writing -------------------------------------------------------------------------
 
 
-def _refuse_overwrite(targets: list[Path], force: bool) -> None:
-    existing = [path for path in targets if path.exists()]
+def _refuse_overwrite(planned: list[Planned], out: Path, with_settings: bool, force: bool) -> None:
+    """Stop before writing anything over a file already there (also 单位.yml for 单位.yaml);
+    with ``force``, write into that very file rather than beside it."""
+    targets = [plan.target for plan in planned] + ([out / SETTINGS_FILE] if with_settings else [])
+    existing = clashes(targets)
     if existing and not force:
-        listed = "\n".join(f"  {path}" for path in existing)
+        listed = "\n".join(f"  {path}" for path in existing.values())
         raise InputError(f"以下文件已经存在，为免覆盖，本次导入没有写入任何文件：\n{listed}\n确实要覆盖，请加上 --force 再运行")
-
-
-def _write_all(writes: list[tuple[Path, bytes]], out: Path) -> None:
-    if out.exists() and not out.is_dir():
-        raise InputError(f"输出位置“{out}”是一个文件，不是文件夹")
-    try:
-        for path, data in writes:
-            atomic_write(path, data)
-    except OSError as exc:
-        raise InputError(f"无法写入文件：{exc.strerror}（{exc.filename or out}）") from None
+    for plan in planned:
+        plan.target = existing.get(plan.target, plan.target)
 
 
 # --- what the user is told -------------------------------------------------------------

@@ -9,8 +9,9 @@ from pathlib import Path
 import docx
 import pytest
 
-import docgen.fileio
+import docgen.publish
 from docgen.cli import main
+from docgen.manifest import MANIFEST_FILE
 
 REPORT = """\
 unit: {unit}
@@ -52,7 +53,7 @@ def test_hostile_unit_names_become_safe_files_inside_the_output_folder(tmp_path,
     before = _files_under(tmp_path) - _files_under(inputs)
     code, err = _run(capsys, "build", "--inputs", str(inputs), "--out", str(out))
     assert code == 0, err
-    written = _files_under(tmp_path) - _files_under(inputs) - before
+    written = _files_under(tmp_path) - _files_under(inputs) - before - {out / MANIFEST_FILE}
     assert all(path.parent == out for path in written)  # nothing outside, nothing in subfolders
     assert len(written) == len(HOSTILE_UNITS) + 1  # one per report and the volume: no name collided
     for path in written:
@@ -108,44 +109,26 @@ def test_a_failed_build_leaves_the_last_good_outputs_byte_identical(good_build, 
 
 
 def _write_half_then_fail(fail_on: str):
-    """An ``os.fdopen`` whose file, for the output named ``fail_on``, writes half the data and then reports a full disk."""
-    real_fdopen = os.fdopen
-    writing = {"target": None}
+    """A ``publish._write_file`` that, for the output named ``fail_on``, writes half of it and then reports a full disk."""
+    real_write_file = docgen.publish._write_file
 
-    def fdopen(fd, *args, **kwargs):
-        file = real_fdopen(fd, *args, **kwargs)
-        if writing["target"] != fail_on:
-            return file
-        real_write = file.write
+    def write_file(path, chunks):
+        if path.name != fail_on:
+            return real_write_file(path, chunks)
+        data = b"".join(chunks)
+        path.write_bytes(data[: len(data) // 2])
+        raise OSError(errno.ENOSPC, "No space left on device")
 
-        def write(data):
-            real_write(data[: len(data) // 2])
-            raise OSError(errno.ENOSPC, "磁盘空间不足")
-
-        file.write = write
-        return file
-
-    original_atomic_write = docgen.fileio.atomic_write
-
-    def atomic_write(path, data):
-        writing["target"] = path.name
-        return original_atomic_write(path, data)
-
-    return fdopen, atomic_write
+    return write_file
 
 
 @pytest.mark.parametrize("fail_on", ["甲社区.docx", "乙社区.docx", "基层党建亮点工作及存在问题.docx"])
-def test_a_write_failing_midway_never_replaces_a_good_file(good_build, capsys, monkeypatch, fail_on):
+def test_a_write_failing_midway_leaves_every_output_as_it_was(good_build, capsys, monkeypatch, fail_on):
     inputs, out, before = good_build
     for unit in ("甲社区", "乙社区"):
         (inputs / f"{unit}.yaml").write_text(REPORT.format(unit=unit, text="第二次的正文。"), encoding="utf-8")
-    fdopen, atomic_write = _write_half_then_fail(fail_on)
-    monkeypatch.setattr(docgen.fileio.os, "fdopen", fdopen)
-    monkeypatch.setattr("docgen.fileio.atomic_write", atomic_write)
+    monkeypatch.setattr(docgen.publish, "_write_file", _write_half_then_fail(fail_on))
     code, err = _run(capsys, "build", "--inputs", str(inputs), "--out", str(out))
     assert code == 1
-    assert fail_on in err and "磁盘空间不足" in err
-    assert (out / fail_on).read_bytes() == before[fail_on]  # the good file, whole
-    assert sorted(p.name for p in out.iterdir()) == sorted(before)  # no temporary file left behind
-    for path in out.iterdir():
-        docx.Document(str(path))  # every file there opens: none is half written
+    assert fail_on in err and "磁盘已满" in err
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # all old, none new, nothing left over

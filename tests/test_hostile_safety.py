@@ -102,7 +102,7 @@ def test_a_template_with_xml_entities_reads_no_local_file_and_expands_nothing(tm
     code, output = _build(capsys, folder, out)
     assert "SECRET-CONTENT-1234" not in output
     if code == 0:  # the entity left as it was, or dropped: either way nothing was read or expanded
-        for path in out.iterdir():
+        for path in out.glob("*.docx"):
             with zipfile.ZipFile(path) as package:
                 for name in package.namelist():
                     assert b"SECRET-CONTENT-1234" not in package.read(name)

@@ -1,7 +1,9 @@
 """``build --pdf / --verify / --exact``: what LibreOffice makes of a finished build.
 
 One LibreOffice run converts everything the build asked for; the volume's
-PDF then tells on which page each report really starts.
+PDF then tells on which page each report really starts. It all happens inside
+the build's publication: the Word files are converted before they are
+published, and the PDFs are published with them, or nothing is.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from pathlib import Path
 
 from ..build import BuildResult, rewrite_volume
 from ..errors import InputError
-from ..fileio import copy_into
+from ..publish import Publication
 from .pdftext import read_pages, require_tool
 from .soffice import convert_to_pdf, require_soffice
 from .verify import Mismatch, describe, page_mismatches, rendered_start_pages
@@ -25,35 +27,37 @@ class RenderOutcome:
     mismatches: list[Mismatch] = field(default_factory=list)  # model vs LibreOffice, before any correction
 
 
-def render_outputs(result: BuildResult, out: Path, pdf: bool, verify: bool, exact: bool) -> RenderOutcome:
+def render_outputs(result: BuildResult, publication: Publication, pdf: bool, verify: bool, exact: bool) -> RenderOutcome:
     require_soffice()
     if verify or exact:
         require_tool("pdftotext")
     outcome = RenderOutcome(result)
     with tempfile.TemporaryDirectory(prefix="docgen-pdf-") as work:
         documents = (result.report_paths if pdf else []) + [result.volume_path]
-        pdfs = convert_to_pdf(documents, Path(work))
+        pdfs = convert_to_pdf([publication.staged(d) for d in documents], Path(work))
         if verify or exact:
             titles = result.volume.numbered_titles()
             rendered = rendered_start_pages(read_pages(pdfs[-1]), titles)
             outcome.mismatches = page_mismatches(titles, result.start_pages, rendered)
         if exact and outcome.mismatches:
-            outcome.result = _rebuild_with(result, rendered, outcome.mismatches)
+            outcome.result = _rebuild_with(result, rendered, outcome.mismatches, publication)
             if pdf:  # only the 目录 changed: LibreOffice again for the volume alone
                 exact_work = Path(work) / "exact"
                 exact_work.mkdir()
-                pdfs[-1] = convert_to_pdf([outcome.result.volume_path], exact_work)[0]
+                pdfs[-1] = convert_to_pdf([publication.staged(result.volume_path)], exact_work)[0]
         if pdf:
-            outcome.pdf_paths = copy_into(out, pdfs)
+            outcome.pdf_paths = [publication.copy(p.name, p) for p in pdfs]
     return outcome
 
 
-def _rebuild_with(result: BuildResult, rendered: list[int | None], mismatches: list[Mismatch]) -> BuildResult:
+def _rebuild_with(
+    result: BuildResult, rendered: list[int | None], mismatches: list[Mismatch], publication: Publication
+) -> BuildResult:
     """The volume again, with LibreOffice's pages in the 目录."""
     if None in rendered:
         missing = "；".join(describe(m) for m in mismatches if m.rendered_page is None)
         raise InputError(f"在 PDF 中找不到这些报告的开头，无法改写目录页码：{missing}")
-    return rewrite_volume(result, [p for p in rendered if p is not None])
+    return rewrite_volume(result, [p for p in rendered if p is not None], publication)
 
 
 def mismatch_message(mismatches: list[Mismatch]) -> str:

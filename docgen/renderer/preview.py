@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import glob
+import re
 import subprocess
 import tempfile
 from pathlib import Path
 
 from ..build import BuildResult, build
 from ..errors import InputError, UsageError
-from ..fileio import copy_into
+from ..publish import Publication
 from .pdftext import require_tool
 from .soffice import convert_to_pdf, require_soffice
 
@@ -35,7 +35,7 @@ def preview(inputs: Path, out: Path, name: str | None = None, dpi: int = 72) -> 
         finished = subprocess.run([pdftoppm, "-png", "-r", str(dpi), str(pdf), str(prefix)], capture_output=True)
         if finished.returncode != 0:
             raise InputError(f"pdftoppm 无法生成图片：{finished.stderr.decode(errors='replace').strip()}")
-        return _publish(sorted(prefix.parent.glob("*.png")), out / PREVIEW_FOLDER, document.stem)
+        return _publish(sorted(prefix.parent.glob("*.png")), out, document.stem)
 
 
 def _document(result: BuildResult, name: str | None) -> Path:
@@ -48,10 +48,12 @@ def _document(result: BuildResult, name: str | None) -> Path:
     raise InputError(f"没有单位名称为“{name}”的报告。可用的有：{listed}")
 
 
-def _publish(pngs: list[Path], folder: Path, stem: str) -> list[Path]:
-    """The new pages in ``folder``; then away with pages of an earlier, longer version."""
-    published = copy_into(folder, pngs)
-    for old in folder.glob(f"{glob.escape(stem)}-*.png"):
-        if old not in published and old.stem[len(stem) + 1 :].isdigit():  # not 单位-2-1.png of unit 单位-2
-            old.unlink()
-    return published
+def _publish(pngs: list[Path], out: Path, stem: str) -> list[Path]:
+    """The new pages in ``out``/preview, published with the removal of the pages of an
+    earlier, longer version of the same document (not those of a unit named 单位-2 when
+    previewing 单位)."""
+    own_pages = re.compile(re.escape(f"{PREVIEW_FOLDER}/{stem}-") + r"\d+\.png")
+    with Publication(out, record=True, scope=lambda name: own_pages.fullmatch(name) is not None) as publication:
+        for png in pngs:
+            publication.copy(f"{PREVIEW_FOLDER}/{png.name}", png)
+    return publication.written

@@ -1,0 +1,24 @@
+"""``docgen new``: a commented starter report, never over a file already there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import InputError
+from .filenames import clashes, safe_filename
+from .publish import Publication
+from .starter import starter_yaml
+
+
+def new_report(inputs: Path, unit: str) -> Path:
+    """Write the starter file for ``unit`` into ``inputs``; its path.
+
+    The check for a file of that name (also 单位.yml, or another case) and the
+    write happen under the folder's lock, so two at once cannot both succeed.
+    """
+    name = safe_filename(unit, ".yaml")
+    with Publication(inputs) as publication:
+        clash = clashes([inputs / name])
+        if clash:
+            raise InputError(f"文件已存在，没有改动它：{next(iter(clash.values()))}")
+        return publication.write(name, starter_yaml(unit).encode("utf-8"))
