@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..build import report_template
 from ..errors import InputError
-from ..fileio import write_outputs
+from ..publish import Publication
 from ..readers.yaml_reader import load_inputs
 from ..writers.analysis_docx import analysis_docx
 from ..writers.ledger_xlsx import ledger_workbook
@@ -57,26 +57,24 @@ def summary(
     if previous is not None:
         warnings += _mark_raised_before(rows, previous)
     ledger_path, analysis_path = out / LEDGER_FILE, out / ANALYSIS_FILE
-    unkept = _carry_over(rows, keep, ledger_path, force)
-    if unkept:
-        warnings.append(
-            f"旧问题清单中有 {len(unkept)} 行已填写的内容找不到对应的问题（问题已删除或改写较多），"
-            f"已放在新清单的“未带入的旧内容”工作表中"
+    with Publication(out) as publication:  # the check for a filled-in ledger under the folder's lock
+        unkept = _carry_over(rows, keep, ledger_path, force)
+        if unkept:
+            warnings.append(
+                f"旧问题清单中有 {len(unkept)} 行已填写的内容找不到对应的问题（问题已删除或改写较多），"
+                f"已放在新清单的“未带入的旧内容”工作表中"
+            )
+        ledger = Ledger(
+            title=volume.settings.series_title,
+            rows=rows,
+            categories=table.all_names,
+            groups=shared_problems(problems),
+            unit_count=len(volume.reports),
+            compared_with_previous=previous is not None,
+            unkept=unkept,
         )
-    ledger = Ledger(
-        title=volume.settings.series_title,
-        rows=rows,
-        categories=table.all_names,
-        groups=shared_problems(problems),
-        unit_count=len(volume.reports),
-        compared_with_previous=previous is not None,
-        unkept=unkept,
-    )
-    files = [
-        (ledger_path, ledger_workbook(ledger)),
-        (analysis_path, analysis_docx(ledger, report_template(inputs, volume))),
-    ]
-    write_outputs(files)
+        publication.write(LEDGER_FILE, ledger_workbook(ledger))
+        publication.write(ANALYSIS_FILE, analysis_docx(ledger, report_template(inputs, volume)))
     return SummaryResult(ledger, ledger_path, analysis_path, loaded.warnings + warnings)
 
 
