@@ -132,3 +132,38 @@ def test_problem_section_with_only_a_lead_is_named_in_a_warning(tmp_path):
     assert result.ledger.rows == []
     assert any("甲社区的“存在问题”只有导语、没有条目" in w for w in result.warnings)
     assert ledger_rows(tmp_path / "o" / LEDGER) == []
+
+
+def test_hostile_text_stays_text_and_fits_excel(tmp_path):
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    long_text = "党员教育不够。" * 6000  # 42,000 characters: more than an Excel cell holds
+    (inputs / "甲社区.yaml").write_text(
+        "unit: 甲社区\nsections:\n  - heading: 存在问题\n    items:\n"
+        "      - title: \"=HYPERLINK(\\\"http://example.com\\\",\\\"点我\\\")\"\n"
+        f"        text: {long_text}\n",
+        encoding="utf-8",
+    )
+    result = docgen.summary(inputs, tmp_path / "o")
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(tmp_path / "o" / LEDGER).worksheets[0]
+    assert sheet["C3"].data_type == "s" and sheet["C3"].value.startswith("=HYPERLINK(")
+    assert len(sheet["D3"].value) == 32767 and sheet["D3"].value.endswith("余下见报告原文）")
+    assert sheet.row_dimensions[3].height <= 409
+    assert any("甲社区.yaml 第 5 行" in w and "32767 字" in w for w in result.warnings)
+
+
+def test_analysis_takes_the_volume_fonts_as_the_reports_do(sample_inputs, tmp_path):
+    import docx
+
+    def body_face(path):
+        normal = docx.Document(str(path)).styles["Normal"].element
+        return normal.rPr.rFonts.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia")
+
+    docgen.summary(sample_inputs, tmp_path / "before")
+    assert body_face(tmp_path / "before" / ANALYSIS) != "宋体"
+    settings = sample_inputs / "volume.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "fonts:\n  body: 宋体\n", encoding="utf-8")
+    docgen.summary(sample_inputs, tmp_path / "o")
+    assert body_face(tmp_path / "o" / ANALYSIS) == "宋体"

@@ -23,6 +23,8 @@ COLUMN_OWNER = "责任人"
 COLUMN_DEADLINE = "完成时限"
 FILLED_IN_COLUMNS = (COLUMN_MEASURES, COLUMN_OWNER, COLUMN_DEADLINE)  # the office's own columns
 
+MAX_CELL_CHARS = 32767  # Excel's limit on the text of one cell
+
 LEDGER_FILE = "问题清单.xlsx"
 ANALYSIS_FILE = "共性问题分析.docx"
 

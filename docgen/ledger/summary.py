@@ -20,7 +20,7 @@ from ..writers.ledger_xlsx import ledger_workbook
 from .categories import category_table
 from .grouping import shared_problems
 from .kept import carry_over, read_kept_rows
-from .model import ANALYSIS_FILE, LEDGER_FILE, Ledger, LedgerRow
+from .model import ANALYSIS_FILE, LEDGER_FILE, MAX_CELL_CHARS, Ledger, LedgerRow
 from .previous import previous_problems, raised_before, unit_key
 from .problems import volume_problems
 
@@ -50,6 +50,11 @@ def summary(
     if not problems:
         words = "、".join(volume.settings.problem_words)
         warnings.append(f"没有找到问题：没有哪一部分的标题含有“{words}”（可在 volume.yaml 的 problem_headings 中设置）")
+    warnings += [
+        f"{problem.origin}：“{problem.title}”的正文超过 Excel 一个单元格能放的 {MAX_CELL_CHARS} 字，问题清单中只列出前面部分"
+        for problem in problems
+        if len(problem.text) > MAX_CELL_CHARS
+    ]
     table = category_table(inputs)
     for problem in problems:
         problem.category = table.classify(problem)

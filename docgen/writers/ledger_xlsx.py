@@ -32,6 +32,7 @@ from ..ledger.model import (
     COLUMN_TEXT,
     COLUMN_TITLE,
     COLUMN_UNIT,
+    MAX_CELL_CHARS,
     KeptRow,
     Ledger,
     LedgerRow,
@@ -48,6 +49,8 @@ FONT_BODY = Font(name="宋体", size=11)
 FONT_HEADER = Font(name="黑体", size=11)
 FONT_TITLE = Font(name="黑体", size=16)
 POINTS_PER_LINE = 15.0  # an 11-point CJK line with its leading
+MAX_ROW_POINTS = 409  # the tallest row Excel allows
+CUT_MARK = "……（超出 Excel 单元格容量，余下见报告原文）"
 _THIN = Side(style="thin", color="000000")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
@@ -125,7 +128,9 @@ def _write_header(sheet: Worksheet, columns: list[Column]) -> None:
 
 def _write_row(sheet: Worksheet, row_number: int, columns: list[Column], values: list) -> None:
     for index, (column, value) in enumerate(zip(columns, values), 1):
-        cell = sheet.cell(row_number, index, value)
+        cell = sheet.cell(row_number, index, _cell_value(value))
+        if isinstance(value, str) and value.startswith("="):
+            cell.data_type = "s"  # the user's text, never a formula Excel would run
         if row_number > HEADER_ROW + 1:
             # openpyxl looks each style part up anew per cell (slow for 1,000 reports' rows);
             # the first row's combined style is the same for the whole column.
@@ -136,9 +141,16 @@ def _write_row(sheet: Worksheet, row_number: int, columns: list[Column], values:
     sheet.row_dimensions[row_number].height = _height(columns, values)
 
 
+def _cell_value(value):
+    """``value`` as a cell can hold it: Excel refuses text beyond its cell limit."""
+    if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+        return value[: MAX_CELL_CHARS - len(CUT_MARK)] + CUT_MARK
+    return value
+
+
 def _height(columns: list[Column], values: list) -> float:
     lines = max(_lines(value, column.width) for column, value in zip(columns, values))
-    return lines * POINTS_PER_LINE + 4
+    return min(lines * POINTS_PER_LINE + 4, MAX_ROW_POINTS)
 
 
 def _lines(value, width: float) -> int:
