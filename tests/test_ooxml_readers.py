@@ -10,7 +10,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from docgen.renderer.soffice import find_soffice, write_profile
+from docgen.renderer.soffice import find_soffice, office_environment
 from docgen.writers.docx_template import Template
 from docgen.writers.volume import volume_docx
 from docx_text import visible_lines
@@ -29,7 +29,7 @@ def _convert(soffice: Path, profile: Path, source: Path, target_format: str, out
     subprocess.run(
         [str(soffice), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
          "--convert-to", target_format, "--outdir", str(out_dir), str(source)],
-        capture_output=True, timeout=300, check=True,
+        capture_output=True, timeout=300, check=True, env=office_environment(profile),
     )
     converted = out_dir / f"{source.stem}.{target_format.split(':')[0]}"
     assert converted.is_file(), f"LibreOffice wrote no {converted.name}"
@@ -39,7 +39,6 @@ def _convert(soffice: Path, profile: Path, source: Path, target_format: str, out
 def test_libreoffice_round_trip_through_odt_keeps_text_toc_and_footers(sample_build, tmp_path):
     require_renderer()
     profile = tmp_path / "profile"
-    write_profile(profile)
     soffice = find_soffice()
     odt = _convert(soffice, profile, sample_build.volume_path, "odt", tmp_path / "odt")
     back = _convert(soffice, profile, odt, "docx:MS Word 2007 XML", tmp_path / "back")
@@ -85,11 +84,10 @@ def _updated_toc_page(volume: Path, work: Path) -> list[str]:
     if python is None:
         pytest.skip("no Python with LibreOffice's uno module: apt-get install python3-uno")
     profile = work / "profile"
-    write_profile(profile)
     pdf = work / f"{volume.stem}-updated.pdf"
     subprocess.run(
         [python, str(HERE / "lo_update_toc.py"), str(soffice), profile.as_uri(), str(volume), str(pdf)],
-        capture_output=True, timeout=300, check=True,
+        capture_output=True, timeout=300, check=True, env=office_environment(profile),
     )
     page = subprocess.run(
         ["pdftotext", "-f", "1", "-l", "1", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True

@@ -1,11 +1,11 @@
 """Word files → PDF through LibreOffice headless, one process for a whole batch.
 
 LibreOffice runs with a private profile in a temporary folder, so parallel
-builds and a LibreOffice the user has open do not collide. The profile maps
-the official faces the documents name (仿宋, 楷体, 黑体 …), which Linux
-machines lack, to installed faces whose Latin letters and digits are half
-width like the Windows faces; without it LibreOffice draws Latin text in a
-proportional fallback face and lines break elsewhere than in Word.
+builds and a LibreOffice the user has open do not collide, and with docgen's
+fontconfig substitution (``fonts.py``): the official faces the documents name
+(仿宋, 楷体, 黑体 …), which Linux machines lack, are drawn with the closest
+free faces, whose Latin letters and digits are half width like the Windows
+faces', so lines break where Word breaks them.
 """
 
 from __future__ import annotations
@@ -16,24 +16,8 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from xml.sax.saxutils import escape
-
 from ..errors import InputError
-
-# Official face → substitute with half-width Latin (measured: every ASCII
-# glyph of these two is exactly half an em, as in SimSun, SimFang, SimKai, SimHei).
-KAI_LIKE = "AR PL UKai CN"
-SANS_LIKE = "Noto Sans Mono CJK SC"
-FONT_REPLACEMENTS = {
-    "仿宋": KAI_LIKE,
-    "仿宋_GB2312": KAI_LIKE,
-    "楷体": KAI_LIKE,
-    "楷体_GB2312": KAI_LIKE,
-    "黑体": SANS_LIKE,
-    "宋体": SANS_LIKE,
-    "方正小标宋简体": SANS_LIKE,
-    "方正小标宋_GBK": SANS_LIKE,
-}
+from .fonts import fontconfig_environment
 
 SECONDS_FIRST_FILE = 120  # a cold start with a fresh profile takes a while
 SECONDS_PER_FILE = 20
@@ -77,7 +61,7 @@ def convert_to_pdf(documents: list[Path], out_dir: Path) -> list[Path]:
     """
     soffice = require_soffice()
     with tempfile.TemporaryDirectory(prefix="docgen-lo-") as profile:
-        write_profile(Path(profile))
+        environment = office_environment(Path(profile))
         command = [
             str(soffice),
             f"-env:UserInstallation={Path(profile).as_uri()}",
@@ -92,7 +76,7 @@ def convert_to_pdf(documents: list[Path], out_dir: Path) -> list[Path]:
         ]
         timeout = SECONDS_FIRST_FILE + SECONDS_PER_FILE * len(documents)
         try:
-            finished = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+            finished = subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=environment)
         except subprocess.TimeoutExpired:
             raise InputError(f"LibreOffice 在 {timeout} 秒内没有完成转换，已放弃。") from None
         except OSError as exc:
@@ -105,28 +89,8 @@ def convert_to_pdf(documents: list[Path], out_dir: Path) -> list[Path]:
     return pdfs
 
 
-def write_profile(profile: Path) -> None:
-    """A LibreOffice user profile in ``profile`` with docgen's font substitutions."""
-    user = profile / "user"
-    user.mkdir(parents=True)
-    (user / "registrymodifications.xcu").write_text(profile_settings(FONT_REPLACEMENTS), encoding="utf-8")
-
-
-def profile_settings(replacements: dict[str, str]) -> str:
-    """registrymodifications.xcu: the font replacement table, applied always."""
-    base = "/org.openoffice.Office.Common/Font/Substitution"
-    items = [f'<item oor:path="{base}"><prop oor:name="Replacement" oor:op="fuse"><value>true</value></prop></item>']
-    for index, (face, substitute) in enumerate(replacements.items()):
-        props = {"Always": "true", "OnScreenOnly": "false", "ReplaceFont": face, "SubstituteFont": substitute}
-        body = "".join(
-            f'<prop oor:name="{name}" oor:op="fuse"><value>{escape(value)}</value></prop>'
-            for name, value in props.items()
-        )
-        items.append(f'<item oor:path="{base}/FontPairs"><node oor:name="_{index}" oor:op="replace">{body}</node></item>')
-    return (
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
-        'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
-        + "\n".join(items)
-        + "\n</oor:items>\n"
-    )
+def office_environment(profile: Path) -> dict[str, str]:
+    """The environment for a LibreOffice run whose private profile is ``profile``
+    (pass ``-env:UserInstallation=profile.as_uri()``): docgen's font substitution."""
+    profile.mkdir(parents=True, exist_ok=True)
+    return {**os.environ, **fontconfig_environment(profile)}

@@ -1,0 +1,204 @@
+"""The faces LibreOffice draws with when docgen runs it: a fontconfig substitution.
+
+Documents name the official faces (仿宋, 楷体, 黑体, 方正小标宋简体, 宋体). On
+Windows these are installed and used as they are. Where one is missing (Linux),
+docgen's LibreOffice runs get a fontconfig file mapping it to the closest free
+face installed:
+
+    仿宋      → a 仿宋 face if one is installed, else Noto Serif CJK SC
+    方正小标宋 → Noto Serif CJK SC Bold
+    宋体      → Noto Serif CJK SC
+    黑体      → Noto Sans CJK SC (its monospaced-Latin cut, Noto Sans Mono CJK SC)
+    楷体      → AR PL UKai
+
+The Windows faces draw Latin letters and digits half an em wide, and the page
+model counts them so; Noto Serif CJK's own Latin is proportional (digits about
+0.55 em), which would move line breaks and page starts. Its ``hwid`` feature
+holds half-width Latin glyphs, so docgen derives copies of Noto Serif CJK SC
+whose character map points Latin at those glyphs (made once with fontTools,
+kept in the user's cache folder) and maps to the copies.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+SERIF_SOURCE = "Noto Serif CJK SC"
+SERIF = "Docgen Serif CJK SC"  # the derived copy with half-width Latin
+SERIF_BOLD = "Docgen Serif CJK SC Bold"  # a family of its own: a title's weight comes from the face
+SANS = "Noto Sans Mono CJK SC"
+KAI = "AR PL UKai CN"
+_DERIVED_VERSION = "1"  # bump when the derivation changes
+
+# Each official face (and the names it goes by) → faces to use if installed, in order.
+# A real face installed under one of the names is used as it is.
+_CHOICES = {
+    ("仿宋", "仿宋_GB2312", "FangSong", "FangSong_GB2312"): (
+        "仿宋", "仿宋_GB2312", "FangSong", "FangSong_GB2312", "STFangsong", "华文仿宋", "方正仿宋简体",
+        "FZFangSong-Z02S", "方正仿宋_GBK", SERIF, KAI,
+    ),
+    ("方正小标宋简体", "方正小标宋_GBK", "FZXiaoBiaoSong-B05S", "FZXiaoBiaoSong-B05"): (
+        "方正小标宋简体", "方正小标宋_GBK", "FZXiaoBiaoSong-B05S", "FZXiaoBiaoSong-B05", SERIF_BOLD, SANS,
+    ),
+    ("宋体", "SimSun"): ("宋体", "SimSun", SERIF, SANS),
+    ("黑体", "SimHei"): ("黑体", "SimHei", SANS),
+    ("楷体", "楷体_GB2312", "KaiTi", "KaiTi_GB2312"): (
+        "楷体", "楷体_GB2312", "KaiTi", "KaiTi_GB2312", "STKaiti", "华文楷体", KAI,
+    ),
+}
+
+
+@dataclass(frozen=True)
+class _Derived:
+    family: str
+    style: str  # of the source face
+    file_stem: str
+
+
+_DERIVED = (_Derived(SERIF, "Regular", "DocgenSerifCJKSC-Regular"), _Derived(SERIF_BOLD, "Bold", "DocgenSerifCJKSC-Bold"))
+
+
+def fontconfig_environment(work: Path) -> dict[str, str]:
+    """Environment variables that give a LibreOffice run docgen's substitutions
+    (a fonts.conf written into ``work``); empty where fontconfig is not used."""
+    if sys.platform in ("win32", "darwin") or shutil.which("fc-list") is None:
+        return {}
+    fonts_dir = derived_fonts()
+    installed = installed_families(fonts_dir)
+    config = work / "fonts.conf"
+    config.write_text(fontconfig_file(substitutions(installed), fonts_dir), encoding="utf-8")
+    return {"FONTCONFIG_FILE": str(config)}
+
+
+def substitutions(installed: set[str]) -> dict[str, str]:
+    """Official face → the installed face to draw it with (faces installed as themselves are left out)."""
+    chosen = {}
+    for names, choices in _CHOICES.items():
+        face = next((choice for choice in choices if choice in installed), None)
+        for name in names:
+            if face and name not in installed:
+                chosen[name] = face
+    return chosen
+
+
+def fontconfig_file(mapping: dict[str, str], fonts_dir: Path | None) -> str:
+    """A fonts.conf: the system's configuration, the derived faces' folder and one rule a face."""
+    rules = "".join(
+        "  <match target=\"pattern\">\n"
+        f"    <test name=\"family\"><string>{escape(face)}</string></test>\n"
+        f"    <edit name=\"family\" mode=\"assign\" binding=\"strong\"><string>{escape(substitute)}</string></edit>\n"
+        "  </match>\n"
+        for face, substitute in mapping.items()
+    )
+    directory = f"  <dir>{escape(str(fonts_dir))}</dir>\n" if fonts_dir else ""
+    system = os.environ.get("FONTCONFIG_FILE") or "/etc/fonts/fonts.conf"
+    return (
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
+        f'  <include ignore_missing="yes">{escape(system)}</include>\n'
+        f"{directory}{rules}</fontconfig>\n"
+    )
+
+
+def installed_families(extra_dir: Path | None = None) -> set[str]:
+    """Font family names fontconfig knows (every name of each family), the derived copies included."""
+    try:
+        listed = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True, timeout=60).stdout
+    except (OSError, subprocess.SubprocessError):
+        return set()
+    families = {name.strip() for line in listed.splitlines() for name in line.split(",") if name.strip()}
+    if extra_dir is not None:
+        families |= {d.family for d in _DERIVED if (extra_dir / f"{d.file_stem}.otf").is_file()}
+    return families
+
+
+def derived_fonts() -> Path | None:
+    """The folder holding the half-width-Latin copies of Noto Serif CJK SC, made on
+    first use; None where fontTools or Noto Serif CJK is not installed."""
+    try:
+        from fontTools.ttLib import TTFont  # noqa: F401  (a dependency, but the fonts are optional)
+    except ImportError:
+        return None
+    folder = _cache_root() / "docgen" / f"fonts-{_DERIVED_VERSION}"
+    for derived in _DERIVED:
+        target = folder / f"{derived.file_stem}.otf"
+        if target.is_file():
+            continue
+        source = _font_file(SERIF_SOURCE, derived.style)
+        if source is None:
+            continue
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            _derive(*source, derived, target)
+        except Exception:  # no cache folder, or a font fontTools cannot read: the other faces stand in
+            continue
+    return folder if any((folder / f"{d.file_stem}.otf").is_file() for d in _DERIVED) else None
+
+
+def _cache_root() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME")
+    return Path(base) if base else Path.home() / ".cache"
+
+
+def _font_file(family: str, style: str) -> tuple[Path, int] | None:
+    """The file (and index in a collection) fontconfig has for ``family`` in ``style``."""
+    try:
+        listed = subprocess.run(
+            ["fc-list", f"{family}:style={style}", "file", "index"], capture_output=True, text=True, timeout=60
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    for line in listed.splitlines():
+        path, _, rest = line.partition(":")
+        index = rest.split("=", 1)[-1].strip() if "index=" in rest else "0"
+        if path and index.isdigit():
+            return Path(path), int(index)
+    return None
+
+
+def _derive(source: Path, index: int, derived: _Derived, target: Path) -> None:
+    """Copy the face with its Latin mapped to its half-width (``hwid``) glyphs and a new name.
+
+    Only the character map and the name table are rewritten; the outlines are
+    copied as they are (no recompilation, a few seconds for a whole CJK face).
+    """
+    from fontTools.ttLib import TTFont
+
+    half_width = _half_width_glyphs(TTFont(str(source), fontNumber=index, lazy=True))
+    font = TTFont(str(source), fontNumber=index, lazy=True, recalcBBoxes=False, recalcTimestamp=False)
+    for table in font["cmap"].tables:
+        if table.isUnicode():
+            for code in range(0x20, 0x7F):
+                glyph = table.cmap.get(code)
+                if glyph in half_width:
+                    table.cmap[code] = half_width[glyph]
+    _rename(font["name"], derived)
+    with tempfile.NamedTemporaryFile(dir=target.parent, suffix=".tmp", delete=False) as temporary:
+        font.save(temporary)
+    os.replace(temporary.name, target)  # two docgen runs may derive at once
+
+
+def _half_width_glyphs(font) -> dict[str, str]:
+    gsub = font["GSUB"].table
+    mapping: dict[str, str] = {}
+    for record in gsub.FeatureList.FeatureRecord:
+        if record.FeatureTag == "hwid":
+            for lookup_index in record.Feature.LookupListIndex:
+                for subtable in gsub.LookupList.Lookup[lookup_index].SubTable:
+                    subtable = getattr(subtable, "ExtSubTable", subtable)
+                    mapping.update(getattr(subtable, "mapping", None) or {})
+    return mapping
+
+
+def _rename(name_table, derived: _Derived) -> None:
+    postscript = derived.file_stem
+    name_table.names = [n for n in name_table.names if n.nameID not in (1, 2, 3, 4, 6, 16, 17)]
+    for name_id, value in ((1, derived.family), (2, "Regular"), (3, f"docgen:{postscript}"), (4, derived.family), (6, postscript)):
+        name_table.setName(value, name_id, 3, 1, 0x409)
+        name_table.setName(value, name_id, 1, 0, 0)
