@@ -23,8 +23,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import accumulate, count
-from operator import mul
+from itertools import accumulate
 
 # The Simplified Chinese rules (LibreOffice's zh-CN locale data, which are
 # also Word's for the characters Chinese text uses).
@@ -125,7 +124,7 @@ class _CharClasses(dict):
 
 
 _CLASSES = _CharClasses()
-_IS_LETTER = bytes(1 if chr(byte).islower() else 0 for byte in range(256))
+_NO_LETTERS = re.compile("[ALN]+")
 _SCRIPT_RUN = re.compile("[Aa][AaNn]*|[Ll][LlNn]*")  # one script, with the characters that take it
 _SCRIPT_OF_RUN = {"A": "asian", "a": "asian", "L": "latin", "l": "latin"}
 
@@ -157,8 +156,16 @@ class _Measure:
             if self.script_at(index) != self.script_at(index - 1) and classes[index - 1].islower() and classes[index].islower():
                 steps[index] += font.em * 2 // 10  # between Chinese and Latin letters: a fifth of the size
         self.reach = list(accumulate(steps))
-        # the last letter or digit at or before each position (0 where there is none)
-        self.last_letter = list(accumulate(map(mul, classes.encode("ascii").translate(_IS_LETTER), count()), max))
+        self._marks: list[int] | None = None  # where each stretch without letters or digits begins
+
+    def last_letter(self, position: int) -> int:
+        """The last letter or digit at or before ``position`` (0 where there is none)."""
+        if self.classes[position].islower():
+            return position
+        if self._marks is None:
+            self._marks = [match.start() for match in _NO_LETTERS.finditer(self.classes)]
+        start = self._marks[bisect_right(self._marks, position) - 1]
+        return max(start - 1, 0)
 
     def script_at(self, index: int) -> str | None:
         """The script ``text[index]`` is measured in: its own, or the one before it."""
@@ -190,7 +197,7 @@ class _Measure:
         quote breaks by the Chinese rules, before the quote.
         """
         text = self.text
-        if self.script_at(self.last_letter[cut - 1]) == "latin":
+        if self.script_at(self.last_letter(cut - 1)) == "latin":
             return _break_before_latin(text, cut, start)
         if text[cut] in HANGING:
             cut += 1
