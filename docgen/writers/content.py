@@ -10,6 +10,7 @@ from ..errors import InputError
 from ..layout import spec
 from ..model import Cover, Report
 from .ooxml import (
+    BREAK_XML,
     XML_PARSER,
     add_bookmark,
     add_field,
@@ -18,7 +19,10 @@ from .ooxml import (
     document_part_control,
     element,
     end_field,
+    paragraph_xml,
+    parse_body,
     replace_child,
+    run_xml,
     text_run,
 )
 
@@ -45,7 +49,7 @@ class StyleIds:
 def report_paragraphs(
     report: Report, title: str, styles: StyleIds, bookmark: tuple[int, str] | None = None, show_unit: bool = False
 ):
-    paragraphs = [_paragraph_xml(p, styles) for p in compose.report_paragraphs(report, title, show_unit)]
+    paragraphs = parse_body([_paragraph_xml(p, styles) for p in compose.report_paragraphs(report, title, show_unit)])
     if bookmark:
         add_bookmark(paragraphs[0], *bookmark)
     return paragraphs
@@ -53,7 +57,7 @@ def report_paragraphs(
 
 def cover_paragraphs(cover: Cover, styles: StyleIds):
     """The cover page, ending its own section: no footer, so no page number."""
-    paragraphs = [_paragraph_xml(p, styles) for p in compose.cover_paragraphs(cover)]
+    paragraphs = parse_body([_paragraph_xml(p, styles) for p in compose.cover_paragraphs(cover)])
     replace_child(paragraphs[-1].find(qn("w:pPr")), _cover_section())
     return paragraphs
 
@@ -90,7 +94,7 @@ def toc_paragraphs(heading: str, entries: list[compose.TocEntry], bookmarks: lis
     first_entry = next((i for i, p in enumerate(composed) if p.role == compose.TOC_LINE), None)
     for index, paragraph in enumerate(composed):
         if paragraph.role != compose.TOC_LINE:
-            paragraphs.append(_paragraph_xml(paragraph, styles))
+            paragraphs += parse_body([_paragraph_xml(paragraph, styles)])
             continue
         line = _paragraph(styles[paragraph.kind.style])
         if index == first_entry:
@@ -106,24 +110,17 @@ def toc_paragraphs(heading: str, entries: list[compose.TocEntry], bookmarks: lis
     return [document_part_control(paragraphs, "Table of Contents")]
 
 
-def _paragraph_xml(paragraph: compose.Paragraph, styles: StyleIds):
-    xml = _paragraph(styles[paragraph.kind.style])
-    if paragraph.right_indent:
-        replace_child(xml.find(qn("w:pPr")), element("ind", right=str(paragraph.right_indent)))
+def _paragraph_xml(paragraph: compose.Paragraph, styles: StyleIds) -> str:
+    """``paragraph`` as WordprocessingML text (see ``ooxml.parse_body``)."""
+    runs = []
     for run in paragraph.runs:
         char_style = styles[spec.LEAD_STYLE_BY_LEVEL[run.lead_level]] if run.lead_level else None
         for number, segment in enumerate(run.text.split(compose.LINE_BREAK)):
             if number:
-                _add_break(xml)
+                runs.append(BREAK_XML)
             if segment:
-                add_run(xml, segment, char_style)
-    return xml
-
-
-def _add_break(paragraph) -> None:
-    run = element("r")
-    run.append(element("br"))
-    paragraph.append(run)
+                runs.append(run_xml(segment, char_style))
+    return paragraph_xml(styles[paragraph.kind.style], "".join(runs), paragraph.right_indent)
 
 
 def _paragraph(style_id: str):

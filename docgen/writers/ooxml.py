@@ -12,6 +12,9 @@ from lxml import etree
 
 # For the package parts docgen reads back: no entities resolved, no network.
 XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
+# For the body XML docgen writes itself, as text: a report's text may be long.
+_OWN_XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+W_NAMESPACE = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 def element(tag: str, **attrs: str) -> OxmlElement:
@@ -169,3 +172,47 @@ def document_part_control(blocks, gallery: str):
     sdt.append(properties)
     sdt.append(content)
     return sdt
+
+
+# Body paragraphs are the bulk of every file docgen writes: they are written
+# as XML text and parsed in one go (lxml builds them at C speed), not element
+# by element. The serialised file is the same as from ``element``/``add_run``.
+_TEXT_ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("\r", "&#13;"))
+_ATTRIBUTE_ESCAPES = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#9;"}
+)
+
+
+def attribute_xml(value: str) -> str:
+    return value.translate(_ATTRIBUTE_ESCAPES)
+
+
+def text_xml(text: str) -> str:
+    """``text`` escaped as lxml writes a text node (``str.replace``: most text needs none,
+    and ``str.translate`` with a table looks up every character)."""
+    for char, reference in _TEXT_ESCAPES:
+        if char in text:
+            text = text.replace(char, reference)
+    return text
+
+
+def run_xml(text: str, char_style: str | None = None) -> str:
+    """``text_run`` as XML text: a run holding ``text``, tabs as ``w:tab``."""
+    style = f'<w:rPr><w:rStyle w:val="{attribute_xml(char_style)}"/></w:rPr>' if char_style else ""
+    chunks = (f'<w:t xml:space="preserve">{text_xml(chunk)}</w:t>' if chunk else "" for chunk in text.split("\t"))
+    return f"<w:r>{style}{'<w:tab/>'.join(chunks)}</w:r>"
+
+
+BREAK_XML = "<w:r><w:br/></w:r>"
+
+
+def paragraph_xml(style_id: str, content: str, right_indent: int = 0) -> str:
+    """A paragraph of style ``style_id`` holding ``content`` (runs as XML text)."""
+    indent = f'<w:ind w:right="{right_indent}"/>' if right_indent else ""
+    return f'<w:p><w:pPr><w:pStyle w:val="{attribute_xml(style_id)}"/>{indent}</w:pPr>{content}</w:p>'
+
+
+def parse_body(fragments: list[str]) -> list:
+    """The ``w:`` elements written as XML text in ``fragments``, in order."""
+    wrapper = f'<w:body xmlns:w="{W_NAMESPACE}">{"".join(fragments)}</w:body>'
+    return list(etree.fromstring(wrapper, _OWN_XML_PARSER))
