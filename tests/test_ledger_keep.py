@@ -133,3 +133,15 @@ def test_keep_file_without_the_ledger_header_is_refused(sample_inputs, tmp_path)
     with pytest.raises(InputError) as error:
         docgen.summary(sample_inputs, tmp_path / "o", keep=tmp_path / "别的表.xlsx")
     assert "找不到“单位”“问题”这一行表头" in str(error.value)
+
+
+def test_an_unreadable_file_in_the_ledgers_place_is_kept_unless_forced(sample_inputs, tmp_path):
+    out = tmp_path / "o"
+    out.mkdir()
+    (out / LEDGER).write_bytes(b"an office's own file, not a workbook")
+    with pytest.raises(InputError) as error:
+        docgen.summary(sample_inputs, out)
+    assert "不是 Excel（.xlsx）文件" in str(error.value) and "--force" in str(error.value)
+    assert (out / LEDGER).read_bytes() == b"an office's own file, not a workbook"
+    docgen.summary(sample_inputs, out, force=True)
+    assert len(ledger_rows(out / LEDGER)) == 36

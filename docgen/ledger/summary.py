@@ -20,7 +20,7 @@ from ..writers.ledger_xlsx import ledger_workbook
 from .categories import category_table
 from .grouping import shared_problems
 from .kept import carry_over, read_kept_rows
-from .model import ANALYSIS_FILE, LEDGER_FILE, MAX_CELL_CHARS, Ledger, LedgerRow
+from .model import ANALYSIS_FILE, LEDGER_FILE, MAX_CELL_CHARS, KeptRow, Ledger, LedgerRow, Problem
 from .previous import previous_problems, raised_before, unit_key
 from .problems import volume_problems
 
@@ -47,14 +47,7 @@ def summary(
     loaded = load_inputs(inputs)
     volume = loaded.volume
     problems, warnings = volume_problems(volume)
-    if not problems:
-        words = "、".join(volume.settings.problem_words)
-        warnings.append(f"没有找到问题：没有哪一部分的标题含有“{words}”（可在 volume.yaml 的 problem_headings 中设置）")
-    warnings += [
-        f"{problem.origin}：“{problem.title}”的正文超过 Excel 一个单元格能放的 {MAX_CELL_CHARS} 字，问题清单中只列出前面部分"
-        for problem in problems
-        if len(problem.text) > MAX_CELL_CHARS
-    ]
+    warnings += _problem_warnings(problems, volume.settings.problem_words)
     table = category_table(inputs)
     for problem in problems:
         problem.category = table.classify(problem)
@@ -63,12 +56,6 @@ def summary(
         warnings += _mark_raised_before(rows, previous)
     ledger_path, analysis_path = out / LEDGER_FILE, out / ANALYSIS_FILE
     with Publication(out) as publication:  # the check for a filled-in ledger under the folder's lock
-        unkept = _carry_over(rows, keep, ledger_path, force)
-        if unkept:
-            warnings.append(
-                f"旧问题清单中有 {len(unkept)} 行已填写的内容找不到对应的问题（问题已删除或改写较多），"
-                f"已放在新清单的“未带入的旧内容”工作表中"
-            )
         ledger = Ledger(
             title=volume.settings.series_title,
             rows=rows,
@@ -76,11 +63,32 @@ def summary(
             groups=shared_problems(problems),
             unit_count=len(volume.reports),
             compared_with_previous=previous is not None,
-            unkept=unkept,
+            unkept=_carry_over(rows, keep, ledger_path, force),
         )
         publication.write(LEDGER_FILE, ledger_workbook(ledger))
         publication.write(ANALYSIS_FILE, analysis_docx(ledger, report_template(inputs, volume)))
+    warnings += _unkept_warning(ledger.unkept)
     return SummaryResult(ledger, ledger_path, analysis_path, loaded.warnings + warnings)
+
+
+def _problem_warnings(problems: list[Problem], problem_words: list[str]) -> list[str]:
+    if not problems:
+        words = "、".join(problem_words)
+        return [f"没有找到问题：没有哪一部分的标题含有“{words}”（可在 volume.yaml 的 problem_headings 中设置）"]
+    return [
+        f"{problem.origin}：“{problem.title}”的正文超过 Excel 一个单元格能放的 {MAX_CELL_CHARS} 字，问题清单中只列出前面部分"
+        for problem in problems
+        if len(problem.text) > MAX_CELL_CHARS
+    ]
+
+
+def _unkept_warning(unkept: list[KeptRow]) -> list[str]:
+    if not unkept:
+        return []
+    return [
+        f"旧问题清单中有 {len(unkept)} 行已填写的内容找不到对应的问题（问题已删除或改写较多），"
+        "已放在新清单的“未带入的旧内容”工作表中"
+    ]
 
 
 def _mark_raised_before(rows: list[LedgerRow], previous: Path) -> list[str]:
@@ -107,12 +115,9 @@ def _refuse_to_lose_filled_in(ledger_path: Path) -> None:
     try:
         filled = read_kept_rows(ledger_path)
     except InputError as error:
-        raise InputError(
-            f"{error}\n要用新生成的问题清单替换它，请加 --force"
-        ) from None
+        raise InputError(f"{error}\n要用新生成的问题清单替换它，请加 --force") from None
     if filled:
         raise InputError(
             f"已有的问题清单中有 {len(filled)} 行填写了整改措施、责任人或完成时限，重新生成会丢失它们。\n"
-            f"请加 --keep {ledger_path} 把已填写的内容带入新清单，或加 --force 用空白的新清单替换",
-            None,
+            f"请加 --keep {ledger_path} 把已填写的内容带入新清单，或加 --force 用空白的新清单替换"
         )
