@@ -167,3 +167,19 @@ def test_analysis_takes_the_volume_fonts_as_the_reports_do(sample_inputs, tmp_pa
     settings.write_text(settings.read_text(encoding="utf-8") + "fonts:\n  body: 宋体\n", encoding="utf-8")
     docgen.summary(sample_inputs, tmp_path / "o")
     assert body_face(tmp_path / "o" / ANALYSIS) == "宋体"
+
+
+def test_a_big_group_names_its_units_once_and_counts_beyond_thirty(tmp_path):
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    for number in range(1, 36):
+        title = "党员教育形式单一。" if number % 2 else "党员教育形式较单一。"
+        (inputs / f"{number:02d}.yaml").write_text(
+            f"unit: 第{number:02d}社区\nsections:\n  - heading: 存在问题\n    items:\n      - title: {title}\n",
+            encoding="utf-8",
+        )
+    docgen.summary(inputs, tmp_path / "o")
+    group = next(line for line in visible_lines(tmp_path / "o" / ANALYSIS) if line.startswith("（一）"))
+    assert "35个社区反映：第01社区、第02社区、" in group and "第30社区等35个社区。" in group
+    assert "第31社区" not in group
+    assert "提法：“党员教育形式单一”（第01社区等18个社区）；“党员教育形式较单一”（第02社区等17个社区）。" in group

@@ -20,6 +20,7 @@ from .ooxml import add_run, element
 
 TITLE = "共性问题分析"
 NAMED_UNITS = 30  # a group of more units names these and counts the rest
+WORDING_UNITS = 3  # a wording used by more units names the first and counts them
 _TABLE_HEADINGS = ("类别", "问题条数", "占比", "涉及单位数")
 _TABLE_WIDTHS = (3245, 1900, 1800, 1900)  # twips, adding up to the text width of 8845
 
@@ -61,10 +62,15 @@ def _group_item(group: ProblemGroup) -> Item:
     for problem in group.problems:
         wordings.setdefault(problem.title.rstrip("。；;."), []).append(problem.unit)
     sayings = "；".join(
-        f"{_quoted(title)}（{'、'.join(dict.fromkeys(units_saying))}）" if len(wordings) > 1 else _quoted(title)
+        f"{_quoted(title)}（{_few_units(list(dict.fromkeys(units_saying)))}）" if len(wordings) > 1 else _quoted(title)
         for title, units_saying in wordings.items()
     )
     return Item(f"{group.heading}。", [f"{len(units)}个社区反映：{named}。提法：{sayings}。"])
+
+
+def _few_units(units: list[str]) -> str:
+    """The units using a wording: named when few, else the first and how many (all are named above)."""
+    return "、".join(units) if len(units) <= WORDING_UNITS else f"{units[0]}等{len(units)}个社区"
 
 
 def _quoted(text: str) -> str:
