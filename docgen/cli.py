@@ -62,10 +62,10 @@ def _parser() -> argparse.ArgumentParser:
     check_cmd.add_argument("--inputs", type=Path, default=DEFAULT_INPUTS, help="输入文件夹（默认 inputs/）")
     check_cmd.add_argument("--strict", action="store_true", help="发现任何问题时以退出码 1 结束（供自动检查使用）")
 
-    import_cmd = commands.add_parser("import", help="把 Word（.docx）或文本（.txt、.md）报告导入为 YAML")
+    import_cmd = commands.add_parser("import", help="把 Word（.docx、.doc）、WPS、RTF、ODT 或文本（.txt、.md）报告导入为 YAML")
     import_cmd.add_argument("files", nargs="+", type=Path, metavar="文件", help="要导入的文件或文件夹，可写多个；汇编（含目录）也可以")
     import_cmd.add_argument("--out", type=Path, default=DEFAULT_INPUTS, help="YAML 写到哪个文件夹（默认 inputs/）")
-    import_cmd.add_argument("--force", action="store_true", help="覆盖已存在的同名 YAML（默认不覆盖，一个也不写）")
+    import_cmd.add_argument("--force", action="store_true", help="用新文件替换已经导入过的同一单位的 YAML（默认不替换，并报告重复）")
 
     preview_cmd = commands.add_parser("preview", help="用 LibreOffice 把汇编或一份报告的各页生成 PNG 图片")
     preview_cmd.add_argument("name", nargs="?", metavar="单位名称", help="只看这份报告（默认看整本汇编）")
@@ -195,7 +195,13 @@ def _new(args) -> int:
 
 def _import(args) -> int:
     result = import_files(args.files, args.out, force=args.force)
-    print("\n".join(result.summary))
+    if result.summary:
+        print("\n".join(result.summary))
+    for refusal in result.refused:
+        print(f"错误：{refusal}", file=sys.stderr)
+    if result.refused:
+        print(f"以上 {len(result.refused)} 个文件没有导入（其中的内容一点也没有写入）；其余文件已导入。", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -1,34 +1,34 @@
-"""``docgen import``: the files 社区 send (.docx, .txt, .md) → YAML inputs.
+"""``docgen import``: the files 社区 send (.docx, .doc, .wps, .rtf, .odt, .txt, .md) → YAML inputs.
 
-Every file is read and recognised first; then, under the target folder's
-lock, every target is checked; only when nothing would be overwritten (or
---force) is anything written, all files together or none (``publish``). A
-file it cannot read stops the import with a message naming it, before
-anything is written.
+Every file is read and recognised first. A file that cannot be read, is no
+report, or names a unit the output folder already holds (without --force)
+is refused with its reason, and nothing of it is written; every other file
+is imported. The YAML files and the volume settings are then written
+together through the one write path.
 """
 
 from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputError
-from .filenames import clashes, unique_filenames
+from .errors import DocgenError, InputError
+from .fileio import unique_filenames, write_outputs
 from .model import Origin, VolumeSettings
 from .numbering import section_number
-from .publish import Publication
-from .readers.docx_reader import read_docx_paragraphs
+from .readers import IMPORTABLE, read_paragraphs
+from .readers.plausible import why_not_a_report
 from .readers.recognise import Recognised, Recognition, recognise
-from .readers.text_reader import read_text_paragraphs
-from .readers.yaml_reader import SETTINGS_FILE
+from .readers.yaml_reader import SETTINGS_FILE, read_report
 from .writers.yaml_writer import report_yaml, settings_yaml
 
-READERS = {".docx": read_docx_paragraphs, ".txt": read_text_paragraphs, ".md": read_text_paragraphs}
-_OLD_FORMATS = {".doc": "旧版 Word（.doc）", ".wps": "WPS（.wps）", ".rtf": "RTF", ".pdf": "PDF"}
 _NOT_A_NAME = re.compile(r"^[\d\s._\-()（）]*$")
+_UNIT_IN_TITLE = re.compile(r"^(?P<unit>.{2,20}?(?:社区|街道|村))(?:党委|党总支|党支部)?(?:\d{4}年|关于|基层|党建)")
+_NOT_REPORTS = {"thumbs.db", "desktop.ini", ".ds_store"}
 
 
 @dataclass
@@ -49,53 +49,78 @@ class Planned:
     unit: str
     unit_note: str
     target: Path | None = None
+    replaces: bool = False  # --force: the target is the existing file of the same unit
+
+
+@dataclass
+class Refusal:
+    """A file not imported, and why (in Chinese, for the user)."""
+
+    path: Path
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}：{self.reason}"
 
 
 @dataclass
 class ImportResult:
     written: list[Path]
     summary: list[str]
+    refused: list[Refusal] = field(default_factory=list)
 
 
 def import_files(files: list[Path], out: Path, force: bool = False) -> ImportResult:
-    sources = [read_source(path) for path in expand(files)]
-    with Publication(out) as publication:
-        planned = _plan_reports(sources, out)
-        settings = _volume_settings(sources, planned, out)
-        _refuse_overwrite(planned, out, settings is not None, force)
-        for plan in planned:
-            publication.write(plan.target.name, report_yaml(plan.recognised.report, _header(plan)).encode("utf-8"))
-        if settings is not None:
-            publication.write(SETTINGS_FILE, settings_yaml(settings, ["汇编设置（由 docgen import 生成）"]).encode("utf-8"))
-    return ImportResult(publication.written, _summary(sources, planned, settings, out))
+    """Import every good file of ``files`` (folders stand for the files in them) into ``out``."""
+    if out.exists() and not out.is_dir():
+        raise InputError(f"输出位置“{out}”是一个文件，不是文件夹")
+    sources, refused = [], []
+    for path in expand(files):
+        try:
+            sources.append(read_source(path))
+        except DocgenError as error:
+            refused.append(Refusal(path, error.message))
+    planned = _plan_reports(sources, out)
+    refused += _refuse_duplicates(sources, planned, out, force)
+    imported = [source for source in sources if source.path not in {r.path for r in refused}]
+    planned = [plan for plan in planned if plan.source in imported]
+    own_titles = _give_titles(imported, planned)
+    writes = [(p.target, report_yaml(p.recognised.report, _header(p)).encode("utf-8")) for p in planned]
+    settings = _volume_settings(imported, planned, own_titles, out)
+    if settings is not None:
+        writes.append((out / SETTINGS_FILE, settings_yaml(settings, ["汇编设置（由 docgen import 生成）"]).encode("utf-8")))
+    write_outputs(writes)
+    written = [path for path, _ in writes]
+    return ImportResult(written, _summary(imported, planned, settings, out), refused)
 
 
 def expand(files: list[Path]) -> list[Path]:
-    """The files named, a folder standing for the reports in it."""
+    """The files named, a folder standing for every file in it (a bad one is named, not skipped)."""
     paths: list[Path] = []
     for path in files:
         if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.suffix.lower() in READERS and not p.name.startswith("~$"))
+            found = sorted(p for p in path.iterdir() if p.is_file() and not _is_system_file(p))
             if not found:
-                raise InputError("文件夹中没有可导入的 .docx、.txt 或 .md 文件", Origin(path))
+                raise InputError(f"文件夹中没有可导入的文件（{'、'.join(IMPORTABLE)}）", Origin(path))
             paths += found
         else:
             paths.append(path)
     return paths
 
 
+def _is_system_file(path: Path) -> bool:
+    """Word's lock files (~$报告.docx), hidden files, and what Windows and macOS leave in folders."""
+    return path.name.startswith(("~$", ".")) or path.name.lower() in _NOT_REPORTS
+
+
 def read_source(path: Path) -> Source:
-    """Read and recognise one file; InputError naming it if it cannot be read."""
-    suffix = path.suffix.lower()
-    if not path.exists():
-        raise InputError("找不到这个文件", Origin(path))
-    if suffix in _OLD_FORMATS:
-        raise InputError(f"不能直接导入{_OLD_FORMATS[suffix]}文件：请在 Word 或 WPS 中“另存为”.docx 后再导入", Origin(path))
-    if suffix not in READERS:
-        raise InputError(f"不支持的文件类型“{path.suffix or '无扩展名'}”：只能导入 .docx、.txt、.md 文件", Origin(path))
-    paragraphs, notes = READERS[suffix](path)
+    """Read and recognise one file; InputError naming it if it cannot be read or is no report."""
+    paragraphs, notes = read_paragraphs(path)
     if not paragraphs:
         raise InputError("文件中没有文字", Origin(path))
+    reason = why_not_a_report(paragraphs)
+    if reason:
+        raise InputError(reason, Origin(path))
     recognition = recognise(paragraphs, Origin(path))
     if not any(r.report.sections for r in recognition.reports):
         raise InputError("文件中没有找到报告的内容（部分标题和条目）", Origin(path))
@@ -113,28 +138,44 @@ def _plan_reports(sources: list[Source], out: Path) -> list[Planned]:
             unit, note = _unit_name(source, recognised, position if len(reports) > 1 else None)
             planned.append(Planned(source, recognised, unit, note))
     _make_units_distinct(planned)
-    names = unique_filenames([p.unit for p in planned], ".yaml", taken={SETTINGS_FILE})
+    existing = _existing_units(out)
+    names = unique_filenames([plan.unit for plan in planned], ".yaml", taken={SETTINGS_FILE})
     for plan, name in zip(planned, names):
-        plan.target = out / name
+        # A unit already imported, or a file of the same name (hand-made, unreadable): that file.
+        plan.target = existing.get(_unit_key(plan.unit)) or _existing_file(out, name) or out / name
+        plan.replaces = plan.target.exists()
         plan.recognised.report.unit = plan.unit
     return planned
+
+
+def _existing_file(folder: Path, name: str) -> Path | None:
+    """The file of ``folder`` named ``name`` as Windows compares names (case-insensitively)."""
+    if not folder.is_dir():
+        return None
+    return next((path for path in folder.iterdir() if path.name.lower() == name.lower()), None)
 
 
 def _unit_name(source: Source, recognised: Recognised, position: int | None) -> tuple[str, str]:
     """The unit a report is filed under, and how it was found (for the summary)."""
     if recognised.unit_line:
-        return recognised.unit_line, "取自正文中标题下的一行"
+        return recognised.unit_line, "取自标题下的一行"
+    signature = recognised.report.signature
+    if signature and signature.unit:
+        return signature.unit, "取自文末的署名"
+    in_title = _UNIT_IN_TITLE.match(recognised.title or "")
+    if in_title:
+        return in_title.group("unit"), "取自标题，请核对"
     stem = source.path.stem.strip()
     if position is not None:
         base = stem if not _NOT_A_NAME.match(stem) else "示例单位"
         return f"{base}{position:02d}", f"汇编中的第 {position} 份报告没有写单位名称，暂用此名，请在文件中改为真实单位"
     if _NOT_A_NAME.match(stem):
         return f"示例单位{stem}", f"文件名“{source.path.name}”不像单位名称，暂用此名，请在文件中改为真实单位"
-    return stem, "取自文件名"
+    return stem, "取自文件名，请核对"
 
 
 def _make_units_distinct(planned: list[Planned]) -> None:
-    """A unit met again gets -2, -3 …, never a name another report already has (甲社区-2)."""
+    """A unit met again in this import gets -2, -3 …, never a name another report already has (甲社区-2)."""
     taken = {plan.unit for plan in planned}
     seen: set[str] = set()
     for plan in planned:
@@ -148,34 +189,86 @@ def _make_units_distinct(planned: list[Planned]) -> None:
         seen.add(plan.unit)
 
 
+def _unit_key(unit: str) -> str:
+    """Units compared as a person reads them: full-width letters and spaces do not make another unit."""
+    return "".join(unicodedata.normalize("NFKC", unit).split())
+
+
+def _existing_units(out: Path) -> dict[str, Path]:
+    """The units the output folder already has a report file for → that file."""
+    units: dict[str, Path] = {}
+    if not out.is_dir():
+        return units
+    for path in sorted(out.glob("*.yaml")):
+        if path.name == SETTINGS_FILE:
+            continue
+        try:
+            report, _ = read_report(path)
+        except DocgenError:
+            continue  # a file that is no report names no unit; its file name still cannot be taken
+        units.setdefault(_unit_key(report.unit), path)
+    return units
+
+
+def _refuse_duplicates(sources: list[Source], planned: list[Planned], out: Path, force: bool) -> list[Refusal]:
+    """A file whose report the output folder already holds, named with the file that holds it; none with --force."""
+    if force:
+        return []
+    refused = []
+    for source in sources:
+        existing = [plan.target for plan in planned if plan.source is source and plan.replaces]
+        if existing:
+            named = "、".join(str(path) for path in existing)
+            refused.append(Refusal(source.path, f"重复：这个单位的报告已经导入过（{named}），没有改动它。确实要用新文件替换，请加上 --force 再运行"))
+    return refused
+
+
 def _header(plan: Planned) -> list[str]:
-    title = plan.recognised.title
-    lines = [title] if title else []
-    lines.append(f"由 {plan.source.path.name} 导入（docgen import）")
-    if plan.recognised.notes:
+    lines = [f"由 {plan.source.path.name} 导入（docgen import）"]
+    if plan.recognised.notes or plan.unit_note:
         lines.append("导入时的猜测，请核对：")
+        lines.append(f"  单位名称“{plan.unit}”{plan.unit_note}")
         lines += [f"  {note}" for note in plan.recognised.notes]
     return lines
 
 
-# --- the volume settings ---------------------------------------------------------
+# --- titles and the volume settings ---------------------------------------------------------
 
 
-def _volume_settings(sources: list[Source], planned: list[Planned], out: Path) -> VolumeSettings | None:
-    """Settings that keep an imported volume's order and series title.
+def _give_titles(sources: list[Source], planned: list[Planned]) -> bool:
+    """Give each report its own title where the volume will use them; whether it will.
 
-    Written when a compiled volume was imported, or when the folder has no
-    settings yet; an existing volume.yaml is otherwise left as it is.
+    Reports from 社区 files keep their own titles (titles: own). A compiled
+    volume, or reports that are all numbered titles of one old volume
+    (…（三）), are titled by the series again.
+    """
+    series = {plan.recognised.series_title for plan in planned}
+    own_titles = not any(s.recognition.is_volume for s in sources) and not (len(series) == 1 and None not in series)
+    for plan in planned:
+        recognised = plan.recognised
+        keeps_own = own_titles and recognised.title and not recognised.series_title
+        recognised.report.title = recognised.title if keeps_own else ""
+    return own_titles
+
+
+def _volume_settings(sources: list[Source], planned: list[Planned], own_titles: bool, out: Path) -> VolumeSettings | None:
+    """Settings for the imported reports; None where an existing volume.yaml stays as it is.
+
+    A compiled volume keeps its series title, 目录 heading and order; the
+    series title is never one 社区's own title.
     """
     has_volume = any(s.recognition.is_volume for s in sources)
-    if not has_volume and (out / SETTINGS_FILE).exists():
+    if not planned or (not has_volume and (out / SETTINGS_FILE).exists()):
         return None
     settings = VolumeSettings()
-    series = Counter(p.recognised.series_title for p in planned if p.recognised.series_title)
-    if series:
-        settings.series_title = series.most_common(1)[0][0]
+    if own_titles:
+        settings.titles = "own"
+    else:
+        series = Counter(p.recognised.series_title for p in planned if p.recognised.series_title)
+        if series:
+            settings.series_title = series.most_common(1)[0][0]
     toc_headings = [s.recognition.toc_heading for s in sources if s.recognition.toc_heading]
-    if toc_headings:
+    if toc_headings and has_volume:
         settings.toc_heading = toc_headings[0]
     ordered = planned if has_volume else sorted(planned, key=_title_position)
     settings.order = [p.unit for p in ordered]
@@ -183,24 +276,9 @@ def _volume_settings(sources: list[Source], planned: list[Planned], out: Path) -
 
 
 def _title_position(plan: Planned) -> float:
-    """Last year's number in the title, （三） → 3; untitled reports keep their place at the end."""
-    number = plan.recognised.title_number
+    """Last year's number in the title, （三） → 3; other reports keep their place at the end."""
+    number = plan.recognised.title_number if plan.recognised.series_title else None
     return math.inf if number is None else number
-
-
-# --- writing -------------------------------------------------------------------------
-
-
-def _refuse_overwrite(planned: list[Planned], out: Path, with_settings: bool, force: bool) -> None:
-    """Stop before writing anything over a file already there (also 单位.yml for 单位.yaml);
-    with ``force``, write into that very file rather than beside it."""
-    targets = [plan.target for plan in planned] + ([out / SETTINGS_FILE] if with_settings else [])
-    existing = clashes(targets)
-    if existing and not force:
-        listed = "\n".join(f"  {path}" for path in existing.values())
-        raise InputError(f"以下文件已经存在，为免覆盖，本次导入没有写入任何文件：\n{listed}\n确实要覆盖，请加上 --force 再运行")
-    for plan in planned:
-        plan.target = existing.get(plan.target, plan.target)
 
 
 # --- what the user is told -------------------------------------------------------------
@@ -213,7 +291,7 @@ def _summary(sources: list[Source], planned: list[Planned], settings: VolumeSett
         kind = f"汇编，共 {len(plans)} 份报告" if source.recognition.is_volume else "1 份报告"
         lines.append(f"{source.path.name}：{kind}")
         if source.recognition.toc_lines:
-            lines.append(f"  已跳过开头的目录（{source.recognition.toc_lines} 行）")
+            lines.append(f"  已跳过目录（{source.recognition.toc_lines} 行）")
         lines += [f"  提醒：{note}" for note in source.notes]
         lines += [
             f"  提醒：“{empty.title or '一份没有标题的报告'}”下面没有部分标题和条目，没有导入"
@@ -222,20 +300,27 @@ def _summary(sources: list[Source], planned: list[Planned], settings: VolumeSett
         ]
         for plan in plans:
             lines += _report_summary(plan)
+    if not planned:
+        return lines
     lines.append(f"已写入 {len(planned)} 份报告到 {out}{'，并写入汇编设置 ' + SETTINGS_FILE if settings else ''}。")
     if settings is not None:
         lines.append(f"改动单位名称（unit）时，请同时改 {SETTINGS_FILE} 的 order 中对应的名称。")
     else:
         lines.append(f"{out / SETTINGS_FILE} 已存在，没有改动：新导入的单位会排在汇编最后，可在其中的 order 里调整顺序。")
+        if any(plan.recognised.report.title for plan in planned):
+            lines.append(f"要让每份报告用它自己的标题，请在 {SETTINGS_FILE} 中写上 titles: own。")
     lines.append("请核对上面的“猜测”，然后运行 docgen build 生成 Word 文件。")
     return lines
 
 
 def _report_summary(plan: Planned) -> list[str]:
     report = plan.recognised.report
-    lines = [f"  → {plan.target.name}  单位：{plan.unit}（{plan.unit_note}）"]
+    action = "替换" if plan.replaces else "→"
+    lines = [f"  {action} {plan.target.name}  单位：{plan.unit}（{plan.unit_note}）"]
     if plan.recognised.title:
-        lines.append(f"    原标题：{plan.recognised.title}")
+        lines.append(f"    标题：{plan.recognised.title}")
+    if report.intro:
+        lines.append(f"    导语：{len(report.intro)} 段")
     for position, section in enumerate(report.sections, 1):
         parts = [f"{len(section.items)} 条", f"编号“{section.numbering}”"]
         if section.lead:
@@ -243,5 +328,14 @@ def _report_summary(plan: Planned) -> list[str]:
         if section.run_in:
             parts.append("接排")
         lines.append(f"    {section_number(position)}{section.heading}（{'，'.join(parts)}）")
+    if report.closing:
+        lines.append(f"    结束语：{' '.join(report.closing)}")
+    if report.signature:
+        date = report.signature.date
+        lines.append(f"    落款：{report.signature.unit or '（无署名）'} {_chinese_date(date) if date else '（无日期）'}")
     lines += [f"    猜测：{note}" for note in plan.recognised.notes]
     return lines
+
+
+def _chinese_date(date) -> str:
+    return f"{date.year}年{date.month}月{date.day}日"

@@ -27,10 +27,11 @@ def report_lines(path: Path) -> list[str]:
 
 
 def sentences(lines: list[str]) -> list[str]:
-    """Every sentence, in order, with the number a line starts with removed (numbers are regenerated)."""
+    """Every sentence, in order, with the number a line starts with removed (numbers are regenerated)
+    and a trailing colon dropped (import drops a heading's: 二、存在问题： → 二、存在问题)."""
     found: list[str] = []
     for line in lines:
-        text = _LEADING_NUMBER.sub("", line.strip())
+        text = _LEADING_NUMBER.sub("", line.strip()).rstrip("：")
         found += [s for s in _SENTENCE_END.split(text) if s]
     return found
 

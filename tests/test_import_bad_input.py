@@ -159,7 +159,7 @@ def missing_file(tmp_path):
     ],
     ids=lambda v: v.__name__ if callable(v) else None,
 )
-def test_an_unreadable_file_stops_the_import_naming_it(tmp_path, capsys, make, words):
+def test_an_unreadable_file_is_named_and_the_good_one_still_imported(tmp_path, capsys, make, words):
     bad = make(tmp_path)
     good = write_typed_docx(GOOD_LINES, tmp_path / "good.docx")
     out = tmp_path / "inputs"
@@ -171,7 +171,7 @@ def test_an_unreadable_file_stops_the_import_naming_it(tmp_path, capsys, make, w
     for word in words:
         assert word in captured.err
     assert SECRET not in captured.err + captured.out
-    assert not out.exists()  # not even the good file was written
+    assert sorted(p.name for p in out.iterdir()) == ["good.yaml", "volume.yaml"]  # nothing of the bad file
 
 
 def test_no_entity_is_ever_expanded_by_the_part_parser(tmp_path):
@@ -182,7 +182,7 @@ def test_no_entity_is_ever_expanded_by_the_part_parser(tmp_path):
     assert SECRET not in docx_reader.etree.tostring(root, encoding=str)
 
 
-def test_existing_yaml_is_not_overwritten_and_nothing_else_is_written(tmp_path, capsys):
+def test_existing_yaml_is_not_overwritten_without_force(tmp_path, capsys):
     first = write_typed_docx(GOOD_LINES, tmp_path / "甲社区.docx")
     second = write_typed_docx(GOOD_LINES, tmp_path / "乙社区.docx")
     out = tmp_path / "inputs"
@@ -194,7 +194,7 @@ def test_existing_yaml_is_not_overwritten_and_nothing_else_is_written(tmp_path, 
     err = capsys.readouterr().err
     assert str(existing) in err and "--force" in err
     assert existing.read_text(encoding="utf-8") == "# 我手改过的文件\n"
-    assert sorted(p.name for p in out.iterdir()) == ["乙社区.yaml"]
+    assert sorted(p.name for p in out.iterdir()) == ["volume.yaml", "乙社区.yaml", "甲社区.yaml"]
 
     assert main(["import", str(first), str(second), "--out", str(out), "--force"]) == 0
     assert "unit: 乙社区" in existing.read_text(encoding="utf-8")

@@ -8,7 +8,8 @@ import pytest
 from docgen.cli import main
 from docgen.model import Origin
 from docgen.readers.markers import split_marker
-from docgen.readers.recognise import Para, recognise
+from docgen.readers.paragraphs import Para
+from docgen.readers.recognise import recognise
 from docgen.readers.yaml_reader import load_inputs
 
 TITLE = "基层党建亮点工作及存在问题（三）"
@@ -45,7 +46,7 @@ def test_title_headings_items_and_lead_sentences():
 @pytest.mark.parametrize("number", ["一、", "一．", ""])
 def test_heading_words_with_or_without_their_number(heading, number):
     found = _one(TITLE, f"{number}{heading}", ITEM_1, ITEM_2)
-    assert _outline(found) == [(heading, 2)]  # the heading as typed, its number removed
+    assert _outline(found) == [(heading.rstrip("："), 2)]  # the heading as typed, its number and colon removed
 
 
 def test_a_missing_first_heading_is_guessed_and_said():

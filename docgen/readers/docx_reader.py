@@ -19,10 +19,10 @@ from lxml import etree
 from ..errors import InputError
 from ..model import Origin
 from .markers import split_marker
-from .recognise import Para
-from .text_reader import OLE_MAGIC
+from .paragraphs import Para
+from .sniff import OLE_MAGIC
 from .word_numbering import ListNumbers, list_reference, load_list_numbers, paragraph_style_numbering
-from .wordml import child_value, is_on, local_name
+from .wordml import attribute, child_value, is_on, local_name
 
 MAX_DOCX_BYTES = 100 * 1024 * 1024  # photos make real reports large; only the text parts are read
 MAX_PART_BYTES = 20 * 1024 * 1024  # the text of a whole volume is a few MB
@@ -44,7 +44,7 @@ def read_docx_paragraphs(path: Path) -> tuple[list[Para], list[str]]:
         styles = parts.xml(related.get(_STYLES, posixpath.join(posixpath.dirname(main), "styles.xml")))
     numbers = load_list_numbers(numbering)
     style_numbering = paragraph_style_numbering(styles)
-    return _paragraphs(body, numbers, style_numbering), []
+    return _paragraphs(body, numbers, style_numbering, toc_style_ids(styles)), []
 
 
 def _open_package(path: Path) -> zipfile.ZipFile:
@@ -190,18 +190,25 @@ def declares_doctype(data: bytes) -> bool:
 _SKIPPED = {"del", "moveFrom", "Fallback", "rPr", "pPr", "instrText", "delText", "footnoteReference", "endnoteReference"}
 
 
-def _paragraphs(document, numbers: ListNumbers, style_numbering: dict[str, tuple[str, int]]) -> list[Para]:
+def _paragraphs(document, numbers: ListNumbers, style_numbering: dict[str, tuple[str, int]], toc_styles: set[str]) -> list[Para]:
     body = document.find("{*}body")
     if body is None:
         return []
     paragraphs: list[Para] = []
+    in_toc = _toc_paragraphs(body, toc_styles)
+    rows: dict = {}  # table row element → its number in the file
     for index, p in enumerate(_body_paragraphs(body), 1):
         label = numbers.label(*_numbering_of(p, style_numbering))
         segments = _text_segments(p)
         segments[0] = (label or "") + segments[0]
         if _is_row_number_cell(p):
             segments[0] = _typed_number(segments[0])
-        paragraphs += [Para(text, f"第 {index} 段") for text in segments if text.strip()]
+        row, column = _table_place(p, rows)
+        paragraphs += [
+            Para(text, f"第 {index} 段", in_toc=p in in_toc, row=row, column=column)
+            for text in segments
+            if text.strip()
+        ]
     return paragraphs
 
 
@@ -211,6 +218,66 @@ def _body_paragraphs(body):
     for p in body.iter("{*}p"):
         if not any(local_name(a) in ("Fallback", "del", "moveFrom") for a in p.iterancestors()):
             yield p
+
+
+# --- tables of contents ------------------------------------------------------------
+
+
+def toc_style_ids(styles_root) -> set[str]:
+    """Ids of the paragraph styles Word and WPS give 目录 entries ("toc 1", "目录 1", "TOC Heading")."""
+    if styles_root is None:
+        return set()
+    found = set()
+    for style in styles_root.findall("{*}style"):
+        name = (child_value(style, "name") or "").strip().lower()
+        if name.startswith(("toc ", "toc heading", "目录")) or name == "toc":
+            found.add(attribute(style, "styleId"))
+    return found
+
+
+def _toc_paragraphs(body, toc_styles: set[str]) -> set:
+    """The paragraphs of a table of contents: inside a TOC field or a 目录 content
+    control, in a 目录 style, or holding a link to a _Toc bookmark."""
+    found = set()
+    fields: list[str] = []  # instructions of the fields open at this point, outermost first
+    paragraph, toc_at_start = None, False
+    for element in body.iter():
+        name = local_name(element)
+        if name == "p":
+            paragraph, toc_at_start = element, _is_toc_field(fields)
+            if toc_at_start or _marks_toc(element, toc_styles):
+                found.add(element)
+        elif name == "fldChar":
+            kind = attribute(element, "fldCharType")
+            if kind == "begin":
+                fields.append("")
+            elif kind == "end" and fields:
+                fields.pop()
+        elif name == "instrText" and fields:
+            fields[-1] += element.text or ""
+            if _is_toc_field(fields) and paragraph is not None:
+                found.add(paragraph)
+        elif name == "fldSimple" and _is_toc_field([attribute(element, "instr") or ""]) and paragraph is not None:
+            found.add(paragraph)
+    return found
+
+
+def _is_toc_field(instructions: list[str]) -> bool:
+    return any(instruction.split()[:1] == ["TOC"] for instruction in instructions)
+
+
+def _marks_toc(p, toc_styles: set[str]) -> bool:
+    if child_value(p, "pPr/pStyle") in toc_styles:
+        return True
+    if any((attribute(link, "anchor") or "").startswith("_Toc") for link in p.iter("{*}hyperlink")):
+        return True
+    return any(
+        (child_value(sdt, "sdtPr/docPartObj/docPartGallery") or "").lower() == "table of contents"
+        for sdt in p.iterancestors("{*}sdt")
+    )
+
+
+# --- one paragraph ---------------------------------------------------------------------
 
 
 def _numbering_of(p, style_numbering: dict[str, tuple[str, int]]) -> tuple[str | None, int]:
@@ -266,6 +333,16 @@ def _is_row_number_cell(p) -> bool:
         and not _holds_a_cell(cell.itersiblings(preceding=True))
         and _holds_a_cell(cell.itersiblings())
     )
+
+
+def _table_place(p, rows: dict) -> tuple[int | None, int]:
+    """(row, column) of the cell a paragraph is in; rows are numbered through the file."""
+    cell = next(p.iterancestors("{*}tc"), None)
+    if cell is None:
+        return None, 0
+    row = cell.getparent()
+    column = sum(1 for sibling in cell.itersiblings(preceding=True) if local_name(sibling) == "tc")
+    return rows.setdefault(row, len(rows) + 1), column
 
 
 def _holds_a_cell(elements) -> bool:

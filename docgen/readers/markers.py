@@ -12,6 +12,7 @@ from dataclasses import dataclass
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_NUMERAL = "[一二三四五六七八九十百零〇两]+"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_HALF_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 # Level in the GB/T 9704 hierarchy: a smaller level outranks a larger one.
 # 一是 runs are the lowest: a paragraph starting 一是 under a "1." item is one
@@ -40,16 +41,22 @@ class Marker:
         return LEVELS[self.style]
 
 
+def half_width_digits(text: str) -> str:
+    """１２ → 12, character for character (so positions in the text stay where they were)."""
+    return text.translate(_HALF_WIDTH_DIGITS)
+
+
 def split_marker(text: str) -> tuple[Marker | None, str]:
-    """The number a paragraph starts with (if any) and the text after it."""
+    """The number a paragraph starts with (if any) and the text after it; full-width digits count."""
+    matched = half_width_digits(text)
     for style, pattern in _PATTERNS:
-        match = pattern.match(text)
+        match = pattern.match(matched)
         if not match:
             continue
         value = _value("".join(g for g in match.groups() if g))
         if value is None:
             continue
-        return Marker(style, value, match.group(0).strip()), text[match.end():]
+        return Marker(style, value, text[: match.end()].strip()), text[match.end():]
     return None, text
 
 

@@ -14,12 +14,11 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Origin
 from ..sanitize import xml_safe
-from .recognise import Para
+from .paragraphs import Para
+from .sniff import OLE_MAGIC, ZIP_MAGIC
 
 MAX_TEXT_BYTES = 5 * 1024 * 1024
 MIN_COMMON_SHARE = 0.9  # of the non-ASCII characters of a GBK file, this many are common ones
-ZIP_MAGIC = b"PK\x03\x04"
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, .wps and other pre-2007 Office files
 
 _MARKDOWN_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s*)")
 _MARKDOWN_BOLD = re.compile(r"^\*\*(.+)\*\*$")

@@ -59,6 +59,16 @@ def convert_to_pdf(documents: list[Path], out_dir: Path) -> list[Path]:
 
     Names must be distinct: LibreOffice names each PDF after its document.
     """
+    return convert(documents, out_dir, "pdf:writer_pdf_Export", ".pdf")
+
+
+def convert_to_docx(documents: list[Path], out_dir: Path) -> list[Path]:
+    """Word files of ``documents`` (.doc, .wps, .rtf, .odt) in ``out_dir``, same names, .docx."""
+    return convert(documents, out_dir, "docx:MS Word 2007 XML", ".docx")
+
+
+def convert(documents: list[Path], out_dir: Path, target: str, suffix: str) -> list[Path]:
+    """``documents`` converted by one LibreOffice run with a private profile and a time limit."""
     soffice = require_soffice()
     with tempfile.TemporaryDirectory(prefix="docgen-lo-") as profile:
         environment = office_environment(Path(profile))
@@ -69,7 +79,7 @@ def convert_to_pdf(documents: list[Path], out_dir: Path) -> list[Path]:
             "--norestore",
             "--nolockcheck",
             "--convert-to",
-            "pdf:writer_pdf_Export",
+            target,
             "--outdir",
             str(out_dir),
             *(str(d) for d in documents),
@@ -81,12 +91,12 @@ def convert_to_pdf(documents: list[Path], out_dir: Path) -> list[Path]:
             raise InputError(f"LibreOffice 在 {timeout} 秒内没有完成转换，已放弃。") from None
         except OSError as exc:
             raise InputError(f"无法启动 LibreOffice（{soffice}）：{exc.strerror}") from None
-    pdfs = [out_dir / (d.stem + ".pdf") for d in documents]
-    missing = [p.name for p in pdfs if not p.is_file()]
+    converted = [out_dir / (d.stem + suffix) for d in documents]
+    missing = [p.name for p in converted if not p.is_file()]
     if missing:
         detail = (finished.stderr or finished.stdout).strip()
-        raise InputError(f"LibreOffice 没有生成这些 PDF：{'、'.join(missing)}" + (f"\n{detail}" if detail else ""))
-    return pdfs
+        raise InputError(f"LibreOffice 没有生成这些文件：{'、'.join(missing)}" + (f"\n{detail}" if detail else ""))
+    return converted
 
 
 def office_environment(profile: Path) -> dict[str, str]:

@@ -1,0 +1,105 @@
+"""The end of a report: 特此报告 and the like (closing), then the 署名 and the
+date (落款). Both are lines of their own after the last item, never its text."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from ..model import Origin, Signature
+from .markers import chinese_value, half_width_digits, split_marker
+from .paragraphs import Para
+
+_UNIT_ENDINGS = ("社区", "街道", "办事处", "党委", "党工委", "党支部", "党总支", "委员会", "居委会", "镇", "乡", "村")
+_SENTENCE_PUNCTUATION = re.compile("[。，；！？,;!?]")
+MAX_UNIT_CHARS = 30
+# Wrapping a unit line may carry: （红旗社区党委）, ——红旗社区, 报送单位：红旗社区.
+_UNIT_WRAPPING = re.compile(r"^(?:[（(【\[]\s*)?(?:——\s*|—\s*|[^：:]{0,6}单位\s*[：:]\s*)?(?P<unit>.+?)(?:\s*[）)】\]])?$")
+
+_CN_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+_CN = "[一二三四五六七八九十]{1,3}"
+_DATE = re.compile(
+    rf"(?P<year>\d{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*(?P<month>\d{{1,2}}|{_CN})\s*月\s*(?P<day>\d{{1,2}}|{_CN})\s*日"
+    r"|(?P<y>\d{4})\s*[.\-/．]\s*(?P<m>\d{1,2})\s*[.\-/．]\s*(?P<d>\d{1,2})"
+)
+_WRAPPED = re.compile(r"^[（(]\s*(?P<inner>.*?)\s*[）)]$")
+_CLOSING = re.compile(
+    r"(?:特此|专此)(?:报告|汇报|说明|呈报)|妥否|不妥之处|以上报告|请.{0,4}(?:审阅|批示|审示|指正|审定|阅示)"
+)
+MAX_CLOSING_CHARS = 80
+MAX_SIGNATURE_LINES = 3
+
+
+def unit_of_line(text: str) -> str | None:
+    """The unit a line names on its own (红旗社区党委, （红旗社区党委）), or None."""
+    if split_marker(text)[0] is not None or _SENTENCE_PUNCTUATION.search(text):
+        return None
+    unit = _UNIT_WRAPPING.match(text.strip()).group("unit").strip()
+    if not unit or len(unit) > MAX_UNIT_CHARS or not unit.endswith(_UNIT_ENDINGS):
+        return None
+    return unit
+
+
+def date_of_line(text: str) -> datetime.date | None:
+    """The date a line holds and nothing else (2024年12月10日, 二〇二四年十二月十日, 2024.12.10)."""
+    text = half_width_digits(text.strip())
+    wrapped = _WRAPPED.match(text)
+    if wrapped:
+        text = wrapped.group("inner")
+    match = _DATE.fullmatch(text)
+    return _date(match) if match else None
+
+
+def _date(match: re.Match) -> datetime.date | None:
+    if match.group("y"):
+        year, month, day = match.group("y"), match.group("m"), match.group("d")
+    else:
+        year = match.group("year").translate(_CN_YEAR_DIGITS)
+        month, day = match.group("month"), match.group("day")
+    try:
+        return datetime.date(int(year), _number(month), _number(day))
+    except (TypeError, ValueError):
+        return None  # 2024年13月 is no date: the line stays text
+
+
+def _number(text: str) -> int | None:
+    return int(text) if text.isdigit() else chinese_value(text)
+
+
+def _unit_and_date(text: str) -> tuple[str, datetime.date] | None:
+    """红旗社区党委　2024年12月10日: a 署名 and its date typed on one line."""
+    parts = text.strip().rsplit(None, 1)
+    if len(parts) != 2:
+        return None
+    unit, date = unit_of_line(parts[0]), date_of_line(parts[1])
+    return (unit, date) if unit and date else None
+
+
+def take_ending(paragraphs: list[Para], origin: Origin) -> tuple[list[Para], list[str], Signature | None]:
+    """The paragraphs before the ending, the closing lines and the 落款 (None if there is none)."""
+    end = len(paragraphs)
+    unit, date = None, None
+    while end > 0 and len(paragraphs) - end < MAX_SIGNATURE_LINES:
+        text = paragraphs[end - 1].text
+        both = _unit_and_date(text) if unit is None and date is None else None
+        if both:
+            unit, date = both
+        elif date is None and date_of_line(text):
+            date = date_of_line(text)
+        elif unit is None and unit_of_line(text):
+            unit = unit_of_line(text)
+        else:
+            break
+        end -= 1
+    signature = None
+    if unit or date:
+        signature = Signature(unit=unit or "", date=date, origin=origin)
+    start = end
+    while start > 0 and _is_closing(paragraphs[start - 1].text):
+        start -= 1
+    return paragraphs[:start], [p.text for p in paragraphs[start:end]], signature
+
+
+def _is_closing(text: str) -> bool:
+    return len(text) <= MAX_CLOSING_CHARS and split_marker(text)[0] is None and bool(_CLOSING.search(text))
+
