@@ -9,15 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..schema import LEVELS
+
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_NUMERAL = "[一二三四五六七八九十百零〇两]+"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _HALF_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
-# Level in the GB/T 9704 hierarchy: a smaller level outranks a larger one.
-# 一是 runs are the lowest: a paragraph starting 一是 under a "1." item is one
-# of that item's points, not an item of its own.
-LEVELS = {"一、": 1, "（一）": 2, "1.": 3, "（1）": 4, "一是": 5}
 
 _PATTERNS = (
     ("一、", re.compile(rf"({_CN_NUMERAL})\s*[、.．，]\s*")),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..schema import SECTION_STYLE
 from .markers import split_marker
 from .paragraphs import Para
 from .sections import KNOWN_HEADINGS, heading_word
@@ -33,6 +34,6 @@ def why_not_a_report(paragraphs: list[Para]) -> str | None:
 def _is_heading(text: str) -> bool:
     """一、主要工作完成情况, or a heading word alone on its line (亮点工作)."""
     marker, rest = split_marker(text.strip())
-    if marker is not None and marker.style == "一、":
+    if marker is not None and marker.style == SECTION_STYLE:
         return heading_word(rest, marked=True) is not None
     return marker is None and heading_word(rest, marked=False) in KNOWN_HEADINGS

@@ -12,7 +12,8 @@ import re
 
 from ..model import Item, Section
 from ..numbering import chinese_number
-from .markers import LEVELS, Marker, split_marker
+from ..schema import DEFAULT_ITEM_STYLE, ITEM_STYLES, LEVELS, SECTION_STYLE
+from .markers import Marker, split_marker
 from .paragraphs import Para
 
 GUESSED_FIRST_HEADING = "亮点工作"
@@ -99,10 +100,10 @@ class SectionBuilder:
         """The heading the paragraph opens a section with, or None; says so when its 一、 number is out of place."""
         if marker is None:
             return heading_word(text, marked=False)
-        word = heading_word(text, marked=marker.style == "一、")
+        word = heading_word(text, marked=marker.style == SECTION_STYLE)
         if word is None:
             return None
-        if marker.style != "一、":
+        if marker.style != SECTION_STYLE:
             # "（一）亮点工作": other numbers make a heading only of a word docgen knows.
             return word if word in KNOWN_HEADINGS else None
         if word not in KNOWN_HEADINGS and not self._is_section_number(marker, word):
@@ -148,7 +149,7 @@ class SectionBuilder:
         if not section.items:
             self.typed_style = marker.style
             section.numbering = _model_style(marker.style)
-            if marker.style == "一、":
+            if marker.style == SECTION_STYLE:
                 self.notes.append(f"{paragraph.where}：条目用了“{marker.text}”编号，已改为“（一）”样式")
         elif marker.style == self.typed_style and marker.value != len(section.items) + 1:
             self.notes.append(
@@ -180,7 +181,7 @@ class SectionBuilder:
             return
         self._drop_numbers_without_text(section)
         self._record_runs(section)
-        section.numbering = section.numbering or "1."
+        section.numbering = section.numbering or DEFAULT_ITEM_STYLE
 
     def _drop_numbers_without_text(self, section: Section) -> None:
         """A number with no text after it anywhere: nothing to keep."""
@@ -211,7 +212,8 @@ class SectionBuilder:
 
 
 def _model_style(style: str) -> str:
-    return "（一）" if style == "一、" else style
+    """Items typed 一、 (the section level) are numbered one level down, （一）."""
+    return ITEM_STYLES[0] if style == SECTION_STYLE else style
 
 
 def split_lead(text: str) -> tuple[str, str]:
