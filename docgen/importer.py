@@ -19,7 +19,7 @@ from pathlib import Path
 from .errors import DocgenError, InputError
 from .fileio import unique_filenames, write_outputs
 from .model import Origin, VolumeSettings
-from .numbering import section_number
+from .numbering import chinese_date, section_number
 from .readers import IMPORTABLE, read_paragraphs
 from .readers.plausible import why_not_a_report
 from .readers.recognise import Recognised, Recognition, recognise
@@ -332,10 +332,7 @@ def _report_summary(plan: Planned) -> list[str]:
         lines.append(f"    结束语：{' '.join(report.closing)}")
     if report.signature:
         date = report.signature.date
-        lines.append(f"    落款：{report.signature.unit or '（无署名）'} {_chinese_date(date) if date else '（无日期）'}")
+        lines.append(f"    落款：{report.signature.unit or '（无署名）'} {chinese_date(date) if date else '（无日期）'}")
     lines += [f"    猜测：{note}" for note in plan.recognised.notes]
     return lines
 
-
-def _chinese_date(date) -> str:
-    return f"{date.year}年{date.month}月{date.day}日"

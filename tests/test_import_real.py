@@ -1,0 +1,214 @@
+"""Reports as 社区 really send them: each part (title, unit line, 导语, sections of
+any words, items with deeper points, closing, 落款) lands in its place, from every
+form they come in; files that are no reports are refused with the reason."""
+
+from __future__ import annotations
+
+import pytest
+
+from docgen.cli import main
+from docgen.importer import import_files, read_source
+from docgen.readers.plausible import NOT_A_REPORT
+from report_corpus import (
+    DATE,
+    NOT_REPORTS,
+    convert_with_soffice,
+    part_lines,
+    soffice,
+    write_docx,
+    write_docx_with_item_table,
+    write_docx_with_word_toc,
+    write_not_report,
+    write_text,
+    written_reports,
+)
+
+REPORTS = written_reports()
+FORMS = {
+    "text": lambda report, tmp: write_text(report, tmp / "报告.txt"),
+    "docx": lambda report, tmp: write_docx(report, tmp / "报告.docx"),
+    "full-width-text": lambda report, tmp: write_text(report, tmp / "报告.txt", full_width=True),
+    "full-width-docx": lambda report, tmp: write_docx(report, tmp / "报告.docx", full_width=True),
+    "typed-toc-docx": lambda report, tmp: write_docx(report, tmp / "报告.docx", toc=True),
+    "word-toc-docx": lambda report, tmp: write_docx_with_word_toc(report, tmp / "报告.docx"),
+}
+needs_soffice = pytest.mark.skipif(soffice() is None, reason="LibreOffice（soffice）没有安装，无法生成和转换 .doc 文件")
+
+
+def _expected_sections(report, full_width: bool = False) -> list:
+    """(heading, numbering, [(item title, item paragraphs)]) as the file was written:
+    deeper points stay in the item's text, numbered as typed."""
+    sections = []
+    for heading, style, parts in zip(report.heading_words, report.item_styles, report.items):
+        items = [
+            (part.title, part.text + part_lines(part, style, position, full_width)[len(part.text or [""]):])
+            for position, part in enumerate(parts, 1)
+        ]
+        sections.append((heading, style, items))
+    return sections
+
+
+def _sections(report) -> list:
+    return [(s.heading, s.numbering, [(i.title, i.paragraphs) for i in s.items]) for s in report.sections]
+
+
+def _imported(path):
+    [recognised] = read_source(path).recognition.reports
+    return recognised
+
+
+@pytest.mark.parametrize("form", sorted(FORMS))
+@pytest.mark.parametrize("report", REPORTS[:3], ids=lambda r: r.community)
+def test_every_part_of_a_real_report_lands_in_its_place(tmp_path, report, form):
+    recognised = _imported(FORMS[form](report, tmp_path))
+    imported = recognised.report
+
+    assert recognised.title == report.title
+    assert recognised.unit_line == report.unit_line
+    assert imported.intro == report.intro
+    assert _sections(imported) == _expected_sections(report, full_width=form.startswith("full-width"))
+    assert imported.closing == report.closing
+    assert (imported.signature.unit, imported.signature.date) == (report.signature, DATE)
+    assert not any("猜测第一部分" in note for note in recognised.notes)  # no invented section
+
+
+def test_a_heading_keeps_its_own_words_without_the_colon(tmp_path):
+    report = REPORTS[0]
+    imported = _imported(write_text(report, tmp_path / "报告.txt")).report
+    assert [s.heading for s in imported.sections] == ["特色亮点工作", "遇到的困难和存在的问题", "下一步工作打算"]
+
+
+def test_a_table_of_items_becomes_the_items_of_its_section(tmp_path):
+    report = REPORTS[1]
+    imported = _imported(write_docx_with_item_table(report, tmp_path / "报告.docx")).report
+    problems = imported.sections[1]
+    assert problems.heading == "遇到的困难和存在的问题"
+    assert [item.title for item in problems.items] == [part.title for part in report.items[1]]
+    assert [item.paragraphs for item in problems.items] == [["".join(p.text) or "立行立改。"] for p in report.items[1]]
+    assert [s.heading for s in imported.sections] == report.heading_words  # the header row is no heading
+
+
+def test_a_line_ending_in_a_page_number_like_count_does_not_split_the_report(tmp_path):
+    report = REPORTS[0]
+    lines = report.lines()
+    at = lines.index(f"二、{report.headings[1]}")
+    lines.insert(at, "风险识别(8)")
+    lines.insert(at + 2, "附：活动照片（二）")
+    path = tmp_path / "报告.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    recognition = read_source(path).recognition
+    assert len(recognition.reports) == 1 and not recognition.is_volume
+
+
+@needs_soffice
+def test_an_old_word_file_is_converted_and_imported(tmp_path):
+    report = REPORTS[2]
+    made = write_docx(report, tmp_path / "东湖.docx")
+    doc = convert_with_soffice(made, "doc", tmp_path)
+    made.unlink()
+    source = read_source(doc)
+    [recognised] = source.recognition.reports
+    assert recognised.title == report.title
+    assert recognised.report.intro == report.intro
+    assert _sections(recognised.report) == _expected_sections(report)
+    assert (recognised.report.signature.unit, recognised.report.signature.date) == (report.signature, DATE)
+    assert any("LibreOffice" in note for note in source.notes)
+
+
+@needs_soffice
+def test_a_doc_file_named_docx_is_converted_too(tmp_path):
+    report = REPORTS[0]
+    doc = convert_with_soffice(write_docx(report, tmp_path / "原件.docx"), "doc", tmp_path)
+    renamed = doc.rename(tmp_path / "改了扩展名.docx")
+    [recognised] = read_source(renamed).recognition.reports
+    assert _sections(recognised.report) == _expected_sections(report)
+
+
+def test_without_libreoffice_an_old_file_says_what_to_do(tmp_path, monkeypatch, capsys):
+    from docgen.readers import converted
+
+    monkeypatch.setattr(converted, "find_soffice", lambda: None)
+    old = tmp_path / "旧报告.doc"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512)
+    assert main(["import", str(old), "--out", str(tmp_path / "inputs")]) == 1
+    err = capsys.readouterr().err
+    assert str(old) in err and "LibreOffice" in err and "另存为" in err and ".docx" in err
+    assert "Traceback" not in err
+
+
+# --- files that are no reports ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(NOT_REPORTS))
+def test_a_file_that_is_no_report_is_refused_with_the_reason(tmp_path, capsys, name):
+    path = write_not_report(name, tmp_path)
+    out = tmp_path / "inputs"
+    assert main(["import", str(path), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("错误：") and str(path) in err and "不像是报告" in err
+    assert "Traceback" not in err
+    assert not out.exists()
+
+
+def test_an_english_document_alone_is_refused(tmp_path, capsys):
+    letter = write_not_report("english-letter.txt", tmp_path)
+    assert main(["import", str(letter), "--out", str(tmp_path / "inputs")]) == 1
+    assert "没有中文" in capsys.readouterr().err
+
+
+def test_a_chinese_text_without_headings_or_report_words_gets_the_reason_in_full(tmp_path, capsys):
+    news = write_not_report("school-news.txt", tmp_path)
+    assert main(["import", str(news), "--out", str(tmp_path / "inputs")]) == 1
+    assert NOT_A_REPORT in capsys.readouterr().err
+
+
+def test_a_folder_imports_its_good_files_and_names_every_bad_one(tmp_path, capsys):
+    folder = tmp_path / "收到的报告"
+    folder.mkdir()
+    for report in REPORTS[:2]:
+        write_docx(report, folder / f"{report.community}.docx")
+    letter = write_not_report("english-letter.txt", folder)
+    empty = folder / "空白.txt"
+    empty.write_bytes(b"")
+    (folder / "~$东湖社区.docx").write_bytes(b"lock")  # Word's lock file is no report and no error
+    out = tmp_path / "inputs"
+
+    assert main(["import", str(folder), "--out", str(out)]) == 1
+    captured = capsys.readouterr()
+    assert str(letter) in captured.err and str(empty) in captured.err
+    assert "~$" not in captured.err
+    assert sorted(p.name for p in out.iterdir()) == sorted([f"{r.unit_line}.yaml" for r in REPORTS[:2]] + ["volume.yaml"])
+
+
+def test_importing_a_corrected_file_again_is_refused_as_a_duplicate_or_replaced_with_force(tmp_path, capsys):
+    report = REPORTS[0]
+    first = write_docx(report, tmp_path / "第一次.docx")
+    out = tmp_path / "inputs"
+    assert main(["import", str(first), "--out", str(out)]) == 0
+    existing = out / f"{report.unit_line}.yaml"
+    before = existing.read_text(encoding="utf-8")
+    capsys.readouterr()
+
+    report.intro[0] = "（改正后）" + report.intro[0]
+    try:
+        corrected = write_docx(report, tmp_path / "改正后.docx")
+    finally:
+        report.intro[0] = report.intro[0].removeprefix("（改正后）")
+    assert main(["import", str(corrected), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "重复" in err and str(existing) in err and "--force" in err
+    assert existing.read_text(encoding="utf-8") == before
+    assert len(list(out.glob("*.yaml"))) == 2  # the report and volume.yaml: no second copy of the 社区
+
+    assert main(["import", str(corrected), "--out", str(out), "--force"]) == 0
+    assert len(list(out.glob("*.yaml"))) == 2
+    assert existing.read_text(encoding="utf-8") != before
+
+
+def test_community_files_make_a_volume_of_own_titles(tmp_path):
+    files = [write_docx(report, tmp_path / f"{report.community}.docx") for report in REPORTS[:3]]
+    result = import_files(files, tmp_path / "inputs")
+    settings = (tmp_path / "inputs" / "volume.yaml").read_text(encoding="utf-8")
+    assert "titles: own" in settings
+    assert not any(report.title in settings for report in REPORTS)  # no 社区's title is the series title
+    assert not result.refused
