@@ -4,11 +4,14 @@ form they come in; files that are no reports are refused with the reason."""
 
 from __future__ import annotations
 
+import docx
 import pytest
 
+from docgen.build import build
 from docgen.cli import main
 from docgen.importer import import_files, read_source
 from docgen.readers.plausible import NOT_A_REPORT
+from docx_text import body_paragraphs
 from report_corpus import (
     DATE,
     NOT_REPORTS,
@@ -46,6 +49,12 @@ def _expected_sections(report, full_width: bool = False) -> list:
         ]
         sections.append((heading, style, items))
     return sections
+
+
+def toc_entries(volume_path) -> list[str]:
+    """The 目录 lines of a built volume, title and page."""
+    document = docx.Document(str(volume_path))
+    return [p.text for p in body_paragraphs(document) if p.style.name == "toc 1"]
 
 
 def _sections(report) -> list:
@@ -212,3 +221,24 @@ def test_community_files_make_a_volume_of_own_titles(tmp_path):
     assert "titles: own" in settings
     assert not any(report.title in settings for report in REPORTS)  # no 社区's title is the series title
     assert not result.refused
+
+
+def test_the_whole_volume_imported_and_built_again_gives_back_its_toc_pages(sample_build, tmp_path):
+    import_files([sample_build.volume_path], tmp_path / "inputs")
+    rebuilt = build(tmp_path / "inputs", tmp_path / "out")
+    assert toc_entries(rebuilt.volume_path) == toc_entries(sample_build.volume_path)
+    assert len(toc_entries(rebuilt.volume_path)) == len(sample_build.volume.reports)
+
+
+def test_every_guess_shows_in_the_summary_and_in_the_yaml(tmp_path):
+    report = REPORTS[3]
+    lines = report.lines()
+    del lines[1]  # no unit line: the 署名 names the unit
+    lines.insert(len(report.intro) + 1, "1.没有部分标题的一条。")
+    path = tmp_path / "01.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    result = import_files([path], tmp_path / "inputs")
+    written = (tmp_path / "inputs" / f"{report.signature}.yaml").read_text(encoding="utf-8")
+    for guess in ("取自文末的署名", "猜测第一部分是“亮点工作”"):
+        assert any(guess in line for line in result.summary), guess
+        assert any(line.startswith("#") and guess in line for line in written.splitlines()), guess

@@ -68,6 +68,7 @@ class SectionBuilder:
         self.notes = notes
         self.intro: list[str] = []
         self.sections: list[Section] = []
+        self.typed_sections = 0  # sections opened by a typed heading (a guessed one has no number)
         # Of the current section: the number style its first item was typed in, and
         # for each item the paragraph it came from (several from one: a run of 一是 points).
         self.typed_style = ""
@@ -108,18 +109,18 @@ class SectionBuilder:
             return word if word in KNOWN_HEADINGS else None
         if word not in KNOWN_HEADINGS and not self._is_section_number(marker, word):
             return None  # "三、" among items 1. 2.: an item numbered wrongly, not section 三
-        expected = len(self.sections) + 1
-        if marker.value != expected:
+        if marker.value != self.typed_sections + 1:
             self.notes.append(
-                f"{paragraph.where}：部分标题“{marker.text}{word}”的编号与位置不符，已按第 {expected} 部分重新编号"
+                f"{paragraph.where}：部分标题“{marker.text}{word}”的编号与位置不符，已按第 {len(self.sections) + 1} 部分重新编号"
             )
+        self.typed_sections += 1
         return word
 
     def _is_section_number(self, marker: Marker, word: str) -> bool:
         """Whether 一、/二、… before a short line that is no known heading word
         numbers the next section rather than the next item of this one."""
-        if marker.value != len(self.sections) + 1:
-            return False
+        if marker.value != self.typed_sections + 1:
+            return word.endswith(HEADING_ENDINGS)  # 三、遇到的困难和存在的问题 after a guessed section
         section = self.section
         continues_items = section is not None and section.items and marker.value == len(section.items) + 1
         return not continues_items or word.endswith(HEADING_ENDINGS)
