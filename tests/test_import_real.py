@@ -133,6 +133,16 @@ def test_a_doc_file_named_docx_is_converted_too(tmp_path):
     assert _sections(recognised.report) == _expected_sections(report)
 
 
+@needs_soffice
+def test_an_rtf_file_saved_as_doc_is_converted_too(tmp_path):
+    report = REPORTS[1]
+    rtf = convert_with_soffice(write_docx(report, tmp_path / "原件.docx"), "rtf", tmp_path)
+    renamed = rtf.rename(tmp_path / "WPS存的.doc")
+    [recognised] = read_source(renamed).recognition.reports
+    assert _sections(recognised.report) == _expected_sections(report)
+    assert recognised.report.closing == report.closing
+
+
 def test_without_libreoffice_an_old_file_says_what_to_do(tmp_path, monkeypatch, capsys):
     from docgen.readers import converted
 

@@ -80,7 +80,8 @@ def recognise(paragraphs: list[Para], origin: Origin) -> Recognition:
     body = paragraphs[:start] + paragraphs[end:]
     series = _numbered_title_series(numbered[0]) if numbered else _first_title_series(body)
     reports = [_report(chunk, origin) for chunk in _split_reports(body, series)]
-    heading = paragraphs[start].text if end > start and _is_toc_heading(paragraphs[start].text) else None
+    typed_heading = [paragraphs[start].text] if end > start and _is_toc_heading(paragraphs[start].text) else []
+    heading = next((text for text in word_toc + typed_heading if _is_toc_heading(text)), None)
     return Recognition(reports, len(word_toc) + end - start, heading, bool(numbered))
 
 
