@@ -22,6 +22,7 @@ _DATE = re.compile(
     rf"(?P<year>\d{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*(?P<month>\d{{1,2}}|{_CN})\s*月\s*(?P<day>\d{{1,2}}|{_CN})\s*日"
     r"|(?P<y>\d{4})\s*[.\-/．]\s*(?P<m>\d{1,2})\s*[.\-/．]\s*(?P<d>\d{1,2})"
 )
+_MONTH = re.compile(rf"(?:\d{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*(?:\d{{1,2}}|{_CN})\s*月")
 _WRAPPED = re.compile(r"^[（(]\s*(?P<inner>.*?)\s*[）)]$")
 _CLOSING = re.compile(
     r"(?:特此|专此)(?:报告|汇报|说明|呈报)|妥否|不妥之处|以上报告|请.{0,4}(?:审阅|批示|审示|指正|审定|阅示)"
@@ -42,12 +43,19 @@ def unit_of_line(text: str) -> str | None:
 
 def date_of_line(text: str) -> datetime.date | None:
     """The date a line holds and nothing else (2024年12月10日, 二〇二四年十二月十日, 2024.12.10)."""
+    match = _DATE.fullmatch(_unwrapped(text))
+    return _date(match) if match else None
+
+
+def is_month_line(text: str) -> bool:
+    """二〇二四年十二月: a 成文日期 without its day, which no date can hold."""
+    return bool(_MONTH.fullmatch(_unwrapped(text)))
+
+
+def _unwrapped(text: str) -> str:
     text = half_width_digits(text.strip())
     wrapped = _WRAPPED.match(text)
-    if wrapped:
-        text = wrapped.group("inner")
-    match = _DATE.fullmatch(text)
-    return _date(match) if match else None
+    return wrapped.group("inner") if wrapped else text
 
 
 def _date(match: re.Match) -> datetime.date | None:
@@ -75,29 +83,38 @@ def _unit_and_date(text: str) -> tuple[str, datetime.date] | None:
     return (unit, date) if unit and date else None
 
 
-def take_ending(paragraphs: list[Para], origin: Origin) -> tuple[list[Para], list[str], Signature | None]:
-    """The paragraphs before the ending, the closing lines and the 落款 (None if there is none)."""
+def take_ending(
+    paragraphs: list[Para], origin: Origin, notes: list[str]
+) -> tuple[list[Para], list[str], Signature | None]:
+    """The paragraphs before the ending, the closing lines and the 落款 (None if there is none).
+
+    A date without its day stays as typed, as the last closing line, and is said in ``notes``.
+    """
     end = len(paragraphs)
-    unit, date = None, None
+    unit, date, month_line = None, None, None
     while end > 0 and len(paragraphs) - end < MAX_SIGNATURE_LINES:
-        text = paragraphs[end - 1].text
-        both = _unit_and_date(text) if unit is None and date is None else None
+        paragraph = paragraphs[end - 1]
+        both = _unit_and_date(paragraph.text) if unit is None and date is None else None
         if both:
             unit, date = both
-        elif date is None and date_of_line(text):
-            date = date_of_line(text)
-        elif unit is None and unit_of_line(text):
-            unit = unit_of_line(text)
+        elif date is None and month_line is None and date_of_line(paragraph.text):
+            date = date_of_line(paragraph.text)
+        elif date is None and month_line is None and is_month_line(paragraph.text):
+            month_line = paragraph
+        elif unit is None and unit_of_line(paragraph.text):
+            unit = unit_of_line(paragraph.text)
         else:
             break
         end -= 1
-    signature = None
-    if unit or date:
-        signature = Signature(unit=unit or "", date=date, origin=origin)
+    signature = Signature(unit=unit or "", date=date, origin=origin) if unit or date else None
     start = end
     while start > 0 and _is_closing(paragraphs[start - 1].text):
         start -= 1
-    return paragraphs[:start], [p.text for p in paragraphs[start:end]], signature
+    closing = [p.text for p in paragraphs[start:end]]
+    if month_line is not None:
+        closing.append(month_line.text)
+        notes.append(f"{month_line.where}：落款日期“{month_line.text}”没有写到日，已原样放在结束语最后，请核对")
+    return paragraphs[:start], closing, signature
 
 
 def _is_closing(text: str) -> bool:

@@ -19,6 +19,7 @@ from .paragraphs import Para
 from .sections import SectionBuilder, heading_word
 
 MAX_TITLE_CHARS = 60
+MAX_TITLE_WITH_COMMA_CHARS = 30  # 凝心聚力，党建引领——东湖社区2024年工作总结
 _SENTENCE_PUNCTUATION = re.compile("[。，；！？,;!?]")
 _TITLE_NUMBER = re.compile(r"^(?P<series>.+?)\s*[（(]\s*(?P<number>[一二三四五六七八九十百零〇两\d]+)\s*[）)]$")
 _CHINESE_NUMBER = re.compile("[一二三四五六七八九十百零〇两]+")
@@ -190,7 +191,7 @@ def _report(paragraphs: list[Para], origin: Origin) -> Recognised:
         rest = rest[1:]
     if recognised.title is None:
         recognised.notes.append("没有找到标题行，标题将按汇编的设置生成")
-    body, closing, signature = take_ending(rest, origin)
+    body, closing, signature = take_ending(rest, origin, recognised.notes)
     builder = SectionBuilder(recognised.notes)
     for paragraph in body:
         builder.add(paragraph)
@@ -201,9 +202,12 @@ def _report(paragraphs: list[Para], origin: Origin) -> Recognised:
 
 
 def _is_title_line(text: str) -> bool:
+    """A line that can be a title: short, no sentence (no 。, no "……如下：", no long clause run)."""
     return (
         len(text) <= MAX_TITLE_CHARS
         and "。" not in text
+        and not text.endswith(("：", ":"))
+        and not ("，" in text and len(text) > MAX_TITLE_WITH_COMMA_CHARS)
         and split_marker(text)[0] is None
         and heading_word(text, marked=False) is None
         and not _is_toc_heading(text)

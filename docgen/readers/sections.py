@@ -121,13 +121,17 @@ class SectionBuilder:
         numbers the next section rather than the next item of this one."""
         if marker.value != self.typed_sections + 1:
             return word.endswith(HEADING_ENDINGS)  # 三、遇到的困难和存在的问题 after a guessed section
+        # Items typed 一、二、 themselves: the next of them is no section unless it reads like a heading.
         section = self.section
-        continues_items = section is not None and section.items and marker.value == len(section.items) + 1
+        continues_items = (
+            section is not None and self.typed_style == SECTION_STYLE and marker.value == len(section.items) + 1
+        )
         return not continues_items or word.endswith(HEADING_ENDINGS)
 
     def _open_section(self, heading: str) -> None:
         self._close_section()
         self.sections.append(Section(heading=heading, numbering=""))
+        self.typed_style = ""
         self.item_paragraphs = []
 
     def _starts_item(self, marker: Marker, paragraph: Para) -> bool:
