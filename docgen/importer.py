@@ -3,8 +3,8 @@
 Every file is read and recognised first. A file that cannot be read, is no
 report, or names a unit the output folder already holds (without --force)
 is refused with its reason, and nothing of it is written; every other file
-is imported. The YAML files and the volume settings are then written
-together through the one write path.
+is imported. Under the output folder's lock, the YAML files and the volume
+settings are written together, all or none (``publish``).
 """
 
 from __future__ import annotations
@@ -17,13 +17,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import DocgenError, InputError
-from .fileio import unique_filenames, write_outputs
+from .filenames import clashes, unique_filenames
 from .model import Origin, VolumeSettings
 from .numbering import chinese_date, section_number
 from .readers import IMPORTABLE, read_paragraphs
 from .readers.plausible import why_not_a_report
 from .readers.recognise import Recognised, Recognition, recognise
-from .readers.yaml_reader import SETTINGS_FILE, read_report
+from .publish import Publication
+from .readers.yaml_reader import CATEGORIES_FILE, SETTINGS_FILE, read_report
 from .writers.yaml_writer import report_yaml, settings_yaml
 
 _NOT_A_NAME = re.compile(r"^[\d\s._\-()（）]*$")
@@ -72,26 +73,32 @@ class ImportResult:
 
 def import_files(files: list[Path], out: Path, force: bool = False) -> ImportResult:
     """Import every good file of ``files`` (folders stand for the files in them) into ``out``."""
-    if out.exists() and not out.is_dir():
-        raise InputError(f"输出位置“{out}”是一个文件，不是文件夹")
+    sources, refused = _read_all(expand(files))
+    if not sources:
+        return ImportResult([], [], refused)  # nothing to write: the folder is not even made
+    with Publication(out) as publication:
+        planned = _plan_reports(sources, out)
+        refused += _refuse_duplicates(sources, planned, force)
+        imported = [source for source in sources if source.path not in {r.path for r in refused}]
+        planned = [plan for plan in planned if plan.source in imported]
+        own_titles = _give_titles(imported, planned)
+        settings = _volume_settings(imported, planned, own_titles, out)
+        for plan in planned:
+            publication.write(plan.target.name, report_yaml(plan.recognised.report, _header(plan)).encode("utf-8"))
+        if settings is not None:
+            publication.write(SETTINGS_FILE, settings_yaml(settings, ["汇编设置（由 docgen import 生成）"]).encode("utf-8"))
+    return ImportResult(publication.written, _summary(imported, planned, settings, out), refused)
+
+
+def _read_all(paths: list[Path]) -> tuple[list[Source], list[Refusal]]:
+    """Each file read and recognised, or refused with the reason."""
     sources, refused = [], []
-    for path in expand(files):
+    for path in paths:
         try:
             sources.append(read_source(path))
         except DocgenError as error:
             refused.append(Refusal(path, error.message))
-    planned = _plan_reports(sources, out)
-    refused += _refuse_duplicates(sources, planned, out, force)
-    imported = [source for source in sources if source.path not in {r.path for r in refused}]
-    planned = [plan for plan in planned if plan.source in imported]
-    own_titles = _give_titles(imported, planned)
-    writes = [(p.target, report_yaml(p.recognised.report, _header(p)).encode("utf-8")) for p in planned]
-    settings = _volume_settings(imported, planned, own_titles, out)
-    if settings is not None:
-        writes.append((out / SETTINGS_FILE, settings_yaml(settings, ["汇编设置（由 docgen import 生成）"]).encode("utf-8")))
-    write_outputs(writes)
-    written = [path for path, _ in writes]
-    return ImportResult(written, _summary(imported, planned, settings, out), refused)
+    return sources, refused
 
 
 def expand(files: list[Path]) -> list[Path]:
@@ -139,20 +146,15 @@ def _plan_reports(sources: list[Source], out: Path) -> list[Planned]:
             planned.append(Planned(source, recognised, unit, note))
     _make_units_distinct(planned)
     existing = _existing_units(out)
-    names = unique_filenames([plan.unit for plan in planned], ".yaml", taken={SETTINGS_FILE})
-    for plan, name in zip(planned, names):
+    names = unique_filenames([plan.unit for plan in planned], ".yaml", taken={SETTINGS_FILE, CATEGORIES_FILE})
+    targets = [out / name for name in names]
+    present = clashes(targets)  # 单位.yaml there already, or 单位.yml, or in another case
+    for plan, target in zip(planned, targets):
         # A unit already imported, or a file of the same name (hand-made, unreadable): that file.
-        plan.target = existing.get(_unit_key(plan.unit)) or _existing_file(out, name) or out / name
+        plan.target = existing.get(_unit_key(plan.unit)) or present.get(target, target)
         plan.replaces = plan.target.exists()
         plan.recognised.report.unit = plan.unit
     return planned
-
-
-def _existing_file(folder: Path, name: str) -> Path | None:
-    """The file of ``folder`` named ``name`` as Windows compares names (case-insensitively)."""
-    if not folder.is_dir():
-        return None
-    return next((path for path in folder.iterdir() if path.name.lower() == name.lower()), None)
 
 
 def _unit_name(source: Source, recognised: Recognised, position: int | None) -> tuple[str, str]:
@@ -200,7 +202,7 @@ def _existing_units(out: Path) -> dict[str, Path]:
     if not out.is_dir():
         return units
     for path in sorted(out.glob("*.yaml")):
-        if path.name == SETTINGS_FILE:
+        if path.name in (SETTINGS_FILE, CATEGORIES_FILE):
             continue
         try:
             report, _ = read_report(path)
@@ -210,7 +212,7 @@ def _existing_units(out: Path) -> dict[str, Path]:
     return units
 
 
-def _refuse_duplicates(sources: list[Source], planned: list[Planned], out: Path, force: bool) -> list[Refusal]:
+def _refuse_duplicates(sources: list[Source], planned: list[Planned], force: bool) -> list[Refusal]:
     """A file whose report the output folder already holds, named with the file that holds it; none with --force."""
     if force:
         return []
