@@ -138,7 +138,7 @@ def signature_paragraphs(signature: Signature) -> list[Paragraph]:
 
 
 def _char_width(role: str) -> int:
-    return font(role).width("字")
+    return text_width("字", font(role))
 
 
 def toc_paragraphs(heading: str, entries: list[TocEntry]) -> list[Paragraph]:

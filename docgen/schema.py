@@ -43,10 +43,15 @@ class Shape:
 REPORT = Shape(
     "报告",
     (
+        Key("title", "报告标题"),
         Key("unit", "单位名称", required=True),
+        Key("intro", "导语"),
         Key("sections", "各部分", required=True),
+        Key("closing", "结束语"),
+        Key("signature", "落款"),
     ),
 )
+SIGNATURE = Shape("落款", (Key("unit", "署名"), Key("date", "成文日期")))
 SECTION = Shape(
     "部分",
     (
@@ -67,8 +72,11 @@ VOLUME = Shape(
         Key("order", "报告顺序"),
         Key("fonts", "字体"),
         Key("problem_headings", "问题部分标题用词"),  # docgen summary lists the items of these sections
+        Key("titles", "报告标题取法"),
+        Key("show_unit", "标题下写单位"),
     ),
 )
+TITLE_MODES = ("series", "own")  # series_title（一）…, or each report's own title
 FONTS = Shape("fonts", tuple(Key(role, f"字体 {role}") for role in FONT_ROLES))
 
 # Numbering styles and their level in the GB/T 9704 hierarchy (a smaller level

@@ -11,7 +11,8 @@ from docgen.build import build
 from docgen.cli import main
 from docgen.importer import import_files, read_source
 from docgen.readers.plausible import NOT_A_REPORT
-from docx_text import body_paragraphs
+from docx_text import body_paragraphs, visible_lines
+from import_forms import sentences
 from report_corpus import (
     DATE,
     NOT_REPORTS,
@@ -252,3 +253,51 @@ def test_every_guess_shows_in_the_summary_and_in_the_yaml(tmp_path):
     for guess in ("取自文末的署名", "猜测第一部分是“亮点工作”"):
         assert any(guess in line for line in result.summary), guess
         assert any(line.startswith("#") and guess in line for line in written.splitlines()), guess
+
+
+ROUND_TRIP_FORMS = {
+    "text": FORMS["text"],
+    "docx": FORMS["docx"],
+    "word-toc-docx": FORMS["word-toc-docx"],
+    "doc": lambda report, tmp: _doc(report, tmp),
+}
+
+
+def _doc(report, tmp):
+    if soffice() is None:
+        pytest.skip("LibreOffice（soffice）没有安装，无法生成 .doc 文件")
+    made = write_docx(report, tmp / "made.docx")
+    doc = convert_with_soffice(made, "doc", tmp)
+    made.unlink()
+    return doc
+
+
+def _printed(lines: list[str]) -> list[str]:
+    """A built report's visible lines, a title broken by hand read as one line."""
+    return [line.replace("\n", "") for line in lines]
+
+
+@pytest.mark.parametrize("form", sorted(ROUND_TRIP_FORMS))
+def test_import_then_build_puts_every_part_back_in_its_place(tmp_path, form):
+    report = REPORTS[0]
+    source = ROUND_TRIP_FORMS[form](report, tmp_path)
+    assert main(["import", str(source), "--out", str(tmp_path / "inputs")]) == 0
+    result = build(tmp_path / "inputs", tmp_path / "out")
+    [path] = result.report_paths
+
+    expected = [line.rstrip("：") if line.startswith("一、") else line for line in report.lines()]
+    del expected[1]  # the unit line becomes the unit (shown under the title only with show_unit)
+    assert _printed(visible_lines(path)) == expected
+
+
+def test_full_width_numbers_build_back_every_sentence(tmp_path):
+    report = REPORTS[1]
+    source = write_docx(report, tmp_path / "全角.docx", full_width=True)
+    import_files([source], tmp_path / "inputs")
+    [path] = build(tmp_path / "inputs", tmp_path / "out").report_paths
+    built = _printed(visible_lines(path))
+    assert built[0] == report.title
+    typed = report.lines(full_width=True)
+    del typed[1]  # the unit line
+    assert sentences(built) == sentences(typed)  # all there, in order, nothing invented
+    assert built[-3:] == ["特此报告。", report.signature, "2024年12月10日"]

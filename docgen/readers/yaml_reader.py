@@ -8,7 +8,9 @@ value keeps its line for messages.
 
 from __future__ import annotations
 
+import datetime
 import difflib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,7 +18,7 @@ import yaml
 
 from .. import schema
 from ..errors import InputError
-from ..model import Item, Origin, Report, Section, Volume, VolumeSettings
+from ..model import Item, Origin, Report, Section, Signature, Volume, VolumeSettings
 from ..sanitize import xml_safe
 from .yaml_errors import syntax_error, unmarked_error
 
@@ -24,6 +26,7 @@ SETTINGS_FILE = "volume.yaml"
 CATEGORIES_FILE = "categories.yaml"  # the problem categories of docgen summary, not a report
 _FAST_LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)  # libyaml, where PyYAML was built with it
 MAX_FILE_BYTES = 5 * 1024 * 1024
+_DATE = re.compile(r"(\d{4})\s*(?:年|-)\s*(\d{1,2})\s*(?:月|-)\s*(\d{1,2})\s*日?")
 
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:str",
@@ -142,7 +145,42 @@ def read_report(path: Path) -> tuple[Report, list[str]]:
     if not section_nodes:
         raise reader.fail(fields["sections"], "sections 是空的，至少要有一个部分")
     sections = [_read_section(reader, node, i) for i, node in enumerate(section_nodes, 1)]
-    return Report(unit=unit, sections=sections, origin=reader.origin(root)), reader.warnings
+    report = Report(unit=unit, sections=sections, origin=reader.origin(root))
+    if "title" in fields:
+        report.title = reader.text(fields["title"], schema.REPORT["title"].what).strip()
+    for key in ("intro", "closing"):
+        if key in fields:
+            text = reader.text(fields[key], schema.REPORT[key].what, allow_empty=True)
+            setattr(report, key, _paragraphs(reader, fields[key], text)[0])
+    if "signature" in fields:
+        report.signature = _read_signature(reader, fields["signature"])
+    return report, reader.warnings
+
+
+def _read_signature(reader: _Reader, node: yaml.Node) -> Signature:
+    fields = reader.fields(node, schema.SIGNATURE)
+    signature = Signature(unit="", origin=reader.origin(node))
+    if "unit" in fields:
+        signature.unit = reader.text(fields["unit"], schema.SIGNATURE["unit"].what).strip()
+    if "date" in fields:
+        written = reader.text(fields["date"], schema.SIGNATURE["date"].what).strip()
+        signature.date = _date(written)
+        if signature.date is None:
+            raise reader.fail(fields["date"], f"成文日期“{written}”不认识，请写成 2026年11月20日 这样")
+    if not signature.unit and signature.date is None:
+        raise reader.fail(node, "落款（signature）是空的：请写上 unit（署名）或 date（成文日期），或删掉 signature")
+    return signature
+
+
+def _date(text: str) -> datetime.date | None:
+    """2026年11月20日 (as GB/T 9704 writes it) or 2026-11-20."""
+    match = _DATE.fullmatch(text)
+    if not match:
+        return None
+    try:
+        return datetime.date(*(int(part) for part in match.groups()))
+    except ValueError:
+        return None
 
 
 def _read_section(reader: _Reader, node: yaml.Node, position: int) -> Section:
@@ -219,6 +257,12 @@ def read_settings(path: Path) -> tuple[VolumeSettings, list[str]]:
     if "fonts" in fields:
         font_fields = reader.fields(fields["fonts"], schema.FONTS)
         settings.fonts = {role: reader.text(n, f"字体 {role}").strip() for role, n in font_fields.items()}
+    if "titles" in fields:
+        settings.titles = reader.text(fields["titles"], schema.VOLUME["titles"].what).strip()
+        if settings.titles not in schema.TITLE_MODES:
+            raise reader.fail(fields["titles"], f"titles 只能写 series（汇编标题加序号）或 own（每份报告用自己的标题），这里是“{settings.titles}”")
+    if "show_unit" in fields:
+        settings.show_unit = reader.flag(fields["show_unit"], schema.VOLUME["show_unit"].what)
     if "problem_headings" in fields:
         key = schema.VOLUME["problem_headings"]
         words = reader.sequence(fields["problem_headings"], key.what)

@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 import re
 
-from ..model import Report, Section, VolumeSettings
+from ..model import Report, Section, Signature, VolumeSettings
+from ..numbering import chinese_date
 from ..schema import DEFAULT_ITEM_STYLE
 
 # A plain scalar may not start with a YAML indicator, nor hold ": " or " #",
@@ -20,11 +21,28 @@ _UNSAFE_PLAIN = re.compile(r"^[-?:,\[\]{}#&*!|>'\"%@`\s]|: |\s#|:$|\s$|[\n\t]")
 
 def report_yaml(report: Report, header: list[str] = ()) -> str:
     lines = [f"# {line}" for line in header]
+    if report.title:
+        lines.append(f"title: {scalar(report.title)}")
     lines.append(f"unit: {scalar(report.unit)}")
+    if report.intro:
+        lines += _block("intro", report.intro, 2)
     lines.append("sections:")
     for section in report.sections:
         lines += _section_lines(section)
+    if report.closing:
+        lines += _block("closing", report.closing, 2)
+    if report.signature:
+        lines += _signature_lines(report.signature)
     return "\n".join(lines) + "\n"
+
+
+def _signature_lines(signature: Signature) -> list[str]:
+    lines = ["signature:"]
+    if signature.unit:
+        lines.append(f"  unit: {scalar(signature.unit)}")
+    if signature.date:
+        lines.append(f"  date: {chinese_date(signature.date)}")
+    return lines
 
 
 def _section_lines(section: Section) -> list[str]:
@@ -54,6 +72,12 @@ def settings_yaml(settings: VolumeSettings, header: list[str] = ()) -> str:
         lines.append("# 报告在汇编中的顺序（写单位名称）")
         lines.append("order:")
         lines += [f"  - {scalar(unit)}" for unit in settings.order]
+    if settings.titles != "series":
+        lines.append("# 每份报告用它自己的标题（各报告文件中的 title）")
+        lines.append(f"titles: {settings.titles}")
+    if settings.show_unit:
+        lines.append("# 每份报告的标题下和目录中写上单位名称")
+        lines.append("show_unit: true")
     if settings.fonts:
         lines.append("fonts:")
         lines += [f"  {role}: {scalar(face)}" for role, face in settings.fonts.items()]
