@@ -13,7 +13,10 @@ _STARTER = """\
 #   - 编号（一、（一）1. 一是）由程序自动生成，正文里不要再写编号。
 #   - 写好后运行：docgen validate 检查，docgen build 生成。
 
+# title: {name}2024年基层党建工作亮点及存在问题   # 可选：报告自己的标题（volume.yaml 写 titles: own 时用它）
 unit: {unit}            # 单位名称：输出文件名就是它
+# intro: |              # 可选：导语，“一、”之前的段落，每行一段
+#   2024年，我社区党委……现将有关情况报告如下：
 
 sections:               # 报告的各个部分，依次编为 一、二、……
 
@@ -32,6 +35,12 @@ sections:               # 报告的各个部分，依次编为 一、二、…�
     numbering: 1.
     items:
       - title: {sample[5]}
+
+# closing: |            # 可选：结束语，如“特此报告。”
+#   特此报告。
+# signature:            # 可选：落款（署名和成文日期）
+#   unit: {name}
+#   date: 2026年11月20日
 """
 
 # The sample titles and paragraphs of the starter file, in order: a report
