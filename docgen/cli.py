@@ -184,6 +184,9 @@ def _summary(args) -> int:
     if ledger.compared_with_previous:
         again = sum(1 for row in ledger.rows if row.raised_before)
         print(f"与上年对照：{again} 条问题连续两年提出。")
+    if args.keep is not None:
+        kept = sum(1 for row in ledger.rows if row.filled_in)
+        print(f"已从 {args.keep} 带入 {kept} 行已填写的整改措施、责任人、完成时限。")
     return 0
 
 

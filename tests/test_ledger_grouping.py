@@ -70,3 +70,18 @@ def test_heading_is_the_wording_most_units_use():
     [group] = shared_problems(problems)
     assert group.heading == "党员教育形式单一"
     assert group.units == ["社区0", "社区1", "社区2", "社区3"]
+
+
+@pytest.mark.parametrize(
+    "title, heading",
+    [
+        ("社区党建工作发展不平衡。", "社区党建工作发展不平衡"),
+        ("党员学习教育形式单一，党员处于被动教育状态，学习效果不明显。", "党员学习教育形式单一"),
+        ("效果差，没有形成制度化的长效学习机制，学习流于形式。", "效果差，没有形成制度化的长效学习机制，学习流于形式"),  # first clause too short
+        ("工作方法简单，效率不高。", "工作方法简单，效率不高"),  # short enough whole
+    ],
+)
+def test_group_heading_is_short(title, heading):
+    from docgen.ledger.grouping import short_heading
+
+    assert short_heading(title) == heading

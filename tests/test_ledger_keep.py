@@ -88,6 +88,8 @@ def test_a_filled_ledger_is_not_overwritten_without_keep_or_force(filled, capsys
     assert code == 1
     assert "3 行填写了整改措施、责任人或完成时限" in err and "--keep" in err and "--force" in err
     assert (out / LEDGER).read_bytes() == before
+    assert main(["summary", "--inputs", str(inputs), "--out", str(out), "--keep", str(out / LEDGER)]) == 0
+    assert f"已从 {out / LEDGER} 带入 3 行已填写的" in capsys.readouterr().out
     assert main(["summary", "--inputs", str(inputs), "--out", str(out), "--force"]) == 0
     assert all(row["整改措施"] is None for row in ledger_rows(out / LEDGER))
 

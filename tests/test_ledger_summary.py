@@ -62,7 +62,7 @@ def test_analysis_names_problems_several_units_share(sample_summary):
     assert "一、共性问题" in lines and "二、问题类别统计" in lines
     group = next(line for line in lines if line.startswith("（一）"))
     assert group.startswith("（一）社区党建工作发展不平衡。4个社区反映：示例单位02、示例单位06、示例单位07、示例单位10。")
-    assert "2个社区反映：示例单位03、示例单位14" in text
+    assert "（二）党员学习教育形式单一。2个社区反映：示例单位03、示例单位14" in text  # a long title's first clause
     assert "2个社区反映：示例单位05、示例单位08" in text
     assert "“‘两新’党建工作有待加强”" in text  # quotes inside quotes turn single
     assert "连续两年提出" not in text

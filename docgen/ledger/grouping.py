@@ -7,8 +7,13 @@ is what hangs together. Only groups reported by two or more units are kept.
 
 from __future__ import annotations
 
+import re
+
 from .model import Problem, ProblemGroup
 from .similarity import SAME_PROBLEM, alike, title_key
+
+HEADING_CHARS = 20  # a longer title gives its first clause as the group's heading
+MIN_CLAUSE_CHARS = 6  # ... if that clause says enough on its own
 
 
 def shared_problems(problems: list[Problem], threshold: float = SAME_PROBLEM) -> list[ProblemGroup]:
@@ -61,4 +66,18 @@ def _typical_title(members: list[int], keys: list[str], neighbours, by_key) -> s
 
     # Equal closeness (sums of rounded-off scores): the wording more units use, then the first in volume order.
     best = max(members, key=lambda position: (round(closeness(position), 6), len(by_key[keys[position]]), -position))
-    return by_key[keys[best]][0].title.rstrip("。；;.")
+    return short_heading(by_key[keys[best]][0].title)
+
+
+def short_heading(title: str) -> str:
+    """A title fit for a heading: without its full stop, and a long one cut at its first pause.
+
+    党员学习教育形式单一，党员处于被动教育状态，学习效果不明显。→ 党员学习教育形式单一
+    (the whole wordings stay in the analysis, under the heading).
+    """
+    title = title.strip().rstrip("。；;.")
+    if len(title) <= HEADING_CHARS:
+        return title
+    first = re.split(r"[，；,;]", title, maxsplit=1)[0]
+    return first if len(first) >= MIN_CLAUSE_CHARS else title
+
