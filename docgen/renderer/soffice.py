@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 from ..errors import InputError
 from .fonts import fontconfig_environment
+from .pdfstamp import stamp
 
 SECONDS_FIRST_FILE = 120  # a cold start with a fresh profile takes a while
 SECONDS_PER_FILE = 20
@@ -59,7 +60,10 @@ def convert_to_pdf(documents: list[Path], out_dir: Path) -> list[Path]:
 
     Names must be distinct: LibreOffice names each PDF after its document.
     """
-    return convert(documents, out_dir, "pdf:writer_pdf_Export", ".pdf")
+    pdfs = convert(documents, out_dir, "pdf:writer_pdf_Export", ".pdf")
+    for pdf in pdfs:  # the same inputs give the same bytes
+        pdf.write_bytes(stamp(pdf.read_bytes()))
+    return pdfs
 
 
 def convert_to_docx(documents: list[Path], out_dir: Path) -> list[Path]:
