@@ -126,20 +126,11 @@ def test_an_old_word_file_is_converted_and_imported(tmp_path):
 
 
 @needs_soffice
-def test_a_doc_file_named_docx_is_converted_too(tmp_path):
-    report = REPORTS[0]
-    doc = convert_with_soffice(write_docx(report, tmp_path / "原件.docx"), "doc", tmp_path)
-    renamed = doc.rename(tmp_path / "改了扩展名.docx")
-    [recognised] = read_source(renamed).recognition.reports
-    assert _sections(recognised.report) == _expected_sections(report)
-
-
-@needs_soffice
-def test_an_rtf_file_saved_as_doc_is_converted_too(tmp_path):
+@pytest.mark.parametrize("kind, name", [("doc", "改了扩展名.docx"), ("doc", "报告.wps"), ("rtf", "WPS存的.doc"), ("odt", "报告.odt")])
+def test_a_file_another_program_saved_is_converted_whatever_its_name(tmp_path, kind, name):
     report = REPORTS[1]
-    rtf = convert_with_soffice(write_docx(report, tmp_path / "原件.docx"), "rtf", tmp_path)
-    renamed = rtf.rename(tmp_path / "WPS存的.doc")
-    [recognised] = read_source(renamed).recognition.reports
+    saved = convert_with_soffice(write_docx(report, tmp_path / "原件.docx"), kind, tmp_path)
+    [recognised] = read_source(saved.rename(tmp_path / name)).recognition.reports
     assert _sections(recognised.report) == _expected_sections(report)
     assert recognised.report.closing == report.closing
 
