@@ -104,3 +104,11 @@ def test_word_toc_paragraphs_are_skipped():
     [found] = recognise(paragraphs, Origin()).reports
     assert [s.heading for s in found.report.sections] == ["亮点工作"]
     assert found.report.intro == []
+
+
+@pytest.mark.parametrize("second", ["基层党建亮点工作及存在问题（二）", "基层党建亮点工作及存在问题（2）"])
+def test_a_volume_splits_at_its_numbered_titles_but_not_at_a_count_in_brackets(second):
+    lines = ["基层党建亮点工作及存在问题（一）", "一、亮点工作", ITEM, "风险识别(8)", second, "一、存在问题", ITEM]
+    recognition = recognise([Para(line, "") for line in lines], Origin())
+    assert [r.title for r in recognition.reports] == ["基层党建亮点工作及存在问题（一）", second]
+    assert recognition.reports[0].report.sections[0].items[0].paragraphs == ["老党员比较多。", "风险识别(8)"]

@@ -22,7 +22,9 @@ MAX_TITLE_CHARS = 60
 MAX_TITLE_WITH_COMMA_CHARS = 30  # 凝心聚力，党建引领——东湖社区2024年工作总结
 _SENTENCE_PUNCTUATION = re.compile("[。，；！？,;!?]")
 _TITLE_NUMBER = re.compile(r"^(?P<series>.+?)\s*[（(]\s*(?P<number>[一二三四五六七八九十百零〇两\d]+)\s*[）)]$")
-_CHINESE_NUMBER = re.compile("[一二三四五六七八九十百零〇两]+")
+# A report's number in a volume title: a Chinese numeral, or digits in full-width
+# brackets (…（12）); "(8)" at a line's end is a page or a count.
+_REPORT_NUMBER = re.compile(r"(?:[（(]\s*[一二三四五六七八九十百零〇两]+\s*[）)]|（\s*[0-9０-９]+\s*）)$")
 _TOC_HEADING = re.compile(r"^目\s*录[：:]?$")
 # A 目录 line: text, then a dot leader, a tab or spaces, then the page number.
 _TOC_ENTRY = re.compile(r"^(?P<title>.+?)(?:\s*[.…·．_—\-]{2,}\s*|\t+\s*|\s{2,})(?P<page>\d{1,4})$")
@@ -43,7 +45,7 @@ class Recognised:
     def series_title(self) -> str | None:
         """The volume a numbered title (…（三）) belongs to; None for a report's own title."""
         match = _TITLE_NUMBER.match(self.title or "")
-        return match.group("series") if match and _CHINESE_NUMBER.fullmatch(match.group("number")) else None
+        return match.group("series") if match and _numbers_a_report(self.title) else None
 
     @property
     def title_number(self) -> int | None:
@@ -146,12 +148,16 @@ def is_numbered_title(text: str) -> bool:
 def _numbered_title_series(text: str) -> str | None:
     """The series a numbered report title belongs to (its text before （三）); None for other lines.
 
-    The number is a Chinese numeral: a line ending in "(8)" is a page or a count, not a title.
+    A line ending in "(8)" is a page or a count, not a title (see ``_REPORT_NUMBER``).
     """
     if len(text) > MAX_TITLE_CHARS or _SENTENCE_PUNCTUATION.search(text) or split_marker(text)[0] is not None:
         return None
     match = _TITLE_NUMBER.match(text)
-    return match.group("series") if match and _CHINESE_NUMBER.fullmatch(match.group("number")) else None
+    return match.group("series") if match and _numbers_a_report(text) else None
+
+
+def _numbers_a_report(title: str) -> bool:
+    return bool(_REPORT_NUMBER.search(title))
 
 
 # --- the reports of a volume ---------------------------------------------------------
