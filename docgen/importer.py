@@ -18,8 +18,8 @@ from pathlib import Path
 
 from .errors import DocgenError, InputError
 from .filenames import clashes, unique_filenames
+from .import_summary import summary_lines
 from .model import Origin, VolumeSettings
-from .numbering import chinese_date, section_number
 from .readers import IMPORTABLE, read_paragraphs
 from .readers.plausible import why_not_a_report
 from .readers.recognise import Recognised, Recognition, recognise
@@ -87,7 +87,7 @@ def import_files(files: list[Path], out: Path, force: bool = False) -> ImportRes
             publication.write(plan.target.name, report_yaml(plan.recognised.report, _header(plan)).encode("utf-8"))
         if settings is not None:
             publication.write(SETTINGS_FILE, settings_yaml(settings, ["汇编设置（由 docgen import 生成）"]).encode("utf-8"))
-    return ImportResult(publication.written, _summary(imported, planned, settings, out), refused)
+    return ImportResult(publication.written, summary_lines(imported, planned, settings, out), refused)
 
 
 def _read_all(paths: list[Path]) -> tuple[list[Source], list[Refusal]]:
@@ -281,60 +281,3 @@ def _title_position(plan: Planned) -> float:
     """Last year's number in the title, （三） → 3; other reports keep their place at the end."""
     number = plan.recognised.title_number if plan.recognised.series_title else None
     return math.inf if number is None else number
-
-
-# --- what the user is told -------------------------------------------------------------
-
-
-def _summary(sources: list[Source], planned: list[Planned], settings: VolumeSettings | None, out: Path) -> list[str]:
-    lines: list[str] = []
-    for source in sources:
-        plans = [p for p in planned if p.source is source]
-        kind = f"汇编，共 {len(plans)} 份报告" if source.recognition.is_volume else "1 份报告"
-        lines.append(f"{source.path.name}：{kind}")
-        if source.recognition.toc_lines:
-            lines.append(f"  已跳过目录（{source.recognition.toc_lines} 行）")
-        lines += [f"  提醒：{note}" for note in source.notes]
-        lines += [
-            f"  提醒：“{empty.title or '一份没有标题的报告'}”下面没有部分标题和条目，没有导入"
-            for empty in source.recognition.reports
-            if not empty.report.sections
-        ]
-        for plan in plans:
-            lines += _report_summary(plan)
-    if not planned:
-        return lines
-    lines.append(f"已写入 {len(planned)} 份报告到 {out}{'，并写入汇编设置 ' + SETTINGS_FILE if settings else ''}。")
-    if settings is not None:
-        lines.append(f"改动单位名称（unit）时，请同时改 {SETTINGS_FILE} 的 order 中对应的名称。")
-    else:
-        lines.append(f"{out / SETTINGS_FILE} 已存在，没有改动：新导入的单位会排在汇编最后，可在其中的 order 里调整顺序。")
-        if any(plan.recognised.report.title for plan in planned):
-            lines.append(f"要让每份报告用它自己的标题，请在 {SETTINGS_FILE} 中写上 titles: own。")
-    lines.append("请核对上面的“猜测”，然后运行 docgen build 生成 Word 文件。")
-    return lines
-
-
-def _report_summary(plan: Planned) -> list[str]:
-    report = plan.recognised.report
-    action = "替换" if plan.replaces else "→"
-    lines = [f"  {action} {plan.target.name}  单位：{plan.unit}（{plan.unit_note}）"]
-    if plan.recognised.title:
-        lines.append(f"    标题：{plan.recognised.title}")
-    if report.intro:
-        lines.append(f"    导语：{len(report.intro)} 段")
-    for position, section in enumerate(report.sections, 1):
-        parts = [f"{len(section.items)} 条", f"编号“{section.numbering}”"]
-        if section.lead:
-            parts.insert(0, f"导语 {len(section.lead)} 段")
-        if section.run_in:
-            parts.append("接排")
-        lines.append(f"    {section_number(position)}{section.heading}（{'，'.join(parts)}）")
-    if report.closing:
-        lines.append(f"    结束语：{' '.join(report.closing)}")
-    if report.signature:
-        date = report.signature.date
-        lines.append(f"    落款：{report.signature.unit or '（无署名）'} {chinese_date(date) if date else '（无日期）'}")
-    lines += [f"    猜测：{note}" for note in plan.recognised.notes]
-    return lines
-
