@@ -265,6 +265,8 @@ def _volume_settings(sources: list[Source], planned: list[Planned], own_titles: 
     settings = VolumeSettings()
     if own_titles:
         settings.titles = "own"
+        # Each report had its unit on a line under its title: print it there again.
+        settings.show_unit = all(plan.recognised.unit_line for plan in planned)
     else:
         series = Counter(p.recognised.series_title for p in planned if p.recognised.series_title)
         if series:

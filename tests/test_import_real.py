@@ -221,7 +221,7 @@ def test_community_files_make_a_volume_of_own_titles(tmp_path):
     result = import_files(files, tmp_path / "inputs")
     settings = (tmp_path / "inputs" / "volume.yaml").read_text(encoding="utf-8")
     assert "titles: own" in settings
-    assert not any(report.title in settings for report in REPORTS)  # no 社区's title is the series title
+    assert "show_unit: true" in settings  # each had its unit on a line under its title    assert not any(report.title in settings for report in REPORTS)  # no 社区's title is the series title
     assert not result.refused
 
 
@@ -277,8 +277,7 @@ def test_import_then_build_puts_every_part_back_in_its_place(tmp_path, form):
     [path] = result.report_paths
 
     expected = [line.rstrip("：") if line.startswith("一、") else line for line in report.lines()]
-    del expected[1]  # the unit line becomes the unit (shown under the title only with show_unit)
-    assert _printed(visible_lines(path)) == expected
+    assert _printed(visible_lines(path)) == expected  # the unit line too: the volume shows units (show_unit)
 
 
 def test_full_width_numbers_build_back_every_sentence(tmp_path):
@@ -288,7 +287,5 @@ def test_full_width_numbers_build_back_every_sentence(tmp_path):
     [path] = build(tmp_path / "inputs", tmp_path / "out").report_paths
     built = _printed(visible_lines(path))
     assert built[0] == report.title
-    typed = report.lines(full_width=True)
-    del typed[1]  # the unit line
-    assert sentences(built) == sentences(typed)  # all there, in order, nothing invented
+    assert sentences(built) == sentences(report.lines(full_width=True))  # all there, in order, nothing invented
     assert built[-3:] == ["特此报告。", report.signature, "2024年12月10日"]

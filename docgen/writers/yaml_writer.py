@@ -64,7 +64,10 @@ def _section_lines(section: Section) -> list[str]:
 
 def settings_yaml(settings: VolumeSettings, header: list[str] = ()) -> str:
     lines = [f"# {line}" for line in header]
-    lines.append("# 汇编的标题：每份报告的标题是它加上序号，如“……（一）”")
+    if settings.titles == "own":
+        lines.append("# 汇编的标题（汇编文件的名称）；各报告用自己的标题，见下面的 titles")
+    else:
+        lines.append("# 汇编的标题：每份报告的标题是它加上序号，如“……（一）”")
     lines.append(f"series_title: {scalar(settings.series_title)}")
     lines.append("# 目录页的标题")
     lines.append(f"toc_heading: {scalar(settings.toc_heading)}")
