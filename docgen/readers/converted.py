@@ -7,7 +7,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import DocgenError, InputError
 from ..model import Origin
 from ..renderer.soffice import convert_to_docx, find_soffice
 from .docx_reader import read_docx_paragraphs
@@ -33,7 +33,7 @@ def read_converted(path: Path, label: str, suffix: str) -> tuple[list[Para], lis
             raise InputError(f"无法读取文件：{exc.strerror}", Origin(path)) from None
         try:
             [docx] = convert_to_docx([source], Path(work) / "converted")
-        except InputError as failure:
+        except DocgenError as failure:  # LibreOffice made nothing of it, failed or ran out of time
             raise InputError(
                 f"LibreOffice 无法转换这个{label}文件（可能已损坏或加了密码）：请{SAVE_AS_DOCX}"
                 f"\n（LibreOffice：{failure.message.splitlines()[0]}）",
