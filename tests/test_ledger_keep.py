@@ -147,3 +147,19 @@ def test_an_unreadable_file_in_the_ledgers_place_is_kept_unless_forced(sample_in
     assert (out / LEDGER).read_bytes() == b"an office's own file, not a workbook"
     docgen.summary(sample_inputs, out, force=True)
     assert len(ledger_rows(out / LEDGER)) == 36
+
+
+def test_rows_set_aside_are_offered_again_on_the_next_run(filled):
+    inputs, out = filled
+    report = inputs / "示例单位16.yaml"
+    original = report.read_text(encoding="utf-8")
+    _edit_inputs(inputs, "示例单位16", "学习流于形式。", "批评与自我批评流于形式。")
+    docgen.summary(inputs, out, keep=out / LEDGER)
+    docgen.summary(inputs, out, keep=out / LEDGER)  # still no place for it: set aside again, not lost
+    aside = list(load_workbook(out / LEDGER)["未带入的旧内容"].iter_rows(min_row=3, values_only=True))
+    assert [row[1:4] for row in aside] == [("示例单位16", "学习流于形式。", "每月集中学习一次")]
+    report.write_text(original, encoding="utf-8")  # the problem is back: so is what was filled in
+    result = docgen.summary(inputs, out, keep=out / LEDGER)
+    rows = {row["问题"]: row for row in ledger_rows(out / LEDGER)}
+    assert rows["学习流于形式。"]["整改措施"] == "每月集中学习一次"
+    assert result.ledger.unkept == [] and load_workbook(out / LEDGER).sheetnames == ["问题清单"]

@@ -14,7 +14,19 @@ from openpyxl import load_workbook
 
 from ..errors import InputError
 from ..model import Origin
-from .model import COLUMN_DEADLINE, COLUMN_MEASURES, COLUMN_OWNER, COLUMN_TITLE, COLUMN_UNIT, FilledIn, KeptRow, LedgerRow
+from .model import (
+    COLUMN_DEADLINE,
+    COLUMN_MEASURES,
+    COLUMN_OLD_ROW,
+    COLUMN_OWNER,
+    COLUMN_TITLE,
+    COLUMN_UNIT,
+    FILLED_IN_COLUMNS,
+    UNKEPT_SHEET,
+    FilledIn,
+    KeptRow,
+    LedgerRow,
+)
 from .previous import unit_key
 from .similarity import SAME_ROW, plain, score
 
@@ -23,8 +35,15 @@ MAX_WORKBOOK_BYTES = 50 * 1024 * 1024
 
 
 def read_kept_rows(path: Path) -> list[KeptRow]:
-    """The rows of an old ledger that have anything filled in."""
-    rows = _sheet_rows(path)
+    """The rows of an old ledger that have anything filled in, those it could not place last time included."""
+    sheets = _sheets(path)
+    kept = _filled_rows(sheets[0], path)
+    if UNKEPT_SHEET in sheets[1]:  # set aside by the last --keep: offered to the new rows again, so never lost
+        kept += _filled_rows(sheets[1][UNKEPT_SHEET], path, number_column=COLUMN_OLD_ROW)
+    return kept
+
+
+def _filled_rows(rows: list[tuple], path: Path, number_column: str | None = None) -> list[KeptRow]:
     header_at, columns = _header(rows, path)
     kept = []
     for number, row in enumerate(rows[header_at + 1 :], header_at + 2):
@@ -32,7 +51,8 @@ def read_kept_rows(path: Path) -> list[KeptRow]:
         filled_in = FilledIn(cell(COLUMN_MEASURES), cell(COLUMN_OWNER), cell(COLUMN_DEADLINE))
         unit, title = cell(COLUMN_UNIT), cell(COLUMN_TITLE)
         if filled_in and unit and title:
-            kept.append(KeptRow(str(unit), str(title), filled_in, number))
+            old_number = cell(number_column) if number_column else None
+            kept.append(KeptRow(str(unit), str(title), filled_in, old_number if isinstance(old_number, int) else number))
     return kept
 
 
@@ -56,7 +76,8 @@ def carry_over(rows: list[LedgerRow], kept: list[KeptRow]) -> list[KeptRow]:
     return [old for index, old in enumerate(kept) if index not in used_kept]
 
 
-def _sheet_rows(path: Path) -> list[tuple]:
+def _sheets(path: Path) -> tuple[list[tuple], dict[str, list[tuple]]]:
+    """The first sheet's rows, and every other sheet's rows by its name."""
     if not path.is_file():
         raise InputError(f"找不到要保留内容的旧问题清单“{path}”（--keep）")
     if path.stat().st_size > MAX_WORKBOOK_BYTES:
@@ -64,7 +85,9 @@ def _sheet_rows(path: Path) -> list[tuple]:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
         try:
-            return [tuple(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
+            first, *others = workbook.worksheets
+            rows = lambda sheet: [tuple(row) for row in sheet.iter_rows(values_only=True)]  # noqa: E731
+            return rows(first), {sheet.title: rows(sheet) for sheet in others}
         finally:
             workbook.close()
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError, IndexError, OSError):
@@ -75,7 +98,7 @@ def _header(rows: list[tuple], path: Path) -> tuple[int, dict[str, int]]:
     for position, row in enumerate(rows[:_HEADER_SEARCH_ROWS]):
         columns = {str(value).strip(): index for index, value in enumerate(row) if value is not None}
         if COLUMN_UNIT in columns and COLUMN_TITLE in columns:
-            if not any(name in columns for name in (COLUMN_MEASURES, COLUMN_OWNER, COLUMN_DEADLINE)):
+            if not any(name in columns for name in FILLED_IN_COLUMNS):
                 raise InputError("第一张工作表中没有“整改措施”“责任人”“完成时限”列，没有可保留的内容", Origin(path, position + 1))
             return position, columns
     raise InputError("第一张工作表的前 10 行中找不到“单位”“问题”这一行表头，不像是问题清单", Origin(path))

@@ -22,6 +22,9 @@ COLUMN_MEASURES = "整改措施"
 COLUMN_OWNER = "责任人"
 COLUMN_DEADLINE = "完成时限"
 FILLED_IN_COLUMNS = (COLUMN_MEASURES, COLUMN_OWNER, COLUMN_DEADLINE)  # the office's own columns
+COLUMN_OLD_ROW = "旧清单行号"
+LEDGER_SHEET = "问题清单"
+UNKEPT_SHEET = "未带入的旧内容"  # filled-in rows of the old ledger that no problem took
 
 MAX_CELL_CHARS = 32767  # Excel's limit on the text of one cell
 

@@ -27,12 +27,15 @@ from ..ledger.model import (
     COLUMN_DEADLINE,
     COLUMN_MEASURES,
     COLUMN_NUMBER,
+    COLUMN_OLD_ROW,
     COLUMN_OWNER,
     COLUMN_RAISED_BEFORE,
     COLUMN_TEXT,
     COLUMN_TITLE,
     COLUMN_UNIT,
     MAX_CELL_CHARS,
+    LEDGER_SHEET,
+    UNKEPT_SHEET,
     KeptRow,
     Ledger,
     LedgerRow,
@@ -41,8 +44,6 @@ from .docprops import build_time
 from .ooxml import XML_PARSER
 from .package import read_parts, zip_parts
 
-SHEET_TITLE = "问题清单"
-UNKEPT_SHEET_TITLE = "未带入的旧内容"
 TITLE_ROW = 1
 HEADER_ROW = 2
 FONT_BODY = Font(name="宋体", size=11)
@@ -70,7 +71,7 @@ class Column:
 def ledger_workbook(ledger: Ledger) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = SHEET_TITLE
+    sheet.title = LEDGER_SHEET
     columns = _columns(ledger.compared_with_previous)
     _write_title(sheet, ledger_title(ledger), len(columns))
     _write_header(sheet, columns)
@@ -78,7 +79,7 @@ def ledger_workbook(ledger: Ledger) -> bytes:
         _write_row(sheet, HEADER_ROW + number, columns, _values(number, row, ledger.compared_with_previous))
     _print_setup(sheet, columns, HEADER_ROW + len(ledger.rows))
     if ledger.unkept:
-        _write_unkept(workbook.create_sheet(UNKEPT_SHEET_TITLE), ledger.unkept)
+        _write_unkept(workbook.create_sheet(UNKEPT_SHEET), ledger.unkept)
     return _package(workbook, ledger_title(ledger))
 
 
@@ -213,7 +214,7 @@ def _fonts_in_schema_order(styles_xml: bytes) -> bytes:
 def _write_unkept(sheet: Worksheet, unkept: list[KeptRow]) -> None:
     """The filled-in rows of the old ledger no problem took: kept here, so nothing is lost."""
     columns = [
-        Column("旧清单行号", 8, centred=True), Column(COLUMN_UNIT, 12), Column(COLUMN_TITLE, 30),
+        Column(COLUMN_OLD_ROW, 8, centred=True), Column(COLUMN_UNIT, 12), Column(COLUMN_TITLE, 30),
         Column(COLUMN_MEASURES, 40), Column(COLUMN_OWNER, 10), Column(COLUMN_DEADLINE, 12),
     ]  # fmt: skip
     _write_title(sheet, "旧问题清单中已填写、但在本次清单中找不到对应问题的行", len(columns))
