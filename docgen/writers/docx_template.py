@@ -137,13 +137,30 @@ def _split_package(base: bytes) -> tuple[bytes, bytes]:
 
 
 def _replace_body_mark(document_xml: bytes, paragraphs, template_path: Path) -> bytes:
+    """The document part with ``paragraphs`` where the body mark paragraph was: the
+    template's XML around the mark is serialised once, only the paragraphs each time."""
+    before, after, nsmap = _around_body_mark(document_xml, template_path)
+    # serialised under the document's own namespace declarations, as they print inside it
+    holder = etree.Element(qn("w:body"), nsmap=nsmap)
+    holder.extend(paragraphs)
+    if not len(holder):
+        return before + after
+    inner = etree.tostring(holder, encoding="UTF-8")
+    return before + inner[inner.index(b">") + 1 : inner.rindex(b"</")] + after
+
+
+@functools.lru_cache(maxsize=4)
+def _around_body_mark(document_xml: bytes, template_path: Path) -> tuple[bytes, bytes, dict]:
+    """The document part before and after its body mark paragraph, and the root's namespaces."""
     root = etree.fromstring(document_xml, XML_PARSER)
     body = root.find(qn("w:body"))
     for paragraph in body.iterchildren(qn("w:p")):
         text = "".join(t.text or "" for t in paragraph.iter(qn("w:t")))
         if _BODY_MARK in text:
-            position = body.index(paragraph)
-            body.remove(paragraph)
-            body[position:position] = paragraphs
-            return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            cut = etree.Comment(_BODY_MARK)
+            body.replace(paragraph, cut)
+            before, after = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True).split(
+                etree.tostring(cut, encoding="UTF-8")
+            )
+            return before, after, root.nsmap
     raise InputError("模板中找不到正文位置：请在模板正文里单独一段写上 {{ body }}", Origin(template_path))
