@@ -14,6 +14,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Origin
 from ..sanitize import xml_safe
+from .input_file import read_input_bytes
 from .paragraphs import Para
 from .sniff import OLE_MAGIC, ZIP_MAGIC
 
@@ -28,7 +29,7 @@ _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 def read_text_paragraphs(path: Path) -> tuple[list[Para], list[str]]:
     """The non-empty lines of ``path`` and the notes reading them raised."""
-    data = _read_bytes(path)
+    data = read_input_bytes(path, MAX_TEXT_BYTES)
     text, notes = decode(data, path)
     markdown = path.suffix.lower() == ".md"
     paragraphs = []
@@ -39,16 +40,6 @@ def read_text_paragraphs(path: Path) -> tuple[list[Para], list[str]]:
         if line:
             paragraphs.append(Para(line, f"第 {number} 行"))
     return paragraphs, notes
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > MAX_TEXT_BYTES:
-            raise InputError(f"文件太大（{size // 1024} KB），不像是一份报告", Origin(path))
-        return path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"无法读取文件：{exc.strerror}", Origin(path)) from None
 
 
 def decode(data: bytes, path: Path) -> tuple[str, list[str]]:

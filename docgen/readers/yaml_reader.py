@@ -20,13 +20,17 @@ from .. import schema
 from ..errors import InputError
 from ..model import Item, Origin, Report, Section, Signature, Volume, VolumeSettings
 from ..sanitize import xml_safe
-from .yaml_errors import syntax_error, unmarked_error
+from .input_file import folder_entries, outside_link_error, read_input_bytes
+from .unit_names import clean_unit_name, same_unit_key
+from .yaml_errors import scalar_slip, syntax_error, unmarked_error
+from .yaml_text import comment_after_text, decode_yaml, too_deep_error
 
 SETTINGS_FILE = "volume.yaml"
 CATEGORIES_FILE = "categories.yaml"  # the problem categories of docgen summary, not a report
 _FAST_LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)  # libyaml, where PyYAML was built with it
 MAX_FILE_BYTES = 5 * 1024 * 1024
 _DATE = re.compile(r"(\d{4})\s*(?:年|-)\s*(\d{1,2})\s*(?:月|-)\s*(\d{1,2})\s*日?")
+_NESTING_LIMIT = "maximum nesting depth"  # libyaml's own cap (1,000 levels)
 
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:str",
@@ -50,6 +54,7 @@ class _Reader:
         self.path = path
         self.warnings: list[str] = []
         self._seen: set[int] = set()
+        self._lines: list[str] = []
 
     def origin(self, node: yaml.Node) -> Origin:
         return Origin(self.path, node.start_mark.line + 1)
@@ -58,11 +63,9 @@ class _Reader:
         return InputError(message, self.origin(node))
 
     def load(self) -> yaml.Node:
-        text = self._without_unsavable(_read_text(self.path))
-        node = _compose(self.path, text)
-        if node is None:
-            raise InputError("文件是空的，没有任何内容", Origin(self.path))
-        return node
+        text = self._without_unsavable(decode_yaml(read_input_bytes(self.path, MAX_FILE_BYTES), self.path))
+        self._lines = text.split("\n")
+        return _compose(self.path, text)
 
     def _without_unsavable(self, text: str) -> str:
         """The file without characters Word cannot hold (pasted from Word: U+000B …), a warning a line."""
@@ -85,7 +88,8 @@ class _Reader:
         """The values of a mapping whose allowed keys are ``keys`` (key → required)."""
         self._check_node(node)
         if not isinstance(node, yaml.MappingNode):
-            raise self.fail(node, f"{what}应当是“键: 值”的形式，这里却是{_kind(node)}")
+            slip = scalar_slip(node.value) if isinstance(node, yaml.ScalarNode) else None
+            raise self.fail(node, slip or f"{what}应当是“键: 值”的形式，这里却是{_kind(node)}")
         values: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
             self._check_node(key_node)
@@ -106,10 +110,14 @@ class _Reader:
             raise self.fail(node, f"{what}应当是以“- ”开头的列表，这里却是{_kind(node)}")
         return list(node.value)
 
-    def text(self, node: yaml.Node, what: str, allow_empty: bool = False) -> str:
+    def text(self, node: yaml.Node, what: str, allow_empty: bool = False, prose: bool = True) -> str:
+        """The text of a scalar; ``prose``: it goes into the document (not a choice such as 1. or true)."""
         self._check_node(node)
         if not isinstance(node, yaml.ScalarNode):
             raise self.fail(node, f"{what}应当是文字，这里却是{_kind(node)}")
+        cut = comment_after_text(self.path, self._lines, node) if prose else None
+        if cut:
+            self.warnings.append(cut)
         value, dropped = xml_safe(node.value)
         if dropped:
             self.warnings.append(
@@ -120,7 +128,7 @@ class _Reader:
         return value
 
     def flag(self, node: yaml.Node, what: str) -> bool:
-        value = self.text(node, what).strip().lower()
+        value = self.text(node, what, prose=False).strip().lower()
         if value in schema.TRUE_WORDS:
             return True
         if value in schema.FALSE_WORDS:
@@ -139,8 +147,16 @@ def read_report(path: Path) -> tuple[Report, list[str]]:
     """Read one report file; return the report and the warnings it raised."""
     reader = _Reader(path)
     root = reader.load()
+    if root is None:
+        raise InputError(
+            "文件是空的（或只有 # 说明）：请按 README“输入文件怎么写”填写，"
+            "或删除它后用“docgen new 单位名称”新建一份带说明的报告",
+            Origin(path),
+        )
     fields = reader.fields(root, schema.REPORT)
-    unit = reader.text(fields["unit"], schema.REPORT["unit"].what).strip()
+    unit = clean_unit_name(reader.text(fields["unit"], schema.REPORT["unit"].what))
+    if not unit:
+        raise reader.fail(fields["unit"], f"{schema.REPORT['unit'].what}只有看不见的字符")
     section_nodes = reader.sequence(fields["sections"], "sections")
     if not section_nodes:
         raise reader.fail(fields["sections"], "sections 是空的，至少要有一个部分")
@@ -163,7 +179,7 @@ def _read_signature(reader: _Reader, node: yaml.Node) -> Signature:
     if "unit" in fields:
         signature.unit = reader.text(fields["unit"], schema.SIGNATURE["unit"].what).strip()
     if "date" in fields:
-        written = reader.text(fields["date"], schema.SIGNATURE["date"].what).strip()
+        written = reader.text(fields["date"], schema.SIGNATURE["date"].what, prose=False).strip()
         signature.date = _date(written)
         if signature.date is None:
             raise reader.fail(fields["date"], f"成文日期“{written}”不认识，请写成 2026年11月20日 这样")
@@ -219,7 +235,7 @@ def _read_item(reader: _Reader, node: yaml.Node, section_what: str, position: in
 
 
 def _numbering_style(reader: _Reader, node: yaml.Node) -> str:
-    value = reader.text(node, schema.SECTION["numbering"].what).strip()
+    value = reader.text(node, schema.SECTION["numbering"].what, prose=False).strip()
     value = schema.STYLE_ALIASES.get(value, value)
     if value not in schema.ITEM_STYLES:
         choices = "、".join(f"“{s}”" for s in schema.ITEM_STYLES)
@@ -246,6 +262,8 @@ def _paragraphs(reader: _Reader, node: yaml.Node, text: str) -> tuple[list[str],
 def read_settings(path: Path) -> tuple[VolumeSettings, list[str]]:
     reader = _Reader(path)
     root = reader.load()
+    if root is None:  # every setting is optional: an empty file means the defaults
+        return VolumeSettings(origin=Origin(path)), reader.warnings
     fields = reader.fields(root, schema.VOLUME)
     settings = VolumeSettings(origin=reader.origin(root))
     if "series_title" in fields:
@@ -253,12 +271,12 @@ def read_settings(path: Path) -> tuple[VolumeSettings, list[str]]:
     if "toc_heading" in fields:
         settings.toc_heading = reader.text(fields["toc_heading"], schema.VOLUME["toc_heading"].what).strip()
     if "order" in fields:
-        settings.order = [reader.text(n, "order 中的单位").strip() for n in reader.sequence(fields["order"], "order")]
+        settings.order = [clean_unit_name(reader.text(n, "order 中的单位")) for n in reader.sequence(fields["order"], "order")]
     if "fonts" in fields:
         font_fields = reader.fields(fields["fonts"], schema.FONTS)
         settings.fonts = {role: reader.text(n, f"字体 {role}").strip() for role, n in font_fields.items()}
     if "titles" in fields:
-        settings.titles = reader.text(fields["titles"], schema.VOLUME["titles"].what).strip()
+        settings.titles = reader.text(fields["titles"], schema.VOLUME["titles"].what, prose=False).strip()
         if settings.titles not in schema.TITLE_MODES:
             raise reader.fail(fields["titles"], f"titles 只能写 series（汇编标题加序号）或 own（每份报告用自己的标题），这里是“{settings.titles}”")
     if "show_unit" in fields:
@@ -276,15 +294,16 @@ def load_inputs(folder: Path) -> Inputs:
     """Read every report and the settings in ``folder`` into a volume, in volume order."""
     if not folder.is_dir():
         raise InputError(f"找不到输入文件夹“{folder}”")
+    entries = folder_entries(folder)
     settings_path = folder / SETTINGS_FILE
     warnings: list[str] = []
     settings = VolumeSettings()
-    if settings_path.exists():
+    if settings_path in entries:
+        _refuse_outside_link(settings_path, folder)
         settings, warnings = read_settings(settings_path)
     reports: list[Report] = []
-    for path in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")):
-        if path.name in (SETTINGS_FILE, CATEGORIES_FILE):
-            continue
+    for path in _report_paths(entries):
+        _refuse_outside_link(path, folder)
         report, report_warnings = read_report(path)
         warnings += report_warnings
         reports.append(report)
@@ -295,57 +314,62 @@ def load_inputs(folder: Path) -> Inputs:
     return Inputs(Volume(settings, ordered), warnings + order_warnings)
 
 
+def _report_paths(entries: list[Path]) -> list[Path]:
+    """The report files among a folder's sorted entries: the .yaml files, then the .yml ones."""
+    reports = [p for p in entries if p.name not in (SETTINGS_FILE, CATEGORIES_FILE)]
+    return [p for p in reports if p.suffix == ".yaml"] + [p for p in reports if p.suffix == ".yml"]
+
+
+def _refuse_outside_link(path: Path, folder: Path) -> None:
+    error = outside_link_error(path, folder)
+    if error:
+        raise error
+
+
 def _check_unique_units(reports: list[Report]) -> None:
+    """Two reports of one unit, even typed differently (NFC/NFD, full-width, a zero-width space)."""
     first: dict[str, Report] = {}
     for report in reports:
-        if report.unit in first:
+        key = same_unit_key(report.unit)
+        if key in first:
+            older, newer = sorted((first[key], report), key=_modified)
+            alike = "" if older.unit == newer.unit else f"（与“{older.unit}”只差在全角半角或看不见的字符上）"
             raise InputError(
-                f"单位“{report.unit}”重复：{first[report.unit].origin} 已经用过这个名称",
-                report.origin,
+                f"单位“{newer.unit}”重复{alike}：{older.origin} 已经用过这个名称；请改用另一个名称，或删除其中一个文件",
+                newer.origin,
             )
-        first[report.unit] = report
+        first[key] = report
+
+
+def _modified(report: Report) -> float:
+    """When the report's file was last saved: the newer of two clashing files is the one just edited."""
+    try:
+        return report.origin.path.stat().st_mtime
+    except (OSError, AttributeError):
+        return 0.0
 
 
 def _in_volume_order(
     reports: list[Report], settings: VolumeSettings, settings_path: Path
 ) -> tuple[list[Report], list[str]]:
-    by_unit = {r.unit: r for r in reports}
+    by_key = {same_unit_key(r.unit): r for r in reports}
     listed: list[str] = []
     for unit in settings.order:
-        if unit not in by_unit:
-            close = difflib.get_close_matches(unit, list(by_unit), n=1)
+        key = same_unit_key(unit)
+        if key not in by_key:
+            close = difflib.get_close_matches(unit, [r.unit for r in reports], n=1)
             hint = f"，是不是“{close[0]}”？" if close else ""
             raise InputError(f"order 中的单位“{unit}”没有对应的报告文件{hint}", Origin(settings_path))
-        if unit in listed:
+        if key in listed:
             raise InputError(f"order 中的单位“{unit}”写了两次", Origin(settings_path))
-        listed.append(unit)
+        listed.append(key)
     listed_set = set(listed)
-    rest = [r for r in reports if r.unit not in listed_set]
+    rest = [r for r in reports if same_unit_key(r.unit) not in listed_set]
     warnings = []
     if settings.order and rest:
         names = "、".join(r.unit for r in rest)
         warnings.append(f"{settings_path}：order 中没有列出 {names}，已按文件名排在最后")
-    return [by_unit[unit] for unit in listed] + rest, warnings
-
-
-def _read_text(path: Path) -> str:
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(f"文件太大（{size // 1024} KB），不像是一份报告", Origin(path))
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"无法读取文件：{exc.strerror}", Origin(path)) from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError(
-            "文件不是 UTF-8 编码（可能是 GBK/GB18030）。请用记事本打开，"
-            "“另存为”时把编码选为 UTF-8 后再试",
-            Origin(path, line),
-        ) from None
-    return text
+    return [by_key[key] for key in listed] + rest, warnings
 
 
 def _compose(path: Path, text: str) -> yaml.Node | None:
@@ -353,12 +377,16 @@ def _compose(path: Path, text: str) -> yaml.Node | None:
     try:
         try:
             return yaml.compose(text, Loader=_FAST_LOADER)
-        except yaml.MarkedYAMLError:
+        except yaml.MarkedYAMLError as exc:
+            if _NESTING_LIMIT in str(exc.problem):
+                raise RecursionError from None
             # libyaml is fast but says less, and refuses escapes Python reads (\ud800, dropped
             # later with a warning): the pure-Python parser has the last word.
             return yaml.compose(text, Loader=yaml.BaseLoader)
+    except RecursionError:
+        raise too_deep_error(path, text) from None
     except yaml.MarkedYAMLError as exc:
-        raise syntax_error(path, exc) from None
+        raise syntax_error(path, exc, text) from None
     except yaml.YAMLError as exc:
         raise unmarked_error(path, text, exc) from None
 

@@ -1,0 +1,86 @@
+"""Reading an input file's bytes: only a regular file, never more than its size limit.
+
+``stat()`` cannot be trusted for this: a FIFO named ``*.yaml`` blocks the reader
+forever, and a link to /dev/zero reports size 0 and never ends. So the file is
+opened without blocking, checked on the open handle, and read up to one byte
+past its limit.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import Origin
+
+# The OS's own texts are English: what a user is told instead.
+_REASONS = {
+    errno.EACCES: "没有读取权限",
+    errno.EPERM: "没有读取权限",
+    errno.ENOENT: "文件不存在",
+    errno.EISDIR: "这是一个文件夹，不是文件",
+    errno.ELOOP: "这是一个指向自己的链接",
+    errno.ENAMETOOLONG: "文件名太长",
+    errno.EIO: "磁盘读取出错",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why an OS call failed, in Chinese where the cause is a common one."""
+    return _REASONS.get(exc.errno, exc.strerror or str(exc))
+
+
+def read_input_bytes(path: Path, limit: int) -> bytes:
+    """The bytes of the regular file ``path``; an ``InputError`` for anything else or above ``limit``."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except OSError as exc:
+        raise InputError(f"无法读取文件：{os_reason(exc)}", Origin(path)) from None
+    with os.fdopen(descriptor, "rb") as file:
+        mode = os.fstat(descriptor).st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError("这是一个文件夹，不是文件", Origin(path))
+        if not stat.S_ISREG(mode):
+            raise InputError("这不是普通文件（是管道、设备或其他特殊文件），docgen 只读普通文件", Origin(path))
+        try:
+            data = file.read(limit + 1)
+        except OSError as exc:
+            raise InputError(f"无法读取文件：{os_reason(exc)}", Origin(path)) from None
+    if len(data) > limit:
+        raise InputError(f"文件太大（超过 {_size(limit)}），不像是一份报告", Origin(path))
+    return data
+
+
+def outside_link_error(path: Path, folder: Path) -> InputError | None:
+    """An error for ``path`` if it is a link to a file outside ``folder``.
+
+    Messages about an input quote its text; a link out of the inputs folder could
+    make them show any file the user can read (a key file, a password file), so
+    such a link is not read at all.
+    """
+    if not path.is_symlink():
+        return None
+    try:
+        target = path.resolve(strict=True)
+        inside = target.is_relative_to(folder.resolve(strict=True))
+    except (OSError, RuntimeError):
+        return InputError("这是一个失效的链接（指向的文件不存在或链接指向自己）", Origin(path))
+    if inside:
+        return None
+    return InputError("这是一个指向输入文件夹以外的链接，docgen 不读取它：请把文件本身复制到输入文件夹", Origin(path))
+
+
+def folder_entries(folder: Path) -> list[Path]:
+    """The entries of ``folder``; an ``InputError`` if it cannot be listed."""
+    try:
+        return sorted(folder.iterdir())
+    except OSError as exc:
+        raise InputError(f"无法读取输入文件夹“{folder}”：{os_reason(exc)}") from None
+
+
+def _size(limit: int) -> str:
+    return f"{limit // (1024 * 1024)} MB" if limit >= 1024 * 1024 else f"{limit // 1024} KB"
