@@ -33,6 +33,7 @@ from .model import Origin
 from .oserror import os_error_text
 
 JOURNAL_FILE = ".docgen-journal.json"
+_JOURNAL_DRAFT = JOURNAL_FILE + ".new"
 _STAGING_PREFIX = ".docgen-new-"
 _BACKUP_PREFIX = ".docgen-old-"
 _OLD_TEMP_GLOB = ".docgen-*.tmp"  # left by docgen versions before this one
@@ -279,7 +280,7 @@ def recover(folder: Path) -> str | None:
         _finish(folder, staging, backup)
     for leftover in [*folder.glob(_STAGING_PREFIX + "*"), *folder.glob(_BACKUP_PREFIX + "*")]:
         shutil.rmtree(leftover, ignore_errors=True)  # staging of runs that ended before replacing
-    for leftover in folder.glob(_OLD_TEMP_GLOB):
+    for leftover in [*folder.glob(_OLD_TEMP_GLOB), folder / _JOURNAL_DRAFT]:
         leftover.unlink(missing_ok=True)
     return message
 
@@ -298,7 +299,7 @@ def _read_journal(path: Path) -> dict:
 
 
 def _write_journal(folder: Path, journal: dict) -> None:
-    temporary = folder / (JOURNAL_FILE + ".new")
+    temporary = folder / _JOURNAL_DRAFT
     try:
         _write_file(temporary, [json.dumps(journal, ensure_ascii=False).encode("utf-8")])
         os.replace(temporary, folder / JOURNAL_FILE)
