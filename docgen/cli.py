@@ -88,6 +88,14 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     _utf8_console()
+    unraisable_hook = sys.unraisablehook
+    try:
+        return _run(argv)
+    finally:
+        sys.unraisablehook = unraisable_hook
+
+
+def _run(argv: list[str] | None) -> int:
     try:
         args = _parser().parse_args(argv)
         if args.command is None:
@@ -98,12 +106,31 @@ def main(argv: list[str] | None = None) -> int:
         print(f"错误：{error}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
-        print("已中断，输出文件保持原样。", file=sys.stderr)
-        return 1
+        return _interrupted()
     except BrokenPipeError:
         # Whoever read our output stopped early (docgen … | head): nothing went wrong here.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except Exception as error:
+        if not _raised_by_an_interrupt(error):
+            raise
+        return _interrupted()
+
+
+def _interrupted() -> int:
+    print("已中断，输出文件保持原样。", file=sys.stderr)
+    # What Ctrl-C cut short (a half-written zip) complains as it is thrown away: not the user's concern.
+    sys.unraisablehook = lambda unraisable: None
+    return 1
+
+
+def _raised_by_an_interrupt(error: BaseException | None) -> bool:
+    """Whether ``error`` came of cleaning up after Ctrl-C (zipfile raises its own error then)."""
+    while error is not None:
+        if isinstance(error, KeyboardInterrupt):
+            return True
+        error = error.__context__
+    return False
 
 
 def _build(args) -> int:

@@ -289,3 +289,20 @@ def test_stale_preview_pages_go_with_a_new_build(built, capsys, monkeypatch):
     code, printed, _ = _build(capsys, inputs, out)
     assert code == 0
     assert not list((out / "preview").glob("*.png")) and "甲社区-1.png" in printed
+
+
+@pytest.mark.filterwarnings("error::pytest.PytestUnraisableExceptionWarning")
+def test_ctrl_c_while_a_word_file_is_being_zipped_is_an_interruption_not_a_traceback(built, capsys, monkeypatch):
+    import zipfile
+
+    inputs, out, before = built
+    real_start = zipfile._ZipWriteFile.__init__
+
+    def interrupted(self, *args):  # Ctrl-C as an entry opens: zipfile then fails to close with ValueError
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(zipfile._ZipWriteFile, "__init__", interrupted)
+    code, _, err = _build(capsys, inputs, out)
+    monkeypatch.setattr(zipfile._ZipWriteFile, "__init__", real_start)
+    assert code == 1 and "已中断" in err
+    assert snapshot(out) == before and leftovers(out) == []
