@@ -120,13 +120,12 @@ def signature_paragraphs(signature: Signature) -> list[Paragraph]:
     characters from the right margin, the date on the next line starting two
     characters right of the 署名's start; where the date is the longer, the date
     keeps two characters to the margin and the 署名 moves left to match."""
-    unit_text = signature.unit
-    if signature.date is None:
-        two = 2 * _char_width(SIGNATURE)
-        return [Paragraph(BLANK), Paragraph(SIGNATURE, [Run(unit_text)], right_indent=two)]
-    date_text = chinese_date(signature.date)
-    signature_font = font(SIGNATURE)
     two = 2 * _char_width(SIGNATURE)
+    unit_text = signature.unit
+    date_text = chinese_date(signature.date) if signature.date else ""
+    if not (unit_text and date_text):  # one line alone: two characters from the margin
+        return [Paragraph(BLANK), Paragraph(SIGNATURE, [Run(unit_text or date_text)], right_indent=two)]
+    signature_font = font(SIGNATURE)
     unit_width, date_width = text_width(unit_text, signature_font), text_width(date_text, signature_font)
     date_right = max(two, unit_width - date_width)
     unit_right = date_right + date_width + two - unit_width

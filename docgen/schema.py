@@ -74,8 +74,10 @@ VOLUME = Shape(
         Key("problem_headings", "问题部分标题用词"),  # docgen summary lists the items of these sections
         Key("titles", "报告标题取法"),
         Key("show_unit", "标题下写单位"),
+        Key("cover", "封面"),
     ),
 )
+COVER = Shape("封面", (Key("title", "封面标题", required=True), Key("unit", "编印单位"), Key("date", "日期")))
 TITLE_MODES = ("series", "own")  # series_title（一）…, or each report's own title
 FONTS = Shape("fonts", tuple(Key(role, f"字体 {role}") for role in FONT_ROLES))
 

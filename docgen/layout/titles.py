@@ -28,7 +28,9 @@ def _title_lines(text: str, font: Font, width: int) -> tuple[str, ...]:
     natural = break_lines(text, font, width)
     if len(natural) == 1:
         return tuple(natural)
-    breaks = _best_breaks(text, font, width, len(natural))
+    # A character's room to spare keeps a hand-broken line from wrapping again
+    # in a face a little wider than the model's.
+    breaks = _best_breaks(text, font, width - font.em, len(natural)) or _best_breaks(text, font, width, len(natural))
     if breaks is None:
         return tuple(natural)
     cuts = [0, *breaks, len(text)]

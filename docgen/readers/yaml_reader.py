@@ -18,7 +18,7 @@ import yaml
 
 from .. import schema
 from ..errors import InputError
-from ..model import Item, Origin, Report, Section, Signature, Volume, VolumeSettings
+from ..model import Cover, Item, Origin, Report, Section, Signature, Volume, VolumeSettings
 from ..sanitize import xml_safe
 from .input_file import folder_entries, outside_link_error, read_input_bytes
 from .unit_names import clean_unit_name, same_unit_key
@@ -179,13 +179,28 @@ def _read_signature(reader: _Reader, node: yaml.Node) -> Signature:
     if "unit" in fields:
         signature.unit = reader.text(fields["unit"], schema.SIGNATURE["unit"].what).strip()
     if "date" in fields:
-        written = reader.text(fields["date"], schema.SIGNATURE["date"].what, prose=False).strip()
-        signature.date = _date(written)
-        if signature.date is None:
-            raise reader.fail(fields["date"], f"成文日期“{written}”不认识，请写成 2026年11月20日 这样")
+        signature.date = _read_date(reader, fields["date"], schema.SIGNATURE["date"].what)
     if not signature.unit and signature.date is None:
         raise reader.fail(node, "落款（signature）是空的：请写上 unit（署名）或 date（成文日期），或删掉 signature")
     return signature
+
+
+def _read_date(reader: _Reader, node: yaml.Node, what: str) -> datetime.date:
+    written = reader.text(node, what, prose=False).strip()
+    date = _date(written)
+    if date is None:
+        raise reader.fail(node, f"{what}“{written}”不是日期，请写成 2026年11月20日 或 2026-11-20")
+    return date
+
+
+def _read_cover(reader: _Reader, node: yaml.Node) -> Cover:
+    fields = reader.fields(node, schema.COVER)
+    cover = Cover(title=reader.text(fields["title"], schema.COVER["title"].what).strip(), origin=reader.origin(node))
+    if "unit" in fields:
+        cover.unit = reader.text(fields["unit"], schema.COVER["unit"].what).strip()
+    if "date" in fields:
+        cover.date = _read_date(reader, fields["date"], schema.COVER["date"].what)
+    return cover
 
 
 def _date(text: str) -> datetime.date | None:
@@ -281,6 +296,8 @@ def read_settings(path: Path) -> tuple[VolumeSettings, list[str]]:
             raise reader.fail(fields["titles"], f"titles 只能写 series（汇编标题加序号）或 own（每份报告用自己的标题），这里是“{settings.titles}”")
     if "show_unit" in fields:
         settings.show_unit = reader.flag(fields["show_unit"], schema.VOLUME["show_unit"].what)
+    if "cover" in fields:
+        settings.cover = _read_cover(reader, fields["cover"])
     if "problem_headings" in fields:
         key = schema.VOLUME["problem_headings"]
         words = reader.sequence(fields["problem_headings"], key.what)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 
-from ..model import Report, Section, Signature, VolumeSettings
+from ..model import Cover, Report, Section, Signature, VolumeSettings
 from ..numbering import chinese_date
 from ..schema import DEFAULT_ITEM_STYLE
 
@@ -42,6 +42,15 @@ def _signature_lines(signature: Signature) -> list[str]:
         lines.append(f"  unit: {scalar(signature.unit)}")
     if signature.date:
         lines.append(f"  date: {chinese_date(signature.date)}")
+    return lines
+
+
+def _cover_lines(cover: Cover) -> list[str]:
+    lines = ["# 封面：标题、编印单位和日期", "cover:", f"  title: {scalar(cover.title)}"]
+    if cover.unit:
+        lines.append(f"  unit: {scalar(cover.unit)}")
+    if cover.date:
+        lines.append(f"  date: {chinese_date(cover.date)}")
     return lines
 
 
@@ -81,6 +90,8 @@ def settings_yaml(settings: VolumeSettings, header: list[str] = ()) -> str:
     if settings.show_unit:
         lines.append("# 每份报告的标题下和目录中写上单位名称")
         lines.append("show_unit: true")
+    if settings.cover:
+        lines += _cover_lines(settings.cover)
     if settings.fonts:
         lines.append("fonts:")
         lines += [f"  {role}: {scalar(face)}" for role, face in settings.fonts.items()]

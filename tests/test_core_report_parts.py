@@ -1,0 +1,185 @@
+"""Issue 9: a report's own title, unit line, 导语, closing and 落款; the volume's
+title mode and cover — read, composed, measured and written."""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+import re
+import shutil
+
+import docx
+import pytest
+
+from docgen import compose
+from docgen.build import build
+from docgen.errors import InputError
+from docgen.layout.linebreak import text_width
+from docgen.layout.paginate import start_pages
+from docgen.model import Signature
+from docgen.readers.yaml_reader import load_inputs, read_report, read_settings
+from docgen.renderer.pdftext import read_pages
+from docgen.renderer.verify import rendered_start_pages
+from docx_text import body_paragraphs
+
+from conftest import SAMPLE_INPUTS
+from renderer import convert_named, require_renderer
+
+REPORT = """\
+title: 东湖社区2026年基层党建亮点工作及存在问题
+unit: 东湖社区
+intro: |
+  今年以来，东湖社区党委坚持党建引领。
+  现将有关情况汇报如下：
+sections:
+  - heading: 亮点工作
+    items:
+      - title: 阵地建设成效明显。
+closing: |
+  特此报告。
+signature:
+  unit: 东湖社区党委
+  date: {date}
+"""
+
+
+def _write(folder, name, text):
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("written", ["2026-11-20", "2026年11月20日", "'2026-11-20'", "2026 年 11 月 20 日"])
+def test_each_report_key_is_read_and_a_date_in_either_form(tmp_path, written):
+    report, _ = read_report(_write(tmp_path, "东湖社区.yaml", REPORT.format(date=written)))
+    assert report.title == "东湖社区2026年基层党建亮点工作及存在问题"
+    assert report.intro == ["今年以来，东湖社区党委坚持党建引领。", "现将有关情况汇报如下："]
+    assert report.closing == ["特此报告。"]
+    assert report.signature.unit == "东湖社区党委"
+    assert report.signature.date == datetime.date(2026, 11, 20)
+
+
+@pytest.mark.parametrize("written", ["2026年13月1日", "下周一", "2026-02-30"])
+def test_a_date_that_is_no_date_is_an_error_naming_file_and_line(tmp_path, written):
+    path = _write(tmp_path, "东湖社区.yaml", REPORT.format(date=written))
+    with pytest.raises(InputError) as caught:
+        read_report(path)
+    assert str(caught.value).startswith(f"{path} 第 14 行")
+    assert "不是日期" in str(caught.value)
+
+
+def test_an_empty_title_is_an_error_naming_file_and_line(tmp_path):
+    path = _write(tmp_path, "东湖社区.yaml", REPORT.format(date="2026-11-20").replace("title: 东湖社区2026年基层党建亮点工作及存在问题", 'title: ""'))
+    with pytest.raises(InputError, match="第 1 行.*报告标题（title）是空的"):
+        read_report(path)
+
+
+def test_volume_keys_are_read(tmp_path):
+    path = _write(tmp_path, "volume.yaml", "titles: own\nshow_unit: true\ncover:\n  title: 汇编\n  unit: XX街道党工委\n  date: 2026-12-01\n")
+    settings, _ = read_settings(path)
+    assert (settings.titles, settings.show_unit) == ("own", True)
+    assert (settings.cover.title, settings.cover.unit, settings.cover.date) == ("汇编", "XX街道党工委", datetime.date(2026, 12, 1))
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [("titles: mine\n", "titles 只能写 series"), ("cover:\n  unit: XX\n", "封面缺少“title”"), ("show_unit: 也许\n", "只能写 true 或 false")],
+)
+def test_bad_volume_keys_are_errors_with_file_and_line(tmp_path, text, message):
+    path = _write(tmp_path, "volume.yaml", text)
+    with pytest.raises(InputError, match=message) as caught:
+        read_settings(path)
+    assert str(caught.value).startswith(f"{path} 第 ")
+
+
+def _signature_lines(unit, date):
+    paragraphs = compose.signature_paragraphs(Signature(unit, date))
+    return [(p.role, p.text, p.right_indent) for p in paragraphs]
+
+
+def test_the_signature_follows_gb_9704_when_the_date_is_longer():
+    two = 2 * text_width("字", compose.font(compose.SIGNATURE))
+    blank, unit, date = _signature_lines("东湖社区党委", datetime.date(2026, 11, 20))
+    assert blank[:2] == (compose.BLANK, "")
+    assert date[1:] == ("2026年11月20日", two)  # the longer line keeps two characters to the margin
+    font = compose.font(compose.SIGNATURE)
+    unit_start = unit[2] + text_width(unit[1], font)
+    date_start = date[2] + text_width(date[1], font)
+    assert unit_start - date_start == two  # the date starts two characters right of the 署名
+
+
+def test_the_signature_follows_gb_9704_when_the_unit_is_longer():
+    two = 2 * text_width("字", compose.font(compose.SIGNATURE))
+    _, unit, date = _signature_lines("中共东湖社区委员会党建工作办公室", datetime.date(2026, 1, 5))
+    assert unit[2] == two
+    font = compose.font(compose.SIGNATURE)
+    assert unit[2] + text_width(unit[1], font) - (date[2] + text_width(date[1], font)) == two
+
+
+def _inputs(folder, titles="series", show_unit=False, cover=False, parts=True):
+    shutil.copytree(SAMPLE_INPUTS, folder)
+    for number, path in enumerate(sorted(folder.glob("示例单位*.yaml"))):
+        text = path.read_text(encoding="utf-8")
+        unit = path.stem
+        if parts:
+            head = f"title: {unit}关于2026年度基层党建工作亮点特色做法和存在问题的报告\n" if number % 2 else ""
+            text = head + text.replace("sections:", "intro: |\n  今年以来，……现将有关情况汇报如下：\nsections:", 1)
+            text += f"closing: |\n  特此报告。\nsignature:\n  unit: {unit}党委\n  date: 2026年11月{number + 1}日\n"
+        path.write_text(text, encoding="utf-8")
+    settings = folder / "volume.yaml"
+    extra = f"titles: {titles}\nshow_unit: {'true' if show_unit else 'false'}\n"
+    if cover:
+        extra += "cover:\n  title: 2026年XX街道基层党建亮点工作及存在问题汇编\n  unit: XX街道党工委组织办\n  date: 2026-12-01\n"
+    settings.write_text(settings.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    return folder
+
+
+def test_the_volume_opens_with_the_cover_then_a_toc_naming_every_unit(tmp_path):
+    result = build(_inputs(tmp_path / "in", "own", True, True), tmp_path / "out")
+    paragraphs = body_paragraphs(docx.Document(str(result.volume_path)))
+    texts = [p.text for p in paragraphs if p.text.strip()]
+    assert texts[0].replace("\n", "") == "2026年XX街道基层党建亮点工作及存在问题汇编"
+    assert texts[1:3] == ["XX街道党工委组织办", "2026年12月1日"]
+    assert texts[3] == "目  录"
+    toc = [t for t in texts[4 : 4 + 2 * len(result.volume.reports)]]
+    units = [r.unit for r in result.volume.reports]
+    assert toc[1::2] == units
+    assert [re.sub(r"\t\d+$", "", t) for t in toc[0::2]] == result.volume.numbered_titles()
+    assert [int(t.rsplit("\t", 1)[1]) for t in toc[0::2]] == result.start_pages
+    assert result.start_pages[0] == 4  # cover, two 目录 pages
+    report = texts[4 + 2 * len(units) :]
+    assert report[:4] == ["示例单位01基层党建亮点工作及存在问题", "示例单位01", "今年以来，……现将有关情况汇报如下：", "一、亮点工作"]
+    ends = [i for i, t in enumerate(report) if t == "特此报告。"]
+    assert report[ends[0] + 1 : ends[0] + 3] == ["示例单位01党委", "2026年11月1日"]
+    styles = {p.text: p.alignment for p in paragraphs if p.text in ("示例单位01党委", "2026年11月1日")}
+    assert set(styles.values()) == {None}  # from the 落款 style: right-aligned
+    style = docx.Document(str(result.volume_path)).styles["落款"]
+    assert style.paragraph_format.alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.RIGHT
+
+
+COMBINATIONS = list(itertools.product(["series", "own"], [False, True], [False, True]))
+
+
+@pytest.fixture(scope="module")
+def rendered_combinations(tmp_path_factory):
+    require_renderer()
+    work = tmp_path_factory.mktemp("combinations")
+    builds = {}
+    for titles, show_unit, cover in COMBINATIONS:
+        name = f"{titles}-{int(show_unit)}-{int(cover)}"
+        builds[name] = build(_inputs(work / "in" / name, titles, show_unit, cover), work / "out" / name)
+    pdfs = convert_named({name: result.volume_path for name, result in builds.items()}, work / "pdf")
+    return {name: (builds[name], read_pages(pdfs[name])) for name in builds}
+
+
+@pytest.mark.parametrize("titles, show_unit, cover", COMBINATIONS)
+def test_toc_pages_equal_libreoffice_pages_for_every_combination(rendered_combinations, titles, show_unit, cover):
+    result, pages = rendered_combinations[f"{titles}-{int(show_unit)}-{int(cover)}"]
+    assert start_pages(result.volume) == result.start_pages
+    assert rendered_start_pages(pages, result.volume.numbered_titles()) == result.start_pages
+    if cover:
+        assert not pages[0].footer  # the cover has no page number
+    for page in pages[1 if cover else 0 :]:
+        [footer] = page.footer
+        assert re.sub(r"\s", "", footer.text) == f"—{page.number}—"
