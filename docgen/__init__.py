@@ -1,17 +1,19 @@
-"""docgen: 基层党建亮点工作及存在问题 reports from YAML to Word, compiled into one volume."""
+"""docgen: 基层党建亮点工作及存在问题 reports from YAML to Word, compiled into one volume.
+
+    import docgen
+    volume = docgen.load("inputs")
+    result = docgen.build("inputs", "outputs")   # result.files, result.start_pages
+    findings = docgen.check("inputs")
+    docgen.import_files(["东湖社区.docx"], "inputs")
+    docgen.summary("inputs", "outputs")           # 问题清单.xlsx, 共性问题分析.docx
+
+See ``docgen.api``; nothing prints, errors are ``docgen.errors.DocgenError``.
+"""
 
 __version__ = "0.1.0"
 
+# Bound after the submodules of the same names (docgen.build, docgen.check) are
+# imported, so that these names are the functions.
+from .api import BuildResult, Finding, ImportResult, build, check, import_files, load, new_report, summary  # noqa: E402
 
-def summary(inputs, out, previous=None, keep=None, force=False):
-    """Write 问题清单.xlsx and 共性问题分析.docx for the reports in ``inputs`` into ``out``.
-
-    ``previous``: last year's inputs folder, to mark the problems raised again;
-    ``keep``: an earlier 问题清单.xlsx whose filled-in columns are carried over;
-    ``force``: replace a filled-in ledger in ``out`` without ``keep``.
-    Returns a ``SummaryResult`` naming the files written (``.paths``); raises
-    ``DocgenError`` with a Chinese message on bad input.
-    """
-    from .ledger import summary as write_summary
-
-    return write_summary(inputs, out, previous=previous, keep=keep, force=force)
+__all__ = ["BuildResult", "Finding", "ImportResult", "build", "check", "import_files", "load", "new_report", "summary"]

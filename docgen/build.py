@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
+from .check import Finding, check_volume
+from .errors import InternalError
 from .filenames import unique_filenames
 from .layout.paginate import start_pages
 from .model import Volume
@@ -21,6 +23,9 @@ from .readers.yaml_reader import load_inputs
 from .writers.docx_template import Template
 from .writers.report import report_docx
 from .writers.volume import volume_docx
+
+if TYPE_CHECKING:
+    from .renderer.verify import Mismatch
 
 USER_TEMPLATE = "template.docx"  # a restyled template in the inputs folder takes precedence
 
@@ -32,11 +37,20 @@ class BuildResult:
     volume: Volume
     volume_path: Path
     report_paths: list[Path]
-    start_pages: list[int]
+    start_pages: list[int]  # the 目录's page numbers, one a report
     warnings: list[str] = field(default_factory=list)
     template: Template | None = field(default=None, repr=False)
     removed: list[Path] = field(default_factory=list)  # docgen's own stale outputs, removed
     recovered: str | None = None  # what was done about an earlier interrupted write
+    findings: list[Finding] = field(default_factory=list)  # what docgen check finds in the inputs
+    pdf_paths: list[Path] = field(default_factory=list)
+    rendered: bool = False  # LibreOffice laid the volume out (verify or exact)
+    mismatches: list[Mismatch] = field(default_factory=list)  # model vs LibreOffice, before --exact corrected them
+
+    @property
+    def files(self) -> list[Path]:
+        """Every file this build wrote."""
+        return [*self.report_paths, self.volume_path, *self.pdf_paths]
 
 
 def publish_outputs(out: Path) -> Publication:
@@ -49,11 +63,41 @@ def published(result: BuildResult, publication: Publication) -> BuildResult:
     return replace(result, removed=publication.removed, recovered=publication.recovered)
 
 
-def build(inputs: Path, out: Path, progress: Progress = lambda done, total: None) -> BuildResult:
-    """Write every report and the volume, the 目录 paged by the layout model."""
+def build(
+    inputs: Path,
+    out: Path,
+    progress: Progress = lambda done, total: None,
+    *,
+    pdf: bool = False,
+    verify: bool = False,
+    exact: bool = False,
+) -> BuildResult:
+    """Write every report and the volume, the 目录 paged by the layout model.
+
+    ``pdf``: PDFs of them all as well; ``verify``: lay the volume out with
+    LibreOffice and raise ``InternalError`` (after publishing) where the 目录
+    disagrees; ``exact``: write LibreOffice's pages into the 目录 instead.
+    """
     with publish_outputs(out) as publication:
         result = write_build(inputs, publication, progress)
-    return published(result, publication)
+        result = replace(result, findings=check_volume(result.volume))
+        if pdf or verify or exact:
+            result = _rendered(result, publication, pdf, verify, exact)
+    result = published(result, publication)
+    if result.mismatches and not exact:
+        from .renderer.outputs import mismatch_message
+
+        raise InternalError(mismatch_message(result.mismatches))
+    return result
+
+
+def _rendered(result: BuildResult, publication: Publication, pdf: bool, verify: bool, exact: bool) -> BuildResult:
+    from .renderer.outputs import render_outputs  # LibreOffice only when asked for
+
+    outcome = render_outputs(result, publication, pdf=pdf, verify=verify, exact=exact)
+    return replace(
+        outcome.result, pdf_paths=outcome.pdf_paths, mismatches=outcome.mismatches, rendered=verify or exact
+    )
 
 
 def write_build(inputs: Path, publication: Publication, progress: Progress) -> BuildResult:

@@ -11,11 +11,9 @@ import os
 import sys
 from pathlib import Path
 
-from .build import publish_outputs, published, write_build
+from .api import build, import_files, new_report
 from .check import check_volume, listing_lines, summary_line
-from .errors import DocgenError, InputError, UsageError
-from .importer import import_files
-from .newreport import new_report
+from .errors import DocgenError, InternalError, UsageError
 from .readers.yaml_reader import load_inputs
 
 DEFAULT_INPUTS = Path("inputs")
@@ -112,9 +110,14 @@ def _run(argv: list[str] | None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except Exception as error:
-        if not _raised_by_an_interrupt(error):
+        if _raised_by_an_interrupt(error):
+            return _interrupted()
+        if os.environ.get("DOCGEN_DEBUG"):
             raise
-        return _interrupted()
+        # docgen's own fault: say so, no traceback unless asked for
+        fault = InternalError(f"程序内部出错（{type(error).__name__}: {error}）。设置环境变量 DOCGEN_DEBUG=1 再运行可看到详细信息。")
+        print(f"错误：{fault}", file=sys.stderr)
+        return fault.exit_code
 
 
 def _interrupted() -> int:
@@ -134,15 +137,13 @@ def _raised_by_an_interrupt(error: BaseException | None) -> bool:
 
 
 def _build(args) -> int:
-    with publish_outputs(args.out) as publication:
-        _print_recovered(publication.recovered)
-        result = write_build(args.inputs, publication, progress=_progress_printer())
-        _print_warnings(result.warnings)
-        print(summary_line(check_volume(result.volume)))
-        outcome = _render(args, result, publication) if args.pdf or args.verify or args.exact else None
-    result = published(outcome.result if outcome else result, publication)
-    if outcome:
-        _print_rendered(args, outcome)
+    if args.pdf or args.verify or args.exact:
+        print("生成后将用 LibreOffice 排版 …", file=sys.stderr, flush=True)
+    result = build(args.inputs, args.out, pdf=args.pdf, verify=args.verify, exact=args.exact, progress=_progress_printer())
+    _print_recovered(result.recovered)
+    _print_warnings(result.warnings)
+    print(summary_line(result.findings))
+    _print_rendered(args, result)
     _print_removed(result.removed)
     print(f"已生成 {len(result.report_paths)} 份报告和汇编：{result.volume_path}")
     if len(result.report_paths) > _LISTED_REPORTS:
@@ -155,23 +156,12 @@ def _build(args) -> int:
     return 0
 
 
-def _render(args, result, publication):
-    from .renderer.outputs import render_outputs
-
-    print("正在用 LibreOffice 排版 …", file=sys.stderr, flush=True)
-    return render_outputs(result, publication, pdf=args.pdf, verify=args.verify, exact=args.exact)
-
-
-def _print_rendered(args, outcome) -> None:
-    from .renderer.outputs import mismatch_message
-
-    if outcome.pdf_paths:
-        print(f"已生成 {len(outcome.pdf_paths)} 个 PDF，在 {args.out}")
-    if outcome.mismatches and args.exact:
-        print(f"已按 LibreOffice 的排版改写目录中 {len(outcome.mismatches)} 处页码。")
-    elif outcome.mismatches:
-        raise InputError(mismatch_message(outcome.mismatches))
-    elif args.verify or args.exact:
+def _print_rendered(args, result) -> None:
+    if result.pdf_paths:
+        print(f"已生成 {len(result.pdf_paths)} 个 PDF，在 {args.out}")
+    if result.mismatches:
+        print(f"已按 LibreOffice 的排版改写目录中 {len(result.mismatches)} 处页码。")
+    elif result.rendered:
         print("目录页码与 LibreOffice 的排版一致。")
 
 

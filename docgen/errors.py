@@ -1,4 +1,6 @@
-"""Errors a user can cause, each with a Chinese message naming file and line."""
+"""Errors by kind, each ending a command with a Chinese message and no traceback:
+the user's input (naming file and line), the environment (saying what to
+install or close), and docgen's own faults (saying so)."""
 
 from __future__ import annotations
 
@@ -29,3 +31,19 @@ class UsageError(DocgenError):
     """The command line is wrong: exit code 2."""
 
     exit_code = 2
+
+
+class EnvironmentProblem(DocgenError):
+    """The machine, not the input: a program missing or failing (LibreOffice,
+    poppler), a full disk, a file locked by another program. Exit code 1; the
+    message says what to install or close."""
+
+
+class InternalError(DocgenError):
+    """docgen's own fault (its page model disagreeing with LibreOffice, say):
+    the message says so and asks for a report."""
+
+    REPORT_HINT = "这是 docgen 自身的问题，不是您的输入有误。请把这段信息和输入文件发给维护者。"
+
+    def __str__(self) -> str:
+        return f"{super().__str__()}\n{self.REPORT_HINT}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import docx
 import pytest
 
-import docgen.build
+import importlib
 from docgen.cli import main
 from docgen.renderer.pdftext import read_pages
 
@@ -32,8 +32,9 @@ def test_pdf_export_writes_a_pdf_next_to_every_document(sample_inputs, tmp_path,
 
 def _wrong_model(monkeypatch):
     """A layout model that puts every report one page late."""
-    real = docgen.build.start_pages
-    monkeypatch.setattr(docgen.build, "start_pages", lambda volume: [p + 1 for p in real(volume)])
+    build_module = importlib.import_module("docgen.build")  # docgen.build is the API function
+    real = build_module.start_pages
+    monkeypatch.setattr(build_module, "start_pages", lambda volume: [p + 1 for p in real(volume)])
     return real
 
 

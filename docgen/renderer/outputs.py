@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..build import BuildResult, rewrite_volume
-from ..errors import InputError
+from ..errors import InternalError
 from ..publish import Publication
 from .pdftext import read_pages, require_tool
 from .soffice import convert_to_pdf, require_soffice
@@ -56,7 +56,7 @@ def _rebuild_with(
     """The volume again, with LibreOffice's pages in the 目录."""
     if None in rendered:
         missing = "；".join(describe(m) for m in mismatches if m.rendered_page is None)
-        raise InputError(f"在 PDF 中找不到这些报告的开头，无法改写目录页码：{missing}")
+        raise InternalError(f"在 PDF 中找不到这些报告的开头，无法改写目录页码：{missing}")
     return rewrite_volume(result, [p for p in rendered if p is not None], publication)
 
 
@@ -64,5 +64,5 @@ def mismatch_message(mismatches: list[Mismatch]) -> str:
     lines = "\n".join(f"  {describe(m)}" for m in mismatches)
     return (
         f"目录中有 {len(mismatches)} 处页码与 LibreOffice 的排版不一致：\n{lines}\n"
-        "这是 docgen 页码计算的错误，请报告；可先用 docgen build --exact 按实际排版写入页码。"
+        "文件已经生成；可先用 docgen build --exact 按实际排版写入页码。"
     )

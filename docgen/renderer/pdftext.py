@@ -14,7 +14,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..errors import InputError
+from ..errors import EnvironmentProblem
 from ..layout import spec
 
 POPPLER_HINT = (
@@ -63,7 +63,7 @@ class Page:
 def require_tool(name: str) -> str:
     found = shutil.which(name)
     if found is None:
-        raise InputError(POPPLER_HINT)
+        raise EnvironmentProblem(POPPLER_HINT)
     return found
 
 
@@ -71,7 +71,7 @@ def read_pages(pdf: Path) -> list[Page]:
     pdftotext = require_tool("pdftotext")
     finished = subprocess.run([pdftotext, "-bbox", str(pdf), "-"], capture_output=True)
     if finished.returncode != 0:
-        raise InputError(f"无法读取 PDF：{pdf}（{finished.stderr.decode(errors='replace').strip()}）")
+        raise EnvironmentProblem(f"无法读取 PDF：{pdf}（{finished.stderr.decode(errors='replace').strip()}）")
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, recover=True)
     root = etree.fromstring(finished.stdout, parser)
     pages = []

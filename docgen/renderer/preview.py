@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 from ..build import BuildResult, build
-from ..errors import InputError, UsageError
+from ..errors import EnvironmentProblem, InputError, UsageError
 from ..publish import Publication
 from .pdftext import require_tool
 from .soffice import convert_to_pdf, require_soffice
@@ -34,7 +34,7 @@ def preview(inputs: Path, out: Path, name: str | None = None, dpi: int = 72) -> 
         prefix.parent.mkdir()
         finished = subprocess.run([pdftoppm, "-png", "-r", str(dpi), str(pdf), str(prefix)], capture_output=True)
         if finished.returncode != 0:
-            raise InputError(f"pdftoppm 无法生成图片：{finished.stderr.decode(errors='replace').strip()}")
+            raise EnvironmentProblem(f"pdftoppm 无法生成图片：{finished.stderr.decode(errors='replace').strip()}")
         return _publish(sorted(prefix.parent.glob("*.png")), out, document.stem)
 
 

@@ -16,7 +16,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from ..errors import InputError
+from ..errors import EnvironmentProblem
 from .fonts import fontconfig_environment
 from .pdfstamp import stamp
 
@@ -51,7 +51,7 @@ def find_soffice() -> Path | None:
 def require_soffice() -> Path:
     soffice = find_soffice()
     if soffice is None:
-        raise InputError(INSTALL_HINT)
+        raise EnvironmentProblem(INSTALL_HINT)
     return soffice
 
 
@@ -92,14 +92,14 @@ def convert(documents: list[Path], out_dir: Path, target: str, suffix: str) -> l
         try:
             finished = subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=environment)
         except subprocess.TimeoutExpired:
-            raise InputError(f"LibreOffice 在 {timeout} 秒内没有完成转换，已放弃。") from None
+            raise EnvironmentProblem(f"LibreOffice 在 {timeout} 秒内没有完成转换，已放弃。") from None
         except OSError as exc:
-            raise InputError(f"无法启动 LibreOffice（{soffice}）：{exc.strerror}") from None
+            raise EnvironmentProblem(f"无法启动 LibreOffice（{soffice}）：{exc.strerror}") from None
     converted = [out_dir / (d.stem + suffix) for d in documents]
     missing = [p.name for p in converted if not p.is_file()]
     if missing:
         detail = (finished.stderr or finished.stdout).strip()
-        raise InputError(f"LibreOffice 没有生成这些文件：{'、'.join(missing)}" + (f"\n{detail}" if detail else ""))
+        raise EnvironmentProblem(f"LibreOffice 没有生成这些文件：{'、'.join(missing)}" + (f"\n{detail}" if detail else ""))
     return converted
 
 

@@ -1,0 +1,65 @@
+"""docgen as a library: what the ``docgen`` command does, callable from a program.
+
+Nothing here prints; each function returns what it made or found, and raises
+a ``docgen.errors.DocgenError`` (with a Chinese message) when it cannot.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .build import BuildResult, Progress
+from .build import build as _build
+from .check import Finding, check_volume
+from .importer import ImportResult
+from .importer import import_files as _import_files
+from .model import Volume
+from .newreport import new_report
+from .readers.yaml_reader import load_inputs
+
+__all__ = ["BuildResult", "Finding", "ImportResult", "build", "check", "import_files", "load", "new_report", "summary"]
+
+
+def load(inputs: Path | str) -> Volume:
+    """The volume model of an inputs folder (reports in volume order, settings)."""
+    return load_inputs(Path(inputs)).volume
+
+
+def build(
+    inputs: Path | str,
+    out: Path | str,
+    *,
+    pdf: bool = False,
+    verify: bool = False,
+    exact: bool = False,
+    progress: Progress | None = None,
+) -> BuildResult:
+    """Every report's .docx and the volume in ``out``; the result names each file
+    written (``files``), the 目录 pages (``start_pages``), the input warnings and
+    the check findings. ``pdf``/``verify``/``exact`` need LibreOffice."""
+    progress = progress or (lambda done, total: None)
+    return _build(Path(inputs), Path(out), progress, pdf=pdf, verify=verify, exact=exact)
+
+
+def import_files(files: list[Path | str], out: Path | str, *, force: bool = False) -> ImportResult:
+    """Word, WPS or text reports (or folders of them) → YAML inputs in ``out``."""
+    return _import_files([Path(f) for f in files], Path(out), force=force)
+
+
+def check(inputs: Path | str) -> list[Finding]:
+    """What ``docgen check`` finds in the reports of ``inputs``, in reading order."""
+    return check_volume(load(inputs))
+
+
+def summary(inputs, out, previous=None, keep=None, force=False):
+    """Write 问题清单.xlsx and 共性问题分析.docx for the reports in ``inputs`` into ``out``.
+
+    ``previous``: last year's inputs folder, to mark the problems raised again;
+    ``keep``: an earlier 问题清单.xlsx whose filled-in columns are carried over;
+    ``force``: replace a filled-in ledger in ``out`` without ``keep``.
+    Returns a ``SummaryResult`` naming the files written (``.paths``); raises
+    ``DocgenError`` with a Chinese message on bad input.
+    """
+    from .ledger import summary as write_summary
+
+    return write_summary(inputs, out, previous=previous, keep=keep, force=force)
