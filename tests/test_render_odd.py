@@ -6,7 +6,7 @@ from __future__ import annotations
 import docx
 import pytest
 
-import docgen.build
+import importlib
 from docgen.cli import main
 from docgen.renderer import outputs
 
@@ -75,8 +75,9 @@ def test_preview_keeps_the_pages_of_a_unit_whose_name_extends_this_one(sample_in
 def test_exact_without_pdf_runs_libreoffice_once(sample_inputs, tmp_path, capsys, monkeypatch):
     require_renderer()
     folder = _inputs(sample_inputs, "甲", "乙")
-    real_pages = docgen.build.start_pages
-    monkeypatch.setattr(docgen.build, "start_pages", lambda volume: [p + 1 for p in real_pages(volume)])
+    build_module = importlib.import_module("docgen.build")  # docgen.build is the API function
+    real_pages = build_module.start_pages
+    monkeypatch.setattr(build_module, "start_pages", lambda volume: [p + 1 for p in real_pages(volume)])
     converted = []
     real_convert = outputs.convert_to_pdf
     monkeypatch.setattr(outputs, "convert_to_pdf", lambda docs, out: converted.append(docs) or real_convert(docs, out))
