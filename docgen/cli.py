@@ -101,6 +101,8 @@ def _run(argv: list[str] | None) -> int:
             return 2
         return _COMMANDS[args.command](args)
     except DocgenError as error:
+        for note in error.notes:
+            print(f"提醒：{note}", file=sys.stderr)
         print(f"错误：{error}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:

@@ -16,6 +16,7 @@ class DocgenError(Exception):
         super().__init__(message)
         self.message = message
         self.origin = origin
+        self.notes: list[str] = []  # what else the user should hear, e.g. an earlier run recovered
 
     def __str__(self) -> str:
         if self.origin is None:

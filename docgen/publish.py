@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .errors import InputError
+from .errors import DocgenError, InputError
 from .folderlock import folder_lock
 from .manifest import MANIFEST_FILE, Entry, Manifest, Scope, manifest_bytes, next_manifest, read_manifest, stale_outputs
 from .model import Origin
@@ -97,6 +97,8 @@ class Publication:
         return self
 
     def __exit__(self, kind, error, trace) -> None:
+        if isinstance(error, DocgenError) and self.recovered:
+            error.notes.append(self.recovered)  # the recovery happened even though this run failed
         try:
             if kind is None:
                 self._commit()
