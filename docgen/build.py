@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from .check import Finding, check_volume
-from .errors import InternalError
+from .check.pieces import volume_pieces
+from .check.structure import find_starter_text
+from .errors import InputError, InternalError
 from .filenames import unique_filenames
 from .layout.paginate import start_pages
 from .model import Volume
@@ -104,6 +106,7 @@ def write_build(inputs: Path, publication: Publication, progress: Progress) -> B
     """Every report and the volume into ``publication``, each as soon as it is made."""
     loaded = load_inputs(inputs)
     volume = loaded.volume
+    _refuse_starter_text(volume)
     template = report_template(inputs, volume)
     pages = start_pages(volume)
     titles = volume.numbered_titles()
@@ -118,6 +121,15 @@ def write_build(inputs: Path, publication: Publication, progress: Progress) -> B
     volume_path = publication.write(volume_name, volume_docx(volume, pages, template))
     progress(total, total)
     return BuildResult(volume, volume_path, report_paths, pages, loaded.warnings, template)
+
+
+def _refuse_starter_text(volume: Volume) -> None:
+    """A report still holding the text ``docgen new`` wrote was never filled in: it must not go out."""
+    unfilled = find_starter_text(volume_pieces(volume))
+    if unfilled:
+        files = sorted({str(f.origin.path) for f in unfilled})
+        more = f"（另有 {len(files) - 1} 个文件也是这样）" if len(files) > 1 else ""
+        raise InputError(f"还是 docgen new 写的示例文字，没有改写：请填写后再生成{more}", unfilled[0].origin)
 
 
 def rewrite_volume(result: BuildResult, pages: list[int], publication: Publication) -> BuildResult:

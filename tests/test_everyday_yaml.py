@@ -295,3 +295,12 @@ def test_order_finds_a_unit_typed_another_way(tmp_path, capsys):
     (folder / "volume.yaml").write_text(f"order:\n  - {unicodedata.normalize('NFC', 'café社区')}\n", encoding="utf-8")
     code, err = _run(capsys, "validate", folder)
     assert code == 0, err
+
+
+def test_build_refuses_an_untouched_docgen_new_file(tmp_path, capsys):
+    folder = tmp_path / "in"
+    assert main(["new", "甲社区", "--inputs", str(folder)]) == 0
+    capsys.readouterr()
+    code, err = _run(capsys, "build", folder, "--out", str(tmp_path / "out"))
+    assert code == 1 and "甲社区.yaml" in err and "示例文字" in err
+    assert not (tmp_path / "out").exists()
