@@ -12,6 +12,7 @@ import docx
 import pytest
 
 from docgen.cli import main
+from input_folders import one_file_inputs as _inputs
 
 GOOD = """\
 unit: 测试社区
@@ -29,14 +30,6 @@ def _run(capsys, command, folder, *extra):
     captured = capsys.readouterr()
     assert "Traceback" not in captured.out + captured.err
     return code, captured.err
-
-
-def _inputs(tmp_path, content: str | bytes, name: str = "报告.yaml"):
-    folder = tmp_path / "in"
-    folder.mkdir(exist_ok=True)
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    (folder / name).write_bytes(data)
-    return folder
 
 
 def _commands(tmp_path):

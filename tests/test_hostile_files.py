@@ -12,16 +12,7 @@ import pytest
 import docgen.publish
 from docgen.cli import main
 from docgen.manifest import MANIFEST_FILE
-
-REPORT = """\
-unit: {unit}
-sections:
-  - heading: 亮点工作
-    items:
-      - title: 第一条。
-        text: |
-          {text}
-"""
+from write_helpers import REPORT
 
 
 def _run(capsys, *argv):

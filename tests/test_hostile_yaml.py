@@ -8,6 +8,7 @@ import sys
 import pytest
 
 from docgen.cli import main
+from input_folders import one_file_inputs as _inputs
 
 GOOD = """\
 unit: 测试社区
@@ -25,14 +26,6 @@ def _validate(capsys, folder):
     captured = capsys.readouterr()
     assert "Traceback" not in captured.out + captured.err
     return code, captured.err
-
-
-def _inputs(tmp_path, content: str | bytes, name: str = "报告.yaml"):
-    folder = tmp_path / "in"
-    folder.mkdir(exist_ok=True)
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    (folder / name).write_bytes(data)
-    return folder
 
 
 @pytest.mark.parametrize(
