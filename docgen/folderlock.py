@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from .errors import InputError
+from .errors import EnvironmentProblem
 
 LOCK_FILE = ".docgen.lock"
 WAIT_SECONDS = 5.0  # a second docgen waits this long for the first to finish
@@ -59,7 +59,7 @@ def folder_lock(folder: Path) -> Iterator[None]:
             break
         os.close(fd)
         if time.monotonic() >= deadline:
-            raise InputError(f"另一个 docgen 正在写入这个文件夹（可能是另一次生成或导入还没结束），请等它结束后再试：{folder}")
+            raise EnvironmentProblem(f"另一个 docgen 正在写入这个文件夹（可能是另一次生成或导入还没结束），请等它结束后再试：{folder}")
         time.sleep(_POLL_SECONDS)
     try:
         yield

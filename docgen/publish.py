@@ -26,11 +26,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .errors import DocgenError, InputError
+from .errors import DocgenError, EnvironmentProblem, InputError
 from .folderlock import folder_lock
 from .manifest import MANIFEST_FILE, Entry, Manifest, Scope, manifest_bytes, next_manifest, read_manifest, stale_outputs
 from .model import Origin
-from .oserror import os_error_text
+from .oserror import os_error_text, write_error
 
 JOURNAL_FILE = ".docgen-journal.json"
 _JOURNAL_DRAFT = JOURNAL_FILE + ".new"
@@ -85,7 +85,7 @@ class Publication:
             self._stack.enter_context(folder_lock(self.folder))
         except OSError as error:
             self._remove_made_folders()
-            raise _write_error(error, self.folder) from None
+            raise write_error(error, self.folder) from None
         except BaseException:
             self._remove_made_folders()
             raise
@@ -133,7 +133,7 @@ class Publication:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._staged[name] = _write_file(path, chunks)
         except OSError as error:
-            raise _write_error(error, target) from None
+            raise write_error(error, target) from None
         return target
 
     def _staging_folder(self) -> Path:
@@ -143,7 +143,7 @@ class Publication:
                 self._staging.mkdir()
             except OSError as error:
                 self._staging = None
-                raise _write_error(error, self.folder) from None
+                raise write_error(error, self.folder) from None
         return self._staging
 
     # --- replacing ----------------------------------------------------------------------
@@ -208,7 +208,7 @@ def _roll_back_or_say(folder: Path, staging: Path, backup: Path, steps: list[Ste
     try:
         _roll_back(folder, staging, backup, steps)
     except OSError as error:  # the journal stays: the next run tries again
-        raise InputError(
+        raise EnvironmentProblem(
             f"写入失败后未能把旧文件全部放回：{os_error_text(error)}。下次在这个文件夹运行 docgen 时会再次恢复",
             Origin(folder),
         ) from None
@@ -230,7 +230,7 @@ def _move_aside(folder: Path, backup: Path, steps: list[Step]) -> None:
         for step in moved:
             os.replace(backup / step.name, folder / step.name)
         listed = "\n".join(f"  {folder / name}：{os_error_text(error)}" for name, error in refused)
-        raise InputError(f"这些文件无法替换，所有输出文件都保持原样，没有改动：\n{listed}")
+        raise EnvironmentProblem(f"这些文件无法替换，所有输出文件都保持原样，没有改动：\n{listed}")
 
 
 def _move_in(folder: Path, staging: Path, steps: list[Step], interrupted) -> None:
@@ -240,7 +240,7 @@ def _move_in(folder: Path, staging: Path, steps: list[Step], interrupted) -> Non
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(staging / step.name, target)
         except OSError as error:
-            raise _write_error(error, target, "所有输出文件都已恢复原样") from None
+            raise write_error(error, target, "所有输出文件都已恢复原样") from None
         if interrupted():
             raise KeyboardInterrupt
 
@@ -308,7 +308,7 @@ def _write_journal(folder: Path, journal: dict) -> None:
         _sync_folder(folder)
     except OSError as error:
         temporary.unlink(missing_ok=True)
-        raise _write_error(error, folder) from None
+        raise write_error(error, folder) from None
 
 
 # --- small helpers --------------------------------------------------------------------------
@@ -361,12 +361,9 @@ def _make_folder(folder: Path) -> list[Path]:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise _write_error(error, folder) from None
+        raise write_error(error, folder) from None
     return list(reversed(missing))
 
-
-def _write_error(error: OSError, path: Path, consequence: str = "没有改动任何已有文件") -> InputError:
-    return InputError(f"无法写入：{os_error_text(error)}。{consequence}", Origin(path))
 
 
 @contextmanager

@@ -14,6 +14,7 @@ from ..errors import InputError
 from ..model import Origin
 from .converted import read_converted
 from .docx_reader import read_docx_paragraphs
+from .input_file import regular_file
 from .paragraphs import Para
 from .sniff import DOCX, ODT, OLE, PDF, RTF, sniff
 from .text_reader import read_text_paragraphs
@@ -31,6 +32,8 @@ def read_paragraphs(path: Path) -> tuple[list[Para], list[str]]:
     """The paragraphs of any file a report may come in, and the notes reading it raised."""
     if not path.exists():
         raise InputError("找不到这个文件", Origin(path))
+    with regular_file(path):  # a FIFO or a device is refused here, before anything blocks on it
+        pass
     return reader_for(path)(path)
 
 

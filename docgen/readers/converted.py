@@ -11,6 +11,7 @@ from ..errors import DocgenError, InputError
 from ..model import Origin
 from ..renderer.soffice import convert_to_docx, find_soffice
 from .docx_reader import read_docx_paragraphs
+from .input_file import cannot_read
 from .paragraphs import Para
 
 SAVE_AS_DOCX = "在 Word 或 WPS 中打开它，“另存为”.docx 格式后再导入"
@@ -30,7 +31,7 @@ def read_converted(path: Path, label: str, suffix: str) -> tuple[list[Para], lis
         try:
             shutil.copyfile(path, source)
         except OSError as exc:
-            raise InputError(f"无法读取文件：{exc.strerror}", Origin(path)) from None
+            raise cannot_read(exc, path) from None
         try:
             [docx] = convert_to_docx([source], Path(work) / "converted")
         except DocgenError as failure:  # LibreOffice made nothing of it, failed or ran out of time

@@ -9,6 +9,7 @@ refused: Word never writes one, and it is how XXE and entity bombs arrive.
 
 from __future__ import annotations
 
+import io
 import posixpath
 import zipfile
 import zlib
@@ -18,6 +19,7 @@ from lxml import etree
 
 from ..errors import InputError
 from ..model import Origin
+from .input_file import read_input_bytes
 from .markers import split_marker
 from .paragraphs import Para
 from .sniff import OLE_MAGIC
@@ -48,23 +50,16 @@ def read_docx_paragraphs(path: Path) -> tuple[list[Para], list[str]]:
 
 
 def _open_package(path: Path) -> zipfile.ZipFile:
-    try:
-        with open(path, "rb") as file:
-            head = file.read(8)
-        size = path.stat().st_size
-    except OSError as exc:
-        raise InputError(f"无法读取文件：{exc.strerror}", Origin(path)) from None
-    if head.startswith(OLE_MAGIC):
+    data = read_input_bytes(path, MAX_DOCX_BYTES)  # a regular file, read no further than the cap
+    if data.startswith(OLE_MAGIC):
         raise InputError(
             "这是旧版 Word（.doc）文件或加了密码的 Word 文件：请在 Word 中去掉密码、“另存为”.docx 格式后再导入",
             Origin(path),
         )
-    if not head.startswith(b"PK"):
+    if not data.startswith(b"PK"):
         raise InputError("这不是 Word（.docx）文件（可能是改了扩展名的其他文件），无法导入", Origin(path))
-    if size > MAX_DOCX_BYTES:
-        raise InputError(f"文件太大（{size // (1024 * 1024)} MB），不像是一份报告", Origin(path))
     try:
-        package = zipfile.ZipFile(path)
+        package = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError):
         raise InputError("文件已损坏（不是完整的 .docx 压缩包），无法导入", Origin(path)) from None
     if len(package.infolist()) > MAX_ENTRIES:

@@ -8,51 +8,56 @@ past its limit.
 
 from __future__ import annotations
 
-import errno
 import os
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import InputError
 from ..model import Origin
-
-# The OS's own texts are English: what a user is told instead.
-_REASONS = {
-    errno.EACCES: "没有读取权限",
-    errno.EPERM: "没有读取权限",
-    errno.ENOENT: "文件不存在",
-    errno.EISDIR: "这是一个文件夹，不是文件",
-    errno.ELOOP: "这是一个指向自己的链接",
-    errno.ENAMETOOLONG: "文件名太长",
-    errno.EIO: "磁盘读取出错",
-}
+from ..oserror import os_error_text
 
 
-def os_reason(exc: OSError) -> str:
-    """Why an OS call failed, in Chinese where the cause is a common one."""
-    return _REASONS.get(exc.errno, exc.strerror or str(exc))
-
-
-def read_input_bytes(path: Path, limit: int) -> bytes:
-    """The bytes of the regular file ``path``; an ``InputError`` for anything else or above ``limit``."""
+@contextmanager
+def regular_file(path: Path) -> Iterator[BinaryIO]:
+    """``path`` open for reading, if it is a regular file; an ``InputError`` for anything else
+    (a folder, a FIFO, a device such as /dev/zero) — found without blocking on it."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         descriptor = os.open(path, flags)
     except OSError as exc:
-        raise InputError(f"无法读取文件：{os_reason(exc)}", Origin(path)) from None
+        raise cannot_read(exc, path) from None
     with os.fdopen(descriptor, "rb") as file:
         mode = os.fstat(descriptor).st_mode
         if stat.S_ISDIR(mode):
             raise InputError("这是一个文件夹，不是文件", Origin(path))
         if not stat.S_ISREG(mode):
             raise InputError("这不是普通文件（是管道、设备或其他特殊文件），docgen 只读普通文件", Origin(path))
+        yield file
+
+
+def cannot_read(exc: OSError, path: Path) -> InputError:
+    return InputError(f"无法读取文件：{os_error_text(exc, reading=True)}", Origin(path))
+
+
+def read_input_bytes(path: Path, limit: int) -> bytes:
+    """The bytes of the regular file ``path``; an ``InputError`` for anything else or above ``limit``."""
+    with regular_file(path) as file:
+        if os.fstat(file.fileno()).st_size > limit:
+            raise too_large(path, limit)
         try:
-            data = file.read(limit + 1)
+            data = file.read(limit + 1)  # the size said may be out of date: never more than this
         except OSError as exc:
-            raise InputError(f"无法读取文件：{os_reason(exc)}", Origin(path)) from None
+            raise cannot_read(exc, path) from None
     if len(data) > limit:
-        raise InputError(f"文件太大（超过 {_size(limit)}），不像是一份报告", Origin(path))
+        raise too_large(path, limit)
     return data
+
+
+def too_large(path: Path, limit: int) -> InputError:
+    return InputError(f"文件太大（超过 {_size(limit)}），不像是一份报告", Origin(path))
 
 
 def outside_link_error(path: Path, folder: Path) -> InputError | None:
@@ -79,7 +84,7 @@ def folder_entries(folder: Path) -> list[Path]:
     try:
         return sorted(folder.iterdir())
     except OSError as exc:
-        raise InputError(f"无法读取输入文件夹“{folder}”：{os_reason(exc)}") from None
+        raise InputError(f"无法读取输入文件夹“{folder}”：{os_error_text(exc, reading=True)}") from None
 
 
 def _size(limit: int) -> str:

@@ -17,6 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 from ..errors import EnvironmentProblem
+from ..oserror import os_error_text
 from .fonts import fontconfig_environment
 from .pdfstamp import stamp
 
@@ -94,7 +95,7 @@ def convert(documents: list[Path], out_dir: Path, target: str, suffix: str) -> l
         except subprocess.TimeoutExpired:
             raise EnvironmentProblem(f"LibreOffice 在 {timeout} 秒内没有完成转换，已放弃。") from None
         except OSError as exc:
-            raise EnvironmentProblem(f"无法启动 LibreOffice（{soffice}）：{exc.strerror}") from None
+            raise EnvironmentProblem(f"无法启动 LibreOffice（{soffice}）：{os_error_text(exc)}") from None
     converted = [out_dir / (d.stem + suffix) for d in documents]
     missing = [p.name for p in converted if not p.is_file()]
     if missing:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Origin
+from ..oserror import os_error_text
 from ..readers.docx_reader import (
     MAX_DOCX_BYTES,
     MAX_ENTRIES,
@@ -51,7 +52,7 @@ def _read_file(path: Path) -> bytes:
     except PermissionError:
         raise InputError("没有读取模板文件的权限：请检查文件权限，或关闭正在使用它的程序", origin) from None
     except OSError as exc:
-        raise InputError(f"无法读取模板文件（{exc.strerror or exc}）", origin) from None
+        raise InputError(f"无法读取模板文件（{os_error_text(exc, reading=True)}）", origin) from None
     if len(data) > MAX_DOCX_BYTES:
         raise InputError(f"模板文件超过 {MAX_DOCX_BYTES // _MB} MB，不像是 Word 模板", origin)
     return data
