@@ -1,4 +1,4 @@
-"""The ``docgen`` command: build, validate, new.
+"""The ``docgen`` command: runs what the command line asks (``commandline``) and prints.
 
 Exit codes: 0 done, 1 input errors, 2 usage errors. Every error a user can
 cause ends in a Chinese message, never a traceback.
@@ -6,83 +6,18 @@ cause ends in a Chinese message, never a traceback.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from pathlib import Path
 
 from .api import build, import_files, new_report
 from .check import check_volume, listing_lines, summary_line
-from .errors import DocgenError, InternalError, UsageError
+from .commandline import HelpShown, parse
+from .errors import DocgenError, InternalError
 from .readers.yaml_reader import load_inputs
 
-DEFAULT_INPUTS = Path("inputs")
-DEFAULT_OUT = Path("outputs")
 _LISTED_REPORTS = 50  # a longer 目录 is not worth printing
 SUMMARY_HINT = "各社区的问题可汇总为问题清单和共性问题分析：运行 docgen summary"
-
-_ARGPARSE_MESSAGES = (
-    ("the following arguments are required", "缺少参数"),
-    ("unrecognized arguments", "不认识的参数"),
-    ("invalid choice", "没有这个命令或选项"),
-    ("expected one argument", "这个选项后面要跟一个值"),
-)
-
-
-class _Parser(argparse.ArgumentParser):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, add_help=False, **kwargs)
-        self._positionals.title = "参数"
-        self._optionals.title = "选项"
-        self.add_argument("-h", "--help", action="help", help="显示这段帮助")
-
-    def error(self, message: str):  # argparse's own messages are English
-        for english, chinese in _ARGPARSE_MESSAGES:
-            message = message.replace(english, chinese)
-        raise UsageError(f"命令用法错误：{message}\n{self.format_usage().strip()}\n运行 docgen --help 查看用法")
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="docgen", description="把 YAML 写成的基层党建报告生成 Word 文件，并汇编成册（含目录）。")
-    commands = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
-
-    build_cmd = commands.add_parser("build", help="生成每份报告的 Word 文件和汇编")
-    build_cmd.add_argument("--inputs", type=Path, default=DEFAULT_INPUTS, help="输入文件夹（默认 inputs/）")
-    build_cmd.add_argument("--out", type=Path, default=DEFAULT_OUT, help="输出文件夹（默认 outputs/）")
-    build_cmd.add_argument("--pdf", action="store_true", help="同时用 LibreOffice 生成每份报告和汇编的 PDF")
-    build_cmd.add_argument("--verify", action="store_true", help="用 LibreOffice 排版汇编，核对目录页码，不一致时报错")
-    build_cmd.add_argument("--exact", action="store_true", help="用 LibreOffice 排版汇编，把实际页码写入目录")
-
-    validate_cmd = commands.add_parser("validate", help="只检查输入文件，不生成")
-    validate_cmd.add_argument("--inputs", type=Path, default=DEFAULT_INPUTS, help="输入文件夹（默认 inputs/）")
-
-    check_cmd = commands.add_parser("check", help="检查报告内容：占位符、半角标点、引号括号、重复段落、空内容、过长标题")
-    check_cmd.add_argument("--inputs", type=Path, default=DEFAULT_INPUTS, help="输入文件夹（默认 inputs/）")
-    check_cmd.add_argument("--strict", action="store_true", help="发现任何问题时以退出码 1 结束（供自动检查使用）")
-
-    import_cmd = commands.add_parser("import", help="把 Word（.docx、.doc）、WPS、RTF、ODT 或文本（.txt、.md）报告导入为 YAML")
-    import_cmd.add_argument("files", nargs="+", type=Path, metavar="文件", help="要导入的文件或文件夹，可写多个；汇编（含目录）也可以")
-    import_cmd.add_argument("--out", type=Path, default=DEFAULT_INPUTS, help="YAML 写到哪个文件夹（默认 inputs/）")
-    import_cmd.add_argument("--force", action="store_true", help="用新文件替换已经导入过的同一单位的 YAML（默认不替换，并报告重复）")
-
-    preview_cmd = commands.add_parser("preview", help="用 LibreOffice 把汇编或一份报告的各页生成 PNG 图片")
-    preview_cmd.add_argument("name", nargs="?", metavar="单位名称", help="只看这份报告（默认看整本汇编）")
-    preview_cmd.add_argument("--inputs", type=Path, default=DEFAULT_INPUTS, help="输入文件夹（默认 inputs/）")
-    preview_cmd.add_argument("--out", type=Path, default=DEFAULT_OUT, help="图片写到这里的 preview/ 中（默认 outputs/）")
-    preview_cmd.add_argument("--dpi", type=int, default=72, help="图片分辨率（默认 72）")
-
-    summary_cmd = commands.add_parser("summary", help="汇总各社区的问题：问题清单（Excel）和共性问题分析（Word）")
-    summary_cmd.add_argument("--inputs", type=Path, default=DEFAULT_INPUTS, help="输入文件夹（默认 inputs/）")
-    summary_cmd.add_argument("--out", type=Path, default=DEFAULT_OUT, help="输出文件夹（默认 outputs/）")
-    summary_cmd.add_argument("--previous", type=Path, metavar="去年的inputs文件夹", help="与上年的输入对照，标出连续两年提出的问题")
-    summary_cmd.add_argument("--keep", type=Path, metavar="旧问题清单.xlsx", help="把旧问题清单中已填写的整改措施、责任人、完成时限带入新清单")
-    summary_cmd.add_argument("--force", action="store_true", help="已有的问题清单中填写了内容时，也用新清单替换它")
-
-    new_cmd = commands.add_parser("new", help="新建一份带说明的报告 YAML")
-    new_cmd.add_argument("name", metavar="单位名称", help="报告的单位名称，也是文件名")
-    new_cmd.add_argument("--inputs", type=Path, default=DEFAULT_INPUTS, help="写到哪个文件夹（默认 inputs/）")
-    return parser
-
 
 def main(argv: list[str] | None = None) -> int:
     _utf8_console()
@@ -95,11 +30,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(argv: list[str] | None) -> int:
     try:
-        args = _parser().parse_args(argv)
-        if args.command is None:
-            _parser().print_help()
-            return 2
+        args = parse(argv)
         return _COMMANDS[args.command](args)
+    except HelpShown as shown:
+        return shown.status
     except DocgenError as error:
         for note in error.notes:
             print(f"提醒：{note}", file=sys.stderr)
