@@ -4,6 +4,7 @@
     volume = docgen.load("inputs")
     result = docgen.build("inputs", "outputs")   # result.files, result.start_pages
     findings = docgen.check("inputs")
+    docgen.init_inputs("2027年")                  # a new inputs folder: volume.yaml, no reports
     docgen.import_files(["东湖社区.docx"], "inputs")
     docgen.summary("inputs", "outputs")           # 问题清单.xlsx, 共性问题分析.docx
 
@@ -14,6 +15,17 @@ __version__ = "0.1.0"
 
 # Bound after the submodules of the same names (docgen.build, docgen.check) are
 # imported, so that these names are the functions.
-from .api import BuildResult, Finding, ImportResult, build, check, import_files, load, new_report, summary  # noqa: E402
-
-__all__ = ["BuildResult", "Finding", "ImportResult", "build", "check", "import_files", "load", "new_report", "summary"]
+from .api import (  # noqa: E402
+    BuildResult,
+    Finding,
+    ImportResult,
+    NewInputs,
+    build,
+    check,
+    import_files,
+    init_inputs,
+    load,
+    new_report,
+    summary,
+)
+from .api import __all__  # noqa: E402,F401

@@ -14,10 +14,24 @@ from .check import Finding, check_volume
 from .importer import ImportResult
 from .importer import import_files as _import_files
 from .model import Volume
+from .newinputs import NewInputs
+from .newinputs import init_inputs as _init_inputs
 from .newreport import new_report
 from .readers.yaml_reader import load_inputs
 
-__all__ = ["BuildResult", "Finding", "ImportResult", "build", "check", "import_files", "load", "new_report", "summary"]
+__all__ = [
+    "BuildResult",
+    "Finding",
+    "ImportResult",
+    "NewInputs",
+    "build",
+    "check",
+    "import_files",
+    "init_inputs",
+    "load",
+    "new_report",
+    "summary",
+]
 
 
 def load(inputs: Path | str) -> Volume:
@@ -44,6 +58,13 @@ def build(
 def import_files(files: list[Path | str], out: Path | str, *, force: bool = False) -> ImportResult:
     """Word, WPS or text reports (or folders of them) → YAML inputs in ``out``."""
     return _import_files([Path(f) for f in files], Path(out), force=force)
+
+
+def init_inputs(folder: Path | str, *, force: bool = False) -> NewInputs:
+    """A new inputs folder: ``folder`` made, with a volume.yaml explaining every
+    setting at its default, and no reports. A folder already holding files is
+    refused unless ``force`` (then only volume.yaml is written)."""
+    return _init_inputs(Path(folder), force=force)
 
 
 def check(inputs: Path | str) -> list[Finding]:

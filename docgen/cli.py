@@ -10,7 +10,7 @@ import os
 import sys
 from pathlib import Path
 
-from .api import build, import_files, new_report
+from .api import build, import_files, init_inputs, new_report
 from .check import check_volume, listing_lines, summary_line
 from .commandline import HelpShown, parse
 from .errors import DocgenError, InternalError
@@ -149,6 +149,24 @@ def _new(args) -> int:
     return 0
 
 
+def _init(args) -> int:
+    made = init_inputs(args.folder, force=args.force)
+    folder = _typed(args.folder)
+    replaced = "（替换了原有的 volume.yaml）" if made.replaced else ""
+    print(f"已新建输入文件夹：{args.folder}\n  {made.settings_path}  汇编设置，每一项都有说明{replaced}")
+    print("接下来：")
+    print(f"  1. 为每个社区新建一份报告：docgen new 单位名称 --inputs {folder}")
+    print(f"     或导入社区发来的 Word 文件：docgen import 收到的报告 --out {folder}")
+    print(f"  2. 生成汇编：docgen build --inputs {folder} --out 输出文件夹")
+    return 0
+
+
+def _typed(path: Path) -> str:
+    """``path`` as it would be typed in a command (quoted when it holds a space)."""
+    text = str(path)
+    return f'"{text}"' if any(char.isspace() for char in text) else text
+
+
 def _import(args) -> int:
     result = import_files(args.files, args.out, force=args.force)
     if result.summary:
@@ -169,6 +187,7 @@ _COMMANDS = {
     "import": _import,
     "summary": _summary,
     "new": _new,
+    "init": _init,
 }
 
 

@@ -21,6 +21,7 @@ DEFAULT_OUT = Path("outputs")
 
 _EPILOG = """\
 一年的工作：
+  docgen init 文件夹          新建输入文件夹（含带说明的 volume.yaml）
   docgen new 单位名称         新建一份报告；或 docgen import 收到的报告/
   docgen build                生成各报告和汇编（读 inputs/，写到 outputs/）
   docgen summary              汇总各社区的问题
@@ -144,6 +145,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="docgen", description="把 YAML 写成的基层党建报告生成 Word 文件，并汇编成册（含目录）。", epilog=_EPILOG)
     parser.add_argument("-V", "--version", action="version", version=f"docgen {version()}", help="显示版本号后退出")
     commands = parser.add_subparsers(dest="command", metavar=_wide("命令"), parser_class=_Parser, help="下面之一")
+    _init_command(commands)
     _build_command(commands)
     _validate_command(commands)
     _check_command(commands)
@@ -160,6 +162,13 @@ def _inputs_option(command, help_text: str = "输入文件夹（默认 inputs/�
 
 def _out_option(command, help_text: str = "输出文件夹（默认 outputs/）", default: Path = DEFAULT_OUT) -> None:
     command.add_argument("--out", type=Path, default=default, metavar="文件夹", help=help_text)
+
+
+def _init_command(commands) -> None:
+    what = "新建一个输入文件夹：带说明的 volume.yaml（汇编设置），没有示例报告"
+    command = commands.add_parser("init", help=what, description=what + "。开始新的一年时用它，再用 docgen new 或 docgen import 添加各社区的报告。")
+    command.add_argument("folder", type=Path, metavar="文件夹", help="要新建的文件夹，如 2027年")
+    command.add_argument("--force", action="store_true", help="文件夹里已经有文件时也写入 volume.yaml（替换已有的 volume.yaml，其他文件不动）")
 
 
 def _build_command(commands) -> None:

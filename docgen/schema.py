@@ -18,6 +18,7 @@ class Key:
     name: str
     label: str  # what the key holds, in messages: 单位名称
     required: bool = False
+    note: str = ""  # what to write there, for the comments of a starter file
 
     @property
     def what(self) -> str:
@@ -67,19 +68,31 @@ ITEM = Shape("条目", (Key("title", "标题", required=True), Key("text", "正�
 VOLUME = Shape(
     "汇编设置",
     (
-        Key("series_title", "汇编标题"),
-        Key("toc_heading", "目录标题"),
-        Key("order", "报告顺序"),
-        Key("fonts", "字体"),
-        Key("problem_headings", "问题部分标题用词"),  # docgen summary lists the items of these sections
-        Key("titles", "报告标题取法"),
-        Key("show_unit", "标题下写单位"),
-        Key("cover", "封面"),
+        Key("series_title", "汇编标题", note="每份报告的标题是它加序号，如“……（一）”；titles 写 own 时它只是汇编文件的名称"),
+        Key("toc_heading", "目录标题", note="目录页顶上的标题"),
+        Key("order", "报告顺序", note="每行写一个单位名称；不写时按文件名排，没列出的单位按文件名排在最后"),
+        Key("fonts", "字体", note="各处用的字体；本机没有某种字体（如方正小标宋简体）时，改成本机有的字体"),
+        Key(  # docgen summary lists the items of these sections
+            "problem_headings",
+            "问题部分标题用词",
+            note="docgen summary 把标题含这些词的部分（如“存在问题”）当作问题部分，汇总其中各条",
+        ),
+        Key("titles", "报告标题取法", note="series：汇编标题加序号；own：各报告文件中的 title（没写 title 的用“单位名称+汇编标题”）"),
+        Key("show_unit", "标题下写单位", note="true：每份报告标题下另起一行居中写单位名称，目录中也写；false：不写"),
+        Key("cover", "封面", note="在目录之前，不印页码；要封面时去掉下面各行开头的“# ”并改写"),
     ),
 )
-COVER = Shape("封面", (Key("title", "封面标题", required=True), Key("unit", "编印单位"), Key("date", "日期")))
+COVER = Shape(
+    "封面",
+    (
+        Key("title", "封面标题", required=True, note="封面标题（必填）"),
+        Key("unit", "编印单位", note="编印单位（可选）"),
+        Key("date", "日期", note="日期（可选），写 2026-12-01 或 2026年12月1日"),
+    ),
+)
 TITLE_MODES = ("series", "own")  # series_title（一）…, or each report's own title
-FONTS = Shape("fonts", tuple(Key(role, f"字体 {role}") for role in FONT_ROLES))
+FONT_USES = {"title": "报告标题、目录标题", "heading1": "一、", "heading2": "（一）", "body": "正文、1.（1）一是、目录各行", "page_number": "页码"}
+FONTS = Shape("fonts", tuple(Key(role, f"字体 {role}", note=FONT_USES[role]) for role in FONT_ROLES))
 
 # Numbering styles and their level in the GB/T 9704 hierarchy (a smaller level
 # outranks a larger one). 一是 is the lowest: under a 1. item, 一是 counts its points.

@@ -1,7 +1,11 @@
-"""The commented starter file ``docgen new`` writes."""
+"""The commented starter files: a report (``docgen new``) and the volume
+settings of a new inputs folder (``docgen init``)."""
 
 from __future__ import annotations
 
+from .layout.spec import DEFAULT_FONTS
+from .model import VolumeSettings
+from .schema import COVER, FONTS, VOLUME
 from .writers.yaml_writer import scalar
 
 _STARTER = """\
@@ -62,3 +66,84 @@ SAMPLE_TEXTS = (
 
 def starter_yaml(unit: str) -> str:
     return _STARTER.format(name=" ".join(unit.split()), unit=scalar(unit), sample=SAMPLE_TEXTS)
+
+
+# --- volume.yaml of ``docgen init`` --------------------------------------------------
+
+_VOLUME_HEADER = """\
+# 汇编设置：整本汇编的标题、目录、顺序、字体等
+#
+# 下面每一项都写着默认值，“# ”开头的行是说明。要改就改冒号后面的字；
+# 不需要的项可以整行删掉，删掉的项按默认值生成。
+#
+# 接下来：
+#   - 为每个社区新建一份报告：docgen new 单位名称 --inputs 这个文件夹
+#     或者导入社区发来的 Word 文件：docgen import 收到的报告/ --out 这个文件夹
+#   - 生成汇编：docgen build --inputs 这个文件夹 --out 输出文件夹
+#   - 汇总问题：docgen summary --inputs 这个文件夹 --out 输出文件夹
+"""
+
+
+def volume_starter_yaml(year: int) -> str:
+    """volume.yaml for a new inputs folder: every setting of ``schema.VOLUME``,
+    explained, at its default; those without one (the order, the cover) as a
+    commented example dated ``year``."""
+    defaults = _volume_defaults()
+    examples = _volume_examples(year)
+    lines = [_VOLUME_HEADER.rstrip("\n")]
+    for key in VOLUME.keys:
+        lines += ["", f"# {key.label}：{key.note}"]
+        value = defaults[key.name]
+        if value in (None, [], {}):
+            lines += [f"# {line}" for line in _setting_lines(key.name, examples[key.name], _notes(key.name))]
+        else:
+            lines += _setting_lines(key.name, value, _notes(key.name))
+    return "\n".join(lines) + "\n"
+
+
+def _volume_defaults() -> dict[str, object]:
+    """Each volume.yaml key's value when the key is left out."""
+    settings = VolumeSettings()
+    return {
+        "series_title": settings.series_title,
+        "toc_heading": settings.toc_heading,
+        "order": settings.order,
+        "fonts": {**DEFAULT_FONTS, **settings.fonts},
+        "problem_headings": settings.problem_words,
+        "titles": settings.titles,
+        "show_unit": settings.show_unit,
+        "cover": settings.cover,
+    }
+
+
+def _volume_examples(year: int) -> dict[str, object]:
+    """What to write for the keys whose default is to have none."""
+    return {
+        "order": ["东湖社区", "红旗社区"],
+        "cover": {
+            "title": f"{year}年××街道基层党建亮点工作及存在问题汇编",
+            "unit": "中共××街道工作委员会组织办公室",
+            "date": f"{year}年12月1日",
+        },
+    }
+
+
+def _notes(name: str) -> dict[str, str]:
+    """The notes of the keys inside the mapping ``name`` (fonts, cover)."""
+    shape = {"fonts": FONTS, "cover": COVER}.get(name)
+    return {key.name: key.note for key in shape.keys} if shape else {}
+
+
+def _setting_lines(name: str, value: object, notes: dict[str, str]) -> list[str]:
+    if isinstance(value, bool):
+        return [f"{name}: {'true' if value else 'false'}"]
+    if isinstance(value, str):
+        return [f"{name}: {scalar(value)}"]
+    if isinstance(value, list):
+        return [f"{name}:"] + [f"  - {scalar(entry)}" for entry in value]
+    lines = [f"{name}:"]
+    for inner, text in value.items():
+        # on a line of its own: after a value, " #" would be taken for part of it (and warned about)
+        lines += [f"  # {notes[inner]}"] if notes.get(inner) else []
+        lines.append(f"  {inner}: {scalar(text)}")
+    return lines

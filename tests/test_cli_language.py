@@ -16,7 +16,7 @@ from docgen.argparse_zh import MESSAGES
 from docgen.cli import main
 from docgen.commandline import display_width
 
-COMMANDS = ["build", "validate", "check", "import", "preview", "summary", "new"]
+COMMANDS = ["init", "build", "validate", "check", "import", "preview", "summary", "new"]
 # Latin words a Chinese user is meant to read: names of products, formats and files.
 NAMES = {"docgen", "LibreOffice", "Word", "WPS", "RTF", "ODT", "PDF", "PNG", "YAML", "Excel",
          "docx", "doc", "txt", "md", "xlsx", "yaml", "inputs", "outputs", "preview", "volume"}
@@ -67,6 +67,7 @@ def test_top_level_help_lists_every_command_and_the_version_option(capsys, monke
         (["preview"], ["[单位名称]", "--dpi 分辨率"]),
         (["summary"], ["--previous 去年的inputs文件夹", "--keep 旧问题清单.xlsx"]),
         (["new"], ["--inputs 文件夹] 单位名称"]),
+        (["init"], ["[--force] 文件夹"]),
     ],
 )
 def test_value_names_are_chinese(capsys, monkeypatch, argv, shown):
