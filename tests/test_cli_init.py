@@ -68,6 +68,15 @@ def test_init_makes_a_folder_that_builds_once_a_report_is_added(tmp_path, capsys
     assert all(filled in volume_text for filled in FILLED_IN)
 
 
+def test_building_the_new_folder_before_adding_a_report_says_how_to_add_one(tmp_path, capsys):
+    folder = tmp_path / "2027年"
+    _run(capsys, "init", str(folder))
+    code, _, err = _run(capsys, "build", "--inputs", str(folder), "--out", str(tmp_path / "outputs"))
+    assert code == 1
+    assert f"输入文件夹“{folder}”中没有报告（*.yaml）文件" in err and "docgen new 单位名称" in err and "docgen import" in err
+    assert not (tmp_path / "outputs").exists()
+
+
 def test_the_next_steps_quote_a_folder_with_a_space(tmp_path, capsys):
     folder = tmp_path / "党建 汇编" / "2027年"
     code, out, _ = _run(capsys, "init", str(folder))

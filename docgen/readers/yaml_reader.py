@@ -325,7 +325,10 @@ def load_inputs(folder: Path) -> Inputs:
         warnings += report_warnings
         reports.append(report)
     if not reports:
-        raise InputError(f"输入文件夹“{folder}”中没有报告（*.yaml）文件")
+        raise InputError(
+            f"输入文件夹“{folder}”中没有报告（*.yaml）文件。"
+            f"新建报告：docgen new 单位名称 --inputs {folder}；导入各社区发来的 Word 文件：docgen import 收到的报告 --out {folder}"
+        )
     _check_unique_units(reports)
     ordered, order_warnings = _in_volume_order(reports, settings, settings_path)
     return Inputs(Volume(settings, ordered), warnings + order_warnings)
