@@ -10,10 +10,12 @@ import shutil
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 
 from docgen import compose
 from docgen.build import build
 from docgen.errors import InputError
+from docgen.layout import spec
 from docgen.layout.linebreak import text_width
 from docgen.layout.paginate import start_pages
 from docgen.model import Signature
@@ -147,7 +149,7 @@ def test_the_volume_opens_with_the_cover_then_a_toc_naming_every_unit(tmp_path):
     assert toc[1::2] == units
     assert [re.sub(r"\t\d+$", "", t) for t in toc[0::2]] == result.volume.numbered_titles()
     assert [int(t.rsplit("\t", 1)[1]) for t in toc[0::2]] == result.start_pages
-    assert result.start_pages[0] == 4  # cover, two 目录 pages
+    assert result.start_pages[0] == 3  # two 目录 pages numbered 1 and 2: the cover has no number
     report = texts[4 + 2 * len(units) :]
     assert report[:4] == ["示例单位01基层党建亮点工作及存在问题", "示例单位01", "今年以来，……现将有关情况汇报如下：", "一、亮点工作"]
     ends = [i for i, t in enumerate(report) if t == "特此报告。"]
@@ -177,9 +179,50 @@ def rendered_combinations(tmp_path_factory):
 def test_toc_pages_equal_libreoffice_pages_for_every_combination(rendered_combinations, titles, show_unit, cover):
     result, pages = rendered_combinations[f"{titles}-{int(show_unit)}-{int(cover)}"]
     assert start_pages(result.volume) == result.start_pages
+    # the number printed in the footer of the page where each report begins
     assert rendered_start_pages(pages, result.volume.numbered_titles()) == result.start_pages
-    if cover:
-        assert not pages[0].footer  # the cover has no page number
-    for page in pages[1 if cover else 0 :]:
+    assert _toc_numbers(result.volume_path) == result.start_pages
+
+
+@pytest.mark.parametrize("titles, show_unit", list(itertools.product(["series", "own"], [False, True])))
+def test_a_cover_changes_no_page_number(rendered_combinations, titles, show_unit):
+    without, plain_pages = rendered_combinations[f"{titles}-{int(show_unit)}-0"]
+    with_cover, cover_pages = rendered_combinations[f"{titles}-{int(show_unit)}-1"]
+    assert with_cover.start_pages == without.start_pages
+    assert _toc_numbers(with_cover.volume_path) == _toc_numbers(without.volume_path)
+    assert len(cover_pages) == len(plain_pages) + 1
+    assert not cover_pages[0].footer  # the cover has no page number
+    assert [_footer(p) for p in cover_pages[1:]] == [_footer(p) for p in plain_pages]
+
+
+@pytest.mark.parametrize("cover", [False, True])
+def test_footers_number_from_the_toc_right_on_odd_pages_left_on_even(rendered_combinations, cover):
+    _, pages = rendered_combinations[f"own-1-{int(cover)}"]
+    numbered = pages[1:] if cover else pages
+    centre = spec.PAGE_WIDTH / 20 / 2
+    for printed, page in enumerate(numbered, 1):
         [footer] = page.footer
-        assert re.sub(r"\s", "", footer.text) == f"—{page.number}—"
+        assert re.sub(r"\s", "", footer.text) == f"—{printed}—"
+        assert (footer.left > centre) == (printed % 2 == 1)  # GB/T 9704: odd pages right, even left
+
+
+def _footer(page):
+    [footer] = page.footer
+    return re.sub(r"\s", "", footer.text), round(footer.left)
+
+
+def _toc_numbers(volume_path) -> list[int]:
+    lines = [p.text for p in body_paragraphs(docx.Document(str(volume_path))) if "\t" in p.text]
+    return [int(line.rsplit("\t", 1)[1]) for line in lines]
+
+
+def test_with_a_cover_the_section_after_it_numbers_from_one(tmp_path):
+    """Word and WPS read the restart from the file: the section after the cover starts at 1."""
+    result = build(_inputs(tmp_path / "in", cover=True), tmp_path / "out")
+    sections = docx.Document(str(result.volume_path)).sections
+    assert len(sections) == 2
+    assert sections[0]._sectPr.find(qn("w:footerReference")) is None  # the cover: no footer, no number
+    start = sections[1]._sectPr.find(qn("w:pgNumType")).get(qn("w:start"))
+    assert start == "1"
+    plain = build(_inputs(tmp_path / "plain"), tmp_path / "plain-out")
+    assert docx.Document(str(plain.volume_path)).sections[0]._sectPr.find(qn("w:pgNumType")) is None

@@ -40,8 +40,20 @@ def _outputs(sample_build) -> dict[str, Path]:
     return {"template": TEMPLATE_PATH, "report": sample_build.report_paths[0], "volume": sample_build.volume_path}
 
 
-@pytest.fixture(params=["template", "report", "volume"])
+@pytest.fixture(scope="module")
+def volume_with_cover(tmp_path_factory) -> Path:
+    """The sample volume with a cover: two sections, the second numbering its pages from 1."""
+    work = tmp_path_factory.mktemp("cover")
+    inputs = shutil.copytree(ROOT / "inputs", work / "in")
+    settings = inputs / "volume.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "cover:\n  title: 汇编\n  date: 2026-12-01\n", encoding="utf-8")
+    return build(inputs, work / "out").volume_path
+
+
+@pytest.fixture(params=["template", "report", "volume", "volume with a cover"])
 def package(request, sample_build) -> Path:
+    if request.param == "volume with a cover":
+        return request.getfixturevalue("volume_with_cover")
     return _outputs(sample_build)[request.param]
 
 

@@ -76,7 +76,7 @@ def report_pages(report: Report, title: str, show_unit: bool = False) -> int:
     return pour(report_blocks(report, title, show_unit))
 
 
-def toc_blocks(volume: Volume, report_page_counts: list[int], first_page: int = 1) -> list[Block]:
+def toc_blocks(volume: Volume, report_page_counts: list[int]) -> list[Block]:
     """The 目录 as measured. The page numbers' width depends on how long the
     volume is, which depends on the 目录's length: measure until the number of
     digits settles."""
@@ -84,7 +84,7 @@ def toc_blocks(volume: Volume, report_page_counts: list[int], first_page: int = 
     while True:
         entries = toc_entries(volume, ["0" * digits] * len(volume.reports))
         blocks = measure_all(compose.toc_paragraphs(volume.settings.toc_heading, entries))
-        last_page = first_page - 1 + pour(blocks) + sum(report_page_counts)
+        last_page = pour(blocks) + sum(report_page_counts)
         if len(str(last_page)) <= digits:
             return blocks
         digits = len(str(last_page))
@@ -107,6 +107,7 @@ def cover_blocks(volume: Volume) -> list[Block]:
 class VolumeLayout:
     blocks: list[Block]  # cover, 目录, then every report's
     report_starts: list[int]  # the index in ``blocks`` of each report's title
+    unnumbered_pages: int = 0  # the cover's: page numbers count from the 目录's first page
 
 
 def volume_layout(volume: Volume) -> VolumeLayout:
@@ -115,8 +116,7 @@ def volume_layout(volume: Volume) -> VolumeLayout:
     show_unit = volume.settings.show_unit
     reports = [report_blocks(report, title, show_unit) for report, title in zip(volume.reports, titles)]
     cover = cover_blocks(volume)
-    before = pour(cover) if cover else 0
-    toc = toc_blocks(volume, [pour(blocks) for blocks in reports], before + 1)
+    toc = toc_blocks(volume, [pour(blocks) for blocks in reports])
     if cover:
         toc[0] = replace(toc[0], page_break_before=True)
     blocks = cover + toc
@@ -124,15 +124,16 @@ def volume_layout(volume: Volume) -> VolumeLayout:
     for report in reports:
         starts.append(len(blocks))
         blocks += report
-    return VolumeLayout(blocks, starts)
+    return VolumeLayout(blocks, starts, pour(cover) if cover else 0)
 
 
 def start_pages(volume: Volume) -> list[int]:
-    """The page each report of the volume starts on, as its footer prints it
-    (counted from the first page, the cover's or the 目录's)."""
+    """The page each report of the volume starts on, as its footer prints it:
+    counted from the 目录's first page, a cover or not (the cover is its own
+    section, unnumbered, and the 目录's section numbers from 1)."""
     layout = volume_layout(volume)
     positions = place(layout.blocks)
-    return [positions[index][0][0] for index in layout.report_starts]
+    return [positions[index][0][0] - layout.unnumbered_pages for index in layout.report_starts]
 
 
 def pour(blocks: list[Block], lines_per_page: int = spec.LINES_PER_PAGE) -> int:

@@ -20,7 +20,7 @@ from ..layout.paginate import place, volume_layout
 from ..model import Volume
 from .pdftext import Page, read_pages
 from .soffice import convert_to_pdf
-from .verify import rendered_start_pages, squeeze
+from .verify import rendered_start_indices, squeeze
 
 
 def comparable(text: str) -> str:
@@ -82,10 +82,10 @@ def model_paragraphs(volume: Volume) -> list[PrintedParagraph]:
 
 def rendered_lines(pages: list[Page], first_title: str) -> list[tuple[Position, str]]:
     """Every body line from the first report's title on, with its page and grid line."""
-    start = rendered_start_pages(pages, [first_title])[0]
+    start = rendered_start_indices(pages, [first_title])[0]
     if start is None:
         return []
-    return [((page.number, line.grid_line), line.text) for page in pages if page.number >= start for line in page.body]
+    return [((page.number, line.grid_line), line.text) for page in pages[start:] for line in page.body]
 
 
 def compare(model: list[PrintedParagraph], rendered: list[tuple[Position, str]]) -> Comparison:

@@ -7,6 +7,7 @@ line is placed on the page's grid of 22 lines from where it sits.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ _TOP = spec.MARGIN_TOP * POINTS_PER_TWIP
 _PITCH = spec.LINE_PITCH * POINTS_PER_TWIP
 _BODY_BOTTOM = (spec.PAGE_HEIGHT - spec.MARGIN_BOTTOM) * POINTS_PER_TWIP
 _SAME_LINE = 3.0  # points: words whose boxes end this close share a line
+_NUMBER = re.compile(r"\d+")
 
 
 @dataclass(frozen=True)
@@ -47,9 +49,15 @@ class TextLine:
 
 @dataclass(frozen=True)
 class Page:
-    number: int  # 1-based, as the footer counts
+    number: int  # 1-based position in the PDF (a cover counts)
     width: float
     lines: list[TextLine]
+
+    @property
+    def printed_number(self) -> int | None:
+        """The page number its footer prints (— 3 —), or None where the footer has none."""
+        match = _NUMBER.search("".join(line.text for line in self.footer))
+        return int(match.group()) if match else None
 
     @property
     def body(self) -> list[TextLine]:

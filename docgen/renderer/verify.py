@@ -16,7 +16,19 @@ def squeeze(text: str) -> str:
 
 
 def rendered_start_pages(pages: list[Page], titles: list[str]) -> list[int | None]:
-    """The page each title heads (its first line on the page's first grid line), in order.
+    """The page number printed in the footer of the page each title heads, in order
+    (the 目录 must give that number); None for a title not found. A template whose
+    footer prints no number: the page's place in the PDF."""
+    return [None if i is None else _page_number(pages[i]) for i in rendered_start_indices(pages, titles)]
+
+
+def _page_number(page: Page) -> int:
+    printed = page.printed_number
+    return page.number if printed is None else printed
+
+
+def rendered_start_indices(pages: list[Page], titles: list[str]) -> list[int | None]:
+    """The index in ``pages`` of the page each title heads (its first line on the page's first grid line), in order.
 
     Reports start on a fresh page with their title, so a report starts where
     a page's first line begins its title; the 目录 lines that repeat the
@@ -26,7 +38,7 @@ def rendered_start_pages(pages: list[Page], titles: list[str]) -> list[int | Non
     page_index = 0
     for title in titles:
         found = next((i for i in range(page_index, len(pages)) if _page_starts_with(pages[i], title)), None)
-        starts.append(pages[found].number if found is not None else None)
+        starts.append(found)
         if found is not None:
             page_index = found + 1
     return starts

@@ -29,7 +29,7 @@ from ..model import Origin
 from .content import StyleIds
 from .docprops import APP_PART, CORE_PART, DocumentProperties
 from .fonttable import declare_faces
-from .ooxml import XML_PARSER
+from .ooxml import XML_PARSER, element, replace_child
 from .package import STYLES_PART, append_parts, read_parts, zip_parts
 from .template import TEMPLATE_PATH, apply_fonts, build_template
 from .template_input import read_template
@@ -52,10 +52,15 @@ class Template:
         self._fields = _count_fields(self._bytes, self.path)
         self._static_base: tuple[bytes, StyleIds] | None = None
 
-    def render(self, paragraphs_for, context: dict[str, str], properties: DocumentProperties) -> bytes:
-        """Render with ``context``; ``paragraphs_for(StyleIds)`` gives the body."""
+    def render(
+        self, paragraphs_for, context: dict[str, str], properties: DocumentProperties, number_from_one: bool = False
+    ) -> bytes:
+        """Render with ``context``; ``paragraphs_for(StyleIds)`` gives the body.
+
+        ``number_from_one``: the body's last section (the template's) numbers its
+        pages from 1, after an unnumbered section such as the volume's cover."""
         base, styles = self._base(context)
-        return _with_body(base, paragraphs_for(styles), properties, self.path)
+        return _with_body(base, paragraphs_for(styles), properties, self.path, number_from_one)
 
     def _base(self, context: dict[str, str]) -> tuple[bytes, StyleIds]:
         if self._fields > 1:  # fields beyond {{ body }}: each report renders its own
@@ -121,10 +126,13 @@ def _count_fields(data: bytes, path: Path) -> int:
     return len(_FIELD.findall(text))
 
 
-def _with_body(base: bytes, paragraphs, properties: DocumentProperties, template_path: Path) -> bytes:
+def _with_body(
+    base: bytes, paragraphs, properties: DocumentProperties, template_path: Path, number_from_one: bool
+) -> bytes:
     """``base`` with its body mark paragraph replaced by ``paragraphs``, and ``properties``."""
     fixed, document_xml = _split_package(base)
-    own = {_DOCUMENT_PART: _replace_body_mark(document_xml, paragraphs, template_path), **properties.parts()}
+    body = _replace_body_mark(document_xml, paragraphs, template_path, number_from_one)
+    own = {_DOCUMENT_PART: body, **properties.parts()}
     return append_parts(fixed, own)
 
 
@@ -136,10 +144,10 @@ def _split_package(base: bytes) -> tuple[bytes, bytes]:
     return zip_parts({n: data for n, data in parts.items() if n not in _PER_OUTPUT_PARTS}), document_xml
 
 
-def _replace_body_mark(document_xml: bytes, paragraphs, template_path: Path) -> bytes:
+def _replace_body_mark(document_xml: bytes, paragraphs, template_path: Path, number_from_one: bool) -> bytes:
     """The document part with ``paragraphs`` where the body mark paragraph was: the
     template's XML around the mark is serialised once, only the paragraphs each time."""
-    before, after, nsmap = _around_body_mark(document_xml, template_path)
+    before, after, nsmap = _around_body_mark(document_xml, template_path, number_from_one)
     # serialised under the document's own namespace declarations, as they print inside it
     holder = etree.Element(qn("w:body"), nsmap=nsmap)
     holder.extend(paragraphs)
@@ -150,10 +158,12 @@ def _replace_body_mark(document_xml: bytes, paragraphs, template_path: Path) -> 
 
 
 @functools.lru_cache(maxsize=4)
-def _around_body_mark(document_xml: bytes, template_path: Path) -> tuple[bytes, bytes, dict]:
+def _around_body_mark(document_xml: bytes, template_path: Path, number_from_one: bool) -> tuple[bytes, bytes, dict]:
     """The document part before and after its body mark paragraph, and the root's namespaces."""
     root = etree.fromstring(document_xml, XML_PARSER)
     body = root.find(qn("w:body"))
+    if number_from_one:
+        _number_pages_from_one(body)
     for paragraph in body.iterchildren(qn("w:p")):
         text = "".join(t.text or "" for t in paragraph.iter(qn("w:t")))
         if _BODY_MARK in text:
@@ -164,3 +174,16 @@ def _around_body_mark(document_xml: bytes, template_path: Path) -> tuple[bytes, 
             )
             return before, after, root.nsmap
     raise InputError("模板中找不到正文位置：请在模板正文里单独一段写上 {{ body }}", Origin(template_path))
+
+
+def _number_pages_from_one(body) -> None:
+    """The body's last section numbers its pages from 1 (a number format the template sets is kept)."""
+    section = body.find(qn("w:sectPr"))
+    if section is None:  # a template without page settings: Word's defaults
+        section = element("sectPr")
+        body.append(section)
+    numbering = section.find(qn("w:pgNumType"))
+    if numbering is None:
+        numbering = element("pgNumType")
+        replace_child(section, numbering)
+    numbering.set(qn("w:start"), "1")

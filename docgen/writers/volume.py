@@ -28,7 +28,9 @@ def volume_docx(volume: Volume, start_pages: list[int], template: Template) -> b
             body += report_paragraphs(report, title, styles, (i + 1, bookmarks[i]), settings.show_unit)
         return body
 
-    return template.render(paragraphs, {"title": settings.series_title, "unit": ""}, volume_properties(volume))
+    context = {"title": settings.series_title, "unit": ""}
+    # the cover is unnumbered: the 目录 is page 1 with a cover as without one
+    return template.render(paragraphs, context, volume_properties(volume), number_from_one=settings.cover is not None)
 
 
 def volume_properties(volume: Volume) -> DocumentProperties:
