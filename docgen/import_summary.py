@@ -63,7 +63,7 @@ def _report_summary(plan: Planned) -> list[str]:
         lines.append(f"    结束语：{' '.join(report.closing)}")
     if report.signature:
         date = report.signature.date
-        lines.append(f"    落款：{report.signature.unit or '（无署名）'} {chinese_date(date) if date else '（无日期）'}")
+        lines.append(f"    落款：{report.signature.unit} {chinese_date(date) if date else '（无日期）'}")
     lines += [f"    猜测：{note}" for note in plan.recognised.notes]
     return lines
 

@@ -154,7 +154,20 @@ def _plan_reports(sources: list[Source], out: Path) -> list[Planned]:
         plan.target = existing.get(_unit_key(plan.unit)) or present.get(target, target)
         plan.replaces = plan.target.exists()
         plan.recognised.report.unit = plan.unit
+        _sign_dated_ending(plan)
     return planned
+
+
+def _sign_dated_ending(plan: Planned) -> None:
+    """A 落款 that is only a date gets a 署名, which every 落款 must have: the unit
+    line under the title where the report has one, else the report's unit; said as a guess."""
+    recognised = plan.recognised
+    signature = recognised.report.signature
+    if signature is None or signature.unit:
+        return
+    signature.unit = recognised.unit_line or plan.unit
+    source = "标题下的单位行" if recognised.unit_line else "单位名称"
+    recognised.notes.append(f"文末落款只有日期，没有署名：署名暂用“{signature.unit}”（取自{source}），请核对")
 
 
 def _unit_name(source: Source, recognised: Recognised, position: int | None) -> tuple[str, str]:

@@ -64,9 +64,10 @@ class Section:
 class Signature:
     """The 落款 at the end of a report: 署名 and 成文日期 (GB/T 9704 7.3.5)."""
 
-    unit: str
-    date: datetime.date | None = None
+    unit: str  # never empty: a 落款 names who sends the report
+    date: datetime.date | None = None  # a draft may have none yet
     origin: Origin = field(default_factory=Origin)
+    unit_origin: Origin = field(default_factory=Origin, compare=False, repr=False)
 
 
 @dataclass

@@ -19,6 +19,7 @@ class Key:
     label: str  # what the key holds, in messages: 单位名称
     required: bool = False
     note: str = ""  # what to write there, for the comments of a starter file
+    when_missing: str = ""  # for a required key: what to write, said when it is missing
 
     @property
     def what(self) -> str:
@@ -40,6 +41,10 @@ class Shape:
         """Each allowed key → whether it must be there, in the order files write them."""
         return {key.name: key.required for key in self.keys}
 
+    def when_missing(self) -> dict[str, str]:
+        """The required keys that say what to write when they are missing → that advice."""
+        return {key.name: key.when_missing for key in self.keys if key.when_missing}
+
 
 REPORT = Shape(
     "报告",
@@ -52,7 +57,19 @@ REPORT = Shape(
         Key("signature", "落款"),
     ),
 )
-SIGNATURE = Shape("落款", (Key("unit", "署名"), Key("date", "成文日期")))
+SIGNATURE = Shape(
+    "落款",
+    (
+        Key(
+            "unit",
+            "署名",
+            required=True,
+            when_missing="落款（signature）没有署名：请在 signature 下写上 unit（署名），"
+            "如“unit: 东湖社区党委”；不要落款就删掉整个 signature",
+        ),
+        Key("date", "成文日期"),  # may be left out in a draft: docgen check says so
+    ),
+)
 SECTION = Shape(
     "部分",
     (

@@ -47,9 +47,9 @@ sections:               # 报告的各个部分，依次编为 一、二、…�
 
 # closing: |            # 可选：结束语，如“特此报告。”
 #   特此报告。
-# signature:            # 可选：落款（署名和成文日期）
+# signature:            # 可选：落款。写了 signature 就要写 unit（署名）
 #   unit: {name}
-#   date: 2026年11月20日
+#   date: 2026年11月20日   # 成文日期，可以先不写（docgen check 会提醒）
 """
 
 # The sample titles and paragraphs of the starter file, in order: a report

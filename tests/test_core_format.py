@@ -38,3 +38,16 @@ def test_item_styles_are_the_levels_below_the_section_heading():
     assert set(schema.ITEM_STYLES) == set(schema.LEVELS) - {schema.SECTION_STYLE}
     assert schema.DEFAULT_ITEM_STYLE in schema.ITEM_STYLES
     assert set(schema.STYLE_ALIASES.values()) <= set(schema.ITEM_STYLES)
+
+
+def test_the_starter_examples_commented_out_are_valid_when_put_in(tmp_path):
+    """Taking away the “# ” of the optional keys gives a report docgen reads, 落款 with its 署名."""
+    text = starter_yaml("东湖社区")
+    head, rest = text.split("\nunit:", 1)
+    rest = re.sub(r"^# (?=[a-z_]+:|  )", "", rest, flags=re.M)
+    path = tmp_path / "东湖社区.yaml"
+    path.write_text(re.sub(r"^# (?=title:)", "", head, flags=re.M) + "\nunit:" + rest, encoding="utf-8")
+    report, _ = read_report(path)
+    assert report.title == "东湖社区2024年基层党建工作亮点及存在问题"
+    assert report.intro and report.closing == ["特此报告。"]
+    assert (report.signature.unit, str(report.signature.date)) == ("东湖社区", "2026-11-20")

@@ -77,6 +77,51 @@ def test_an_empty_title_is_an_error_naming_file_and_line(tmp_path):
         read_report(path)
 
 
+@pytest.mark.parametrize(
+    "signature, line, message",
+    [
+        ("signature:\n  date: 2026-11-20\n", 13, "落款（signature）没有署名：请在 signature 下写上 unit（署名），如“unit: 东湖社区党委”；不要落款就删掉整个 signature"),
+        ("signature: {}\n", 12, "落款（signature）没有署名"),
+        ("signature:\n  unit: ''\n  date: 2026-11-20\n", 13, "署名（unit）是空的"),
+    ],
+)
+def test_a_signature_without_unit_is_an_error_naming_file_and_line(tmp_path, signature, line, message):
+    text = REPORT.format(date="2026-11-20")
+    path = _write(tmp_path, "东湖社区.yaml", text[: text.index("signature:")] + signature)
+    with pytest.raises(InputError) as caught:
+        read_report(path)
+    assert str(caught.value).startswith(f"{path} 第 {line} 行")
+    assert message in str(caught.value)
+
+
+def test_validate_check_and_build_refuse_a_signature_without_unit(tmp_path, capsys):
+    from docgen.cli import main
+
+    folder = tmp_path / "in"
+    text = REPORT.format(date="2026-11-20").replace("  unit: 东湖社区党委\n", "")
+    path = _write(folder, "东湖社区.yaml", text)
+    for command in (["validate"], ["check"], ["build", "--out", str(tmp_path / "out")]):
+        assert main([*command, "--inputs", str(folder)]) == 1
+        err = capsys.readouterr().err
+        assert f"{path} 第 13 行" in err and "没有署名" in err and "Traceback" not in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_signature_without_date_is_allowed_and_prints_the_unit_alone(tmp_path):
+    text = REPORT.format(date="2026-11-20").replace("  date: 2026-11-20\n", "")
+    report, _ = read_report(_write(tmp_path, "东湖社区.yaml", text))
+    assert (report.signature.unit, report.signature.date) == ("东湖社区党委", None)
+    two = 2 * text_width("字", compose.font(compose.SIGNATURE))
+    assert _signature_lines("东湖社区党委", None) == [(compose.BLANK, "", 0), (compose.SIGNATURE, "东湖社区党委", two)]
+
+
+def test_a_cover_date_that_is_no_date_is_an_error_naming_file_and_line(tmp_path):
+    path = _write(tmp_path, "volume.yaml", "cover:\n  title: 汇编\n  date: 十二月\n")
+    with pytest.raises(InputError, match="成文日期|日期（date）“十二月”不是日期") as caught:
+        read_settings(path)
+    assert str(caught.value).startswith(f"{path} 第 3 行")
+
+
 def test_volume_keys_are_read(tmp_path):
     path = _write(tmp_path, "volume.yaml", "titles: own\nshow_unit: true\ncover:\n  title: 汇编\n  unit: XX街道党工委\n  date: 2026-12-01\n")
     settings, _ = read_settings(path)

@@ -60,6 +60,8 @@ def test_items_are_taken_at_the_first_level_below_the_heading_and_deeper_numbers
         (["以上报告，妥否，请批示。", "红旗社区党委　2024年12月10日"], ["以上报告，妥否，请批示。"], "红旗社区党委", datetime.date(2024, 12, 10)),
         (["（红旗社区党委）", "二〇二四年十二月十日"], [], "红旗社区党委", datetime.date(2024, 12, 10)),
         (["２０２４年１２月１０日"], [], "", datetime.date(2024, 12, 10)),
+        (["特此报告。", "红旗社区党群服务中心", "2024年12月10日"], ["特此报告。"], "红旗社区党群服务中心", datetime.date(2024, 12, 10)),
+        (["（红旗社区居委办）", "2024年12月10日"], [], "红旗社区居委办", datetime.date(2024, 12, 10)),
     ],
 )
 def test_closing_and_signature_lines_are_never_item_text(ending, closing, unit, date):
@@ -112,3 +114,9 @@ def test_a_volume_splits_at_its_numbered_titles_but_not_at_a_count_in_brackets(s
     recognition = recognise([Para(line, "") for line in lines], Origin())
     assert [r.title for r in recognition.reports] == ["基层党建亮点工作及存在问题（一）", second]
     assert recognition.reports[0].report.sections[0].items[0].paragraphs == ["老党员比较多。", "风险识别(8)"]
+
+
+def test_a_line_ending_like_a_unit_above_no_date_stays_item_text():
+    found = _one("一、存在问题", ITEM, "社区服务中心")
+    assert found.report.sections[0].items[0].paragraphs == ["老党员比较多。", "社区服务中心"]
+    assert found.report.signature is None

@@ -11,6 +11,8 @@ from .markers import chinese_value, half_width_digits, split_marker
 from .paragraphs import Para
 
 _UNIT_ENDINGS = ("社区", "街道", "办事处", "党委", "党工委", "党支部", "党总支", "委员会", "居委会", "镇", "乡", "村")
+# A line right above the 成文日期 is its 署名 with more endings than a line elsewhere may have.
+_SIGNER_ENDINGS = _UNIT_ENDINGS + ("委", "办", "办公室", "中心", "党组", "工作站", "服务站")
 _SENTENCE_PUNCTUATION = re.compile("[。，；！？,;!?]")
 MAX_UNIT_CHARS = 30
 # Wrapping a unit line may carry: （红旗社区党委）, ——红旗社区, 报送单位：红旗社区.
@@ -31,14 +33,19 @@ MAX_CLOSING_CHARS = 80
 MAX_SIGNATURE_LINES = 3
 
 
-def unit_of_line(text: str) -> str | None:
+def unit_of_line(text: str, endings: tuple[str, ...] = _UNIT_ENDINGS) -> str | None:
     """The unit a line names on its own (红旗社区党委, （红旗社区党委）), or None."""
     if split_marker(text)[0] is not None or _SENTENCE_PUNCTUATION.search(text):
         return None
     unit = _UNIT_WRAPPING.match(text.strip()).group("unit").strip()
-    if not unit or len(unit) > MAX_UNIT_CHARS or not unit.endswith(_UNIT_ENDINGS):
+    if not unit or len(unit) > MAX_UNIT_CHARS or not unit.endswith(endings):
         return None
     return unit
+
+
+def _signer_of_line(text: str) -> str | None:
+    """The 署名 a line right above the 成文日期 holds (红旗社区党群服务中心), or None."""
+    return None if _is_closing(text) else unit_of_line(text, _SIGNER_ENDINGS)
 
 
 def date_of_line(text: str) -> datetime.date | None:
@@ -103,6 +110,8 @@ def take_ending(
             month_line = paragraph
         elif unit is None and unit_of_line(paragraph.text):
             unit = unit_of_line(paragraph.text)
+        elif unit is None and date is not None and end == len(paragraphs) - 1 and _signer_of_line(paragraph.text):
+            unit = _signer_of_line(paragraph.text)
         else:
             break
         end -= 1

@@ -82,10 +82,13 @@ class _Reader:
 
     def fields(self, node: yaml.Node, shape: schema.Shape, what: str = "") -> dict[str, yaml.Node]:
         """The values of a mapping of ``shape`` (``what`` names this one in messages)."""
-        return self.mapping(node, what or shape.what, shape.required())
+        return self.mapping(node, what or shape.what, shape.required(), shape.when_missing())
 
-    def mapping(self, node: yaml.Node, what: str, keys: dict[str, bool]) -> dict[str, yaml.Node]:
-        """The values of a mapping whose allowed keys are ``keys`` (key → required)."""
+    def mapping(
+        self, node: yaml.Node, what: str, keys: dict[str, bool], when_missing: dict[str, str] | None = None
+    ) -> dict[str, yaml.Node]:
+        """The values of a mapping whose allowed keys are ``keys`` (key → required);
+        ``when_missing``: what to say of a missing required key, where more helps than its name."""
         self._check_node(node)
         if not isinstance(node, yaml.MappingNode):
             slip = scalar_slip(node.value) if isinstance(node, yaml.ScalarNode) else None
@@ -101,7 +104,7 @@ class _Reader:
             values[key] = value_node
         for key, required in keys.items():
             if required and key not in values:
-                raise self.fail(node, f"{what}缺少“{key}”")
+                raise self.fail(node, (when_missing or {}).get(key) or f"{what}缺少“{key}”")
         return values
 
     def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node]:
@@ -175,13 +178,14 @@ def read_report(path: Path) -> tuple[Report, list[str]]:
 
 def _read_signature(reader: _Reader, node: yaml.Node) -> Signature:
     fields = reader.fields(node, schema.SIGNATURE)
-    signature = Signature(unit="", origin=reader.origin(node))
-    if "unit" in fields:
-        signature.unit = reader.text(fields["unit"], schema.SIGNATURE["unit"].what).strip()
+    unit_node = fields["unit"]
+    signature = Signature(
+        unit=reader.text(unit_node, schema.SIGNATURE["unit"].what).strip(),
+        origin=reader.origin(node),
+        unit_origin=reader.origin(unit_node),
+    )
     if "date" in fields:
         signature.date = _read_date(reader, fields["date"], schema.SIGNATURE["date"].what)
-    if not signature.unit and signature.date is None:
-        raise reader.fail(node, "落款（signature）是空的：请写上 unit（署名）或 date（成文日期），或删掉 signature")
     return signature
 
 
