@@ -81,6 +81,10 @@ class Report:
     intro: list[str] = field(default_factory=list)  # 导语 paragraphs before 一、
     closing: list[str] = field(default_factory=list)  # after the last section: 特此报告。
     signature: Signature | None = None
+    # Finer places for messages (docgen check); empty when a reader cannot tell.
+    title_origin: Origin = field(default_factory=Origin, compare=False, repr=False)
+    intro_origins: list[Origin] = field(default_factory=list, compare=False, repr=False)
+    closing_origins: list[Origin] = field(default_factory=list, compare=False, repr=False)
 
 
 @dataclass

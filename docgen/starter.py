@@ -24,7 +24,7 @@ _STARTER = """\
 unit: {unit}
 # 可选：导语，“一、”之前的段落，每行一段
 # intro: |
-#   2024年，我社区党委……现将有关情况报告如下：
+#   {intro}
 
 sections:               # 报告的各个部分，依次编为 一、二、……
 
@@ -64,8 +64,12 @@ SAMPLE_TEXTS = (
 )
 
 
+# The starter's 导语, commented out: put in as it is, it was never written.
+SAMPLE_INTRO = "2024年，我社区党委……现将有关情况报告如下："
+
+
 def starter_yaml(unit: str) -> str:
-    return _STARTER.format(name=" ".join(unit.split()), unit=scalar(unit), sample=SAMPLE_TEXTS)
+    return _STARTER.format(name=" ".join(unit.split()), unit=scalar(unit), sample=SAMPLE_TEXTS, intro=SAMPLE_INTRO)
 
 
 # --- volume.yaml of ``docgen init`` --------------------------------------------------

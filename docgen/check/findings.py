@@ -13,6 +13,7 @@ UNBALANCED = "unbalanced"
 REPEATED = "repeated"
 EMPTY = "empty"
 LONG_TITLE = "long_title"
+UNDATED = "undated"
 
 # Chinese names, in the order findings are counted in summaries.
 KIND_NAMES = {
@@ -22,6 +23,7 @@ KIND_NAMES = {
     REPEATED: "重复内容",
     EMPTY: "空内容",
     LONG_TITLE: "标题过长",
+    UNDATED: "落款无日期",
 }
 
 EXCERPT_CONTEXT = 10  # characters shown on each side of the offending text

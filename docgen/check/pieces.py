@@ -8,10 +8,14 @@ from typing import Iterator
 from ..model import Item, Origin, Report, Section, Volume
 
 UNIT = "单位名称"
+REPORT_TITLE = "报告标题"
+INTRO = "报告开头的导语"
 HEADING = "部分标题"
 LEAD = "导语"
 TITLE = "条目标题"
 TEXT = "正文"
+CLOSING = "结束语"
+SIGNER = "落款的署名"
 
 
 @dataclass(frozen=True)
@@ -27,9 +31,21 @@ def volume_pieces(volume: Volume) -> list[Piece]:
 
 
 def report_pieces(report: Report, position: int = 0) -> Iterator[Piece]:
-    yield Piece(report.unit, report.origin, UNIT, (position, -1, -1))
+    """In reading order; the pieces before 一、 belong to no section (-1), the closing
+    and 落款 to the place after the last one."""
+    head, tail = (position, -1, -1), (position, len(report.sections), -1)
+    yield Piece(report.unit, report.origin, UNIT, head)
+    if report.title:
+        yield Piece(report.title, known(report.title_origin, report.origin), REPORT_TITLE, head)
+    for text, origin in _with_origins(report.intro, report.intro_origins, report.origin):
+        yield Piece(text, origin, INTRO, head)
     for s, section in enumerate(report.sections):
         yield from _section_pieces(section, (position, s, -1))
+    for text, origin in _with_origins(report.closing, report.closing_origins, report.origin):
+        yield Piece(text, origin, CLOSING, tail)
+    if report.signature:
+        signature = report.signature
+        yield Piece(signature.unit, known(signature.unit_origin, signature.origin), SIGNER, tail)
 
 
 def _section_pieces(section: Section, owner: tuple[int, int, int]) -> Iterator[Piece]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from .findings import REPEATED, Finding, shorten
-from .pieces import LEAD, TEXT, TITLE, Piece
+from .pieces import CLOSING, INTRO, LEAD, REPORT_TITLE, TEXT, TITLE, Piece
 
 MIN_SENTENCE_CHARS = 12  # shorter sentences (“为居民服务。”) repeat innocently
 NEAR_SIMILARITY = 0.8  # share of the shorter sentence found in the longer one
@@ -23,7 +23,7 @@ NEAR_MIN_LENGTH_RATIO = 0.5  # a sentence inside one twice its length is not “
 _SHINGLE = 3
 _COMMON_SHINGLE = 200  # a shingle in more sentences than this says nothing about sameness
 
-_COMPARED_ROLES = {TITLE, TEXT, LEAD}
+_COMPARED_ROLES = {TITLE, TEXT, LEAD, INTRO, CLOSING}
 _SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
 _HALF_TO_FULL = tuple(zip(",;:()?!", "，；：（）？！"))
 _NOT_COUNTED = re.compile(r"[\s\W_]")  # punctuation and spaces do not make a sentence long
@@ -51,6 +51,21 @@ def find_repeats(pieces: list[Piece]) -> list[Finding]:
         for (later, earlier), repeated in sorted(shared.items())
         if pieces[later].owner != pieces[earlier].owner  # an item's text restating its own title is fine
     ]
+
+
+def find_same_report_titles(pieces: list[Piece]) -> list[Finding]:
+    """A report's own title the same as an earlier report's: copied and not changed.
+
+    Titles are alike by design (东湖社区/红旗社区 + the same words), so only the same
+    title counts here, not a nearly same one."""
+    first: dict[str, Piece] = {}
+    findings = []
+    for piece in (p for p in pieces if p.role == REPORT_TITLE):
+        earlier = first.setdefault(_normalised(piece.text), piece)
+        if earlier is not piece:
+            message = f"报告标题与 {earlier.origin} 的报告标题完全相同：目录里将分不清，请写上本单位的名称"
+            findings.append(Finding(REPEATED, piece.origin, message, shorten(piece.text), other=earlier.origin))
+    return findings
 
 
 def _sentences(pieces: list[Piece]) -> list[_Sentence]:

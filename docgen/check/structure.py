@@ -1,11 +1,12 @@
-"""The shape of a report: items left without text, text left as the starter wrote it, titles too long."""
+"""The shape of a report: items left without text, text left as the starter wrote it,
+titles too long, a 落款 without its date."""
 
 from __future__ import annotations
 
 from ..model import Volume
-from ..starter import SAMPLE_TEXTS
-from .findings import EMPTY, LONG_TITLE, Finding, shorten
-from .pieces import LEAD, TEXT, TITLE, Piece, known
+from ..starter import SAMPLE_INTRO, SAMPLE_TEXTS
+from .findings import EMPTY, LONG_TITLE, UNDATED, Finding, shorten
+from .pieces import INTRO, LEAD, TEXT, TITLE, Piece, known
 
 # A lead sentence is read at a glance: 60 characters is two lines of the
 # 28-character GB/T line and a bit more; longer means the text went into the title.
@@ -49,8 +50,22 @@ def find_starter_text(pieces: list[Piece]) -> list[Finding]:
     return [
         Finding(EMPTY, piece.origin, f"{piece.role}还是 docgen new 写的示例文字，没有改写", shorten(piece.text))
         for piece in pieces
-        if piece.role in (LEAD, TITLE, TEXT) and piece.text in _SAMPLES
+        if piece.role in (INTRO, LEAD, TITLE, TEXT) and piece.text in _SAMPLES
     ]
 
 
-_SAMPLES = frozenset(SAMPLE_TEXTS)
+_SAMPLES = frozenset((*SAMPLE_TEXTS, SAMPLE_INTRO))
+
+
+def find_undated_signatures(volume: Volume) -> list[Finding]:
+    """A 落款 with its 署名 but no 成文日期: fine in a draft, wanting before it goes out (GB/T 9704 7.3.5)."""
+    return [
+        Finding(
+            UNDATED,
+            known(report.signature.unit_origin, report.signature.origin),
+            "落款只有署名，没有成文日期：定稿前请在 signature 下写上 date，如“date: 2026年11月20日”",
+            shorten(report.signature.unit),
+        )
+        for report in volume.reports
+        if report.signature and report.signature.date is None
+    ]

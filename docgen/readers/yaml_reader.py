@@ -167,10 +167,13 @@ def read_report(path: Path) -> tuple[Report, list[str]]:
     report = Report(unit=unit, sections=sections, origin=reader.origin(root))
     if "title" in fields:
         report.title = reader.text(fields["title"], schema.REPORT["title"].what).strip()
-    for key in ("intro", "closing"):
-        if key in fields:
-            text = reader.text(fields[key], schema.REPORT[key].what, allow_empty=True)
-            setattr(report, key, _paragraphs(reader, fields[key], text)[0])
+        report.title_origin = reader.origin(fields["title"])
+    if "intro" in fields:
+        text = reader.text(fields["intro"], schema.REPORT["intro"].what, allow_empty=True)
+        report.intro, report.intro_origins = _paragraphs(reader, fields["intro"], text)
+    if "closing" in fields:
+        text = reader.text(fields["closing"], schema.REPORT["closing"].what, allow_empty=True)
+        report.closing, report.closing_origins = _paragraphs(reader, fields["closing"], text)
     if "signature" in fields:
         report.signature = _read_signature(reader, fields["signature"])
     return report, reader.warnings
