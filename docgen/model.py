@@ -95,6 +95,8 @@ class Cover:
     unit: str = ""
     date: datetime.date | None = None
     origin: Origin = field(default_factory=Origin)
+    title_origin: Origin = field(default_factory=Origin, compare=False, repr=False)
+    unit_origin: Origin = field(default_factory=Origin, compare=False, repr=False)
 
 
 @dataclass

@@ -105,3 +105,16 @@ def test_a_signature_without_date_is_noted_at_its_line(tmp_path, capsys):
     assert code == 0
     assert _findings(out) == [(13, "落款无日期", "落款只有署名，没有成文日期：定稿前请在 signature 下写上 date，如“date: 2026年11月20日”")]
     assert _check(capsys, tmp_path / "in", "--strict")[0] == 1
+
+
+def test_placeholders_on_the_cover_are_found_in_volume_yaml(tmp_path, capsys):
+    folder = _report(tmp_path, PARTS.format(**CLEAN_PARTS))
+    (folder / "volume.yaml").write_text(
+        "titles: own\ncover:\n  title: 2026年XX街道基层党建工作汇编\n  unit: 中共某某街道工作委员会\n", encoding="utf-8"
+    )
+    _, out, _ = _check(capsys, folder)
+    assert f"{folder / 'volume.yaml'}\n" in out
+    assert _findings(out) == [
+        (3, "占位符", "封面标题中有未填写的占位符 “XX”"),
+        (4, "占位符", "封面的编印单位中有未填写的占位符 “某某”"),
+    ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from ..model import Item, Origin, Report, Section, Volume
+from ..model import Cover, Item, Origin, Report, Section, Volume
 
 UNIT = "单位名称"
 REPORT_TITLE = "报告标题"
@@ -16,6 +16,8 @@ TITLE = "条目标题"
 TEXT = "正文"
 CLOSING = "结束语"
 SIGNER = "落款的署名"
+COVER_TITLE = "封面标题"
+COVER_UNIT = "封面的编印单位"
 
 
 @dataclass(frozen=True)
@@ -27,7 +29,17 @@ class Piece:
 
 
 def volume_pieces(volume: Volume) -> list[Piece]:
-    return [piece for position, report in enumerate(volume.reports) for piece in report_pieces(report, position)]
+    reports = [piece for position, report in enumerate(volume.reports) for piece in report_pieces(report, position)]
+    return reports + list(_cover_pieces(volume.settings.cover))
+
+
+def _cover_pieces(cover: Cover | None) -> Iterator[Piece]:
+    if cover is None:
+        return
+    no_report = (-1, -1, -1)
+    yield Piece(cover.title, known(cover.title_origin, cover.origin), COVER_TITLE, no_report)
+    if cover.unit:
+        yield Piece(cover.unit, known(cover.unit_origin, cover.origin), COVER_UNIT, no_report)
 
 
 def report_pieces(report: Report, position: int = 0) -> Iterator[Piece]:

@@ -202,9 +202,14 @@ def _read_date(reader: _Reader, node: yaml.Node, what: str) -> datetime.date:
 
 def _read_cover(reader: _Reader, node: yaml.Node) -> Cover:
     fields = reader.fields(node, schema.COVER)
-    cover = Cover(title=reader.text(fields["title"], schema.COVER["title"].what).strip(), origin=reader.origin(node))
+    cover = Cover(
+        title=reader.text(fields["title"], schema.COVER["title"].what).strip(),
+        origin=reader.origin(node),
+        title_origin=reader.origin(fields["title"]),
+    )
     if "unit" in fields:
         cover.unit = reader.text(fields["unit"], schema.COVER["unit"].what).strip()
+        cover.unit_origin = reader.origin(fields["unit"])
     if "date" in fields:
         cover.date = _read_date(reader, fields["date"], schema.COVER["date"].what)
     return cover
