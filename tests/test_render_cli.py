@@ -73,3 +73,14 @@ def test_preview_of_an_unknown_unit_lists_the_units(sample_inputs, tmp_path, cap
     assert main(["preview", "没有这个单位", "--inputs", str(sample_inputs), "--out", str(tmp_path)]) == 1
     error = capsys.readouterr().err
     assert "没有单位名称为“没有这个单位”的报告" in error and "示例单位01" in error
+
+
+def test_verify_compares_with_the_number_printed_in_the_footer_not_the_pdf_page(sample_inputs, tmp_path, capsys, monkeypatch):
+    """With a cover, the first report is the PDF's third page but prints — 2 —: a model
+    counting from the cover (as docgen once did) is caught."""
+    settings = sample_inputs / "volume.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "cover:\n  title: 2026年基层党建工作汇编\n", encoding="utf-8")
+    _wrong_model(monkeypatch)
+    code = main(["build", "--inputs", str(sample_inputs), "--out", str(tmp_path / "out"), "--verify"])
+    assert code == 1
+    assert "基层党建亮点工作及存在问题（一）：目录写第 3 页，LibreOffice 排版为第 2 页" in capsys.readouterr().err
