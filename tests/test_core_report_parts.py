@@ -131,7 +131,12 @@ def test_volume_keys_are_read(tmp_path):
 
 @pytest.mark.parametrize(
     "text, message",
-    [("titles: mine\n", "titles 只能写 series"), ("cover:\n  unit: XX\n", "封面缺少“title”"), ("show_unit: 也许\n", "只能写 true 或 false")],
+    [
+        ("titles: mine\n", "titles 只能写 series"),
+        ("cover:\n  unit: XX\n", "封面缺少“title”"),
+        ("cover:\n  title: ''\n", "第 2 行：封面标题（title）是空的"),
+        ("show_unit: 也许\n", "只能写 true 或 false"),
+    ],
 )
 def test_bad_volume_keys_are_errors_with_file_and_line(tmp_path, text, message):
     path = _write(tmp_path, "volume.yaml", text)

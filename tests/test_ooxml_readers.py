@@ -10,6 +10,7 @@ from pathlib import Path
 import docx
 import pytest
 
+from docgen.build import build
 from docgen.renderer.soffice import find_soffice, office_environment
 from docgen.writers.docx_template import Template
 from docgen.writers.volume import volume_docx
@@ -77,8 +78,8 @@ def _python_with_uno(soffice: Path) -> str | None:
     return None
 
 
-def _updated_toc_page(volume: Path, work: Path) -> list[str]:
-    """Page 1 of ``volume`` after LibreOffice updated its 目录, as text lines."""
+def _updated_toc_page(volume: Path, work: Path, page_number: int = 1) -> list[str]:
+    """The 目录 page (the PDF's ``page_number``) of ``volume`` after LibreOffice updated its 目录, as text lines."""
     soffice = find_soffice()
     python = _python_with_uno(soffice)
     if python is None:
@@ -90,7 +91,10 @@ def _updated_toc_page(volume: Path, work: Path) -> list[str]:
         capture_output=True, timeout=300, check=True, env=office_environment(profile),
     )
     page = subprocess.run(
-        ["pdftotext", "-f", "1", "-l", "1", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+        ["pdftotext", "-f", str(page_number), "-l", str(page_number), "-layout", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     return [line for line in page.splitlines() if line.strip()]
 
@@ -108,6 +112,18 @@ def test_libreoffice_updating_the_toc_changes_no_entry_and_no_page(sample_build,
     require_renderer()
     expected = list(zip(sample_build.volume.numbered_titles(), sample_build.start_pages))
     assert _toc_entries(_updated_toc_page(sample_build.volume_path, tmp_path)) == expected
+
+
+def test_with_a_cover_the_updated_toc_keeps_the_numbers_printed_in_the_footers(sample_inputs, tmp_path):
+    """Updating the 目录 (as Word, WPS and LibreOffice offer) after the cover gives the
+    same numbers as docgen wrote, the numbers the pages print, not counting the cover."""
+    require_renderer()
+    settings = sample_inputs / "volume.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "cover:\n  title: 2026年基层党建工作汇编\n", encoding="utf-8")
+    result = build(sample_inputs, tmp_path / "out")
+    expected = list(zip(result.volume.numbered_titles(), result.start_pages))
+    assert result.start_pages[0] == 2
+    assert _toc_entries(_updated_toc_page(result.volume_path, tmp_path, page_number=2)) == expected
 
 
 def test_libreoffice_does_update_a_toc_with_wrong_pages(sample_build, tmp_path):
