@@ -20,6 +20,7 @@ from docgen.layout.linebreak import text_width
 from docgen.layout.paginate import start_pages
 from docgen.model import Signature
 from docgen.readers.yaml_reader import load_inputs, read_report, read_settings
+from docgen.renderer.compare import compare, model_paragraphs, rendered_lines
 from docgen.renderer.pdftext import read_pages
 from docgen.renderer.verify import rendered_start_pages
 from docx_text import body_paragraphs
@@ -241,6 +242,9 @@ def test_a_cover_changes_no_page_number(rendered_combinations, titles, show_unit
     assert with_cover.start_pages == without.start_pages
     assert _toc_numbers(with_cover.volume_path) == _toc_numbers(without.volume_path)
     assert len(cover_pages) == len(plain_pages) + 1
+    titles = with_cover.volume.numbered_titles()
+    comparison = compare(model_paragraphs(with_cover.volume), rendered_lines(cover_pages, titles[0]))
+    assert comparison.paragraphs > 0 and comparison.agrees, str(comparison.first_misplaced or comparison.line_breaks[0])
     assert not cover_pages[0].footer  # the cover has no page number
     assert [_footer(p) for p in cover_pages[1:]] == [_footer(p) for p in plain_pages]
 
