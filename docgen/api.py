@@ -10,7 +10,8 @@ from pathlib import Path
 
 from .build import BuildResult, Progress
 from .build import build as _build
-from .check import Finding, check_volume
+from .check import check_volume
+from .findings import Finding
 from .importer import ImportResult
 from .importer import import_files as _import_files
 from .model import Volume
@@ -49,14 +50,15 @@ def build(
     progress: Progress | None = None,
 ) -> BuildResult:
     """Every report's .docx and the volume in ``out``; the result names each file
-    written (``files``), the 目录 pages (``start_pages``), the input warnings and
-    the check findings. ``pdf``/``verify``/``exact`` need LibreOffice."""
+    written (``files``), the 目录 pages (``start_pages``), the input warnings
+    (``warnings``) and the check findings (``findings``), both ``Finding``s. ``pdf``/``verify``/``exact`` need LibreOffice."""
     progress = progress or (lambda done, total: None)
     return _build(Path(inputs), Path(out), progress, pdf=pdf, verify=verify, exact=exact)
 
 
 def import_files(files: list[Path | str], out: Path | str, *, force: bool = False) -> ImportResult:
-    """Word, WPS or text reports (or folders of them) → YAML inputs in ``out``."""
+    """Word, WPS or text reports (or folders of them) → YAML inputs in ``out``; the result's
+    ``warnings`` are what reading them noticed and what was guessed, as ``Finding``s."""
     return _import_files([Path(f) for f in files], Path(out), force=force)
 
 

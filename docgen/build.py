@@ -40,7 +40,7 @@ class BuildResult:
     volume_path: Path
     report_paths: list[Path]
     start_pages: list[int]  # the 目录's page numbers, one a report
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Finding] = field(default_factory=list)  # what reading the inputs noticed (file, line, kind)
     template: Template | None = field(default=None, repr=False)
     removed: list[Path] = field(default_factory=list)  # docgen's own stale outputs, removed
     recovered: str | None = None  # what was done about an earlier interrupted write

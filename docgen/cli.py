@@ -14,6 +14,7 @@ from .api import build, import_files, init_inputs, new_report
 from .check import check_volume, listing_lines, summary_line
 from .commandline import HelpShown, parse
 from .errors import DocgenError, InternalError
+from .findings import Finding, said
 from .readers.yaml_reader import load_inputs
 
 _LISTED_REPORTS = 50  # a longer 目录 is not worth printing
@@ -204,9 +205,9 @@ def _print_removed(removed: list[Path]) -> None:
             print(f"  …… 等 {len(removed)} 个")
 
 
-def _print_warnings(warnings: list[str]) -> None:
+def _print_warnings(warnings: list[Finding]) -> None:
     for warning in warnings:
-        print(f"提醒：{warning}", file=sys.stderr)
+        print(f"提醒：{said(warning)}", file=sys.stderr)
 
 
 def _progress_printer():

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .findings import said
 from .model import VolumeSettings
 from .numbering import chinese_date, section_number
 from .readers.yaml_reader import SETTINGS_FILE
@@ -23,7 +24,7 @@ def summary_lines(sources: list[Source], planned: list[Planned], settings: Volum
         lines.append(f"{source.path.name}：{kind}")
         if source.recognition.toc_lines:
             lines.append(f"  已跳过目录（{source.recognition.toc_lines} 行）")
-        lines += [f"  提醒：{note}" for note in source.notes]
+        lines += [f"  提醒：{said(note, with_file=False)}" for note in source.notes]
         lines += [
             f"  提醒：“{empty.title or '一份没有标题的报告'}”下面没有部分标题和条目，没有导入"
             for empty in source.recognition.reports
@@ -64,6 +65,6 @@ def _report_summary(plan: Planned) -> list[str]:
     if report.signature:
         date = report.signature.date
         lines.append(f"    落款：{report.signature.unit} {chinese_date(date) if date else '（无日期）'}")
-    lines += [f"    猜测：{note}" for note in plan.recognised.notes]
+    lines += [f"    猜测：{said(note, with_file=False)}" for note in plan.recognised.notes]
     return lines
 

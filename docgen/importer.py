@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .errors import DocgenError, InputError
 from .filenames import clashes, unique_filenames
+from .findings import IMPORT_GUESS, Finding, said
 from .import_summary import summary_lines
 from .model import Origin, VolumeSettings
 from .readers import IMPORTABLE, read_paragraphs
@@ -38,7 +39,7 @@ class Source:
 
     path: Path
     recognition: Recognition
-    notes: list[str] = field(default_factory=list)
+    notes: list[Finding] = field(default_factory=list)
 
 
 @dataclass
@@ -69,6 +70,8 @@ class ImportResult:
     written: list[Path]
     summary: list[str]
     refused: list[Refusal] = field(default_factory=list)
+    # What reading the imported files noticed and what was guessed in them (file, line, kind).
+    warnings: list[Finding] = field(default_factory=list)
 
 
 def import_files(files: list[Path], out: Path, force: bool = False) -> ImportResult:
@@ -87,7 +90,8 @@ def import_files(files: list[Path], out: Path, force: bool = False) -> ImportRes
             publication.write(plan.target.name, report_yaml(plan.recognised.report, _header(plan)).encode("utf-8"))
         if settings is not None:
             publication.write(SETTINGS_FILE, settings_yaml(settings, ["汇编设置（由 docgen import 生成）"]).encode("utf-8"))
-    return ImportResult(publication.written, summary_lines(imported, planned, settings, out), refused)
+    warnings = [note for source in imported for note in source.notes] + [note for plan in planned for note in plan.recognised.notes]
+    return ImportResult(publication.written, summary_lines(imported, planned, settings, out), refused, warnings)
 
 
 def _read_all(paths: list[Path]) -> tuple[list[Source], list[Refusal]]:
@@ -167,7 +171,9 @@ def _sign_dated_ending(plan: Planned) -> None:
         return
     signature.unit = recognised.unit_line or plan.unit
     source = "标题下的单位行" if recognised.unit_line else "单位名称"
-    recognised.notes.append(f"文末落款只有日期，没有署名：署名暂用“{signature.unit}”（取自{source}），请核对")
+    recognised.notes.append(
+        Finding(IMPORT_GUESS, signature.origin, f"文末落款只有日期，没有署名：署名暂用“{signature.unit}”（取自{source}），请核对")
+    )
 
 
 def _unit_name(source: Source, recognised: Recognised, position: int | None) -> tuple[str, str]:
@@ -243,7 +249,7 @@ def _header(plan: Planned) -> list[str]:
     if plan.recognised.notes or plan.unit_note:
         lines.append("导入时的猜测，请核对：")
         lines.append(f"  单位名称“{plan.unit}”{plan.unit_note}")
-        lines += [f"  {note}" for note in plan.recognised.notes]
+        lines += [f"  {said(note, with_file=False)}" for note in plan.recognised.notes]
     return lines
 
 

@@ -20,14 +20,23 @@ DEFAULT_PROBLEM_WORDS = ("问题", "不足", "短板", "差距", "薄弱")
 
 @dataclass(frozen=True)
 class Origin:
-    """Where a piece of the model came from, for messages: file and 1-based line."""
+    """Where a piece of the model came from, for messages: file and 1-based line
+    (or, in a Word file, which has no lines, 1-based paragraph)."""
 
     path: Path | None = None
     line: int | None = None
+    paragraph: int | None = None
+
+    @property
+    def place(self) -> str:
+        """Where in the file, without the file: 第 3 行, 第 3 段, or nothing."""
+        if self.line:
+            return f"第 {self.line} 行"
+        return f"第 {self.paragraph} 段" if self.paragraph else ""
 
     def __str__(self) -> str:
         name = str(self.path) if self.path else "<输入>"
-        return f"{name} 第 {self.line} 行" if self.line else name
+        return f"{name} {self.place}" if self.place else name
 
 
 @dataclass

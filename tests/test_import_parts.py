@@ -7,6 +7,7 @@ import datetime
 
 import pytest
 
+from docgen.findings import said
 from docgen.model import Origin
 from docgen.readers.paragraphs import Para
 from docgen.readers.recognise import recognise
@@ -15,7 +16,7 @@ ITEM = "1.党员管理有待进一步规范。老党员比较多。"
 
 
 def _one(*lines: str):
-    recognition = recognise([Para(line, f"第 {n} 行") for n, line in enumerate(lines, 1)], Origin())
+    recognition = recognise([Para(line, Origin(line=n)) for n, line in enumerate(lines, 1)], Origin())
     [recognised] = recognition.reports
     return recognised
 
@@ -75,7 +76,7 @@ def test_a_date_without_its_day_is_kept_as_typed_and_said():
     found = _one("一、存在问题", ITEM, "红旗社区党委", "二〇二四年十二月")
     assert found.report.closing == ["二〇二四年十二月"]
     assert found.report.signature.unit == "红旗社区党委" and found.report.signature.date is None
-    assert any("没有写到日" in note for note in found.notes)
+    assert any("没有写到日" in note for note in map(said, found.notes))
 
 
 def test_a_unit_line_under_the_title_in_brackets():
@@ -92,7 +93,7 @@ def test_full_width_numbers_are_numbers():
 
 def test_a_typed_toc_after_the_title_is_skipped():
     recognition = recognise(
-        [Para(text, "") for text in ["东湖社区2024年工作总结", "目录", "一、亮点工作……1", "二、存在问题\t2", "一、亮点工作", ITEM, "二、存在问题", ITEM]],
+        [Para(text, Origin()) for text in ["东湖社区2024年工作总结", "目录", "一、亮点工作……1", "二、存在问题\t2", "一、亮点工作", ITEM, "二、存在问题", ITEM]],
         Origin(),
     )
     [found] = recognition.reports
@@ -102,7 +103,7 @@ def test_a_typed_toc_after_the_title_is_skipped():
 
 
 def test_word_toc_paragraphs_are_skipped():
-    paragraphs = [Para("东湖社区2024年工作总结", ""), Para("风险识别\t1", "", in_toc=True), Para("一、亮点工作", ""), Para(ITEM, "")]
+    paragraphs = [Para("东湖社区2024年工作总结", Origin()), Para("风险识别\t1", Origin(), in_toc=True), Para("一、亮点工作", Origin()), Para(ITEM, Origin())]
     [found] = recognise(paragraphs, Origin()).reports
     assert [s.heading for s in found.report.sections] == ["亮点工作"]
     assert found.report.intro == []
@@ -111,7 +112,7 @@ def test_word_toc_paragraphs_are_skipped():
 @pytest.mark.parametrize("second", ["基层党建亮点工作及存在问题（二）", "基层党建亮点工作及存在问题（2）"])
 def test_a_volume_splits_at_its_numbered_titles_but_not_at_a_count_in_brackets(second):
     lines = ["基层党建亮点工作及存在问题（一）", "一、亮点工作", ITEM, "风险识别(8)", second, "一、存在问题", ITEM]
-    recognition = recognise([Para(line, "") for line in lines], Origin())
+    recognition = recognise([Para(line, Origin()) for line in lines], Origin())
     assert [r.title for r in recognition.reports] == ["基层党建亮点工作及存在问题（一）", second]
     assert recognition.reports[0].report.sections[0].items[0].paragraphs == ["老党员比较多。", "风险识别(8)"]
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from docgen.cli import main
+from docgen.findings import said
 from docgen.model import Origin
 from docgen.readers.markers import split_marker
 from docgen.readers.paragraphs import Para
@@ -19,7 +20,7 @@ ITEM_3 = "3.非公党建有待进一步强化。对非公企业党建工作抓�
 
 
 def _one(*lines: str):
-    recognition = recognise([Para(line, f"第 {n} 行") for n, line in enumerate(lines, 1)], Origin())
+    recognition = recognise([Para(line, Origin(line=n)) for n, line in enumerate(lines, 1)], Origin())
     assert len(recognition.reports) == 1
     return recognition.reports[0]
 
@@ -52,7 +53,7 @@ def test_heading_words_with_or_without_their_number(heading, number):
 def test_a_missing_first_heading_is_guessed_and_said():
     found = _one(TITLE, ITEM_1, ITEM_2, "二、存在问题", ITEM_3)
     assert _outline(found) == [("亮点工作", 2), ("存在问题", 1)]
-    assert any("猜测第一部分是“亮点工作”" in note and "第 2 行" in note for note in found.notes)
+    assert any("猜测第一部分是“亮点工作”" in note and "第 2 行" in note for note in map(said, found.notes))
 
 
 def test_an_item_numbered_like_a_section_among_numbered_items_stays_an_item():
@@ -61,7 +62,7 @@ def test_an_item_numbered_like_a_section_among_numbered_items_stays_an_item():
     assert _outline(found) == [("亮点工作", 3), ("存在问题", 1)]
     assert found.report.sections[0].numbering == "1."
     assert found.report.sections[0].items[2].title == "非公党建有待进一步强化。"
-    assert any("“三、”" in note and "第 3 条" in note for note in found.notes)
+    assert any("“三、”" in note and "第 3 条" in note for note in map(said, found.notes))
 
 
 def test_a_short_item_numbered_like_a_section_is_not_taken_for_a_heading():
@@ -73,7 +74,7 @@ def test_a_short_item_numbered_like_a_section_is_not_taken_for_a_heading():
 def test_a_section_number_out_of_place_is_renumbered_and_said():
     found = _one(TITLE, "一、亮点工作", ITEM_1, "三、存在问题", ITEM_2)
     assert _outline(found) == [("亮点工作", 1), ("存在问题", 1)]
-    assert any("第 2 部分重新编号" in note for note in found.notes)
+    assert any("第 2 部分重新编号" in note for note in map(said, found.notes))
 
 
 @pytest.mark.parametrize(
@@ -159,7 +160,7 @@ def test_points_separated_by_semicolons_are_a_run_too():
 def test_a_report_without_a_title_line_says_so():
     found = _one("一、亮点工作", ITEM_1)
     assert found.title is None and _outline(found) == [("亮点工作", 1)]
-    assert any("没有找到标题行" in note for note in found.notes)
+    assert any("没有找到标题行" in note for note in map(said, found.notes))
 
 
 @pytest.mark.parametrize("text", ["1.5万份意见已收集。", "2019年共发展党员10人。", "两新组织作用明显。"])
@@ -171,7 +172,7 @@ def test_a_volume_is_split_at_its_title_lines_after_skipping_its_toc():
     lines = ["目  录", "基层党建亮点工作及存在问题（一）……2", "基层党建亮点工作及存在问题（二）\t3",
              "基层党建亮点工作及存在问题（一）", "一、亮点工作", ITEM_1,
              "基层党建亮点工作及存在问题（二）", "一、特色做法", ITEM_2]
-    recognition = recognise([Para(t, "") for t in lines], Origin())
+    recognition = recognise([Para(t, Origin()) for t in lines], Origin())
     assert recognition.toc_lines == 3 and recognition.toc_heading == "目  录"
     assert [(r.title, _outline(r)) for r in recognition.reports] == [
         ("基层党建亮点工作及存在问题（一）", [("亮点工作", 1)]),
@@ -189,7 +190,7 @@ def test_a_toc_without_its_heading_is_skipped_too():
     lines = ["基层党建亮点工作及存在问题（一）\t2", "基层党建亮点工作及存在问题（二）\t3",
              "基层党建亮点工作及存在问题（一）", "一、亮点工作", ITEM_1,
              "基层党建亮点工作及存在问题（二）", "一、特色做法", ITEM_2]
-    recognition = recognise([Para(t, "") for t in lines], Origin())
+    recognition = recognise([Para(t, Origin()) for t in lines], Origin())
     assert recognition.toc_lines == 2 and recognition.toc_heading is None
     assert [_outline(r) for r in recognition.reports] == [[("亮点工作", 1)], [("特色做法", 1)]]
 
@@ -198,7 +199,7 @@ def test_a_toc_without_page_numbers_is_skipped_too():
     lines = ["目录", "基层党建亮点工作及存在问题（一）", "基层党建亮点工作及存在问题（二）",
              "基层党建亮点工作及存在问题（一）", "一、亮点工作", ITEM_1,
              "基层党建亮点工作及存在问题（二）", "一、特色做法", ITEM_2]
-    recognition = recognise([Para(t, "") for t in lines], Origin())
+    recognition = recognise([Para(t, Origin()) for t in lines], Origin())
     assert [r.title for r in recognition.reports] == [lines[1], lines[2]]
     assert all(r.report.sections for r in recognition.reports)
 

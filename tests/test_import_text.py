@@ -51,4 +51,4 @@ def test_control_characters_are_dropped_with_a_note(tmp_path):
     path.write_text(LINES[0] + "\x07\n" + LINES[1], encoding="utf-8")
     paragraphs, notes = read_text_paragraphs(path)
     assert [p.text for p in paragraphs] == LINES[:2]
-    assert notes and "U+0007" in notes[0]
+    assert notes and "U+0007" in notes[0].message and notes[0].origin.path == path

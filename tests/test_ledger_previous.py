@@ -8,6 +8,7 @@ import pytest
 
 import docgen
 from docgen.cli import main
+from docgen.findings import said
 from docx_text import visible_lines
 from ledger_files import ANALYSIS, LEDGER, ledger_rows
 
@@ -65,7 +66,7 @@ def test_units_are_matched_by_name_not_by_file(sample_inputs, tmp_path):
     result = docgen.summary(sample_inputs, tmp_path / "o", previous=last_year)
     again = {row.problem.unit for row in result.ledger.rows if row.raised_before}
     assert again == {"示例单位01"}
-    assert any("上年的输入中没有这些单位的问题" in w and "示例单位02" in w for w in result.warnings)
+    assert any("上年的输入中没有这些单位的问题" in w and "示例单位02" in w for w in map(said, result.warnings))
 
 
 @pytest.mark.parametrize(

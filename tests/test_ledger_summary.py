@@ -8,6 +8,7 @@ import pytest
 
 import docgen
 from docgen.cli import main
+from docgen.findings import said
 from docgen.errors import InputError
 from docx_text import visible_lines
 from ledger_files import ANALYSIS, LEDGER, ledger_rows, sample_problems
@@ -130,7 +131,7 @@ def test_problem_section_with_only_a_lead_is_named_in_a_warning(tmp_path):
     )
     result = docgen.summary(inputs, tmp_path / "o")
     assert result.ledger.rows == []
-    assert any("甲社区的“存在问题”只有导语、没有条目" in w for w in result.warnings)
+    assert any("甲社区的“存在问题”只有导语、没有条目" in w for w in map(said, result.warnings))
     assert ledger_rows(tmp_path / "o" / LEDGER) == []
 
 
@@ -151,7 +152,7 @@ def test_hostile_text_stays_text_and_fits_excel(tmp_path):
     assert sheet["C3"].data_type == "s" and sheet["C3"].value.startswith("=HYPERLINK(")
     assert len(sheet["D3"].value) == 32767 and sheet["D3"].value.endswith("余下见报告原文）")
     assert sheet.row_dimensions[3].height <= 409
-    assert any("甲社区.yaml 第 5 行" in w and "32767 字" in w for w in result.warnings)
+    assert any("甲社区.yaml 第 5 行" in w and "32767 字" in w for w in map(said, result.warnings))
 
 
 def test_analysis_takes_the_volume_fonts_as_the_reports_do(sample_inputs, tmp_path):

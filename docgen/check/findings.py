@@ -1,11 +1,12 @@
-"""What ``docgen check`` finds, as data: one ``Finding`` a place."""
+"""What ``docgen check`` finds, as data: one ``Finding`` (docgen's one type of them) a place."""
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 
-from ..model import Origin
+from ..findings import Finding
+
+__all__ = ["Finding", "KIND_NAMES", "counted", "excerpt", "shorten"]
 
 PLACEHOLDER = "placeholder"
 HALF_WIDTH = "half_width"
@@ -27,15 +28,6 @@ KIND_NAMES = {
 }
 
 EXCERPT_CONTEXT = 10  # characters shown on each side of the offending text
-
-
-@dataclass(frozen=True)
-class Finding:
-    kind: str
-    origin: Origin
-    message: str  # Chinese: what is wrong and, where it helps, what to do
-    excerpt: str  # the offending text in its context, shortened
-    other: Origin | None = None  # the second place, for repeated content
 
 
 def excerpt(text: str, start: int, end: int, context: int = EXCERPT_CONTEXT) -> str:

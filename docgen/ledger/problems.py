@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..findings import PROBLEMS_WITHOUT_ITEMS, Finding
 from ..model import Section, Volume
 from .model import Problem
 
@@ -10,18 +11,18 @@ def is_problem_section(section: Section, problem_words: list[str]) -> bool:
     return any(word in section.heading for word in problem_words)
 
 
-def volume_problems(volume: Volume) -> tuple[list[Problem], list[str]]:
+def volume_problems(volume: Volume) -> tuple[list[Problem], list[Finding]]:
     """The problems in volume order, and a warning for each problem section without items."""
     words = volume.settings.problem_words
     problems: list[Problem] = []
-    warnings: list[str] = []
+    warnings: list[Finding] = []
     for report in volume.reports:
         for section in report.sections:
             if not is_problem_section(section, words):
                 continue
             if not section.items:
                 warnings.append(
-                    f"{section.origin}：{report.unit}的“{section.heading}”只有导语、没有条目，未列入问题清单"
+                    Finding(PROBLEMS_WITHOUT_ITEMS, section.origin, f"{report.unit}的“{section.heading}”只有导语、没有条目，未列入问题清单")
                 )
             problems += [
                 Problem(report.unit, item.title.strip(), "\n".join(item.paragraphs), item.origin)

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from ..build import report_template
 from ..errors import InputError
+from ..findings import CELL_TOO_LONG, NO_PROBLEMS, NOT_CARRIED_OVER, NOT_COMPARED, Finding
+from ..model import Origin
 from ..publish import Publication
 from ..readers.yaml_reader import load_inputs
 from ..writers.analysis_docx import analysis_docx
@@ -30,7 +32,7 @@ class SummaryResult:
     ledger: Ledger
     ledger_path: Path
     analysis_path: Path
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Finding] = field(default_factory=list)  # what summarising noticed (file, line, kind)
 
     @property
     def paths(self) -> list[Path]:
@@ -67,31 +69,35 @@ def summary(
         )
         publication.write(LEDGER_FILE, ledger_workbook(ledger))
         publication.write(ANALYSIS_FILE, analysis_docx(ledger, report_template(inputs, volume)))
-    warnings += _unkept_warning(ledger.unkept)
+    warnings += _unkept_warning(ledger.unkept, keep)
     return SummaryResult(ledger, ledger_path, analysis_path, loaded.warnings + warnings)
 
 
-def _problem_warnings(problems: list[Problem], problem_words: list[str]) -> list[str]:
+def _problem_warnings(problems: list[Problem], problem_words: list[str]) -> list[Finding]:
     if not problems:
         words = "、".join(problem_words)
-        return [f"没有找到问题：没有哪一部分的标题含有“{words}”（可在 volume.yaml 的 problem_headings 中设置）"]
+        return [Finding(NO_PROBLEMS, Origin(), f"没有找到问题：没有哪一部分的标题含有“{words}”（可在 volume.yaml 的 problem_headings 中设置）")]
     return [
-        f"{problem.origin}：“{problem.title}”的正文超过 Excel 一个单元格能放的 {MAX_CELL_CHARS} 字，问题清单中只列出前面部分"
+        Finding(CELL_TOO_LONG, problem.origin, f"“{problem.title}”的正文超过 Excel 一个单元格能放的 {MAX_CELL_CHARS} 字，问题清单中只列出前面部分")
         for problem in problems
         if len(problem.text) > MAX_CELL_CHARS
     ]
 
 
-def _unkept_warning(unkept: list[KeptRow]) -> list[str]:
+def _unkept_warning(unkept: list[KeptRow], keep: Path | None) -> list[Finding]:
     if not unkept:
         return []
     return [
-        f"旧问题清单中有 {len(unkept)} 行已填写的内容找不到对应的问题（问题已删除或改写较多），"
-        "已放在新清单的“未带入的旧内容”工作表中"
+        Finding(
+            NOT_CARRIED_OVER,
+            Origin(keep),
+            f"旧问题清单中有 {len(unkept)} 行已填写的内容找不到对应的问题（问题已删除或改写较多），"
+            "已放在新清单的“未带入的旧内容”工作表中",
+        )
     ]
 
 
-def _mark_raised_before(rows: list[LedgerRow], previous: Path) -> list[str]:
+def _mark_raised_before(rows: list[LedgerRow], previous: Path) -> list[Finding]:
     earlier, _ = previous_problems(previous)
     for row, again in zip(rows, raised_before([row.problem for row in rows], earlier)):
         row.raised_before = again
@@ -99,7 +105,7 @@ def _mark_raised_before(rows: list[LedgerRow], previous: Path) -> list[str]:
     missing = list(dict.fromkeys(r.problem.unit for r in rows if unit_key(r.problem.unit) not in earlier_units))
     if not missing:
         return []
-    return [f"上年的输入中没有这些单位的问题，无法对照：{'、'.join(missing)}（单位名称是否改过？）"]
+    return [Finding(NOT_COMPARED, Origin(previous), f"上年的输入中没有这些单位的问题，无法对照：{'、'.join(missing)}（单位名称是否改过？）")]
 
 
 def _carry_over(rows: list[LedgerRow], keep: Path | None, ledger_path: Path, force: bool):

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import InputError
+from ..findings import Finding
 from ..model import Origin
 from .converted import read_converted
 from .docx_reader import read_docx_paragraphs
@@ -19,7 +20,7 @@ from .paragraphs import Para
 from .sniff import DOCX, ODT, OLE, PDF, RTF, sniff
 from .text_reader import read_text_paragraphs
 
-Reader = Callable[[Path], tuple[list[Para], list[str]]]
+Reader = Callable[[Path], tuple[list[Para], list[Finding]]]
 
 TEXT_SUFFIXES = (".txt", ".md")
 # What LibreOffice converts: suffix → how messages name the kind of file.
@@ -28,7 +29,7 @@ _CONVERTED_KINDS = {OLE: ".doc", RTF: ".rtf", ODT: ".odt"}
 IMPORTABLE = (".docx", *TEXT_SUFFIXES, *CONVERTED)
 
 
-def read_paragraphs(path: Path) -> tuple[list[Para], list[str]]:
+def read_paragraphs(path: Path) -> tuple[list[Para], list[Finding]]:
     """The paragraphs of any file a report may come in, and the notes reading it raised."""
     if not path.exists():
         raise InputError("找不到这个文件", Origin(path))

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import DocgenError, InputError
+from ..findings import CONVERTED, Finding
 from ..model import Origin
 from ..renderer.soffice import convert_to_docx, find_soffice
 from .docx_reader import read_docx_paragraphs
@@ -17,7 +19,7 @@ from .paragraphs import Para
 SAVE_AS_DOCX = "在 Word 或 WPS 中打开它，“另存为”.docx 格式后再导入"
 
 
-def read_converted(path: Path, label: str, suffix: str) -> tuple[list[Para], list[str]]:
+def read_converted(path: Path, label: str, suffix: str) -> tuple[list[Para], list[Finding]]:
     """The paragraphs of ``path``, a ``label`` file (旧版 Word（.doc）…) LibreOffice opens as ``suffix``."""
     if find_soffice() is None:
         raise InputError(
@@ -41,4 +43,6 @@ def read_converted(path: Path, label: str, suffix: str) -> tuple[list[Para], lis
                 Origin(path),
             ) from None
         paragraphs, notes = read_docx_paragraphs(docx)
-    return paragraphs, [f"这是{label}文件，已用 LibreOffice 转换后导入"] + notes
+    # The paragraphs were read from the converted copy: they belong to the user's file.
+    paragraphs = [replace(p, origin=replace(p.origin, path=path)) for p in paragraphs]
+    return paragraphs, [Finding(CONVERTED, Origin(path), f"这是{label}文件，已用 LibreOffice 转换后导入")] + notes

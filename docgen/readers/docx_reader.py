@@ -18,6 +18,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import InputError
+from ..findings import Finding
 from ..model import Origin
 from .input_file import read_input_bytes
 from .markers import split_marker
@@ -35,7 +36,7 @@ _NUMBERING = "/numbering"
 _STYLES = "/styles"
 
 
-def read_docx_paragraphs(path: Path) -> tuple[list[Para], list[str]]:
+def read_docx_paragraphs(path: Path) -> tuple[list[Para], list[Finding]]:
     """The paragraphs of a Word file in body order (tables included) and the notes reading it raised."""
     with _open_package(path) as package:
         parts = _Parts(package, path)
@@ -46,7 +47,7 @@ def read_docx_paragraphs(path: Path) -> tuple[list[Para], list[str]]:
         styles = parts.xml(related.get(_STYLES, posixpath.join(posixpath.dirname(main), "styles.xml")))
     numbers = load_list_numbers(numbering)
     style_numbering = paragraph_style_numbering(styles)
-    return _paragraphs(body, numbers, style_numbering, toc_style_ids(styles)), []
+    return _paragraphs(body, numbers, style_numbering, toc_style_ids(styles), path), []
 
 
 def _open_package(path: Path) -> zipfile.ZipFile:
@@ -185,7 +186,9 @@ def declares_doctype(data: bytes) -> bool:
 _SKIPPED = {"del", "moveFrom", "Fallback", "rPr", "pPr", "instrText", "delText", "footnoteReference", "endnoteReference"}
 
 
-def _paragraphs(document, numbers: ListNumbers, style_numbering: dict[str, tuple[str, int]], toc_styles: set[str]) -> list[Para]:
+def _paragraphs(
+    document, numbers: ListNumbers, style_numbering: dict[str, tuple[str, int]], toc_styles: set[str], path: Path
+) -> list[Para]:
     body = document.find("{*}body")
     if body is None:
         return []
@@ -200,7 +203,7 @@ def _paragraphs(document, numbers: ListNumbers, style_numbering: dict[str, tuple
             segments[0] = _typed_number(segments[0])
         row, column = _table_place(p, rows)
         paragraphs += [
-            Para(text, f"第 {index} 段", in_toc=p in in_toc, row=row, column=column)
+            Para(text, Origin(path, paragraph=index), in_toc=p in in_toc, row=row, column=column)
             for text in segments
             if text.strip()
         ]

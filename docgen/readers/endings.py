@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import re
 
+from ..findings import IMPORT_GUESS, Finding
 from ..model import Origin, Signature
 from .markers import chinese_value, half_width_digits, split_marker
 from .paragraphs import Para
@@ -91,7 +92,7 @@ def _unit_and_date(text: str) -> tuple[str, datetime.date] | None:
 
 
 def take_ending(
-    paragraphs: list[Para], origin: Origin, notes: list[str]
+    paragraphs: list[Para], origin: Origin, notes: list[Finding]
 ) -> tuple[list[Para], list[str], Signature | None]:
     """The paragraphs before the ending, the closing lines and the 落款 (None if there is none).
 
@@ -122,7 +123,7 @@ def take_ending(
     closing = [p.text for p in paragraphs[start:end]]
     if month_line is not None:
         closing.append(month_line.text)
-        notes.append(f"{month_line.where}：落款日期“{month_line.text}”没有写到日，已原样放在结束语最后，请核对")
+        notes.append(Finding(IMPORT_GUESS, month_line.origin, f"落款日期“{month_line.text}”没有写到日，已原样放在结束语最后，请核对"))
     return paragraphs[:start], closing, signature
 
 

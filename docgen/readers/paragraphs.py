@@ -9,13 +9,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..model import Origin
+
 
 @dataclass
 class Para:
-    """One paragraph as read, and where it was (第 N 行 / 第 N 段) for messages."""
+    """One paragraph as read, and where it was (file, 第 N 行 / 第 N 段) for messages."""
 
     text: str
-    where: str
+    origin: Origin
     in_toc: bool = False  # Word marked it part of a table of contents (TOC field, 目录 style or block)
     row: int | None = None  # the table row it is in (counted through the file), None outside tables
     column: int = 0  # its cell's place in that row, 0 for the first
+
+    @property
+    def where(self) -> str:
+        """第 N 行 / 第 N 段, without the file."""
+        return self.origin.place

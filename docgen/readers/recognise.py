@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..findings import IMPORT_GUESS, Finding
 from ..model import Origin, Report
 from .endings import take_ending, unit_of_line
 from .markers import chinese_value, half_width_digits, split_marker
@@ -39,7 +40,7 @@ class Recognised:
     report: Report
     title: str | None = None
     unit_line: str | None = None
-    notes: list[str] = field(default_factory=list)
+    notes: list[Finding] = field(default_factory=list)
 
     @property
     def series_title(self) -> str | None:
@@ -76,7 +77,7 @@ def recognise(paragraphs: list[Para], origin: Origin) -> Recognition:
     paragraphs = [p for p in paragraphs if p.text.strip()]
     word_toc = [p.text.strip() for p in paragraphs if p.in_toc]
     paragraphs = _without_header_rows([p for p in paragraphs if not p.in_toc])
-    paragraphs = [Para(p.text.strip(), p.where) for p in paragraphs]
+    paragraphs = [Para(p.text.strip(), p.origin) for p in paragraphs]
     start, end = _toc_span(paragraphs)
     toc_titles = [_toc_entry_title(text) for text in word_toc + [p.text for p in paragraphs[start:end]]]
     numbered = [title for title in toc_titles if _numbered_title_series(title)]
@@ -196,9 +197,9 @@ def _report(paragraphs: list[Para], origin: Origin) -> Recognised:
             break
         rest = rest[1:]
     if recognised.title is None:
-        recognised.notes.append("没有找到标题行，标题将按汇编的设置生成")
+        recognised.notes.append(Finding(IMPORT_GUESS, origin, "没有找到标题行，标题将按汇编的设置生成"))
     body, closing, signature = take_ending(rest, origin, recognised.notes)
-    builder = SectionBuilder(recognised.notes)
+    builder = SectionBuilder(recognised.notes, origin)
     for paragraph in body:
         builder.add(paragraph)
     report = recognised.report

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from ..model import Item, Section
+from ..findings import IMPORT_GUESS, Finding
+from ..model import Item, Origin, Section
 from ..numbering import chinese_number
 from ..schema import DEFAULT_ITEM_STYLE, ITEM_STYLES, LEVELS, SECTION_STYLE
 from .markers import Marker, split_marker
@@ -64,8 +65,9 @@ def heading_word(text: str, marked: bool) -> str | None:
 class SectionBuilder:
     """Feeds a report's body paragraphs in order into its 导语, sections, items and their text."""
 
-    def __init__(self, notes: list[str]):
+    def __init__(self, notes: list[Finding], origin: Origin):
         self.notes = notes
+        self.origin = origin  # the file, for what is said of a whole section
         self.intro: list[str] = []
         self.sections: list[Section] = []
         self.typed_sections = 0  # sections opened by a typed heading (a guessed one has no number)
@@ -91,7 +93,7 @@ class SectionBuilder:
                 self.intro.append(paragraph.text)  # 导语: what comes before the first 一、
                 return
             self._open_section(GUESSED_FIRST_HEADING)
-            self.notes.append(f"{paragraph.where}：第一条之前没有部分标题，猜测第一部分是“{GUESSED_FIRST_HEADING}”，请核对")
+            self._note(paragraph.origin, f"第一条之前没有部分标题，猜测第一部分是“{GUESSED_FIRST_HEADING}”，请核对")
         if marker is not None and self._starts_item(marker, paragraph):
             self._add_items(marker, text, paragraph)
         else:
@@ -110,9 +112,7 @@ class SectionBuilder:
         if word not in KNOWN_HEADINGS and not self._is_section_number(marker, word):
             return None  # "三、" among items 1. 2.: an item numbered wrongly, not section 三
         if marker.value != self.typed_sections + 1:
-            self.notes.append(
-                f"{paragraph.where}：部分标题“{marker.text}{word}”的编号与位置不符，已按第 {len(self.sections) + 1} 部分重新编号"
-            )
+            self._note(paragraph.origin, f"部分标题“{marker.text}{word}”的编号与位置不符，已按第 {len(self.sections) + 1} 部分重新编号")
         self.typed_sections += 1
         return word
 
@@ -143,9 +143,7 @@ class SectionBuilder:
         if marker.style == self.typed_style:
             return True
         if marker.level < LEVELS[self.typed_style]:
-            self.notes.append(
-                f"{paragraph.where}：编号“{marker.text}”与本部分其他条目不一致，按第 {len(section.items) + 1} 条处理"
-            )
+            self._note(paragraph.origin, f"编号“{marker.text}”与本部分其他条目不一致，按第 {len(section.items) + 1} 条处理")
             return True
         return False
 
@@ -155,11 +153,9 @@ class SectionBuilder:
             self.typed_style = marker.style
             section.numbering = _model_style(marker.style)
             if marker.style == SECTION_STYLE:
-                self.notes.append(f"{paragraph.where}：条目用了“{marker.text}”编号，已改为“（一）”样式")
+                self._note(paragraph.origin, f"条目用了“{marker.text}”编号，已改为“（一）”样式")
         elif marker.style == self.typed_style and marker.value != len(section.items) + 1:
-            self.notes.append(
-                f"{paragraph.where}：编号“{marker.text}”与位置不符，已按第 {len(section.items) + 1} 条重新编号"
-            )
+            self._note(paragraph.origin, f"编号“{marker.text}”与位置不符，已按第 {len(section.items) + 1} 条重新编号")
         bodies = [text]
         if marker.style == "一是":
             bodies = split_run_in(text, marker.value)
@@ -193,7 +189,7 @@ class SectionBuilder:
         kept = [index for index, item in enumerate(section.items) if item.title]
         if len(kept) == len(section.items):
             return
-        self.notes.append(f"“{section.heading}”中有 {len(section.items) - len(kept)} 个编号后面没有文字，已略去")
+        self._note(self.origin, f"“{section.heading}”中有 {len(section.items) - len(kept)} 个编号后面没有文字，已略去")
         section.items = [section.items[index] for index in kept]
         self.item_paragraphs = [self.item_paragraphs[index] for index in kept]
 
@@ -203,7 +199,11 @@ class SectionBuilder:
         if len(paragraphs) > 1 and len(set(paragraphs)) == 1:
             section.run_in = True
         elif len(paragraphs) != len(set(paragraphs)):
-            self.notes.append(f"“{section.heading}”中有几条“一是、二是”写在同一段里，已拆成各自一段")
+            self._note(self.origin, f"“{section.heading}”中有几条“一是、二是”写在同一段里，已拆成各自一段")
+
+    def _note(self, origin: Origin, message: str) -> None:
+        """A guess the import made, for the user to check."""
+        self.notes.append(Finding(IMPORT_GUESS, origin, message))
 
     def finish(self) -> list[Section]:
         self._close_section()
@@ -212,7 +212,7 @@ class SectionBuilder:
             if section.items or section.lead:
                 kept.append(section)
             else:
-                self.notes.append(f"部分“{section.heading}”下面没有内容，已略去")
+                self._note(self.origin, f"部分“{section.heading}”下面没有内容，已略去")
         return kept
 
 

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from ..errors import InputError
+from ..findings import CONTROL_CHARACTERS, Finding
 from ..model import Origin
 from ..sanitize import xml_safe
 from .input_file import read_input_bytes
@@ -27,7 +28,7 @@ _BLANK = " \t\u3000\xa0\ufeff"
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
-def read_text_paragraphs(path: Path) -> tuple[list[Para], list[str]]:
+def read_text_paragraphs(path: Path) -> tuple[list[Para], list[Finding]]:
     """The non-empty lines of ``path`` and the notes reading them raised."""
     data = read_input_bytes(path, MAX_TEXT_BYTES)
     text, notes = decode(data, path)
@@ -38,11 +39,11 @@ def read_text_paragraphs(path: Path) -> tuple[list[Para], list[str]]:
         if markdown:
             line = _plain_markdown(line)
         if line:
-            paragraphs.append(Para(line, f"第 {number} 行"))
+            paragraphs.append(Para(line, Origin(path, number)))
     return paragraphs, notes
 
 
-def decode(data: bytes, path: Path) -> tuple[str, list[str]]:
+def decode(data: bytes, path: Path) -> tuple[str, list[Finding]]:
     """The text of a file in any encoding a Chinese office produces, and notes on it."""
     if data.startswith(ZIP_MAGIC):
         raise InputError("这是一个 Word（.docx）文件，扩展名却不是 .docx：请把扩展名改为 .docx 后再导入", Origin(path))
@@ -55,7 +56,7 @@ def decode(data: bytes, path: Path) -> tuple[str, list[str]]:
             Origin(path),
         )
     text, dropped = xml_safe(_decode_known(data, path))
-    notes = [f"文件中有不可见的控制字符（{'、'.join(sorted(set(dropped)))}），已删除"] if dropped else []
+    notes = [Finding(CONTROL_CHARACTERS, Origin(path), f"文件中有不可见的控制字符（{'、'.join(sorted(set(dropped)))}），已删除")] if dropped else []
     return text, notes
 
 

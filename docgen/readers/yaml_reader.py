@@ -18,6 +18,8 @@ import yaml
 
 from .. import schema
 from ..errors import InputError
+from ..faces import unknown_face
+from ..findings import CONTROL_CHARACTERS, NOT_IN_ORDER, Finding
 from ..model import Cover, Item, Origin, Report, Section, Signature, Volume, VolumeSettings
 from ..sanitize import xml_safe
 from .input_file import folder_entries, outside_link_error, read_input_bytes
@@ -44,7 +46,7 @@ class Inputs:
     """Everything read from an inputs folder."""
 
     volume: Volume
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Finding] = field(default_factory=list)
 
 
 class _Reader:
@@ -52,7 +54,7 @@ class _Reader:
 
     def __init__(self, path: Path):
         self.path = path
-        self.warnings: list[str] = []
+        self.warnings: list[Finding] = []
         self._seen: set[int] = set()
         self._lines: list[str] = []
 
@@ -76,7 +78,7 @@ class _Reader:
             lines[number - 1], dropped = xml_safe(line)
             if dropped:
                 self.warnings.append(
-                    f"{Origin(self.path, number)}：有 Word 无法保存的控制字符（{'、'.join(dropped)}），已删除"
+                    Finding(CONTROL_CHARACTERS, Origin(self.path, number), f"有 Word 无法保存的控制字符（{'、'.join(dropped)}），已删除")
                 )
         return "\n".join(lines)
 
@@ -124,7 +126,7 @@ class _Reader:
         value, dropped = xml_safe(node.value)
         if dropped:
             self.warnings.append(
-                f"{self.origin(node)}：{what}中有 Word 无法保存的控制字符（{'、'.join(dropped)}），已删除"
+                Finding(CONTROL_CHARACTERS, self.origin(node), f"{what}中有 Word 无法保存的控制字符（{'、'.join(dropped)}），已删除")
             )
         if not allow_empty and not value.strip():
             raise self.fail(node, f"{what}是空的")
@@ -146,7 +148,7 @@ class _Reader:
             raise self.fail(node, f"不支持 YAML 标签“{node.tag}”，请删除它")
 
 
-def read_report(path: Path) -> tuple[Report, list[str]]:
+def read_report(path: Path) -> tuple[Report, list[Finding]]:
     """Read one report file; return the report and the warnings it raised."""
     reader = _Reader(path)
     root = reader.load()
@@ -286,7 +288,7 @@ def _paragraphs(reader: _Reader, node: yaml.Node, text: str) -> tuple[list[str],
     return paragraphs, origins
 
 
-def read_settings(path: Path) -> tuple[VolumeSettings, list[str]]:
+def read_settings(path: Path) -> tuple[VolumeSettings, list[Finding]]:
     reader = _Reader(path)
     root = reader.load()
     if root is None:  # every setting is optional: an empty file means the defaults
@@ -302,6 +304,7 @@ def read_settings(path: Path) -> tuple[VolumeSettings, list[str]]:
     if "fonts" in fields:
         font_fields = reader.fields(fields["fonts"], schema.FONTS)
         settings.fonts = {role: reader.text(n, f"字体 {role}").strip() for role, n in font_fields.items()}
+        reader.warnings += filter(None, (unknown_face(settings.fonts[role], reader.origin(n)) for role, n in font_fields.items()))
     if "titles" in fields:
         settings.titles = reader.text(fields["titles"], schema.VOLUME["titles"].what, prose=False).strip()
         if settings.titles not in schema.TITLE_MODES:
@@ -325,7 +328,7 @@ def load_inputs(folder: Path) -> Inputs:
         raise InputError(f"找不到输入文件夹“{folder}”")
     entries = folder_entries(folder)
     settings_path = folder / SETTINGS_FILE
-    warnings: list[str] = []
+    warnings: list[Finding] = []
     settings = VolumeSettings()
     if settings_path in entries:
         _refuse_outside_link(settings_path, folder)
@@ -383,7 +386,7 @@ def _modified(report: Report) -> float:
 
 def _in_volume_order(
     reports: list[Report], settings: VolumeSettings, settings_path: Path
-) -> tuple[list[Report], list[str]]:
+) -> tuple[list[Report], list[Finding]]:
     by_key = {same_unit_key(r.unit): r for r in reports}
     listed: list[str] = []
     for unit in settings.order:
@@ -400,7 +403,7 @@ def _in_volume_order(
     warnings = []
     if settings.order and rest:
         names = "、".join(r.unit for r in rest)
-        warnings.append(f"{settings_path}：order 中没有列出 {names}，已按文件名排在最后")
+        warnings.append(Finding(NOT_IN_ORDER, Origin(settings_path), f"order 中没有列出 {names}，已按文件名排在最后"))
     return [by_key[key] for key in listed] + rest, warnings
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import InputError
+from ..findings import TEXT_AFTER_COMMENT, Finding
 from ..model import Origin
 
 # A report nests five deep (report → sections → section → items → item); far
@@ -57,7 +58,7 @@ def too_deep_error(path: Path, text: str) -> InputError:
     )
 
 
-def comment_after_text(path: Path, lines: list[str], node: yaml.ScalarNode) -> str | None:
+def comment_after_text(path: Path, lines: list[str], node: yaml.ScalarNode) -> Finding | None:
     """A warning if a plain value is followed on its line by “ #…”, which YAML drops as a comment.
 
     ``title: 建立“党员积分制” #管理。`` gives the title 建立“党员积分制”: the rest is
@@ -73,9 +74,10 @@ def comment_after_text(path: Path, lines: list[str], node: yaml.ScalarNode) -> s
         return None
     key = _key_of(lines[node.start_mark.line])
     block = f"写成“{key}: |”，文字放到下一行并多缩进两格" if key else "把这段文字写成“|”块"
-    return (
-        f"{Origin(path, number + 1)}：“{_shorten(rest)}”跟在文字后面，被当作说明，不会出现在报告里；"
-        f"如果它是正文的一部分，请{block}"
+    return Finding(
+        TEXT_AFTER_COMMENT,
+        Origin(path, number + 1),
+        f"“{_shorten(rest)}”跟在文字后面，被当作说明，不会出现在报告里；如果它是正文的一部分，请{block}",
     )
 
 

@@ -54,6 +54,12 @@ _CHOICES = {
     ),
 }
 
+_STAND_INS = {SERIF, SERIF_BOLD, SANS, KAI}
+# Every name of the official faces and of the real faces that stand for them: what a volume may name.
+OFFICIAL_FACES = frozenset(
+    name for names, choices in _CHOICES.items() for name in (*names, *choices) if name not in _STAND_INS
+)
+
 
 @dataclass(frozen=True)
 class _Derived:
