@@ -13,11 +13,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from .check import Finding, check_volume
+from .check import check_volume
 from .check.pieces import volume_pieces
 from .check.structure import find_starter_text
 from .errors import InputError, InternalError
 from .filenames import unique_filenames
+from .findings import Finding
 from .layout.paginate import start_pages
 from .model import Volume
 from .publish import Publication, everything
@@ -43,7 +44,7 @@ class BuildResult:
     warnings: list[Finding] = field(default_factory=list)  # what reading the inputs noticed (file, line, kind)
     template: Template | None = field(default=None, repr=False)
     removed: list[Path] = field(default_factory=list)  # docgen's own stale outputs, removed
-    recovered: str | None = None  # what was done about an earlier interrupted write
+    recovered: Finding | None = None  # what was done about an earlier interrupted write
     findings: list[Finding] = field(default_factory=list)  # what docgen check finds in the inputs
     pdf_paths: list[Path] = field(default_factory=list)
     rendered: bool = False  # LibreOffice laid the volume out (verify or exact)

@@ -36,8 +36,7 @@ def _run(argv: list[str] | None) -> int:
     except HelpShown as shown:
         return shown.status
     except DocgenError as error:
-        for note in error.notes:
-            print(f"提醒：{note}", file=sys.stderr)
+        _print_warnings(error.notes)
         print(f"错误：{error}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
@@ -77,8 +76,7 @@ def _build(args) -> int:
     if args.pdf or args.verify or args.exact:
         print("生成后将用 LibreOffice 排版 …", file=sys.stderr, flush=True)
     result = build(args.inputs, args.out, pdf=args.pdf, verify=args.verify, exact=args.exact, progress=_progress_printer())
-    _print_recovered(result.recovered)
-    _print_warnings(result.warnings)
+    _print_warnings([result.recovered, *result.warnings] if result.recovered else result.warnings)
     print(summary_line(result.findings))
     _print_rendered(args, result)
     _print_removed(result.removed)
@@ -190,11 +188,6 @@ _COMMANDS = {
     "new": _new,
     "init": _init,
 }
-
-
-def _print_recovered(recovered: str | None) -> None:
-    if recovered:
-        print(f"提醒：{recovered}", file=sys.stderr)
 
 
 def _print_removed(removed: list[Path]) -> None:

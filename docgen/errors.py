@@ -4,6 +4,7 @@ install or close), and docgen's own faults (saying so)."""
 
 from __future__ import annotations
 
+from .findings import Finding
 from .model import Origin
 
 
@@ -16,7 +17,7 @@ class DocgenError(Exception):
         super().__init__(message)
         self.message = message
         self.origin = origin
-        self.notes: list[str] = []  # what else the user should hear, e.g. an earlier run recovered
+        self.notes: list[Finding] = []  # what else the user should hear, e.g. an earlier run recovered
 
     def __str__(self) -> str:
         if self.origin is None:

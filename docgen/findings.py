@@ -23,6 +23,7 @@ NO_PROBLEMS = "no_problems"  # summary: no section heading names problems
 CELL_TOO_LONG = "cell_too_long"  # summary: a problem longer than an Excel cell holds
 NOT_COMPARED = "not_compared"  # summary: units last year's inputs lack
 NOT_CARRIED_OVER = "not_carried_over"  # summary: filled-in rows of the old ledger without a problem
+RECOVERED = "recovered"  # an earlier write into the folder was interrupted: rolled back or finished
 
 
 @dataclass(frozen=True)

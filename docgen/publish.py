@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .errors import DocgenError, EnvironmentProblem, InputError
+from .findings import RECOVERED, Finding
 from .folderlock import folder_lock
 from .manifest import MANIFEST_FILE, Entry, Manifest, Scope, manifest_bytes, next_manifest, read_manifest, stale_outputs
 from .model import Origin
@@ -69,7 +70,7 @@ class Publication:
         self.folder = folder
         self.record = record
         self.scope = scope
-        self.recovered: str | None = None  # what was done about an earlier interrupted run
+        self.recovered: Finding | None = None  # what was done about an earlier interrupted run
         self.written: list[Path] = []
         self.removed: list[Path] = []
         self._staged: Manifest = {}
@@ -266,7 +267,7 @@ def _finish(folder: Path, staging: Path, backup: Path) -> None:
 # --- the next run -----------------------------------------------------------------------------
 
 
-def recover(folder: Path) -> str | None:
+def recover(folder: Path) -> Finding | None:
     """Roll back or finish a replacement an earlier run left half done (called under the lock);
     what was done, for the user, or None. Temporary files of runs that ended early go too."""
     message = None
@@ -275,16 +276,16 @@ def recover(folder: Path) -> str | None:
         journal = _read_journal(journal_path)
         staging, backup = folder / journal["staging"], folder / journal["backup"]
         if journal["state"] == "done":
-            message = f"上次写入“{folder}”时在收尾阶段被中断，已替它完成：其中是上次生成的全部文件。"
+            message = "上次写入这个文件夹时在收尾阶段被中断，已替它完成：其中是上次生成的全部文件。"
         else:
             _roll_back(folder, staging, backup, [Step(**step) for step in journal["steps"]])
-            message = f"上次写入“{folder}”时被中断，已恢复为那次写入之前的全部文件。"
+            message = "上次写入这个文件夹时被中断，已恢复为那次写入之前的全部文件。"
         _finish(folder, staging, backup)
     for leftover in [*folder.glob(_STAGING_PREFIX + "*"), *folder.glob(_BACKUP_PREFIX + "*")]:
         shutil.rmtree(leftover, ignore_errors=True)  # staging of runs that ended before replacing
     for leftover in [*folder.glob(_OLD_TEMP_GLOB), folder / _JOURNAL_DRAFT]:
         leftover.unlink(missing_ok=True)
-    return message
+    return Finding(RECOVERED, Origin(folder), message) if message else None
 
 
 def _read_journal(path: Path) -> dict:

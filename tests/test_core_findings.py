@@ -4,6 +4,7 @@ A font face in volume.yaml that is neither a 公文 face nor installed is warned
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -166,3 +167,25 @@ def test_windows_faces_come_from_the_fonts_folder(tmp_path, monkeypatch):
     monkeypatch.setenv("WINDIR", str(tmp_path / "Windows"))
     monkeypatch.delenv("LOCALAPPDATA", raising=False)
     assert "方正仿宋_GBK" in docgen.faces._windows_faces()
+
+
+# --- an earlier interrupted write --------------------------------------------------------------
+
+
+def _interrupted_journal(out):
+    from docgen.publish import JOURNAL_FILE
+
+    journal = {"staging": ".docgen-new-x", "backup": ".docgen-old-x", "steps": [], "state": "replacing"}
+    (out / JOURNAL_FILE).write_text(json.dumps(journal), encoding="utf-8")
+
+
+def test_the_recovery_of_an_interrupted_write_is_a_finding_of_the_folder(tmp_path, capsys):
+    folder = one_file_inputs(tmp_path, LEAD_ONLY)
+    out = tmp_path / "out"
+    docgen.build(folder, out)
+    _interrupted_journal(out)
+    recovered = docgen.build(folder, out).recovered
+    assert (recovered.kind, recovered.origin.path) == (findings.RECOVERED, out)
+    _interrupted_journal(out)
+    assert main(["build", "--inputs", str(folder), "--out", str(out)]) == 0
+    assert f"提醒：{out}：上次写入这个文件夹时被中断，已恢复为那次写入之前的全部文件。" in capsys.readouterr().err

@@ -9,16 +9,9 @@ import pytest
 
 from docgen.cli import main
 from input_folders import one_file_inputs as _inputs
+from write_helpers import REPORT
 
-GOOD = """\
-unit: 测试社区
-sections:
-  - heading: 亮点工作
-    items:
-      - title: 第一条。
-        text: |
-          正文。
-"""
+GOOD = REPORT.format(unit="测试社区", text="正文。")
 
 
 def _validate(capsys, folder):

@@ -37,20 +37,20 @@ def report_yaml(report: Report, header: list[str] = ()) -> str:
 
 
 def _signature_lines(signature: Signature) -> list[str]:
-    lines = ["signature:"]
-    if signature.unit:
-        lines.append(f"  unit: {scalar(signature.unit)}")
-    if signature.date:
-        lines.append(f"  date: {chinese_date(signature.date)}")
-    return lines
+    return ["signature:", *_unit_and_date(signature)]
 
 
 def _cover_lines(cover: Cover) -> list[str]:
-    lines = ["# 封面：标题、编印单位和日期", "cover:", f"  title: {scalar(cover.title)}"]
-    if cover.unit:
-        lines.append(f"  unit: {scalar(cover.unit)}")
-    if cover.date:
-        lines.append(f"  date: {chinese_date(cover.date)}")
+    return ["# 封面：标题、编印单位和日期", "cover:", f"  title: {scalar(cover.title)}", *_unit_and_date(cover)]
+
+
+def _unit_and_date(part: Signature | Cover) -> list[str]:
+    """The unit and date lines a 落款 and a cover both have, each where it is given."""
+    lines = []
+    if part.unit:
+        lines.append(f"  unit: {scalar(part.unit)}")
+    if part.date:
+        lines.append(f"  date: {chinese_date(part.date)}")
     return lines
 
 
