@@ -25,11 +25,6 @@ def summary_lines(sources: list[Source], planned: list[Planned], settings: Volum
         if source.recognition.toc_lines:
             lines.append(f"  已跳过目录（{source.recognition.toc_lines} 行）")
         lines += [f"  提醒：{said(note, with_file=False)}" for note in source.notes]
-        lines += [
-            f"  提醒：“{empty.title or '一份没有标题的报告'}”下面没有部分标题和条目，没有导入"
-            for empty in source.recognition.reports
-            if not empty.report.sections
-        ]
         for plan in plans:
             lines += _report_summary(plan)
     if not planned:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .errors import DocgenError, InputError
 from .filenames import clashes, unique_filenames
-from .findings import IMPORT_GUESS, Finding, said
+from .findings import EMPTY_REPORT, IMPORT_GUESS, Finding, said
 from .import_summary import summary_lines
 from .model import Origin, VolumeSettings
 from .readers import IMPORTABLE, read_paragraphs
@@ -135,6 +135,11 @@ def read_source(path: Path) -> Source:
     recognition = recognise(paragraphs, Origin(path))
     if not any(r.report.sections for r in recognition.reports):
         raise InputError("文件中没有找到报告的内容（部分标题和条目）", Origin(path))
+    notes += [
+        Finding(EMPTY_REPORT, empty.report.origin, f"“{empty.title or '一份没有标题的报告'}”下面没有部分标题和条目，没有导入")
+        for empty in recognition.reports
+        if not empty.report.sections
+    ]
     return Source(path, recognition, notes)
 
 

@@ -234,3 +234,8 @@ def test_a_report_of_a_volume_with_nothing_under_its_title_is_said_to_be_left_ou
     source.write_text("\n".join(["目录", f"{TITLE}……2", f"{second}……3", TITLE, "一、亮点工作", ITEM_1, second]), encoding="utf-8")
     assert main(["import", str(source), "--out", str(tmp_path / "in")]) == 0
     assert f"“{second}”下面没有部分标题和条目，没有导入" in capsys.readouterr().out
+    from docgen.findings import EMPTY_REPORT
+    from docgen.importer import import_files
+
+    warnings = import_files([source], tmp_path / "again").warnings
+    assert [(w.kind, w.origin.path) for w in warnings if w.kind == EMPTY_REPORT] == [(EMPTY_REPORT, source)]
