@@ -121,7 +121,7 @@ def test_the_helper_makes_the_venv_once_installs_docgen_and_runs_it():
     assert 'set "VENV_PY=.venv\\Scripts\\python.exe"' in lines
     assert 'if exist "%VENV_PY%" goto check_install' in lines  # the venv is made on the first run only
     assert "%PYTHON% -m venv .venv" in lines
-    assert '"%VENV_PY%" -m pip install --disable-pip-version-check --quiet --editable .' in lines
+    assert '"%VENV_PY%" -m pip install --disable-pip-version-check --editable .' in lines  # its progress shows
     assert '"%VENV_PY%" -m docgen %*' in lines
     first_run = "\n".join(lines)
     assert "echo 第一次运行：在本文件夹里建立 .venv 文件夹，并安装 docgen" in first_run

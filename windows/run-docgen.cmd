@@ -23,8 +23,8 @@ if errorlevel 1 goto venv_failed
 :check_install
 "%VENV_PY%" -c "import docgen" >nul 2>&1
 if not errorlevel 1 goto run
-echo 正在安装 docgen……
-"%VENV_PY%" -m pip install --disable-pip-version-check --quiet --editable .
+echo 正在安装 docgen，下面是安装程序的进度（英文）……
+"%VENV_PY%" -m pip install --disable-pip-version-check --editable .
 if errorlevel 1 goto install_failed
 echo 安装完成。
 echo.
