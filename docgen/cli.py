@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .api import build, import_files, init_inputs, new_report
 from .check import check_volume, listing_lines, summary_line
-from .commandline import HelpShown, parse
+from .commandline import DEFAULT_INPUTS, HelpShown, parse
 from .errors import DocgenError, InternalError
 from .findings import Finding, said
 from .readers.yaml_reader import load_inputs
@@ -144,7 +144,8 @@ def _summary(args) -> int:
 
 def _new(args) -> int:
     path = new_report(args.inputs, args.name)
-    print(f"已新建：{path}\n用记事本打开它，按注释填写，然后运行 docgen build。")
+    build_command = "docgen build" if args.inputs == DEFAULT_INPUTS else f"docgen build --inputs {_typed(args.inputs)}"
+    print(f"已新建：{path}\n用记事本打开它，按注释填写，然后运行 {build_command}。")
     return 0
 
 

@@ -55,7 +55,9 @@ def test_init_makes_a_folder_that_builds_once_a_report_is_added(tmp_path, capsys
     assert f"已新建输入文件夹：{folder}" in out
     assert f"docgen new 单位名称 --inputs {folder}" in out and f"docgen build --inputs {folder}" in out
 
-    report = docgen.new_report(folder, "东湖社区")
+    code, out, _ = _run(capsys, "new", "东湖社区", "--inputs", str(folder))
+    assert code == 0 and f"然后运行 docgen build --inputs {folder}。" in out  # not the samples' folder
+    report = folder / "东湖社区.yaml"
     text = report.read_text(encoding="utf-8")
     for starter, filled in zip(SAMPLE_TEXTS, FILLED_IN):
         text = text.replace(starter, filled)

@@ -64,7 +64,8 @@ exit /b 1
 
 :install_failed
 echo 安装 docgen 没有成功：请检查网络连接后再双击运行。
-echo 仍不成功时，请把这个窗口里的信息发给维护者。
+echo 仍不成功时，可以删除本文件夹里的 .venv 文件夹再双击运行，让它重新安装；
+echo 还不成功，请把这个窗口里的信息发给维护者。
 pause
 exit /b 1
 
