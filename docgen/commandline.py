@@ -64,6 +64,11 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
     def _split_lines(self, text: str, width: int) -> list[str]:
         return _wrap(" ".join(text.split()), width)
 
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        # descriptions and the epilog: long lines wrapped, indented ones (laid out by hand) kept as they are
+        parts = [[line] if line[:1].isspace() else _wrap(line, width - len(indent)) or [""] for line in text.splitlines()]
+        return "\n".join(indent + part for lines in parts for part in lines)
+
     def format_help(self) -> str:
         return _wide.restore(super().format_help())
 
