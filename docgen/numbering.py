@@ -1,10 +1,19 @@
-"""Numbers generated from position: 一、（一）1.（1）一是 and report titles."""
+"""Numbers generated from position: 一、（一）1.（1）一是 and report titles,
+and the Chinese numerals read back (import) by the same rules they are written."""
 
 from __future__ import annotations
+
+import re
 
 _DIGITS = "零一二三四五六七八九"
 _UNITS = ((1000, "千"), (100, "百"), (10, "十"))
 _GROUPS = ((10**8, "亿"), (10**4, "万"))
+# Every character a Chinese numeral may hold, for patterns that find one: 〇 and 两 are typed too.
+NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿"
+_DIGIT_VALUES = {**{digit: value for value, digit in enumerate(_DIGITS)}, "〇": 0, "两": 2}
+_UNIT_VALUES = {unit: value for value, unit in _UNITS}
+# Informal spellings, as people type them → as chinese_number writes them.
+_INFORMAL = ((re.compile("〇"), "零"), (re.compile("两(?=[百千万亿])"), "二"), (re.compile("零十"), "零一十"))
 
 
 def chinese_number(n: int) -> str:
@@ -47,6 +56,45 @@ def _below_ten_thousand(n: int) -> str:
             parts.append("零")
         parts.append(_DIGITS[rest])
     return "".join(parts)
+
+
+def chinese_value(numeral: str) -> int | None:
+    """The number a Chinese numeral says: 十二 → 12, 一千零一 → 1001, 一万零一 → 10001; None if it is none.
+
+    Reads every numeral chinese_number writes and the forms people type for
+    the same number: 两 for 二 before a unit (两百, 两千, 两万), 〇 for 零, 一十 at the start (一十五),
+    零十 (一千零十). Anything else (二二, 千, 十百) is not a numeral.
+    """
+    value = _summed(numeral)
+    if not value:
+        return None
+    return value if _formal(numeral) == chinese_number(value) else None
+
+
+def _summed(numeral: str) -> int | None:
+    """The value of the characters by position, without asking whether they are well formed."""
+    total = section = digit = 0
+    for char in numeral:
+        if char in _DIGIT_VALUES:
+            digit = _DIGIT_VALUES[char]
+        elif char in _UNIT_VALUES:
+            section += (digit or 1) * _UNIT_VALUES[char]
+            digit = 0
+        elif char == "万":
+            total += (section + digit) * 10**4
+            section = digit = 0
+        elif char == "亿":
+            total = (total + section + digit) * 10**8
+            section = digit = 0
+        else:
+            return None
+    return total + section + digit
+
+
+def _formal(numeral: str) -> str:
+    for informal, formal in _INFORMAL:
+        numeral = informal.sub(formal, numeral)
+    return numeral[1:] if numeral.startswith("一十") else numeral
 
 
 def section_number(position: int) -> str:

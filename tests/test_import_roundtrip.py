@@ -12,6 +12,7 @@ from docgen.build import build
 from docgen.importer import import_files
 from docgen.readers.yaml_reader import load_inputs, read_report, read_settings
 from docx_text import visible_lines
+from write_helpers import write_inputs
 from import_forms import FORMS, report_lines, sentences, title_series, write_typed_docx, write_utf8_text
 
 from conftest import SAMPLE_INPUTS, REFERENCE_REPORTS
@@ -100,3 +101,34 @@ def test_importing_a_reference_report_gives_its_committed_sample_input(tmp_path,
     committed, _ = read_report(SAMPLE_INPUTS / f"示例单位{seed.stem}.yaml")
     assert imported.unit == committed.unit
     assert _shape(imported) == _shape(committed)
+
+
+def test_a_volume_past_a_thousand_reports_imports_back_and_builds_the_same(tmp_path):
+    """Titles run （九百九十九）（一千）（一千零一）…: every report is found again, in its place."""
+    units = [f"第{n:04d}社区" for n in range(1, 1003)]
+    write_inputs(tmp_path / "in", units)
+    first = build(tmp_path / "in", tmp_path / "out")
+    import_files([first.volume_path], tmp_path / "inputs")
+
+    settings, _ = read_settings(tmp_path / "inputs" / "volume.yaml")
+    assert len(settings.order) == len(units)
+    again = build(tmp_path / "inputs", tmp_path / "again")
+    lines = visible_lines(again.volume_path)
+    assert "基层党建亮点工作及存在问题（一千零二）" in lines
+    assert lines == visible_lines(first.volume_path)  # 目录 with its pages, titles, every sentence
+
+
+def test_community_files_numbered_past_a_thousand_are_ordered_by_their_number(tmp_path):
+    numbers = {"东湖社区": "一千零一", "红旗社区": "十", "南山社区": "一千", "北岭社区": "九百九十九"}
+    files = [
+        write_utf8_text(
+            [f"基层党建亮点工作及存在问题（{number}）", f"{unit}党委", "一、亮点工作", f"1.{unit}的做法。"],
+            tmp_path / f"{unit}.txt",
+        )
+        for unit, number in numbers.items()
+    ]
+    import_files(files, tmp_path / "inputs")
+
+    settings, _ = read_settings(tmp_path / "inputs" / "volume.yaml")
+    assert settings.order == ["红旗社区党委", "北岭社区党委", "南山社区党委", "东湖社区党委"]
+    assert settings.titles == "series"

@@ -1,11 +1,15 @@
-"""Chinese numerals without a ceiling: report titles, section and item numbers past 9,999."""
+"""Chinese numerals without a ceiling: report titles, section and item numbers past 9,999,
+written and read back (import) alike."""
 
 from __future__ import annotations
 
 import pytest
 
 from docgen.model import Report, Volume, VolumeSettings
-from docgen.numbering import chinese_number, item_number, section_number
+from docgen.numbering import chinese_number, chinese_value, item_number, section_number
+from docgen.readers.markers import split_marker
+
+BOUNDARIES = [10, 11, 20, 100, 101, 110, 1000, 1001, 1010, 9999, 10000, 10001, 10010, 100000, 100001, 10**8 + 1]
 
 
 @pytest.mark.parametrize(
@@ -67,3 +71,43 @@ def test_section_and_item_numbers_past_ten_thousand():
     assert section_number(10001) == "一万零一、"
     assert item_number("（一）", 10000) == "（一万）"
     assert item_number("一是", 10010) == "一万零一十是"
+
+
+@pytest.mark.parametrize("number", BOUNDARIES)
+def test_every_numeral_written_at_a_boundary_reads_back(number):
+    assert chinese_value(chinese_number(number)) == number
+
+
+def test_every_numeral_up_to_twenty_thousand_reads_back():
+    misread = [n for n in range(1, 20001) if chinese_value(chinese_number(n)) != n]
+    assert misread == []
+
+
+@pytest.mark.parametrize(
+    "typed, number",
+    [("两千", 2000), ("两百零五", 205), ("两万零两百", 20200), ("一千〇一", 1001), ("一十五", 15),
+     ("一千零十", 1010), ("一万零十", 10010), ("一十万", 100000)],
+)
+def test_the_forms_people_type_for_a_number_are_read(typed, number):
+    assert chinese_value(typed) == number
+
+
+@pytest.mark.parametrize("typed", ["", "零", "千", "万", "二二", "十百", "十两", "两", "一万一", "千万", "二〇二四", "一千零零一", "百"])
+def test_what_is_no_numeral_is_not_read_as_one(typed):
+    assert chinese_value(typed) is None
+
+
+@pytest.mark.parametrize(
+    "line, style, number",
+    [("一千、亮点工作", "一、", 1000), ("（一千零一）党员管理。", "（一）", 1001),
+     ("一万零一是党员管理。", "一是", 10001), ("（两千）党员管理。", "（一）", 2000)],
+)
+def test_numbers_past_a_thousand_start_headings_and_items(line, style, number):
+    marker, rest = split_marker(line)
+    assert (marker.style, marker.value) == (style, number)
+    assert rest == line[len(marker.text):]
+
+
+@pytest.mark.parametrize("line", ["千万不能放松。", "万众一心，共建社区。", "二〇二四年，社区党委……"])
+def test_words_made_of_numeral_characters_start_no_heading(line):
+    assert split_marker(line) == (None, line)

@@ -8,7 +8,8 @@ import re
 
 from ..findings import IMPORT_GUESS, Finding
 from ..model import Origin, Signature
-from .markers import chinese_value, half_width_digits, split_marker
+from ..numbering import chinese_value
+from .markers import half_width_digits, split_marker
 from .paragraphs import Para
 
 _UNIT_ENDINGS = ("社区", "街道", "办事处", "党委", "党工委", "党支部", "党总支", "委员会", "居委会", "镇", "乡", "村")

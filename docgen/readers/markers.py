@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..numbering import NUMERAL_CHARS, chinese_value
 from ..schema import LEVELS
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_NUMERAL = "[一二三四五六七八九十百零〇两]+"
+_CN_NUMERAL = f"[{NUMERAL_CHARS}]+"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _HALF_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
@@ -64,21 +64,3 @@ def _value(digits: str) -> int | None:
     if len(digits) == 1 and digits in CIRCLED:
         return CIRCLED.index(digits) + 1
     return chinese_value(digits)
-
-
-def chinese_value(numeral: str) -> int | None:
-    """一 → 1, 十二 → 12, 二十 → 20, 一百零五 → 105; None if it is not a numeral."""
-    total, current = 0, 0
-    for char in numeral:
-        if char in _CN_DIGITS:
-            current = _CN_DIGITS[char]
-        elif char == "十":
-            total += (current or 1) * 10
-            current = 0
-        elif char == "百":
-            total += (current or 1) * 100
-            current = 0
-        else:
-            return None
-    total += current
-    return total or None

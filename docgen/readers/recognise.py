@@ -14,18 +14,19 @@ from dataclasses import dataclass, field
 
 from ..findings import IMPORT_GUESS, Finding
 from ..model import Origin, Report
+from ..numbering import NUMERAL_CHARS, chinese_value
 from .endings import take_ending, unit_of_line
-from .markers import chinese_value, half_width_digits, split_marker
+from .markers import half_width_digits, split_marker
 from .paragraphs import Para
 from .sections import SectionBuilder, heading_word
 
 MAX_TITLE_CHARS = 60
 MAX_TITLE_WITH_COMMA_CHARS = 30  # 凝心聚力，党建引领——东湖社区2024年工作总结
 _SENTENCE_PUNCTUATION = re.compile("[。，；！？,;!?]")
-_TITLE_NUMBER = re.compile(r"^(?P<series>.+?)\s*[（(]\s*(?P<number>[一二三四五六七八九十百零〇两\d]+)\s*[）)]$")
+_TITLE_NUMBER = re.compile(rf"^(?P<series>.+?)\s*[（(]\s*(?P<number>[{NUMERAL_CHARS}\d]+)\s*[）)]$")
 # A report's number in a volume title: a Chinese numeral, or digits in full-width
 # brackets (…（12）); "(8)" at a line's end is a page or a count.
-_REPORT_NUMBER = re.compile(r"(?:[（(]\s*[一二三四五六七八九十百零〇两]+\s*[）)]|（\s*[0-9０-９]+\s*）)$")
+_REPORT_NUMBER = re.compile(rf"(?:[（(]\s*[{NUMERAL_CHARS}]+\s*[）)]|（\s*[0-9０-９]+\s*）)$")
 _TOC_HEADING = re.compile(r"^目\s*录[：:]?$")
 # A 目录 line: text, then a dot leader, a tab or spaces, then the page number.
 _TOC_ENTRY = re.compile(r"^(?P<title>.+?)(?:\s*[.…·．_—\-]{2,}\s*|\t+\s*|\s{2,})(?P<page>\d{1,4})$")

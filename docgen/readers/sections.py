@@ -12,7 +12,7 @@ import re
 
 from ..findings import IMPORT_GUESS, Finding
 from ..model import Item, Origin, Section
-from ..numbering import chinese_number
+from ..numbering import NUMERAL_CHARS, chinese_number
 from ..schema import DEFAULT_ITEM_STYLE, ITEM_STYLES, LEVELS, SECTION_STYLE
 from .markers import Marker, split_marker
 from .paragraphs import Para
@@ -37,7 +37,7 @@ MAX_NUMBERED_HEADING_CHARS = 30  # 一、强化政治引领，筑牢战斗堡垒
 MAX_UNMARKED_HEADING_CHARS = 10
 _SENTENCE_PUNCTUATION = re.compile("[。，；！？,;!?]")
 _SENTENCE_END = re.compile("[。；！？;!?]")
-_NUMBERED_TITLE = re.compile(r"[（(]\s*[一二三四五六七八九十百零〇两\d]+\s*[）)]$")
+_NUMBERED_TITLE = re.compile(rf"[（(]\s*[{NUMERAL_CHARS}\d]+\s*[）)]$")
 # 一是…。二是…：a run of points inside one paragraph; split where the next ordinal begins.
 _RUN_IN_BOUNDARY = "[。；;]"
 
