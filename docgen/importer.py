@@ -21,7 +21,7 @@ from .filenames import clashes, unique_filenames
 from .findings import EMPTY_REPORT, IMPORT_GUESS, Finding, said
 from .import_summary import summary_lines
 from .model import Origin, VolumeSettings
-from .readers import IMPORTABLE, read_paragraphs
+from .readers import IMPORTABLE, Reader, read_paragraphs, reading
 from .readers.plausible import why_not_a_report
 from .readers.recognise import Recognised, Recognition, recognise
 from .publish import Publication
@@ -97,11 +97,12 @@ def import_files(files: list[Path], out: Path, force: bool = False) -> ImportRes
 def _read_all(paths: list[Path]) -> tuple[list[Source], list[Refusal]]:
     """Each file read and recognised, or refused with the reason."""
     sources, refused = [], []
-    for path in paths:
-        try:
-            sources.append(read_source(path))
-        except DocgenError as error:
-            refused.append(Refusal(path, error.message))
+    with reading(paths) as read:
+        for path in paths:
+            try:
+                sources.append(read_source(path, read))
+            except DocgenError as error:
+                refused.append(Refusal(path, error.message))
     return sources, refused
 
 
@@ -124,9 +125,9 @@ def _is_system_file(path: Path) -> bool:
     return path.name.startswith(("~$", ".")) or path.name.lower() in _NOT_REPORTS
 
 
-def read_source(path: Path) -> Source:
+def read_source(path: Path, read: Reader = read_paragraphs) -> Source:
     """Read and recognise one file; InputError naming it if it cannot be read or is no report."""
-    paragraphs, notes = read_paragraphs(path)
+    paragraphs, notes = read(path)
     if not paragraphs:
         raise InputError("文件中没有文字", Origin(path))
     reason = why_not_a_report(paragraphs)

@@ -67,14 +67,62 @@ def convert_to_pdf(documents: list[Path], out_dir: Path) -> list[Path]:
     return pdfs
 
 
-def convert_to_docx(documents: list[Path], out_dir: Path) -> list[Path]:
-    """Word files of ``documents`` (.doc, .wps, .rtf, .odt) in ``out_dir``, same names, .docx."""
-    return convert(documents, out_dir, "docx:MS Word 2007 XML", ".docx")
+def convert_to_docx(documents: list[Path], out_dir: Path) -> dict[Path, Path | str]:
+    """Word files of ``documents`` (.doc, .wps, .rtf, .odt) in ``out_dir``, same names, .docx,
+    from one LibreOffice run; for a document LibreOffice cannot convert, why (``convert_each``)."""
+    return convert_each(documents, out_dir, "docx:MS Word 2007 XML", ".docx")
 
 
 def convert(documents: list[Path], out_dir: Path, target: str, suffix: str) -> list[Path]:
     """``documents`` converted by one LibreOffice run with a private profile and a time limit."""
+    finished, timeout = _run_office(require_soffice(), documents, out_dir, target)
+    if finished is None:
+        raise EnvironmentProblem(f"LibreOffice 在 {timeout} 秒内没有完成转换，已放弃。")
+    converted = [_output(d, out_dir, suffix) for d in documents]
+    missing = [p.name for p in converted if not p.is_file()]
+    if missing:
+        detail = (finished.stderr or finished.stdout).strip()
+        raise EnvironmentProblem(f"LibreOffice 没有生成这些文件：{'、'.join(missing)}" + (f"\n{detail}" if detail else ""))
+    return converted
+
+
+def convert_each(documents: list[Path], out_dir: Path, target: str, suffix: str) -> dict[Path, Path | str]:
+    """Each of ``documents`` → its converted file, or why LibreOffice made none (in Chinese, to
+    follow “LibreOffice：”).
+
+    One LibreOffice run converts them all; it goes on past a document it cannot
+    open. Where it crashes or runs out of time, the document it was on (the first
+    without output: it converts in order) is given up and the rest run again.
+    """
     soffice = require_soffice()
+    results: dict[Path, Path | str] = {}
+    pending = list(documents)
+    while pending:
+        finished, timeout = _run_office(soffice, pending, out_dir, target)
+        made = {d: _output(d, out_dir, suffix) for d in pending if _output(d, out_dir, suffix).is_file()}
+        results.update(made)
+        missing = [d for d in pending if d not in made]
+        if finished is not None and finished.returncode == 0:
+            results.update((d, "打不开这个文件") for d in missing)
+            break
+        if missing:
+            results[missing[0]] = (
+                f"{timeout} 秒内没有转换完，已放弃" if finished is None else f"转换时意外退出（返回码 {finished.returncode}）"
+            )
+        pending = missing[1:]
+    return results
+
+
+def _output(document: Path, out_dir: Path, suffix: str) -> Path:
+    return out_dir / (document.stem + suffix)
+
+
+def _run_office(
+    soffice: Path, documents: list[Path], out_dir: Path, target: str
+) -> tuple[subprocess.CompletedProcess | None, int]:
+    """One LibreOffice run converting ``documents`` with a private profile, and its time limit;
+    None for the run when it ran out of time."""
+    timeout = SECONDS_FIRST_FILE + SECONDS_PER_FILE * len(documents)
     with tempfile.TemporaryDirectory(prefix="docgen-lo-") as profile:
         environment = office_environment(Path(profile))
         command = [
@@ -89,19 +137,12 @@ def convert(documents: list[Path], out_dir: Path, target: str, suffix: str) -> l
             str(out_dir),
             *(str(d) for d in documents),
         ]
-        timeout = SECONDS_FIRST_FILE + SECONDS_PER_FILE * len(documents)
         try:
-            finished = subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=environment)
+            return subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=environment), timeout
         except subprocess.TimeoutExpired:
-            raise EnvironmentProblem(f"LibreOffice 在 {timeout} 秒内没有完成转换，已放弃。") from None
+            return None, timeout
         except OSError as exc:
             raise EnvironmentProblem(f"无法启动 LibreOffice（{soffice}）：{os_error_text(exc)}") from None
-    converted = [out_dir / (d.stem + suffix) for d in documents]
-    missing = [p.name for p in converted if not p.is_file()]
-    if missing:
-        detail = (finished.stderr or finished.stdout).strip()
-        raise EnvironmentProblem(f"LibreOffice 没有生成这些文件：{'、'.join(missing)}" + (f"\n{detail}" if detail else ""))
-    return converted
 
 
 def office_environment(profile: Path) -> dict[str, str]:

@@ -1,0 +1,108 @@
+"""Old-format files (.doc, .wps, .rtf, .odt) of one import are converted by one
+LibreOffice run; a file LibreOffice cannot convert is still named on its own and
+the others are imported."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from docgen.cli import main
+from docgen.readers import converted
+from docgen.readers.yaml_reader import read_report
+from docgen.renderer import soffice as soffice_module
+from report_corpus import convert_with_soffice, soffice, written_reports, write_docx
+
+REPORTS = written_reports()
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _units(folder: Path) -> set[str]:
+    return {read_report(path)[0].unit for path in folder.glob("*.yaml") if path.name != "volume.yaml"}
+
+
+def _count_office_runs(monkeypatch) -> list[list[str]]:
+    """Every LibreOffice conversion started from now on (its command line), run for real."""
+    runs: list[list[str]] = []
+    real_run = subprocess.run
+
+    def counted(command, *args, **kwargs):
+        if "--convert-to" in command:
+            runs.append(command)
+        return real_run(command, *args, **kwargs)
+
+    monkeypatch.setattr(subprocess, "run", counted)
+    return runs
+
+
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice（soffice）没有安装，无法生成和转换 .doc 文件")
+def test_old_format_files_are_converted_by_one_libreoffice_run_and_a_broken_one_is_named(tmp_path, monkeypatch, capsys):
+    made, sent = tmp_path / "made", tmp_path / "收到的报告"
+    made.mkdir()
+    sent.mkdir()
+    for report, kind, name in [(REPORTS[0], "doc", "东湖.doc"), (REPORTS[1], "rtf", "红旗.rtf"), (REPORTS[2], "doc", "长青.wps")]:
+        saved = convert_with_soffice(write_docx(report, made / f"{report.community}.docx"), kind, made)
+        saved.rename(sent / name)
+    (sent / "坏了的.doc").write_bytes((sent / "东湖.doc").read_bytes()[:3000])  # cut short in the sending
+    write_docx(REPORTS[3], sent / "幸福里.docx")
+    runs = _count_office_runs(monkeypatch)
+
+    assert main(["import", str(sent), "--out", str(tmp_path / "inputs")]) == 1
+
+    assert len(runs) == 1
+    err = capsys.readouterr().err
+    assert str(sent / "坏了的.doc") in err and "LibreOffice 无法转换这个旧版 Word（.doc）文件" in err
+    assert "东湖.doc" not in err.replace("坏了的.doc", "")
+    assert _units(tmp_path / "inputs") == {f"{r.community}党委" for r in REPORTS[:4]}
+
+
+# --- LibreOffice crashing or hanging on one file, played by a stand-in -------------------------
+
+
+def _stand_in_office(monkeypatch) -> list[list[str]]:
+    """LibreOffice played by a function: it 'converts' in order a file OLE_MAGIC + docx bytes to
+    those bytes, skips a file it cannot open (OLE_MAGIC + b"bad"), and crashes (b"crash") or
+    runs out of time (b"hang") on such a file, as the real one converts file after file."""
+    runs: list[list[str]] = []
+
+    def run(command, *args, timeout=None, **kwargs):
+        runs.append(command)
+        out_dir = Path(command[command.index("--outdir") + 1])
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for document in map(Path, command[command.index("--outdir") + 2 :]):
+            content = document.read_bytes()[len(OLE_MAGIC):]
+            if content == b"hang":
+                raise subprocess.TimeoutExpired(command, timeout)
+            if content == b"crash":
+                return subprocess.CompletedProcess(command, -11, "", "")
+            if content != b"bad":
+                (out_dir / f"{document.stem}.docx").write_bytes(content)
+        return subprocess.CompletedProcess(command, 0, "", "Error: source file could not be loaded\n")
+
+    monkeypatch.setattr(soffice_module, "find_soffice", lambda: Path("soffice"))
+    monkeypatch.setattr(converted, "find_soffice", lambda: Path("soffice"))
+    monkeypatch.setattr(soffice_module, "office_environment", lambda profile: {})
+    monkeypatch.setattr(subprocess, "run", run)
+    return runs
+
+
+@pytest.mark.parametrize("trouble, said", [(b"hang", "秒内没有转换完"), (b"crash", "意外退出"), (b"bad", "打不开这个文件")])
+def test_a_file_libreoffice_fails_on_is_named_and_the_files_after_it_are_still_imported(tmp_path, monkeypatch, capsys, trouble, said):
+    sent = tmp_path / "收到的报告"
+    sent.mkdir()
+    for report in REPORTS[:2]:
+        (sent / f"1{report.community}.doc").write_bytes(OLE_MAGIC + write_docx(report, tmp_path / "a.docx").read_bytes())
+    (sent / "2出错的.doc").write_bytes(OLE_MAGIC + trouble)
+    for report in REPORTS[2:4]:
+        (sent / f"3{report.community}.doc").write_bytes(OLE_MAGIC + write_docx(report, tmp_path / "a.docx").read_bytes())
+    runs = _stand_in_office(monkeypatch)
+
+    assert main(["import", str(sent), "--out", str(tmp_path / "inputs")]) == 1
+
+    err = capsys.readouterr().err
+    assert str(sent / "2出错的.doc") in err and said in err
+    assert _units(tmp_path / "inputs") == {f"{r.community}党委" for r in REPORTS[:4]}
+    # LibreOffice goes on past a file it cannot open; after a crash or a hang it runs once more for the rest.
+    assert len(runs) == (1 if trouble == b"bad" else 2)
