@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
-from ..readers.yaml_reader import CATEGORIES_FILE
-from ..readers.yaml_reader import _Reader as YamlReader
+from ..readers.yaml_reader import CATEGORIES_FILE, YamlFile
 from .model import Problem
 
 SHIPPED_TABLE = Path(__file__).with_name("categories.yaml")
@@ -61,7 +60,7 @@ def category_table(inputs: Path) -> CategoryTable:
 
 
 def read_category_table(path: Path) -> CategoryTable:
-    reader = YamlReader(path)
+    reader = YamlFile(path)
     root = reader.load()
     fields = reader.mapping(root, "问题类别表", {"categories": True, "fallback": False})
     fallback = reader.text(fields["fallback"], "fallback（其他类）").strip() if "fallback" in fields else "其他"

@@ -49,8 +49,10 @@ class Inputs:
     warnings: list[Finding] = field(default_factory=list)
 
 
-class _Reader:
-    """Walks the node tree of one file, checking it against the schema."""
+class YamlFile:
+    """One of docgen's YAML files (a report, volume.yaml, categories.yaml) read as nodes:
+    ``load`` it, then take its mappings, lists and texts, checked as they are taken;
+    every problem is an ``InputError`` in Chinese naming the file and line."""
 
     def __init__(self, path: Path):
         self.path = path
@@ -150,7 +152,7 @@ class _Reader:
 
 def read_report(path: Path) -> tuple[Report, list[Finding]]:
     """Read one report file; return the report and the warnings it raised."""
-    reader = _Reader(path)
+    reader = YamlFile(path)
     root = reader.load()
     if root is None:
         raise InputError(
@@ -181,7 +183,7 @@ def read_report(path: Path) -> tuple[Report, list[Finding]]:
     return report, reader.warnings
 
 
-def _read_signature(reader: _Reader, node: yaml.Node) -> Signature:
+def _read_signature(reader: YamlFile, node: yaml.Node) -> Signature:
     fields = reader.fields(node, schema.SIGNATURE)
     unit_node = fields["unit"]
     signature = Signature(
@@ -194,7 +196,7 @@ def _read_signature(reader: _Reader, node: yaml.Node) -> Signature:
     return signature
 
 
-def _read_date(reader: _Reader, node: yaml.Node, what: str) -> datetime.date:
+def _read_date(reader: YamlFile, node: yaml.Node, what: str) -> datetime.date:
     written = reader.text(node, what, prose=False).strip()
     date = _date(written)
     if date is None:
@@ -202,7 +204,7 @@ def _read_date(reader: _Reader, node: yaml.Node, what: str) -> datetime.date:
     return date
 
 
-def _read_cover(reader: _Reader, node: yaml.Node) -> Cover:
+def _read_cover(reader: YamlFile, node: yaml.Node) -> Cover:
     fields = reader.fields(node, schema.COVER)
     cover = Cover(
         title=reader.text(fields["title"], schema.COVER["title"].what).strip(),
@@ -228,7 +230,7 @@ def _date(text: str) -> datetime.date | None:
         return None
 
 
-def _read_section(reader: _Reader, node: yaml.Node, position: int) -> Section:
+def _read_section(reader: YamlFile, node: yaml.Node, position: int) -> Section:
     what = f"第 {position} 部分"
     fields = reader.fields(node, schema.SECTION, what)
     section = Section(
@@ -251,7 +253,7 @@ def _read_section(reader: _Reader, node: yaml.Node, position: int) -> Section:
     return section
 
 
-def _read_item(reader: _Reader, node: yaml.Node, section_what: str, position: int) -> Item:
+def _read_item(reader: YamlFile, node: yaml.Node, section_what: str, position: int) -> Item:
     what = f"{section_what}第 {position} 条"
     fields = reader.fields(node, schema.ITEM, what)
     title = reader.text(fields["title"], f"{what}的{schema.ITEM['title'].what}").strip()
@@ -263,7 +265,7 @@ def _read_item(reader: _Reader, node: yaml.Node, section_what: str, position: in
     return item
 
 
-def _numbering_style(reader: _Reader, node: yaml.Node) -> str:
+def _numbering_style(reader: YamlFile, node: yaml.Node) -> str:
     value = reader.text(node, schema.SECTION["numbering"].what, prose=False).strip()
     value = schema.STYLE_ALIASES.get(value, value)
     if value not in schema.ITEM_STYLES:
@@ -272,7 +274,7 @@ def _numbering_style(reader: _Reader, node: yaml.Node) -> str:
     return value
 
 
-def _paragraphs(reader: _Reader, node: yaml.Node, text: str) -> tuple[list[str], list[Origin]]:
+def _paragraphs(reader: YamlFile, node: yaml.Node, text: str) -> tuple[list[str], list[Origin]]:
     """Each non-empty line of a block is a paragraph; with each, the line it is on.
 
     Only a literal block (``|``) keeps one source line per line of text; for
@@ -289,7 +291,7 @@ def _paragraphs(reader: _Reader, node: yaml.Node, text: str) -> tuple[list[str],
 
 
 def read_settings(path: Path) -> tuple[VolumeSettings, list[Finding]]:
-    reader = _Reader(path)
+    reader = YamlFile(path)
     root = reader.load()
     if root is None:  # every setting is optional: an empty file means the defaults
         return VolumeSettings(origin=Origin(path)), reader.warnings
