@@ -7,14 +7,19 @@ touching a file docgen did not write, or one the user has changed since.
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import json
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
 MANIFEST_FILE = ".docgen-manifest.json"
 _VERSION = 1
+_WINDOWS = sys.platform == "win32"
+_FILE_ATTRIBUTE_HIDDEN = 0x2
+_INVALID_FILE_ATTRIBUTES = 0xFFFFFFFF
 
 # Which of the recorded files a publication speaks for (relative POSIX paths).
 Scope = Callable[[str], bool]
@@ -73,3 +78,24 @@ def next_manifest(folder: Path, recorded: Manifest, written: Manifest, removed: 
         if name not in written and name not in removed and not scope(name) and (folder / name).is_file()
     }
     return {**kept, **written}
+
+
+def hide_manifest(folder: Path) -> None:
+    """Give the manifest Windows' hidden attribute, so that office staff do not meet (and
+    delete) a strange file among their reports; elsewhere its leading dot hides it.
+
+    Only once it is in place: Windows refuses to open a hidden file for writing
+    over it, and the publication never does, it moves the old manifest aside.
+    A manifest that cannot be hidden still works: failing to hide it is no error.
+    """
+    if not _WINDOWS:
+        return
+    kernel32 = _kernel32()
+    path = str(folder / MANIFEST_FILE)
+    attributes = kernel32.GetFileAttributesW(path) & 0xFFFFFFFF
+    if attributes != _INVALID_FILE_ATTRIBUTES:
+        kernel32.SetFileAttributesW(path, attributes | _FILE_ATTRIBUTE_HIDDEN)
+
+
+def _kernel32():
+    return ctypes.windll.kernel32

@@ -29,7 +29,7 @@ from typing import Iterable, Iterator
 from .errors import DocgenError, EnvironmentProblem, InputError
 from .findings import RECOVERED, Finding
 from .folderlock import folder_lock
-from .manifest import MANIFEST_FILE, Entry, Manifest, Scope, manifest_bytes, next_manifest, read_manifest, stale_outputs
+from .manifest import MANIFEST_FILE, Entry, Manifest, Scope, hide_manifest, manifest_bytes, next_manifest, read_manifest, stale_outputs
 from .model import Origin
 from .oserror import os_error_text, write_error
 
@@ -163,6 +163,8 @@ class Publication:
         steps += [Step(name, False, True) for name in removed]
         _replace(self.folder, self._staging_folder(), steps)
         self._staging = None  # _replace removed it
+        if self.record:
+            hide_manifest(self.folder)
         self.written = [self.folder / name for name in written]
         self.removed = [self.folder / name for name in removed]
 
