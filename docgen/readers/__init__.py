@@ -68,7 +68,7 @@ def reader_for(path: Path) -> Reader:
         return read_docx_paragraphs
     converted = _old_format(kind, suffix)
     if converted is not None:
-        return lambda path: read_converted(path, converted)
+        return lambda path: read_converted(path, converted.label, converted.suffix)
     if kind == PDF:
         raise InputError("不能导入 PDF 文件：请用报告的 Word 原文件（.docx、.doc、.wps）或文本文件导入", Origin(path))
     if suffix in TEXT_SUFFIXES:

@@ -53,9 +53,9 @@ class Conversion:
         return paragraphs, [said] + notes
 
 
-def read_converted(path: Path, kind: OldFormat) -> tuple[list[Para], list[str]]:
-    """The paragraphs of ``path``, a file of ``kind``, and the notes reading it raised."""
-    with converted_together({path: kind}) as conversions:
+def read_converted(path: Path, label: str, suffix: str) -> tuple[list[Para], list[str]]:
+    """The paragraphs of ``path``, a ``label`` file (旧版 Word（.doc）…) LibreOffice opens as ``suffix``."""
+    with converted_together({path: OldFormat(label, suffix)}) as conversions:
         return conversions[path].paragraphs()
 
 
@@ -75,7 +75,7 @@ def converted_together(files: dict[Path, OldFormat]) -> Iterator[dict[Path, Conv
     with tempfile.TemporaryDirectory(prefix="docgen-import-") as work:
         copies = _copies(conversions.values(), Path(work))
         try:
-            outputs = convert_to_docx(list(copies), Path(work) / "converted")
+            outputs = convert_to_docx(list(copies), Path(work) / "converted") if copies else {}
         except DocgenError as failure:  # LibreOffice could not be started
             outputs = {copy: failure.message.splitlines()[0] for copy in copies}
         for copy, conversion in copies.items():
