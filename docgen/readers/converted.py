@@ -53,7 +53,7 @@ class Conversion:
         return paragraphs, [said] + notes
 
 
-def read_converted(path: Path, label: str, suffix: str) -> tuple[list[Para], list[str]]:
+def read_converted(path: Path, label: str, suffix: str) -> tuple[list[Para], list[Finding]]:
     """The paragraphs of ``path``, a ``label`` file (旧版 Word（.doc）…) LibreOffice opens as ``suffix``."""
     with converted_together({path: OldFormat(label, suffix)}) as conversions:
         return conversions[path].paragraphs()
