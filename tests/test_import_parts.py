@@ -63,6 +63,10 @@ def test_items_are_taken_at_the_first_level_below_the_heading_and_deeper_numbers
         (["２０２４年１２月１０日"], [], "", datetime.date(2024, 12, 10)),
         (["特此报告。", "红旗社区党群服务中心", "2024年12月10日"], ["特此报告。"], "红旗社区党群服务中心", datetime.date(2024, 12, 10)),
         (["（红旗社区居委办）", "2024年12月10日"], [], "红旗社区居委办", datetime.date(2024, 12, 10)),
+        # the place of the seal, typed after the 署名 of a printed report
+        (["特此报告。", "红旗社区党委（盖章）", "2024年12月10日"], ["特此报告。"], "红旗社区党委", datetime.date(2024, 12, 10)),
+        (["红旗社区党群服务中心(印章)", "2024年12月10日"], [], "红旗社区党群服务中心", datetime.date(2024, 12, 10)),
+        (["红旗社区党委 （章）", "2024年12月10日"], [], "红旗社区党委", datetime.date(2024, 12, 10)),
     ],
 )
 def test_closing_and_signature_lines_are_never_item_text(ending, closing, unit, date):

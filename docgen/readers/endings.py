@@ -15,6 +15,8 @@ from .paragraphs import Para
 _UNIT_ENDINGS = ("社区", "街道", "办事处", "党委", "党工委", "党支部", "党总支", "委员会", "居委会", "镇", "乡", "村")
 # A line right above the 成文日期 is its 署名 with more endings than a line elsewhere may have.
 _SIGNER_ENDINGS = _UNIT_ENDINGS + ("委", "办", "办公室", "中心", "党组", "工作站", "服务站")
+# Where a printed report leaves room for the seal, after its 署名: 红旗社区党委（盖章）.
+_SEAL_PLACE = re.compile(r"\s*[（(【\[]\s*(?:盖章|盖公章|印章|公章|签章|章|印)\s*[）)】\]]$")
 _SENTENCE_PUNCTUATION = re.compile("[。，；！？,;!?]")
 MAX_UNIT_CHARS = 30
 # Wrapping a unit line may carry: （红旗社区党委）, ——红旗社区, 报送单位：红旗社区.
@@ -46,8 +48,8 @@ def unit_of_line(text: str, endings: tuple[str, ...] = _UNIT_ENDINGS) -> str | N
 
 
 def _signer_of_line(text: str) -> str | None:
-    """The 署名 a line right above the 成文日期 holds (红旗社区党群服务中心), or None."""
-    return None if _is_closing(text) else unit_of_line(text, _SIGNER_ENDINGS)
+    """The 署名 a line right above the 成文日期 holds (红旗社区党群服务中心, 红旗社区党委（盖章）), or None."""
+    return None if _is_closing(text) else unit_of_line(_SEAL_PLACE.sub("", text.strip()), _SIGNER_ENDINGS)
 
 
 def date_of_line(text: str) -> datetime.date | None:
