@@ -168,6 +168,18 @@ def test_a_fifo_named_yaml_is_refused_without_hanging(tmp_path):
     assert "管道.yaml" in done.stderr and "不是普通文件" in done.stderr
 
 
+@pytest.mark.parametrize("name", ["假报告.yaml", "volume.yaml"])
+def test_a_folder_named_like_an_input_file_is_named_not_an_internal_fault(tmp_path, capsys, name):
+    folder = _inputs(tmp_path, GOOD)
+    (folder / name).unlink(missing_ok=True)
+    (folder / name).mkdir()
+    out = tmp_path / "out"
+    code, err = _run(capsys, "build", folder, "--out", str(out))
+    assert code == 1
+    assert name in err and "是一个文件夹，不是文件" in err and "内部出错" not in err, err
+    assert not out.exists()
+
+
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero here")
 def test_a_device_linked_inside_the_folder_is_not_read(tmp_path, capsys):
     from docgen.errors import InputError

@@ -29,12 +29,18 @@ def regular_file(path: Path) -> Iterator[BinaryIO]:
         descriptor = os.open(path, flags)
     except OSError as exc:
         raise cannot_read(exc, path) from None
-    with os.fdopen(descriptor, "rb") as file:
+    try:
+        # Checked before fdopen, which itself refuses a folder with an OSError of its own.
         mode = os.fstat(descriptor).st_mode
         if stat.S_ISDIR(mode):
             raise InputError("这是一个文件夹，不是文件", Origin(path))
         if not stat.S_ISREG(mode):
             raise InputError("这不是普通文件（是管道、设备或其他特殊文件），docgen 只读普通文件", Origin(path))
+        file = os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
+    with file:
         yield file
 
 
