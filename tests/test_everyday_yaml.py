@@ -168,6 +168,15 @@ def test_a_fifo_named_yaml_is_refused_without_hanging(tmp_path):
     assert "管道.yaml" in done.stderr and "不是普通文件" in done.stderr
 
 
+@pytest.mark.parametrize("command", ["validate", "check", "build", "summary"])
+def test_a_report_file_given_as_the_inputs_folder_is_named_as_a_file(tmp_path, capsys, command):
+    report = _inputs(tmp_path, GOOD) / "测试社区.yaml"
+    report.write_text(GOOD, encoding="utf-8")
+    code, err = _run(capsys, command, report)
+    assert code == 1
+    assert "测试社区.yaml" in err and "是一个文件，不是文件夹" in err and "找不到" not in err, err
+
+
 @pytest.mark.parametrize("name", ["假报告.yaml", "volume.yaml"])
 def test_a_folder_named_like_an_input_file_is_named_not_an_internal_fault(tmp_path, capsys, name):
     folder = _inputs(tmp_path, GOOD)

@@ -326,6 +326,8 @@ def read_settings(path: Path) -> tuple[VolumeSettings, list[Finding]]:
 
 def load_inputs(folder: Path) -> Inputs:
     """Read every report and the settings in ``folder`` into a volume, in volume order."""
+    if folder.is_file():
+        raise InputError(f"输入位置“{folder}”是一个文件，不是文件夹：--inputs 后面写放报告的文件夹，如 inputs")
     if not folder.is_dir():
         raise InputError(f"找不到输入文件夹“{folder}”")
     entries = folder_entries(folder)
