@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .api import build, import_files, init_inputs, new_report
 from .check import check_volume, listing_lines, summary_line
-from .commandline import DEFAULT_INPUTS, HelpShown, parse
+from .commandline import DEFAULT_INPUTS, DEFAULT_OUT, HelpShown, parse
 from .errors import DocgenError, InternalError
 from .findings import Finding, said
 from .readers.yaml_reader import load_inputs
@@ -77,17 +77,21 @@ def _build(args) -> int:
         print("生成后将用 LibreOffice 排版 …", file=sys.stderr, flush=True)
     result = build(args.inputs, args.out, pdf=args.pdf, verify=args.verify, exact=args.exact, progress=_progress_printer())
     _print_warnings([result.recovered, *result.warnings] if result.recovered else result.warnings)
-    print(summary_line(result.findings))
+    # The commands suggested name the folders of this build: plain `docgen check` would look at the samples.
+    inputs = "" if args.inputs == DEFAULT_INPUTS else f" --inputs {_typed(args.inputs)}"
+    out = "" if args.out == DEFAULT_OUT else f" --out {_typed(args.out)}"
+    summary_hint = SUMMARY_HINT + inputs + out
+    print(summary_line(result.findings, "docgen check" + inputs))
     _print_rendered(args, result)
     _print_removed(result.removed)
     print(f"已生成 {len(result.report_paths)} 份报告和汇编：{result.volume_path}")
     if len(result.report_paths) > _LISTED_REPORTS:
         print(f"目录共 {len(result.report_paths)} 项，见汇编开头。")
-        print(SUMMARY_HINT)
+        print(summary_hint)
         return 0
     for report, page in zip(result.volume.reports, result.start_pages):
         print(f"  第 {page} 页  {report.unit}")
-    print(SUMMARY_HINT)
+    print(summary_hint)
     return 0
 
 

@@ -209,7 +209,7 @@ def test_build_prints_a_one_line_summary(tmp_path, capsys):
     code = main(["build", "--inputs", str(folder), "--out", str(tmp_path / "out")])
     out = capsys.readouterr().out
     assert code == 0
-    assert "检查发现 2 处问题（占位符 1 处，半角标点 1 处），运行 docgen check 查看详情。" in out.splitlines()
+    assert f"检查发现 2 处问题（占位符 1 处，半角标点 1 处），运行 docgen check --inputs {folder} 查看详情。" in out.splitlines()
 
 
 def test_build_of_clean_inputs_says_so(tmp_path, capsys):

@@ -98,9 +98,19 @@ def test_cli_summary_prints_what_it_wrote(sample_inputs, tmp_path, capsys):
     assert (tmp_path / "o" / LEDGER).is_file() and (tmp_path / "o" / ANALYSIS).is_file()
 
 
-def test_build_points_at_summary(sample_inputs, tmp_path, capsys):
+def test_build_points_at_summary_of_the_folders_it_was_given(sample_inputs, tmp_path, capsys):
     assert main(["build", "--inputs", str(sample_inputs), "--out", str(tmp_path / "o")]) == 0
-    assert capsys.readouterr().out.strip().splitlines()[-1].endswith("运行 docgen summary")
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[-1].endswith(f"运行 docgen summary --inputs {sample_inputs} --out {tmp_path / 'o'}")
+    assert any(line.endswith(f"运行 docgen check --inputs {sample_inputs} 查看详情。") for line in lines), lines
+
+
+def test_build_of_the_default_folders_points_at_the_plain_commands(sample_inputs, tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["build"]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[-1].endswith("运行 docgen summary")
+    assert any(line.endswith("运行 docgen check 查看详情。") for line in lines), lines
 
 
 def test_problem_headings_are_set_in_volume_yaml(sample_inputs, tmp_path):

@@ -26,11 +26,11 @@ def listing_lines(findings: list[Finding]) -> list[str]:
     return lines
 
 
-def summary_line(findings: list[Finding]) -> str:
-    """One line for ``docgen build``."""
+def summary_line(findings: list[Finding], check_command: str = "docgen check") -> str:
+    """One line for ``docgen build``; ``check_command`` is the command that lists them (with its folder)."""
     if not findings:
         return "检查未发现问题（占位符、半角标点、重复内容等）。"
-    return f"检查发现 {len(findings)} 处问题（{_counts(findings)}），运行 docgen check 查看详情。"
+    return f"检查发现 {len(findings)} 处问题（{_counts(findings)}），运行 {check_command} 查看详情。"
 
 
 def _counts(findings: list[Finding]) -> str:
