@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, UsageError
 from .filenames import clashes, safe_filename
 from .publish import Publication
+from .readers.unit_names import clean_unit_name
 from .starter import starter_yaml
 
 
@@ -16,6 +17,8 @@ def new_report(inputs: Path, unit: str) -> Path:
     The check for a file of that name (also 单位.yml, or another case) and the
     write happen under the folder's lock, so two at once cannot both succeed.
     """
+    if not clean_unit_name(unit):
+        raise UsageError("单位名称是空的：请写出单位名称，如 docgen new 东湖社区")
     name = safe_filename(unit, ".yaml")
     with Publication(inputs) as publication:
         clash = clashes([inputs / name])

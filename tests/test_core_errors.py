@@ -124,6 +124,14 @@ def test_new_writes_a_starter_that_validates_and_never_overwrites(tmp_path, caps
     assert starter.read_text(encoding="utf-8").endswith("# 我改过\n")
 
 
+@pytest.mark.parametrize("name", ["", "  ", "\u200b"])
+def test_new_refuses_an_empty_unit_name(tmp_path, capsys, name):
+    folder = tmp_path / "in"
+    code, err = _run(capsys, "new", name, "--inputs", str(folder))
+    assert code == 2 and "单位名称是空的" in err
+    assert not folder.exists()
+
+
 def test_build_reports_progress_and_start_pages(sample_inputs, tmp_path, capsys):
     code = main(["build", "--inputs", str(sample_inputs), "--out", str(tmp_path / "o")])
     captured = capsys.readouterr()
