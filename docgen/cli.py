@@ -178,7 +178,8 @@ def _import(args) -> int:
     for refusal in result.refused:
         print(f"错误：{refusal}", file=sys.stderr)
     if result.refused:
-        print(f"以上 {len(result.refused)} 个文件没有导入（其中的内容一点也没有写入）；其余文件已导入。", file=sys.stderr)
+        rest = "；其余文件已导入" if result.written else ""
+        print(f"以上 {len(result.refused)} 个文件没有导入（其中的内容一点也没有写入）{rest}。", file=sys.stderr)
         return 1
     return 0
 

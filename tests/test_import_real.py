@@ -165,7 +165,9 @@ def test_a_file_that_is_no_report_is_refused_with_the_reason(tmp_path, capsys, n
 def test_an_english_document_alone_is_refused(tmp_path, capsys):
     letter = write_not_report("english-letter.txt", tmp_path)
     assert main(["import", str(letter), "--out", str(tmp_path / "inputs")]) == 1
-    assert "没有中文" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "没有中文" in err
+    assert "1 个文件没有导入" in err and "其余文件已导入" not in err  # there is no other file
 
 
 def test_a_chinese_text_without_headings_or_report_words_gets_the_reason_in_full(tmp_path, capsys):
