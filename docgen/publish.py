@@ -14,11 +14,13 @@ writes into the folder, which says so.
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import json
 import os
 import shutil
 import signal
+import sys
 import threading
 import uuid
 from contextlib import ExitStack, contextmanager, suppress
@@ -161,7 +163,12 @@ class Publication:
             return
         steps = [Step(name, True, _occupied(self.folder / name)) for name in self._staged]
         steps += [Step(name, False, True) for name in removed]
-        _replace(self.folder, self._staging_folder(), steps)
+        staging = self._staging_folder()
+        try:
+            _flush_to_disk(staging, [staging / name for name in self._staged])
+        except OSError as error:
+            raise write_error(error, self.folder) from None
+        _replace(self.folder, staging, steps)
         self._staging = None  # _replace removed it
         if self.record:
             hide_manifest(self.folder)
@@ -307,6 +314,7 @@ def _write_journal(folder: Path, journal: dict) -> None:
     temporary = folder / _JOURNAL_DRAFT
     try:
         _write_file(temporary, [json.dumps(journal, ensure_ascii=False).encode("utf-8")])
+        _fsync_file(temporary)
         os.replace(temporary, folder / JOURNAL_FILE)
         _sync_folder(folder)
     except OSError as error:
@@ -318,7 +326,8 @@ def _write_journal(folder: Path, journal: dict) -> None:
 
 
 def _write_file(path: Path, chunks: Iterable[bytes]) -> Entry:
-    """Write ``chunks`` to ``path`` and flush them to disk; the file's checksum and size."""
+    """Write ``chunks`` to ``path``; the file's checksum and size. Not yet flushed to
+    the disk: the caller does that (staged files all at once, ``_flush_to_disk``)."""
     digest, size = hashlib.sha256(), 0
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o666)
     try:
@@ -328,10 +337,56 @@ def _write_file(path: Path, chunks: Iterable[bytes]) -> Entry:
             view = memoryview(chunk)
             while view:
                 view = view[os.write(fd, view) :]
-        os.fsync(fd)
     finally:
         os.close(fd)
     return Entry(digest.hexdigest(), size)
+
+
+def _flush_to_disk(folder: Path, paths: list[Path]) -> None:
+    """The files ``paths`` in ``folder`` on the disk, before any of them replaces an old file.
+
+    Where the system has ``syncfs`` (Linux), one call flushes them all with one
+    journal commit; an fsync a file costs a commit each (seconds for a thousand
+    reports on a busy disk). Elsewhere, an fsync a file.
+    """
+    if _syncfs is not None:
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            _sync_filesystem(fd)
+        finally:
+            os.close(fd)
+        return
+    for path in paths:
+        _fsync_file(path)
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_WRONLY | getattr(os, "O_BINARY", 0))  # Windows flushes only handles open for writing
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _load_syncfs():
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        syncfs = ctypes.CDLL(None, use_errno=True).syncfs
+    except (OSError, AttributeError):
+        return None
+    syncfs.argtypes = [ctypes.c_int]
+    return syncfs
+
+
+_syncfs = _load_syncfs()
+
+
+def _sync_filesystem(fd: int) -> None:
+    """Flush everything written to the filesystem holding ``fd``."""
+    if _syncfs(fd) != 0:
+        number = ctypes.get_errno()
+        raise OSError(number, os.strerror(number))
 
 
 def _sync_folder(folder: Path) -> None:

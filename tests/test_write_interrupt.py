@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from docgen import publish
 from docgen.cli import main
 from write_helpers import NEW_UNITS, OLD_UNITS, docgen_env, leftovers, snapshot, write_inputs
 
@@ -75,6 +76,7 @@ def _reproducible(monkeypatch):
     # Flushing to the disk guards against power cuts, not killed processes (the system keeps what
     # a dead process wrote); skipped here, where it made each of the many runs wait for the disk.
     monkeypatch.setattr(os, "fsync", lambda fd: None)
+    monkeypatch.setattr(publish, "_sync_filesystem", lambda fd: None)
 
 
 @pytest.fixture

@@ -110,6 +110,52 @@ def test_a_disk_that_fills_up_midway_leaves_every_output_byte_identical(built, c
     assert leftovers(out) == []
 
 
+def test_every_new_file_is_on_the_disk_before_the_first_replacement(built, capsys, monkeypatch):
+    inputs, out, _ = built
+    events = []
+    real_flush, real_replace = docgen.publish._flush_to_disk, os.replace
+
+    def flush(folder, paths):
+        events.append(("flush", sorted(p.name for p in paths)))
+        real_flush(folder, paths)
+
+    def replace(source, target):
+        events.append(("replace", Path(target).name))
+        real_replace(source, target)
+
+    monkeypatch.setattr(docgen.publish, "_flush_to_disk", flush)
+    monkeypatch.setattr(docgen.publish.os, "replace", replace)
+    assert _build(capsys, inputs, out)[0] == 0
+    monkeypatch.undo()
+    published = sorted(p.name for p in out.iterdir())
+    assert events[0] == ("flush", published)  # the manifest too
+    assert [e for e in events if e[0] == "flush"] == [events[0]]  # one flush for them all
+
+
+def test_without_syncfs_each_new_file_is_flushed_on_its_own(built, capsys, monkeypatch):
+    inputs, out, _ = built
+    flushed = []
+    monkeypatch.setattr(docgen.publish, "_syncfs", None)  # as on Windows and macOS
+    monkeypatch.setattr(docgen.publish, "_fsync_file", lambda path: flushed.append(path.name))
+    assert _build(capsys, inputs, out)[0] == 0
+    assert set(flushed) >= {p.name for p in out.iterdir()}
+
+
+def test_a_disk_that_fails_to_flush_leaves_every_output_as_it_was(built, capsys, monkeypatch):
+    inputs, out, before = built
+
+    def fail(*args):
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(docgen.publish, "_sync_filesystem", fail)
+    monkeypatch.setattr(docgen.publish, "_fsync_file", fail)
+    code, _, err = _build(capsys, inputs, out)
+    monkeypatch.undo()
+    assert code == 1 and "无法写入" in err and str(out) in err
+    assert snapshot(out) == before
+    assert leftovers(out) == []
+
+
 @pytest.fixture
 def tiny_disk(tmp_path):
     """A real 300 KiB file system (tmpfs), where mounting one is allowed."""
