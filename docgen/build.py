@@ -13,19 +13,21 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
+from . import compose
 from .check import check_volume
 from .check.pieces import volume_pieces
 from .check.structure import find_starter_text
 from .errors import InputError, InternalError
 from .filenames import unique_filenames
 from .findings import Finding
-from .layout.paginate import start_pages
+from .layout.paginate import paragraph_pages, start_pages
 from .model import Volume
+from .oserror import write_error
 from .publish import Publication, everything
 from .readers.yaml_reader import load_inputs
 from .writers.docx_template import Template
 from .writers.report import report_docx
-from .writers.volume import volume_docx
+from .writers.volume import VolumeWriter, volume_docx
 
 if TYPE_CHECKING:
     from .renderer.verify import Mismatch
@@ -104,24 +106,39 @@ def _rendered(result: BuildResult, publication: Publication, pdf: bool, verify: 
 
 
 def write_build(inputs: Path, publication: Publication, progress: Progress) -> BuildResult:
-    """Every report and the volume into ``publication``, each as soon as it is made."""
+    """Every report and the volume into ``publication``, each report as soon as it is made.
+
+    Each report is composed once: the same paragraphs are measured for the
+    目录's pages, written as the report's own file and handed to the volume.
+    Nothing of a report is kept in memory after it is written but its page count.
+    """
     loaded = load_inputs(inputs)
     volume = loaded.volume
     _refuse_starter_text(volume)
+    settings = volume.settings
     template = report_template(inputs, volume)
-    pages = start_pages(volume)
-    titles = volume.numbered_titles()
-    volume_name, *report_names = unique_filenames(
-        [volume.settings.series_title] + [r.unit for r in volume.reports], ".docx"
-    )
+    volume_name, *report_names = unique_filenames([settings.series_title] + [r.unit for r in volume.reports], ".docx")
     total = len(volume.reports) + 1
-    report_paths = []
-    for done, (report, title, name) in enumerate(zip(volume.reports, titles, report_names), 1):
-        report_paths.append(publication.write(name, report_docx(report, title, template, volume.settings.cover, volume.settings.show_unit)))
-        progress(done, total)
-    volume_path = publication.write(volume_name, volume_docx(volume, pages, template))
+    report_paths, report_pages = [], []
+    with VolumeWriter(volume, template, publication.scratch()) as volume_writer:
+        for done, (report, title, name) in enumerate(zip(volume.reports, volume.numbered_titles(), report_names), 1):
+            paragraphs = compose.report_paragraphs(report, title, settings.show_unit)
+            report_pages.append(paragraph_pages(paragraphs))
+            report_paths.append(publication.write(name, report_docx(report, paragraphs, title, template, settings.cover)))
+            _keep(volume_writer.add, paragraphs, publication)
+            progress(done, total)
+        pages = start_pages(volume, report_pages)
+        volume_path = publication.write_by(volume_name, lambda file: volume_writer.write(file, pages))
     progress(total, total)
     return BuildResult(volume, volume_path, report_paths, pages, loaded.warnings, template)
+
+
+def _keep(add, paragraphs, publication: Publication) -> None:
+    """Hand a report to the volume, which keeps it in a temporary file in the output folder."""
+    try:
+        add(paragraphs)
+    except OSError as error:
+        raise write_error(error, publication.folder) from None
 
 
 def _refuse_starter_text(volume: Volume) -> None:

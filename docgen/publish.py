@@ -21,12 +21,13 @@ import os
 import shutil
 import signal
 import sys
+import tempfile
 import threading
 import uuid
 from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import BinaryIO, Callable, Iterable, Iterator
 
 from .errors import DocgenError, EnvironmentProblem, InputError
 from .findings import RECOVERED, Finding
@@ -116,6 +117,26 @@ class Publication:
     def write(self, name: str, data: bytes) -> Path:
         """Stage ``data`` as the file ``name`` (relative to the folder); its final path."""
         return self._stage(name, [data])
+
+    def write_by(self, name: str, write: Callable[[BinaryIO], None]) -> Path:
+        """Stage the file ``name`` as ``write(file)`` makes it in a seekable temporary file; its final path."""
+        with self.scratch() as file:
+            try:
+                write(file)
+                file.seek(0)
+            except OSError as error:
+                raise write_error(error, self.folder / name) from None
+            return self._stage(name, iter(lambda: file.read(_BLOCK), b""))
+
+    def scratch(self) -> BinaryIO:
+        """A nameless temporary file beside the staged ones, for what a run holds on its way; gone once closed.
+
+        Unbuffered: every write reaches the disk when made, so a full disk is met
+        there (and told), never later when the file is closed after another error."""
+        try:
+            return tempfile.TemporaryFile(dir=self._staging_folder(), buffering=0)
+        except OSError as error:
+            raise write_error(error, self.folder) from None
 
     def copy(self, name: str, source: Path) -> Path:
         """Stage a copy of the file ``source`` as ``name``; its final path."""

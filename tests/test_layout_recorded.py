@@ -8,9 +8,12 @@ and break every paragraph into the same lines on the same page and grid line.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from docgen.layout.paginate import start_pages
+from docgen.layout.paginate import place, start_pages, volume_layout
+from docgen.model import Cover
 from docgen.renderer.compare import compare, model_paragraphs
 
 from layout_data import REFRESH, VOLUMES, load_volume, recorded, recorded_lines
@@ -33,6 +36,17 @@ def _recorded_for(volume, name):
     record = recorded(name)
     assert volume.numbered_titles() == record["titles"], f"{name} 的报告变了：用 {REFRESH} 重新记录"
     return record
+
+
+@pytest.mark.parametrize("cover", [None, Cover("汇编封面标题", "编印单位")])
+@pytest.mark.parametrize("name", VOLUMES)
+def test_start_pages_from_each_reports_page_count_are_those_of_the_whole_volume_poured(volumes, name, cover):
+    """A build counts each report's pages as it writes the report; that must place
+    every report where pouring the whole volume onto pages does."""
+    volume = replace(volumes[name], settings=replace(volumes[name].settings, cover=cover))
+    layout = volume_layout(volume)
+    positions = place(layout.blocks)
+    assert start_pages(volume) == [positions[index][0][0] - layout.unnumbered_pages for index in layout.report_starts]
 
 
 @pytest.mark.parametrize("name", VOLUMES)

@@ -71,9 +71,14 @@ def report_blocks(report: Report, title: str, show_unit: bool = False) -> list[B
     return measure_all(compose.report_paragraphs(report, title, show_unit))
 
 
-def report_pages(report: Report, title: str, show_unit: bool = False) -> int:
+def report_pages_of(report: Report, title: str, show_unit: bool = False) -> int:
     """How many pages the report fills, starting on a fresh page."""
-    return pour(report_blocks(report, title, show_unit))
+    return paragraph_pages(compose.report_paragraphs(report, title, show_unit))
+
+
+def paragraph_pages(paragraphs: list[compose.Paragraph]) -> int:
+    """How many pages ``paragraphs`` fill, starting on a fresh page."""
+    return pour(measure_all(paragraphs))
 
 
 def toc_blocks(volume: Volume, report_page_counts: list[int]) -> list[Block]:
@@ -127,13 +132,27 @@ def volume_layout(volume: Volume) -> VolumeLayout:
     return VolumeLayout(blocks, starts, pour(cover) if cover else 0)
 
 
-def start_pages(volume: Volume) -> list[int]:
+def start_pages(volume: Volume, report_pages: list[int] | None = None) -> list[int]:
     """The page each report of the volume starts on, as its footer prints it:
     counted from the 目录's first page, a cover or not (the cover is its own
-    section, unnumbered, and the 目录's section numbers from 1)."""
-    layout = volume_layout(volume)
-    positions = place(layout.blocks)
-    return [positions[index][0][0] - layout.unnumbered_pages for index in layout.report_starts]
+    section, unnumbered, and the 目录's section numbers from 1).
+
+    ``report_pages``: the pages each report fills (``paragraph_pages``), where
+    the caller has composed the reports already. Every report starts a page of
+    its own, so the reports follow the 目录 page count after page count, as
+    ``place`` puts them over ``volume_layout``.
+    """
+    if report_pages is None:
+        show_unit = volume.settings.show_unit
+        report_pages = [
+            report_pages_of(report, title, show_unit) for report, title in zip(volume.reports, volume.numbered_titles())
+        ]
+    page = pour(toc_blocks(volume, report_pages)) + 1
+    starts = []
+    for count in report_pages:
+        starts.append(page)
+        page += count
+    return starts
 
 
 def pour(blocks: list[Block], lines_per_page: int = spec.LINES_PER_PAGE) -> int:

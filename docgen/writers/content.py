@@ -12,7 +12,6 @@ from ..model import Cover, Report
 from .ooxml import (
     BREAK_XML,
     XML_PARSER,
-    add_bookmark,
     add_field,
     add_run,
     begin_field,
@@ -46,13 +45,17 @@ class StyleIds:
             raise InputError(f"模板中缺少样式“{name}”，请不要删除或改名 docgen 的样式") from None
 
 
-def report_paragraphs(
-    report: Report, title: str, styles: StyleIds, bookmark: tuple[int, str] | None = None, show_unit: bool = False
-):
-    paragraphs = parse_body([_paragraph_xml(p, styles) for p in compose.report_paragraphs(report, title, show_unit)])
-    if bookmark:
-        add_bookmark(paragraphs[0], *bookmark)
-    return paragraphs
+def report_paragraphs(report: Report, title: str, styles: StyleIds, show_unit: bool = False):
+    """The report's paragraphs as elements."""
+    return parse_body([report_body_xml(compose.report_paragraphs(report, title, show_unit), styles)])
+
+
+def report_body_xml(
+    paragraphs: list[compose.Paragraph], styles: StyleIds, bookmark: tuple[int, str] | None = None
+) -> str:
+    """A report's composed paragraphs as WordprocessingML text, its title in ``bookmark`` where given."""
+    first, *rest = paragraphs
+    return _paragraph_xml(first, styles, bookmark) + "".join(_paragraph_xml(p, styles) for p in rest)
 
 
 def cover_paragraphs(cover: Cover, styles: StyleIds):
@@ -110,7 +113,7 @@ def toc_paragraphs(heading: str, entries: list[compose.TocEntry], bookmarks: lis
     return [document_part_control(paragraphs, "Table of Contents")]
 
 
-def _paragraph_xml(paragraph: compose.Paragraph, styles: StyleIds) -> str:
+def _paragraph_xml(paragraph: compose.Paragraph, styles: StyleIds, bookmark: tuple[int, str] | None = None) -> str:
     """``paragraph`` as WordprocessingML text (see ``ooxml.parse_body``)."""
     runs = []
     for run in paragraph.runs:
@@ -120,7 +123,7 @@ def _paragraph_xml(paragraph: compose.Paragraph, styles: StyleIds) -> str:
                 runs.append(BREAK_XML)
             if segment:
                 runs.append(run_xml(segment, char_style))
-    return paragraph_xml(styles[paragraph.kind.style], "".join(runs), paragraph.right_indent)
+    return paragraph_xml(styles[paragraph.kind.style], "".join(runs), paragraph.right_indent, bookmark)
 
 
 def _paragraph(style_id: str):

@@ -13,11 +13,13 @@ from one report to the next: that keeps a 1,000-report build fast.
 
 from __future__ import annotations
 
-import functools
 import io
+import itertools
 import re
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO, Iterable
 
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
@@ -29,8 +31,9 @@ from ..model import Origin
 from .content import StyleIds
 from .docprops import APP_PART, CORE_PART, DocumentProperties
 from .fonttable import declare_faces
-from .ooxml import XML_PARSER, element, replace_child
-from .package import STYLES_PART, append_parts, read_parts, zip_parts
+from ..sanitize import NOT_XML
+from .ooxml import W_NAMESPACE, XML_PARSER, element, parse_body, replace_child
+from .package import STYLES_PART, SharedParts, read_parts, write_package, zip_parts
 from .template import TEMPLATE_PATH, apply_fonts, build_template
 from .template_input import read_template
 from .template_sandbox import MAX_OPERATIONS, MAX_SECONDS, TemplateEnvironment, TemplateTooCostly
@@ -50,26 +53,29 @@ class Template:
         self.fonts = fonts or {}
         self._bytes = read_template(self.path) if path else build_template()
         self._fields = _count_fields(self._bytes, self.path)
-        self._static_base: tuple[bytes, StyleIds] | None = None
+        self._static_parts: dict[str, bytes] | None = None
+        self._static: dict[bool, RenderedTemplate] = {}
 
-    def render(
-        self, paragraphs_for, context: dict[str, str], properties: DocumentProperties, number_from_one: bool = False
-    ) -> bytes:
-        """Render with ``context``; ``paragraphs_for(StyleIds)`` gives the body.
+    def render(self, paragraphs_for, context: dict[str, str], properties: DocumentProperties) -> bytes:
+        """Render with ``context``; ``paragraphs_for(StyleIds)`` gives the body (elements)."""
+        rendered = self.rendered(context)
+        return rendered.docx([rendered.serialised(paragraphs_for(rendered.styles))], properties)
+
+    def rendered(self, context: dict[str, str], number_from_one: bool = False) -> RenderedTemplate:
+        """The template rendered with ``context``: what every output of that context shares.
 
         ``number_from_one``: the body's last section (the template's) numbers its
         pages from 1, after an unnumbered section such as the volume's cover."""
-        base, styles = self._base(context)
-        return _with_body(base, paragraphs_for(styles), properties, self.path, number_from_one)
-
-    def _base(self, context: dict[str, str]) -> tuple[bytes, StyleIds]:
         if self._fields > 1:  # fields beyond {{ body }}: each report renders its own
-            return self._render_base(context)
-        if self._static_base is None:
-            self._static_base = self._render_base(context)
-        return self._static_base
+            return _rendered_from(self._render(context), self.path, number_from_one)
+        if number_from_one not in self._static:
+            if self._static_parts is None:
+                self._static_parts = self._render(context)
+            self._static[number_from_one] = _rendered_from(self._static_parts, self.path, number_from_one)
+        return self._static[number_from_one]
 
-    def _render_base(self, context: dict[str, str]) -> tuple[bytes, StyleIds]:
+    def _render(self, context: dict[str, str]) -> dict[str, bytes]:
+        """The template's parts, rendered with ``context``."""
         template = DocxTemplate(io.BytesIO(self._bytes))
         try:
             values = {name: _literal(value) for name, value in {**context, "body": _BODY_MARK}.items()}
@@ -89,7 +95,53 @@ class Template:
         parts = read_parts(out.getvalue())
         _check_one_body(parts, self.path)
         declare_faces(parts)
-        return zip_parts(parts), StyleIds(parts[STYLES_PART])
+        return parts
+
+
+def _rendered_from(parts: dict[str, bytes], template_path: Path, number_from_one: bool) -> RenderedTemplate:
+    before, after, nsmap = _around_body_mark(parts[_DOCUMENT_PART], template_path, number_from_one)
+    shared = SharedParts(zip_parts({n: data for n, data in parts.items() if n not in _PER_OUTPUT_PARTS}))
+    return RenderedTemplate(shared, before, after, nsmap, StyleIds(parts[STYLES_PART]))
+
+
+@dataclass(frozen=True)
+class RenderedTemplate:
+    """A rendered template as its outputs use it: the parts they share, compressed once,
+    and the document part around the body mark, serialised once; only the body
+    and the properties are each output's own."""
+
+    shared: SharedParts
+    before: bytes  # the document part up to the body mark paragraph
+    after: bytes  # and from after it
+    nsmap: dict
+    styles: StyleIds
+
+    def body(self, paragraphs_xml: str) -> bytes:
+        """Body paragraphs written as XML text (``ooxml.paragraph_xml``) as they print
+        in the document part: the text itself, where the part names the main
+        namespace ``w:`` as the text does (so lxml would print it unchanged)."""
+        if self.nsmap.get("w") == W_NAMESPACE and not NOT_XML.search(paragraphs_xml):
+            return paragraphs_xml.encode("utf-8")
+        return self.serialised(parse_body([paragraphs_xml]))  # fails loudly on what XML cannot hold
+
+    def serialised(self, elements) -> bytes:
+        """``elements`` as they print inside the document part, under its namespace declarations."""
+        holder = etree.Element(qn("w:body"), nsmap=self.nsmap)
+        holder.extend(elements)
+        if not len(holder):
+            return b""
+        inner = etree.tostring(holder, encoding="UTF-8")
+        return inner[inner.index(b">") + 1 : inner.rindex(b"</")]
+
+    def write(self, file: BinaryIO, body: Iterable[bytes], properties: DocumentProperties) -> None:
+        """The package into ``file``, its body from the pieces of ``body`` in order."""
+        document = itertools.chain([self.before], body, [self.after])
+        write_package(file, self.shared, {_DOCUMENT_PART: document, **{n: [d] for n, d in properties.parts().items()}})
+
+    def docx(self, body: Iterable[bytes], properties: DocumentProperties) -> bytes:
+        out = io.BytesIO()
+        self.write(out, body, properties)
+        return out.getvalue()
 
 
 def _check_one_body(parts: dict[str, bytes], template_path: Path) -> None:
@@ -126,38 +178,6 @@ def _count_fields(data: bytes, path: Path) -> int:
     return len(_FIELD.findall(text))
 
 
-def _with_body(
-    base: bytes, paragraphs, properties: DocumentProperties, template_path: Path, number_from_one: bool
-) -> bytes:
-    """``base`` with its body mark paragraph replaced by ``paragraphs``, and ``properties``."""
-    fixed, document_xml = _split_package(base)
-    body = _replace_body_mark(document_xml, paragraphs, template_path, number_from_one)
-    own = {_DOCUMENT_PART: body, **properties.parts()}
-    return append_parts(fixed, own)
-
-
-@functools.lru_cache(maxsize=4)
-def _split_package(base: bytes) -> tuple[bytes, bytes]:
-    """The package compressed once without the parts each output has its own of, and its document part."""
-    parts = read_parts(base)
-    document_xml = parts[_DOCUMENT_PART]
-    return zip_parts({n: data for n, data in parts.items() if n not in _PER_OUTPUT_PARTS}), document_xml
-
-
-def _replace_body_mark(document_xml: bytes, paragraphs, template_path: Path, number_from_one: bool) -> bytes:
-    """The document part with ``paragraphs`` where the body mark paragraph was: the
-    template's XML around the mark is serialised once, only the paragraphs each time."""
-    before, after, nsmap = _around_body_mark(document_xml, template_path, number_from_one)
-    # serialised under the document's own namespace declarations, as they print inside it
-    holder = etree.Element(qn("w:body"), nsmap=nsmap)
-    holder.extend(paragraphs)
-    if not len(holder):
-        return before + after
-    inner = etree.tostring(holder, encoding="UTF-8")
-    return before + inner[inner.index(b">") + 1 : inner.rindex(b"</")] + after
-
-
-@functools.lru_cache(maxsize=4)
 def _around_body_mark(document_xml: bytes, template_path: Path, number_from_one: bool) -> tuple[bytes, bytes, dict]:
     """The document part before and after its body mark paragraph, and the root's namespaces."""
     root = etree.fromstring(document_xml, XML_PARSER)

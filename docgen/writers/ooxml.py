@@ -148,16 +148,6 @@ def _field_char(paragraph_el, kind: str) -> None:
     paragraph_el.append(run)
 
 
-def add_bookmark(paragraph_el, bookmark_id: int, name: str) -> None:
-    """Wrap the paragraph's content in a bookmark (TOC entries link to these)."""
-    start = element("bookmarkStart", id=str(bookmark_id), name=name)
-    end = element("bookmarkEnd", id=str(bookmark_id))
-    ppr = paragraph_el.find(qn("w:pPr"))
-    position = 1 if ppr is not None else 0
-    paragraph_el.insert(position, start)
-    paragraph_el.append(end)
-
-
 def document_part_control(blocks, gallery: str):
     """``blocks`` (paragraphs) in a block-level content control of a building-block
     gallery, as Word wraps its own 目录 (``gallery`` "Table of Contents")."""
@@ -206,9 +196,13 @@ def run_xml(text: str, char_style: str | None = None) -> str:
 BREAK_XML = "<w:r><w:br/></w:r>"
 
 
-def paragraph_xml(style_id: str, content: str, right_indent: int = 0) -> str:
-    """A paragraph of style ``style_id`` holding ``content`` (runs as XML text)."""
+def paragraph_xml(style_id: str, content: str, right_indent: int = 0, bookmark: tuple[int, str] | None = None) -> str:
+    """A paragraph of style ``style_id`` holding ``content`` (runs as XML text),
+    wrapped in ``bookmark`` (id, name) where given: a 目录 entry links to it."""
     indent = f'<w:ind w:right="{right_indent}"/>' if right_indent else ""
+    if bookmark:
+        number, name = bookmark
+        content = f'<w:bookmarkStart w:id="{number}" w:name="{attribute_xml(name)}"/>{content}<w:bookmarkEnd w:id="{number}"/>'
     return f'<w:p><w:pPr><w:pStyle w:val="{attribute_xml(style_id)}"/>{indent}</w:pPr>{content}</w:p>'
 
 

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
+from .. import compose
 from ..model import Cover, Report
-from .content import report_paragraphs
+from .content import report_body_xml
 from .docprops import DocumentProperties
 from .docx_template import Template
 
 
 def report_docx(
-    report: Report, title: str, template: Template, cover: Cover | None = None, show_unit: bool = False
+    report: Report, paragraphs: list[compose.Paragraph], title: str, template: Template, cover: Cover | None = None
 ) -> bytes:
+    """``report`` as composed into ``paragraphs`` (``compose.report_paragraphs``), in its own package."""
     company = cover.unit if cover else ""
-    return template.render(
-        lambda styles: report_paragraphs(report, title, styles, show_unit=show_unit),
-        {"title": title, "unit": report.unit},
-        DocumentProperties(title=title, creator=report.unit, company=company),
-    )
+    rendered = template.rendered({"title": title, "unit": report.unit})
+    body = rendered.body(report_body_xml(paragraphs, rendered.styles))
+    return rendered.docx([body], DocumentProperties(title=title, creator=report.unit, company=company))

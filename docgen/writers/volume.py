@@ -1,36 +1,85 @@
-"""The compiled volume: the cover (if any), the 目录, then every report from a new page."""
+"""The compiled volume: the cover (if any), the 目录, then every report from a new page.
+
+The 目录 comes first but needs every report's pages, known only once every
+report is composed. So a build hands each report to a ``VolumeWriter`` as it
+goes, which keeps the report's body on disk, not in memory, and writes the
+package when the pages are known: memory stays flat however many reports.
+"""
 
 from __future__ import annotations
 
+import io
+import itertools
+import tempfile
+from typing import BinaryIO
+
+from .. import compose
 from ..layout.paginate import toc_entries
 from ..model import Volume
-from .content import cover_paragraphs, report_paragraphs, toc_paragraphs
+from .content import cover_paragraphs, report_body_xml, toc_paragraphs
 from .docprops import DocumentProperties
 from .docx_template import Template
 
 _FIRST_BOOKMARK = 100_000_001  # Word names TOC bookmarks _Toc + digits; it hides them in its list
+_BLOCK = 1 << 20
 
 
 def bookmark_name(position: int) -> str:
     return f"_Toc{_FIRST_BOOKMARK + position}"
 
 
+class VolumeWriter:
+    """The volume's reports taken one by one (``add``), then the whole package (``write``)."""
+
+    def __init__(self, volume: Volume, template: Template, bodies: BinaryIO | None = None):
+        self.volume = volume
+        # the cover is unnumbered: the 目录 is page 1 with a cover as without one
+        self.rendered = template.rendered(
+            {"title": volume.settings.series_title, "unit": ""}, number_from_one=volume.settings.cover is not None
+        )
+        self._bodies = bodies or tempfile.TemporaryFile(buffering=0)  # the reports' body XML, in order
+        self._count = 0
+
+    def add(self, paragraphs: list[compose.Paragraph]) -> None:
+        """The next report, composed (``compose.report_paragraphs``); its title is the 目录's link target."""
+        bookmark = (self._count + 1, bookmark_name(self._count))
+        self._bodies.write(self.rendered.body(report_body_xml(paragraphs, self.rendered.styles, bookmark)))
+        self._count += 1
+
+    def write(self, file: BinaryIO, start_pages: list[int]) -> None:
+        """The package into ``file``: cover, a 目录 with ``start_pages``, the reports added."""
+        self._bodies.seek(0)
+        bodies = iter(lambda: self._bodies.read(_BLOCK), b"")
+        self.rendered.write(file, itertools.chain([self._front(start_pages)], bodies), volume_properties(self.volume))
+
+    def close(self) -> None:
+        self._bodies.close()
+
+    def __enter__(self) -> VolumeWriter:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _front(self, start_pages: list[int]) -> bytes:
+        """The cover and the 目录, as they print in the document part."""
+        settings, styles = self.volume.settings, self.rendered.styles
+        entries = toc_entries(self.volume, [str(page) for page in start_pages])
+        bookmarks = [bookmark_name(i) for i in range(len(entries))]
+        front = cover_paragraphs(settings.cover, styles) if settings.cover else []
+        front += toc_paragraphs(settings.toc_heading, entries, bookmarks, styles)
+        return self.rendered.serialised(front)
+
+
 def volume_docx(volume: Volume, start_pages: list[int], template: Template) -> bytes:
-    settings = volume.settings
-    titles = volume.numbered_titles()
-    entries = toc_entries(volume, [str(page) for page in start_pages])
-    bookmarks = [bookmark_name(i) for i in range(len(titles))]
-
-    def paragraphs(styles):
-        body = cover_paragraphs(settings.cover, styles) if settings.cover else []
-        body += toc_paragraphs(settings.toc_heading, entries, bookmarks, styles)
-        for i, (report, title) in enumerate(zip(volume.reports, titles)):
-            body += report_paragraphs(report, title, styles, (i + 1, bookmarks[i]), settings.show_unit)
-        return body
-
-    context = {"title": settings.series_title, "unit": ""}
-    # the cover is unnumbered: the 目录 is page 1 with a cover as without one
-    return template.render(paragraphs, context, volume_properties(volume), number_from_one=settings.cover is not None)
+    """The whole volume at once (its reports composed again): for ``build --exact`` and tests."""
+    show_unit = volume.settings.show_unit
+    with VolumeWriter(volume, template) as writer:
+        for report, title in zip(volume.reports, volume.numbered_titles()):
+            writer.add(compose.report_paragraphs(report, title, show_unit))
+        out = io.BytesIO()
+        writer.write(out, start_pages)
+    return out.getvalue()
 
 
 def volume_properties(volume: Volume) -> DocumentProperties:
