@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from docgen.build import build
 from docgen.compose import BODY, font
 from docgen.layout import spec
-from docgen.layout.linebreak import Font, break_lines, text_width
+from docgen.layout.linebreak import Font, _Measure, break_lines, text_width
 
 from docx_text import paragraph_texts
 
@@ -67,3 +67,15 @@ def test_a_report_holding_a_very_long_word_builds_with_the_whole_word(tmp_path):
     result = build(inputs, tmp_path / "out")
     for document in (*result.report_paths, result.volume_path):
         assert [text for text in paragraph_texts(document) if word in text] == [f"1.一个很长的词。{word}"]
+
+
+TEXTS = st.text(st.sampled_from("中文。，、“”（）《》—…ab Z9-.%é·①²ⅫＡ１\t"), min_size=1, max_size=40)
+FONTS = st.builds(Font, em=st.sampled_from([320, 360, 440, 720]), spacing=st.integers(-100, 60))
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=TEXTS, font=FONTS)
+def test_text_width_is_the_width_the_line_breaker_measures(text, font):
+    """text_width adds widths up on its own (it is called at every break place of a title):
+    it must give what the breaker's per-character sums give for the same text."""
+    assert text_width(text, font) == _Measure(text, font, frozenset()).width(0, len(text) - 1)

@@ -52,11 +52,13 @@ def _best_breaks(text: str, font: Font, width: int, lines: int) -> list[int] | N
         return slack * slack + (0 if end == len(text) or _is_pause(text, end) else _AWKWARD)
 
     # best[k][end]: the least cost of k lines covering text[:end], and the breaks.
+    # The last line must end the text: only that end is tried for it (a wider
+    # line never fits where a narrower one did not, so nothing else changes).
     best: dict[int, tuple[float, list[int]]] = {0: (0.0, [])}
-    for _ in range(lines):
+    for line in range(1, lines + 1):
         step: dict[int, tuple[float, list[int]]] = {}
         for start, (so_far, breaks) in best.items():
-            for end in ends:
+            for end in ends if line < lines else [len(text)]:
                 if end <= start:
                     continue
                 line_cost = cost(start, end)
