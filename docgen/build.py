@@ -9,9 +9,11 @@ successful one removes the outputs of its own that it did not make again.
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from . import compose
 from .check import check_volume
@@ -24,7 +26,7 @@ from .layout.paginate import paragraph_pages, start_pages
 from .model import Volume
 from .oserror import write_error
 from .publish import Publication, everything
-from .readers.yaml_reader import load_inputs
+from .readers.yaml_reader import Inputs, load_inputs
 from .writers.docx_template import Template
 from .writers.report import report_docx
 from .writers.volume import VolumeWriter, volume_docx
@@ -84,10 +86,12 @@ def build(
     disagrees; ``exact``: write LibreOffice's pages into the 目录 instead.
     """
     with publish_outputs(out) as publication:
-        result = write_build(inputs, publication, progress)
-        result = replace(result, findings=check_volume(result.volume))
-        if pdf or verify or exact:
-            result = _rendered(result, publication, pdf, verify, exact)
+        loaded = load_inputs(inputs)
+        with _kept_from_the_collector():
+            result = write_build(inputs, loaded, publication, progress)
+            result = replace(result, findings=check_volume(result.volume))
+            if pdf or verify or exact:
+                result = _rendered(result, publication, pdf, verify, exact)
     result = published(result, publication)
     if result.mismatches and not exact:
         from .renderer.outputs import mismatch_message
@@ -105,14 +109,25 @@ def _rendered(result: BuildResult, publication: Publication, pdf: bool, verify: 
     )
 
 
-def write_build(inputs: Path, publication: Publication, progress: Progress) -> BuildResult:
+@contextmanager
+def _kept_from_the_collector() -> Iterator[None]:
+    """What exists now (the inputs' model, read once for the whole build) is left out of
+    the garbage collector's full passes until the block ends: they would walk it again
+    and again, a cost that grows with the number of reports."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def write_build(inputs: Path, loaded: Inputs, publication: Publication, progress: Progress) -> BuildResult:
     """Every report and the volume into ``publication``, each report as soon as it is made.
 
     Each report is composed once: the same paragraphs are measured for the
     目录's pages, written as the report's own file and handed to the volume.
     Nothing of a report is kept in memory after it is written but its page count.
     """
-    loaded = load_inputs(inputs)
     volume = loaded.volume
     _refuse_starter_text(volume)
     settings = volume.settings

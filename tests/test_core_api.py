@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 
@@ -63,3 +64,14 @@ def test_a_verify_mismatch_is_raised_by_the_library_as_docgens_fault(monkeypatch
     assert (tmp_path / "out" / "基层党建亮点工作及存在问题.docx").exists()  # the files are still written
     corrected = docgen.build(sample_inputs, tmp_path / "out2", exact=True)
     assert corrected.mismatches and corrected.rendered
+
+
+def test_a_build_leaves_the_callers_garbage_collector_as_it_was(sample_inputs, tmp_path):
+    """build keeps its model out of the collector's way while it runs; a program that
+    builds many times must get every object back under the collector afterwards."""
+    docgen.build(sample_inputs, tmp_path / "out")
+    assert gc.get_freeze_count() == 0
+    docgen.new_report(sample_inputs, "新社区")  # refused once read: still the starter's text
+    with pytest.raises(docgen.errors.InputError, match="docgen new"):
+        docgen.build(sample_inputs, tmp_path / "out")
+    assert gc.get_freeze_count() == 0
