@@ -34,7 +34,7 @@ def _wrong_model(monkeypatch):
     """A layout model that puts every report one page late."""
     build_module = importlib.import_module("docgen.build")  # docgen.build is the API function
     real = build_module.start_pages
-    monkeypatch.setattr(build_module, "start_pages", lambda volume: [p + 1 for p in real(volume)])
+    monkeypatch.setattr(build_module, "start_pages", lambda volume, *counted: [p + 1 for p in real(volume, *counted)])
     return real
 
 

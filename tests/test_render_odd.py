@@ -77,7 +77,7 @@ def test_exact_without_pdf_runs_libreoffice_once(sample_inputs, tmp_path, capsys
     folder = _inputs(sample_inputs, "甲", "乙")
     build_module = importlib.import_module("docgen.build")  # docgen.build is the API function
     real_pages = build_module.start_pages
-    monkeypatch.setattr(build_module, "start_pages", lambda volume: [p + 1 for p in real_pages(volume)])
+    monkeypatch.setattr(build_module, "start_pages", lambda volume, *counted: [p + 1 for p in real_pages(volume, *counted)])
     converted = []
     real_convert = outputs.convert_to_pdf
     monkeypatch.setattr(outputs, "convert_to_pdf", lambda docs, out: converted.append(docs) or real_convert(docs, out))
