@@ -23,6 +23,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
 
 # The Simplified Chinese rules (LibreOffice's zh-CN locale data, which are
@@ -141,6 +142,13 @@ _SCRIPT_RUN = re.compile("[Aa][AaNn]*|[Ll][LlNn]*")  # one script, with the char
 _SCRIPT_OF_RUN = {"A": "asian", "a": "asian", "L": "latin", "l": "latin"}
 
 
+@lru_cache(maxsize=64)
+def _widths(font: Font):
+    """Each code letter's advance in ``font``, and its step (advance and spacing) as a lookup."""
+    advance = {code: font.em if code in _ASIAN else font.em // 2 for code in _ASIAN + _LATIN + _NONE}
+    return advance, {code: width + font.spacing for code, width in advance.items()}.__getitem__
+
+
 class _Measure:
     """A text measured once: where it may break and how wide any stretch of it is.
 
@@ -156,8 +164,8 @@ class _Measure:
     def __init__(self, text: str, font: Font, run_starts: frozenset[int]):
         self.text = text
         self.classes = classes = text.translate(_CLASSES)
-        self.advance = {code: font.em if code in _ASIAN else font.em // 2 for code in _ASIAN + _LATIN + _NONE}
-        steps = list(map({code: width + font.spacing for code, width in self.advance.items()}.__getitem__, classes))
+        self.advance, step_of = _widths(font)
+        steps = list(map(step_of, classes))
         runs = [(match.start(), _SCRIPT_OF_RUN[match.group()[0]]) for match in _SCRIPT_RUN.finditer(classes)]
         self.run_starts = [start for start, _ in runs]  # where the script (as carried on) changes
         self.run_scripts = [script for _, script in runs]
@@ -209,6 +217,9 @@ class _Measure:
         quote breaks by the Chinese rules, before the quote.
         """
         text = self.text
+        if self.classes[cut - 1] == self.classes[cut] == "a":  # between two Chinese characters, mostly
+            if text[cut] not in NOT_AT_LINE_START and text[cut - 1] not in NOT_AT_LINE_END:
+                return cut  # what the rules below come to there
         if self.script_at(self.last_letter(cut - 1)) == "latin":
             return _break_before_latin(text, cut, start)
         if text[cut] in HANGING:
