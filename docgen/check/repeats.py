@@ -13,6 +13,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import Iterator
 
 from .findings import REPEATED, Finding, shorten
 from .pieces import CLOSING, INTRO, LEAD, REPORT_TITLE, TEXT, TITLE, Piece
@@ -37,20 +38,35 @@ class _Sentence:
 
 
 def find_repeats(pieces: list[Piece]) -> list[Finding]:
-    sentences = _sentences(pieces)
+    # Only the distinct sentences are kept, and of the repeats only what a finding says:
+    # a volume of thousands of reports has hundreds of thousands of sentences.
     first_by_key: dict[str, _Sentence] = {}
-    shared: dict[tuple[int, int], list[_Sentence]] = defaultdict(list)  # (later, earlier) → its sentences
-    for sentence in sentences:
+    shared: dict[tuple[int, int], _Repeats] = {}  # (later, earlier) piece → what the later one repeats
+    for sentence in _sentences(pieces):
         earlier = first_by_key.setdefault(sentence.key, sentence)
         if earlier is not sentence:
-            shared[(sentence.piece, earlier.piece)].append(sentence)
+            _note(shared, sentence, earlier)
     for later, earlier in _near_pairs(list(first_by_key.values())):
-        shared[(later.piece, earlier.piece)].append(later)
+        _note(shared, later, earlier)
     return [
-        _finding(pieces, later, earlier, repeated)
-        for (later, earlier), repeated in sorted(shared.items())
+        _finding(pieces, later, earlier, repeats)
+        for (later, earlier), repeats in sorted(shared.items())
         if pieces[later].owner != pieces[earlier].owner  # an item's text restating its own title is fine
     ]
+
+
+@dataclass
+class _Repeats:
+    first: str  # the first repeated sentence, as written
+    count: int = 1
+
+
+def _note(shared: dict[tuple[int, int], _Repeats], later: _Sentence, earlier: _Sentence) -> None:
+    repeats = shared.get((later.piece, earlier.piece))
+    if repeats is None:
+        shared[(later.piece, earlier.piece)] = _Repeats(later.text)
+    else:
+        repeats.count += 1
 
 
 def find_same_report_titles(pieces: list[Piece]) -> list[Finding]:
@@ -68,16 +84,14 @@ def find_same_report_titles(pieces: list[Piece]) -> list[Finding]:
     return findings
 
 
-def _sentences(pieces: list[Piece]) -> list[_Sentence]:
-    result = []
+def _sentences(pieces: list[Piece]) -> Iterator[_Sentence]:
     for index, piece in enumerate(pieces):
         if piece.role not in _COMPARED_ROLES:
             continue
         for text in _SENTENCE_END.split(piece.text):
             key = _normalised(text)
             if len(_NOT_COUNTED.sub("", key)) >= MIN_SENTENCE_CHARS:
-                result.append(_Sentence(key, text.strip(), index))
-    return result
+                yield _Sentence(key, text.strip(), index)
 
 
 def _normalised(sentence: str) -> str:
@@ -123,10 +137,10 @@ def _nearly_same(a: str, b: str) -> bool:
     return matched >= NEAR_SIMILARITY * len(shorter)
 
 
-def _finding(pieces: list[Piece], later: int, earlier: int, repeated: list[_Sentence]) -> Finding:
+def _finding(pieces: list[Piece], later: int, earlier: int, repeats: _Repeats) -> Finding:
     here, there = pieces[later], pieces[earlier]
     if _normalised(here.text) == _normalised(there.text):
         what = f"此处{here.role}与 {there.origin} 的{there.role}完全相同"
     else:
-        what = f"此处{here.role}有 {len(repeated)} 句与 {there.origin} 的{there.role}相同或几乎相同"
-    return Finding(REPEATED, here.origin, what, shorten(repeated[0].text), other=there.origin)
+        what = f"此处{here.role}有 {repeats.count} 句与 {there.origin} 的{there.role}相同或几乎相同"
+    return Finding(REPEATED, here.origin, what, shorten(repeats.first), other=there.origin)
