@@ -88,8 +88,10 @@ def build(
     with publish_outputs(out) as publication:
         loaded = load_inputs(inputs)
         with _kept_from_the_collector():
-            result = write_build(inputs, loaded, publication, progress)
-            result = replace(result, findings=check_volume(result.volume))
+            # checked before the outputs are made: the check's passing peak of memory
+            # and the writing's do not add up
+            findings = check_volume(loaded.volume)
+            result = replace(write_build(inputs, loaded, publication, progress), findings=findings)
             if pdf or verify or exact:
                 result = _rendered(result, publication, pdf, verify, exact)
     result = published(result, publication)

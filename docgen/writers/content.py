@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from docx.oxml.ns import qn
 from lxml import etree
 
@@ -84,33 +86,39 @@ def _cover_section():
     return section
 
 
-def toc_paragraphs(heading: str, entries: list[compose.TocEntry], bookmarks: list[str], styles: StyleIds):
-    """The 目录: a TOC field whose cached result holds ``entries``, each linked
-    to its report's bookmark, so it is right before any update; all in Word's
-    目录 content control, which WPS and Word offer to update."""
+TOC_GALLERY = "Table of Contents"
+
+
+def toc_lines(heading: str, entries: list[compose.TocEntry], bookmarks: list[str], styles: StyleIds) -> Iterator:
+    """The 目录's paragraphs, one by one: a TOC field whose cached result holds
+    ``entries``, each linked to its report's bookmark, so it is right before any
+    update. They go into Word's 目录 content control (``TOC_GALLERY``), which WPS
+    and Word offer to update; given one by one, a 目录 of thousands of entries
+    need not be held whole."""
     instruction = f'TOC \\h \\z \\t "{spec.STYLE_TITLE},1"'
     if any(entry.unit for entry in entries):  # the unit lines as entries without page numbers
         instruction = f'TOC \\h \\z \\t "{spec.STYLE_TITLE},1,{spec.STYLE_UNIT_LINE},2" \\n 2-2'
-    paragraphs = []
     links = iter(bookmarks)
     composed = compose.toc_paragraphs(heading, entries)
     first_entry = next((i for i, p in enumerate(composed) if p.role == compose.TOC_LINE), None)
+    held = None  # each paragraph is given out once the next is known: the last one closes the field
     for index, paragraph in enumerate(composed):
+        if held is not None:
+            yield held
         if paragraph.role != compose.TOC_LINE:
-            paragraphs += parse_body([_paragraph_xml(paragraph, styles)])
+            [held] = parse_body([_paragraph_xml(paragraph, styles)])
             continue
-        line = _paragraph(styles[paragraph.kind.style])
+        held = _paragraph(styles[paragraph.kind.style])
         if index == first_entry:
-            begin_field(line, instruction)
+            begin_field(held, instruction)
         bookmark = next(links)
         link = element("hyperlink", anchor=bookmark, history="1")
         add_run(link, f"{paragraph.text}\t")
         add_field(link, f"PAGEREF {bookmark} \\h", [text_run(paragraph.page)])
-        line.append(link)
-        paragraphs.append(line)
+        held.append(link)
     if first_entry is not None:
-        end_field(paragraphs[-1])
-    return [document_part_control(paragraphs, "Table of Contents")]
+        end_field(held)
+    yield held
 
 
 def _paragraph_xml(paragraph: compose.Paragraph, styles: StyleIds, bookmark: tuple[int, str] | None = None) -> str:

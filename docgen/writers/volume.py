@@ -11,17 +11,21 @@ from __future__ import annotations
 import io
 import itertools
 import tempfile
-from typing import BinaryIO
+from typing import BinaryIO, Iterator
+
+from lxml import etree
 
 from .. import compose
 from ..layout.paginate import toc_entries
 from ..model import Volume
-from .content import cover_paragraphs, report_body_xml, toc_paragraphs
+from .content import TOC_GALLERY, cover_paragraphs, report_body_xml, toc_lines
 from .docprops import DocumentProperties
 from .docx_template import Template
+from .ooxml import document_part_control
 
 _FIRST_BOOKMARK = 100_000_001  # Word names TOC bookmarks _Toc + digits; it hides them in its list
 _BLOCK = 1 << 20
+_TOC_BATCH = 500  # 目录 lines made into elements at a time
 
 
 def bookmark_name(position: int) -> str:
@@ -50,7 +54,7 @@ class VolumeWriter:
         """The package into ``file``: cover, a 目录 with ``start_pages``, the reports added."""
         self._bodies.seek(0)
         bodies = iter(lambda: self._bodies.read(_BLOCK), b"")
-        self.rendered.write(file, itertools.chain([self._front(start_pages)], bodies), volume_properties(self.volume))
+        self.rendered.write(file, itertools.chain(self._front(start_pages), bodies), volume_properties(self.volume))
 
     def close(self) -> None:
         self._bodies.close()
@@ -61,14 +65,22 @@ class VolumeWriter:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def _front(self, start_pages: list[int]) -> bytes:
-        """The cover and the 目录, as they print in the document part."""
-        settings, styles = self.volume.settings, self.rendered.styles
+    def _front(self, start_pages: list[int]) -> Iterator[bytes]:
+        """The cover and the 目录, as they print in the document part, a few hundred lines at a time."""
+        settings, styles, rendered = self.volume.settings, self.rendered.styles, self.rendered
         entries = toc_entries(self.volume, [str(page) for page in start_pages])
         bookmarks = [bookmark_name(i) for i in range(len(entries))]
-        front = cover_paragraphs(settings.cover, styles) if settings.cover else []
-        front += toc_paragraphs(settings.toc_heading, entries, bookmarks, styles)
-        return self.rendered.serialised(front)
+        if settings.cover:
+            yield rendered.serialised(cover_paragraphs(settings.cover, styles))
+        mark = etree.Comment("toc")
+        head, tail = rendered.serialised([document_part_control([mark], TOC_GALLERY)]).split(
+            etree.tostring(mark, encoding="UTF-8")
+        )
+        yield head
+        lines = toc_lines(settings.toc_heading, entries, bookmarks, styles)
+        while batch := list(itertools.islice(lines, _TOC_BATCH)):
+            yield rendered.serialised(batch)
+        yield tail
 
 
 def volume_docx(volume: Volume, start_pages: list[int], template: Template) -> bytes:
