@@ -127,6 +127,24 @@ def test_the_helper_makes_the_venv_once_installs_docgen_and_runs_it():
     assert "echo 第一次运行：在本文件夹里建立 .venv 文件夹，并安装 docgen" in first_run
 
 
+def test_the_helper_reinstalls_when_pyproject_changed_since_the_last_install():
+    """"import docgen" from the docgen folder finds the source package, installed or not:
+    what was installed is told by the copy of pyproject.toml kept at the last install."""
+    lines = _code(_lines(HELPER))
+    code = "\n".join(lines)
+    assert "import docgen" not in code
+    assert 'set "STAMP=.venv\\docgen-installed.toml"' in lines
+    sections = {label: _code(body) for label, body in _sections(_lines(HELPER)).items()}
+    check = sections["check_install"]
+    assert check[0] == 'if not exist "%STAMP%" goto install'  # never installed by this script
+    assert check[1:3] == ['fc /b pyproject.toml "%STAMP%" >nul 2>&1', "if not errorlevel 1 goto run"]
+    assert re.search(r"[\u4e00-\u9fff]", check[3]) and check[3].startswith("echo ")  # says why it installs
+    install = sections["install"]
+    pip = install.index('"%VENV_PY%" -m pip install --disable-pip-version-check --editable .')
+    assert install[pip + 1] == "if errorlevel 1 goto install_failed"
+    assert install[pip + 2] == 'copy /y pyproject.toml "%STAMP%" >nul'  # only after a successful install
+
+
 def test_every_program_run_is_followed_by_an_errorlevel_check():
     lines = _code(_lines(HELPER))
     runs = [n for n, line in enumerate(lines) if re.match(r'(%PYTHON%|"%VENV_PY%") ', line) or line.startswith("call :")]

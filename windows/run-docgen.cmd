@@ -4,10 +4,14 @@ rem Runs docgen with the arguments given, for the double-click scripts at the to
 rem of this folder (生成汇编.bat, 生成问题清单.bat): finds Python 3.10 or later, makes
 rem .venv and installs docgen into it on the first run, shows docgen's messages and
 rem waits for a key whatever happened, so that the window stays open to be read.
+rem It reinstalls when pyproject.toml differs from the copy kept in .venv at the last
+rem install: an update may need a package the .venv lacks, and "import docgen" run
+rem from this folder finds the source package whether installed or not.
 rem Kept free of ( ) blocks: a folder named like "新建文件夹 (2)" must not break it.
 setlocal
 cd /d "%~dp0.." || pushd "%~dp0.."
 set "VENV_PY=.venv\Scripts\python.exe"
+set "STAMP=.venv\docgen-installed.toml"
 
 if not exist "inputs\" goto no_inputs
 if exist "%VENV_PY%" goto check_install
@@ -21,11 +25,17 @@ if errorlevel 1 goto no_python
 if errorlevel 1 goto venv_failed
 
 :check_install
-"%VENV_PY%" -c "import docgen" >nul 2>&1
+if not exist "%STAMP%" goto install
+fc /b pyproject.toml "%STAMP%" >nul 2>&1
 if not errorlevel 1 goto run
+echo docgen 已更新，需要重新安装它用到的程序包。
+
+:install
 echo 正在安装 docgen，下面是安装程序的进度（英文）……
 "%VENV_PY%" -m pip install --disable-pip-version-check --editable .
 if errorlevel 1 goto install_failed
+rem Should the copy fail, the next run only installs once more.
+copy /y pyproject.toml "%STAMP%" >nul
 echo 安装完成。
 echo.
 
