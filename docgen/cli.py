@@ -13,7 +13,7 @@ from pathlib import Path
 from .api import build, import_files, init_inputs, new_report
 from .check import check_volume, listing_lines, summary_line
 from .commandline import DEFAULT_INPUTS, DEFAULT_OUT, HelpShown, parse
-from .errors import DocgenError, InternalError
+from .errors import DocgenError, EnvironmentProblem, InternalError
 from .findings import Finding, said
 from .readers.yaml_reader import load_inputs
 
@@ -45,6 +45,15 @@ def _run(argv: list[str] | None) -> int:
         # Whoever read our output stopped early (docgen … | head): nothing went wrong here.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except ModuleNotFoundError as error:
+        if os.environ.get("DOCGEN_DEBUG"):
+            raise
+        # A .venv from before an update that added a dependency: the machine, not docgen.
+        problem = EnvironmentProblem(
+            f"缺少程序包 {(error.name or str(error)).split('.')[0]}：请重新安装 docgen（pip install -e .）或双击 生成汇编.bat 重新安装"
+        )
+        print(f"错误：{problem}", file=sys.stderr)
+        return problem.exit_code
     except Exception as error:
         if _raised_by_an_interrupt(error):
             return _interrupted()
