@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib.metadata
 import re
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -139,11 +140,34 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     is wrong, ``HelpShown`` when help or the version was asked for (and printed)."""
     with chinese_argparse():
         parser = _parser()
+        words = sys.argv[1:] if argv is None else list(argv)
+        if words and words[0] not in parser._option_string_actions and _commands_taking(words[0], parser.commands):
+            parser.error(_options_go_after_the_command(words, parser.commands))
         args = parser.parse_args(argv)
         if args.command is None:
             parser.print_help()
             raise HelpShown(2)  # a bare ``docgen`` did nothing: not a success
         return args
+
+
+def _commands_taking(word: str, commands: dict[str, argparse.ArgumentParser]) -> list[str]:
+    """The commands that have ``word`` (``--inputs``, ``--out=x``) as an option."""
+    option = word.split("=", 1)[0]
+    if not option.startswith("-"):
+        return []
+    # argparse keeps no public table of a parser's option strings
+    return [name for name, command in commands.items() if option in command._option_string_actions]
+
+
+def _options_go_after_the_command(words: list[str], commands: dict[str, argparse.ArgumentParser]) -> str:
+    """What to say to ``docgen --inputs x build``: argparse would take ``x`` for the command."""
+    taking = _commands_taking(words[0], commands)
+    given = next((word for word in words if word in commands), None)
+    command = given or ("build" if "build" in taking else taking[0])
+    options = list(words)
+    if given:
+        options.remove(given)
+    return f"选项要写在命令后面，如：docgen {command} {' '.join(options)}"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -158,6 +182,7 @@ def _parser() -> argparse.ArgumentParser:
     _preview_command(commands)
     _summary_command(commands)
     _new_command(commands)
+    parser.commands = dict(commands.choices)
     return parser
 
 

@@ -118,6 +118,20 @@ def test_a_mistyped_option_before_the_command_shows_the_top_usage(capsys, monkey
 
 
 @pytest.mark.parametrize(
+    "argv, told",
+    [
+        (["--inputs", "x"], "选项要写在命令后面，如：docgen build --inputs x"),
+        (["--inputs", "2027年", "check"], "选项要写在命令后面，如：docgen check --inputs 2027年"),
+        (["--out=汇编", "summary"], "选项要写在命令后面，如：docgen summary --out=汇编"),
+    ],
+)
+def test_an_option_before_the_command_is_shown_after_it(capsys, monkeypatch, argv, told):
+    code, _, err = _run(capsys, monkeypatch, *argv)
+    assert code == 2
+    assert told in err and "没有“" not in err
+
+
+@pytest.mark.parametrize(
     "argv, message, usage",
     [
         (["biuld"], "命令：没有“biuld”，可选的有：", "用法：docgen [-h]"),
