@@ -72,6 +72,15 @@ def test_a_date_that_is_no_date_is_an_error_naming_file_and_line(tmp_path, writt
     assert "不是日期" in str(caught.value)
 
 
+@pytest.mark.parametrize("written", ["二〇二六年十一月二十日", "2026年十一月二十日"])
+def test_a_date_in_chinese_numerals_is_told_to_use_arabic_ones(tmp_path, written):
+    path = _write(tmp_path, "东湖社区.yaml", REPORT.format(date=written))
+    with pytest.raises(InputError) as caught:
+        read_report(path)
+    assert str(caught.value).startswith(f"{path} 第 14 行")
+    assert f"“{written}”：GB/T 9704 规定成文日期要用阿拉伯数字，如 2026年11月20日" in str(caught.value)
+
+
 def test_an_empty_title_is_an_error_naming_file_and_line(tmp_path):
     path = _write(tmp_path, "东湖社区.yaml", REPORT.format(date="2026-11-20").replace("title: 东湖社区2026年基层党建亮点工作及存在问题", 'title: ""'))
     with pytest.raises(InputError, match="第 1 行.*报告标题（title）是空的"):

@@ -199,6 +199,8 @@ def _read_signature(reader: YamlFile, node: yaml.Node) -> Signature:
 def _read_date(reader: YamlFile, node: yaml.Node, what: str) -> datetime.date:
     written = reader.text(node, what, prose=False).strip()
     date = _date(written)
+    if date is None and re.search(r"[〇零一二三四五六七八九十]+\s*[年月日]", written):
+        raise reader.fail(node, f"{what}“{written}”：GB/T 9704 规定成文日期要用阿拉伯数字，如 2026年11月20日")
     if date is None:
         raise reader.fail(node, f"{what}“{written}”不是日期，请写成 2026年11月20日 或 2026-11-20")
     return date
