@@ -166,7 +166,8 @@ def _init(args) -> int:
     made = init_inputs(args.folder, force=args.force)
     folder = _typed(args.folder)
     replaced = "（替换了原有的 volume.yaml）" if made.replaced else ""
-    print(f"已新建输入文件夹：{args.folder}\n  {made.settings_path}  汇编设置，每一项都有说明{replaced}")
+    done = f"已新建输入文件夹：{args.folder}" if made.folder_made else f"已在文件夹“{args.folder}”里写入 volume.yaml"
+    print(f"{done}\n  {made.settings_path}  汇编设置，每一项都有说明{replaced}")
     print("接下来：")
     print(f"  1. 为每个社区新建一份报告：docgen new 单位名称 --inputs {folder}")
     print(f"     或导入社区发来的 Word 文件：docgen import 收到的报告 --out {folder}")

@@ -18,6 +18,7 @@ _DOCGENS_OWN = ".docgen"  # its lock, journal and staging folders: not the user'
 class NewInputs:
     settings_path: Path  # the volume.yaml written
     replaced: bool  # a volume.yaml was there before (only with force)
+    folder_made: bool  # the folder was not there before
 
 
 def init_inputs(folder: Path, *, force: bool = False) -> NewInputs:
@@ -29,6 +30,7 @@ def init_inputs(folder: Path, *, force: bool = False) -> NewInputs:
     """
     if folder.exists() and not folder.is_dir():
         raise InputError(f"“{folder}”是一个文件，不是文件夹；请换一个文件夹名称")
+    folder_made = not folder.exists()
     with Publication(folder) as publication:
         present = sorted(entry.name for entry in folder.iterdir() if not entry.name.startswith(_DOCGENS_OWN))
         if present and not force:
@@ -39,4 +41,4 @@ def init_inputs(folder: Path, *, force: bool = False) -> NewInputs:
             )
         year = datetime.date.today().year
         path = publication.write(SETTINGS_FILE, volume_starter_yaml(year).encode("utf-8"))
-        return NewInputs(path, replaced=SETTINGS_FILE in present)
+        return NewInputs(path, replaced=SETTINGS_FILE in present, folder_made=folder_made)

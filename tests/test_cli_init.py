@@ -161,6 +161,7 @@ def test_force_writes_only_volume_yaml_and_says_it_replaced_one(tmp_path, capsys
     (folder / "volume.yaml").write_text("series_title: 我的汇编\n", encoding="utf-8")
     code, out, _ = _run(capsys, "init", str(folder), "--force")
     assert code == 0 and "替换了原有的 volume.yaml" in out
+    assert f"已在文件夹“{folder}”里写入 volume.yaml" in out and "已新建" not in out  # the folder was there
     assert (folder / "东湖社区.yaml").read_text(encoding="utf-8") == "unit: 东湖社区\n"
     assert "# 汇编标题：" in (folder / "volume.yaml").read_text(encoding="utf-8")
     assert sorted(p.name for p in folder.iterdir()) == ["volume.yaml", "东湖社区.yaml"]
