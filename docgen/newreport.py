@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 from .errors import InputError, UsageError
@@ -24,4 +25,4 @@ def new_report(inputs: Path, unit: str) -> Path:
         clash = clashes([inputs / name])
         if clash:
             raise InputError(f"文件已存在，没有改动它：{next(iter(clash.values()))}")
-        return publication.write(name, starter_yaml(unit).encode("utf-8"))
+        return publication.write(name, starter_yaml(unit, datetime.date.today().year).encode("utf-8"))

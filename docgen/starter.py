@@ -19,7 +19,7 @@ _STARTER = """\
 #   - 写好后运行：docgen validate 检查，docgen build 生成。
 
 # 可选：报告自己的标题（volume.yaml 写 titles: own 时用它），用时去掉开头的“# ”
-# title: {name}2024年基层党建工作亮点及存在问题
+# title: {name}{year}年基层党建工作亮点及存在问题
 # 单位名称：输出文件名就是它
 unit: {unit}
 # 可选：导语，“一、”之前的段落，每行一段
@@ -49,7 +49,7 @@ sections:               # 报告的各个部分，依次编为 一、二、…�
 #   特此报告。
 # signature:            # 可选：落款。写了 signature 就要写 unit（署名）
 #   unit: {name}
-#   date: 2026年11月20日   # 成文日期，可以先不写（docgen check 会提醒）
+#   date: {year}年11月20日   # 成文日期，可以先不写（docgen check 会提醒）
 """
 
 # The sample titles and paragraphs of the starter file, in order: a report
@@ -65,11 +65,12 @@ SAMPLE_TEXTS = (
 
 
 # The starter's 导语, commented out: put in as it is, it was never written.
-SAMPLE_INTRO = "2024年，我社区党委……现将有关情况报告如下："
+SAMPLE_INTRO = "今年以来，我社区党委……现将有关情况报告如下："
 
 
-def starter_yaml(unit: str) -> str:
-    return _STARTER.format(name=" ".join(unit.split()), unit=scalar(unit), sample=SAMPLE_TEXTS, intro=SAMPLE_INTRO)
+def starter_yaml(unit: str, year: int) -> str:
+    """The starter report for ``unit``; its examples (title, date) are of ``year``."""
+    return _STARTER.format(name=" ".join(unit.split()), unit=scalar(unit), year=year, sample=SAMPLE_TEXTS, intro=SAMPLE_INTRO)
 
 
 # --- volume.yaml of ``docgen init`` --------------------------------------------------
