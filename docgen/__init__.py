@@ -15,17 +15,28 @@ __version__ = "0.1.0"
 
 # Bound after the submodules of the same names (docgen.build, docgen.check) are
 # imported, so that these names are the functions.
-from .api import (  # noqa: E402
-    BuildResult,
-    Finding,
-    ImportResult,
-    NewInputs,
-    build,
-    check,
-    import_files,
-    init_inputs,
-    load,
-    new_report,
-    summary,
-)
-from .api import __all__  # noqa: E402,F401
+try:
+    from .api import (  # noqa: E402
+        BuildResult,
+        Finding,
+        ImportResult,
+        NewInputs,
+        build,
+        check,
+        import_files,
+        init_inputs,
+        load,
+        new_report,
+        summary,
+    )
+    from .api import __all__  # noqa: E402,F401
+except ModuleNotFoundError as _missing:
+    # A .venv older than an update that added a dependency: the package still imports, so
+    # that the docgen command (docgen.launcher) can say in Chinese what to reinstall; a
+    # program using the API meets the error at the first name it uses.
+    _missing_name = _missing.name
+
+    def __getattr__(name: str):
+        if name.startswith("_"):  # asked by tools (hasattr(module, "__wrapped__")): not the API
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        raise ModuleNotFoundError(f"No module named {_missing_name!r}", name=_missing_name)

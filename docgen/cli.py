@@ -15,13 +15,14 @@ from .check import check_volume, listing_lines, summary_line
 from .commandline import DEFAULT_INPUTS, DEFAULT_OUT, HelpShown, parse
 from .errors import DocgenError, EnvironmentProblem, InternalError
 from .findings import Finding, said
+from .launcher import missing_package_text, utf8_console
 from .readers.yaml_reader import load_inputs
 
 _LISTED_REPORTS = 50  # a longer 目录 is not worth printing
 SUMMARY_HINT = "各社区的问题可汇总为问题清单和共性问题分析：运行 docgen summary"
 
 def main(argv: list[str] | None = None) -> int:
-    _utf8_console()
+    utf8_console()
     unraisable_hook = sys.unraisablehook
     try:
         return _run(argv)
@@ -49,9 +50,7 @@ def _run(argv: list[str] | None) -> int:
         if os.environ.get("DOCGEN_DEBUG"):
             raise
         # A .venv from before an update that added a dependency: the machine, not docgen.
-        problem = EnvironmentProblem(
-            f"缺少程序包 {(error.name or str(error)).split('.')[0]}：请重新安装 docgen（pip install -e .）或双击 生成汇编.bat 重新安装"
-        )
+        problem = EnvironmentProblem(missing_package_text(error))
         print(f"错误：{problem}", file=sys.stderr)
         return problem.exit_code
     except Exception as error:
@@ -234,13 +233,6 @@ def _progress_printer():
             print(f"正在生成 {done}/{total}", file=sys.stderr)
 
     return show
-
-
-def _utf8_console() -> None:
-    # A Chinese Windows console defaults to GBK; print what it cannot show as ? rather than crash.
-    for stream in (sys.stdout, sys.stderr):
-        if hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors="replace")
 
 
 if __name__ == "__main__":
