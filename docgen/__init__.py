@@ -11,32 +11,49 @@
 See ``docgen.api``; nothing prints, errors are ``docgen.errors.DocgenError``.
 """
 
+import sys
+from types import ModuleType
+
 __version__ = "0.1.0"
 
-# Bound after the submodules of the same names (docgen.build, docgen.check) are
-# imported, so that these names are the functions.
-try:
-    from .api import (  # noqa: E402
-        BuildResult,
-        Finding,
-        ImportResult,
-        NewInputs,
-        build,
-        check,
-        import_files,
-        init_inputs,
-        load,
-        new_report,
-        summary,
-    )
-    from .api import __all__  # noqa: E402,F401
-except ModuleNotFoundError as _missing:
-    # A .venv older than an update that added a dependency: the package still imports, so
-    # that the docgen command (docgen.launcher) can say in Chinese what to reinstall; a
-    # program using the API meets the error at the first name it uses.
-    _missing_name = _missing.name
+# docgen.api imports only the standard library until a function is called: the package
+# imports even in a .venv missing a dependency (a .venv older than an update), so that
+# the docgen command (docgen.launcher) can say in Chinese what to reinstall, and a
+# program using the API meets the error at the first function it calls.
+from .api import (  # noqa: E402
+    Finding,
+    build,
+    check,
+    import_files,
+    init_inputs,
+    load,
+    new_report,
+    summary,
+)
+from .api import __all__  # noqa: E402
 
-    def __getattr__(name: str):
-        if name.startswith("_"):  # asked by tools (hasattr(module, "__wrapped__")): not the API
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-        raise ModuleNotFoundError(f"No module named {_missing_name!r}", name=_missing_name)
+
+def __getattr__(name: str):
+    if name in __all__:  # a result class, imported with its command's module when first asked for
+        from . import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
+
+class _Package(ModuleType):
+    """docgen.build and docgen.check name both API functions and submodules. Importing
+    a submodule binds it on its package; the submodules are imported when first used
+    (after this package), so that binding is refused here: the names stay the functions."""
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name in __all__ and isinstance(value, ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

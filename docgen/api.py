@@ -6,19 +6,29 @@ a ``docgen.errors.DocgenError`` (with a Chinese message) when it cannot.
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .build import BuildResult, Progress
-from .build import build as _build
-from .check import check_volume
 from .findings import Finding
-from .importer import ImportResult
-from .importer import import_files as _import_files
-from .model import Volume
-from .newinputs import NewInputs
-from .newinputs import init_inputs as _init_inputs
-from .newreport import new_report
-from .readers.yaml_reader import load_inputs
+
+if TYPE_CHECKING:
+    from .build import BuildResult, Progress
+    from .importer import ImportResult
+    from .model import Volume
+    from .newinputs import NewInputs
+
+# Each function imports the machinery of its command when called: `docgen check`
+# loads no Word writer, `docgen build` no Word reader. The result classes come
+# from their commands' modules the same way, when first asked for (PEP 562).
+_RESULT_CLASSES = {"BuildResult": "build", "ImportResult": "importer", "NewInputs": "newinputs"}
+
+
+def __getattr__(name: str):
+    if name in _RESULT_CLASSES:
+        return getattr(importlib.import_module(f".{_RESULT_CLASSES[name]}", __package__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "BuildResult",
@@ -37,6 +47,8 @@ __all__ = [
 
 def load(inputs: Path | str) -> Volume:
     """The volume model of an inputs folder (reports in volume order, settings)."""
+    from .readers.yaml_reader import load_inputs
+
     return load_inputs(Path(inputs)).volume
 
 
@@ -52,6 +64,8 @@ def build(
     """Every report's .docx and the volume in ``out``; the result names each file
     written (``files``), the 目录 pages (``start_pages``), the input warnings
     (``warnings``) and the check findings (``findings``), both ``Finding``s. ``pdf``/``verify``/``exact`` need LibreOffice."""
+    from .build import build as _build
+
     progress = progress or (lambda done, total: None)
     return _build(Path(inputs), Path(out), progress, pdf=pdf, verify=verify, exact=exact)
 
@@ -59,6 +73,8 @@ def build(
 def import_files(files: list[Path | str], out: Path | str, *, force: bool = False) -> ImportResult:
     """Word, WPS or text reports (or folders of them) → YAML inputs in ``out``; the result's
     ``warnings`` are what reading them noticed and what was guessed, as ``Finding``s."""
+    from .importer import import_files as _import_files
+
     return _import_files([Path(f) for f in files], Path(out), force=force)
 
 
@@ -66,11 +82,23 @@ def init_inputs(folder: Path | str, *, force: bool = False) -> NewInputs:
     """A new inputs folder: ``folder`` made, with a volume.yaml explaining every
     setting at its default, and no reports. A folder already holding files is
     refused unless ``force`` (then only volume.yaml is written)."""
+    from .newinputs import init_inputs as _init_inputs
+
     return _init_inputs(Path(folder), force=force)
+
+
+def new_report(inputs: Path | str, unit: str) -> Path:
+    """Write the commented starter report for ``unit`` into ``inputs``; its path. A file
+    of that name already there is left alone (``InputError``)."""
+    from .newreport import new_report as _new_report
+
+    return _new_report(Path(inputs), unit)
 
 
 def check(inputs: Path | str) -> list[Finding]:
     """What ``docgen check`` finds in the reports of ``inputs``, in reading order."""
+    from .check import check_volume
+
     return check_volume(load(inputs))
 
 

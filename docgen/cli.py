@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 from .api import build, import_files, init_inputs, new_report
-from .check import check_volume, listing_lines, summary_line
 from .commandline import DEFAULT_INPUTS, DEFAULT_OUT, HelpShown, parse
 from .errors import DocgenError, EnvironmentProblem, InternalError
 from .findings import Finding, said
@@ -81,6 +80,8 @@ def _raised_by_an_interrupt(error: BaseException | None) -> bool:
 
 
 def _build(args) -> int:
+    from .check import summary_line
+
     if args.pdf or args.verify or args.exact:
         print("生成后将用 LibreOffice 排版 …", file=sys.stderr, flush=True)
     result = build(args.inputs, args.out, pdf=args.pdf, verify=args.verify, exact=args.exact, progress=_progress_printer())
@@ -130,6 +131,8 @@ def _validate(args) -> int:
 
 
 def _check(args) -> int:
+    from .check import check_volume, listing_lines
+
     loaded = load_inputs(args.inputs)
     _print_warnings(loaded.warnings)
     findings = check_volume(loaded.volume)

@@ -8,7 +8,6 @@ usage of the command it was made in: ``docgen build --pfd`` shows build's.
 from __future__ import annotations
 
 import argparse
-import importlib.metadata
 import re
 import sys
 import unicodedata
@@ -118,6 +117,17 @@ class _Parser(argparse.ArgumentParser):
         raise HelpShown(status)
 
 
+class _ShowVersion(argparse.Action):
+    """-V/--version: the installed version, looked up only when asked for."""
+
+    def __init__(self, option_strings: list[str], dest: str, help: str | None = None):
+        super().__init__(option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(f"docgen {version()}")
+        parser.exit()
+
+
 class HelpShown(Exception):
     """Help or the version was printed: nothing else to do; ``status`` is the exit code."""
 
@@ -127,6 +137,8 @@ class HelpShown(Exception):
 
 
 def version() -> str:
+    import importlib.metadata  # slow to import: only when the version is asked for
+
     try:
         return importlib.metadata.version("docgen")
     except importlib.metadata.PackageNotFoundError:  # run from a source tree, not installed
@@ -172,7 +184,7 @@ def _options_go_after_the_command(words: list[str], commands: dict[str, argparse
 
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="docgen", description="把 YAML 写成的基层党建报告生成 Word 文件，并汇编成册（含目录）。", epilog=_EPILOG)
-    parser.add_argument("-V", "--version", action="version", version=f"docgen {version()}", help="显示版本号后退出")
+    parser.add_argument("-V", "--version", action=_ShowVersion, help="显示版本号后退出")
     commands = parser.add_subparsers(dest="command", metavar=_wide("命令"), parser_class=_Parser, help="下面之一")
     _init_command(commands)
     _build_command(commands)

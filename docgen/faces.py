@@ -9,8 +9,6 @@ import sys
 from functools import lru_cache
 from pathlib import Path
 
-from rapidfuzz import fuzz, process
-
 from .findings import UNKNOWN_FONT, Finding
 from .model import Origin
 from .renderer.fonts import OFFICIAL_FACES, installed_families
@@ -24,6 +22,8 @@ def unknown_face(face: str, origin: Origin) -> Finding | None:
     """A warning for ``face`` (set at ``origin``) if it is neither a known 公文 face nor installed here."""
     if face in OFFICIAL_FACES or face in installed_faces():
         return None
+    from rapidfuzz import fuzz, process  # only for a face not found: most volumes name none
+
     nearest = process.extractOne(face, sorted(OFFICIAL_FACES), scorer=fuzz.ratio, score_cutoff=_SUGGESTION_CUTOFF)
     hint = f"是不是“{nearest[0]}”？" if nearest else f"常用的公文字体有：{'、'.join(_COMMON)}。"
     return Finding(

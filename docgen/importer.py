@@ -21,7 +21,7 @@ from .filenames import clashes, unique_filenames
 from .findings import EMPTY_REPORT, IMPORT_GUESS, Finding, said
 from .import_summary import summary_lines
 from .model import Origin, VolumeSettings
-from .readers import IMPORTABLE, Reader, read_paragraphs, reading
+from .readers.dispatch import IMPORTABLE, Reader, read_paragraphs, reading
 from .readers.plausible import why_not_a_report
 from .readers.recognise import Recognised, Recognition, recognise
 from .publish import Publication

@@ -18,7 +18,6 @@ import yaml
 
 from .. import schema
 from ..errors import InputError
-from ..faces import unknown_face
 from ..findings import CONTROL_CHARACTERS, NOT_IN_ORDER, Finding
 from ..model import Cover, Item, Origin, Report, Section, Signature, Volume, VolumeSettings
 from ..sanitize import xml_safe
@@ -306,6 +305,8 @@ def read_settings(path: Path) -> tuple[VolumeSettings, list[Finding]]:
     if "order" in fields:
         settings.order = [clean_unit_name(reader.text(n, "order 中的单位")) for n in reader.sequence(fields["order"], "order")]
     if "fonts" in fields:
+        from ..faces import unknown_face  # the font machinery only for a volume that names faces
+
         font_fields = reader.fields(fields["fonts"], schema.FONTS)
         settings.fonts = {role: reader.text(n, f"字体 {role}").strip() for role, n in font_fields.items()}
         reader.warnings += filter(None, (unknown_face(settings.fonts[role], reader.origin(n)) for role, n in font_fields.items()))
