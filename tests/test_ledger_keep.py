@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import errno
 
 import pytest
 from openpyxl import load_workbook
@@ -10,7 +11,8 @@ from openpyxl import load_workbook
 import docgen
 from docgen.cli import main
 from docgen.findings import said
-from docgen.errors import InputError
+from docgen.errors import EnvironmentProblem, InputError
+from docgen.ledger import kept
 from ledger_files import LEDGER, ledger_rows
 
 MEASURES_COLUMN, OWNER_COLUMN, DEADLINE_COLUMN = 6, 7, 8  # F, G, H without 上年是否提出
@@ -125,6 +127,59 @@ def test_bad_keep_file_is_a_clear_error(sample_inputs, tmp_path, capsys, content
     err = capsys.readouterr().err
     assert code == 1 and words in err and "Traceback" not in err
     assert not (tmp_path / "o").exists()
+
+
+@pytest.fixture
+def old_ledger(sample_inputs, tmp_path):
+    """A good ledger from an earlier run, moved away from its output folder."""
+    docgen.summary(sample_inputs, tmp_path / "first")
+    return (tmp_path / "first" / LEDGER).rename(tmp_path / "旧清单.xlsx")
+
+
+def _sharing_violation() -> OSError:
+    locked = PermissionError(errno.EACCES, "The process cannot access the file")
+    locked.winerror = 32  # Windows: open in Excel
+    return locked
+
+
+@pytest.mark.parametrize(
+    "refusal, kind, words",
+    [
+        (PermissionError(errno.EACCES, "Permission denied"), EnvironmentProblem, "无法读取：没有读取权限"),
+        (_sharing_violation(), EnvironmentProblem, "无法读取：文件正被其他程序占用"),
+        (FileNotFoundError(errno.ENOENT, "No such file"), InputError, "无法读取：找不到这个文件"),
+    ],
+    ids=["no permission", "locked", "gone"],
+)
+def test_a_keep_file_that_cannot_be_opened_is_told_why_not_called_no_excel(
+    sample_inputs, old_ledger, tmp_path, capsys, monkeypatch, refusal, kind, words
+):
+    keep = old_ledger
+
+    def refused(path, *args, **kwargs):
+        raise refusal
+
+    monkeypatch.setattr(kept, "open", refused, raising=False)  # the file opened by kept.py, nothing else
+    with pytest.raises(kind) as raised:
+        docgen.summary(sample_inputs, tmp_path / "o", keep=keep)
+    assert words in str(raised.value) and str(keep) in str(raised.value)
+    assert "不是 Excel" not in str(raised.value)
+    assert main(["summary", "--inputs", str(sample_inputs), "--out", str(tmp_path / "o"), "--keep", str(keep)]) == 1
+    err = capsys.readouterr().err
+    assert words in err and "Traceback" not in err and "不是 Excel" not in err
+    assert not (tmp_path / "o").exists()
+
+
+def test_a_disk_failing_while_the_keep_file_is_read_is_not_called_no_excel(sample_inputs, old_ledger, tmp_path, monkeypatch):
+    keep = old_ledger
+
+    def failing_disk(file, **kwargs):
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(kept, "load_workbook", failing_disk)
+    with pytest.raises(EnvironmentProblem) as raised:
+        docgen.summary(sample_inputs, tmp_path / "o", keep=keep)
+    assert "无法读取：读写磁盘时出错" in str(raised.value) and "不是 Excel" not in str(raised.value)
 
 
 def test_keep_file_without_the_ledger_header_is_refused(sample_inputs, tmp_path):

@@ -7,13 +7,16 @@ same unit whose title is worded alike, each old row to one new row at most.
 
 from __future__ import annotations
 
+import os
 import zipfile
 from pathlib import Path
+from typing import BinaryIO
 
 from openpyxl import load_workbook
 
 from ..errors import InputError
 from ..model import Origin
+from ..oserror import is_the_machines, read_error
 from .model import (
     COLUMN_DEADLINE,
     COLUMN_MEASURES,
@@ -80,18 +83,35 @@ def _sheets(path: Path) -> tuple[list[tuple], dict[str, list[tuple]]]:
     """The first sheet's rows, and every other sheet's rows by its name."""
     if not path.is_file():
         raise InputError(f"找不到要保留内容的旧问题清单“{path}”（--keep）")
-    if path.stat().st_size > MAX_WORKBOOK_BYTES:
-        raise InputError("文件太大，不像是 docgen 生成的问题清单", Origin(path))
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
+        file = open(path, "rb")
+    except OSError as error:
+        raise read_error(error, path) from None
+    with file:
+        if os.fstat(file.fileno()).st_size > MAX_WORKBOOK_BYTES:
+            raise InputError("文件太大，不像是 docgen 生成的问题清单", Origin(path))
         try:
-            first, *others = workbook.worksheets
-            rows = lambda sheet: [tuple(row) for row in sheet.iter_rows(values_only=True)]  # noqa: E731
-            return rows(first), {sheet.title: rows(sheet) for sheet in others}
-        finally:
-            workbook.close()
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, IndexError, OSError):
-        raise InputError("不是 Excel（.xlsx）文件，或文件已损坏", Origin(path)) from None
+            return _workbook_rows(file)
+        except OSError as error:
+            if is_the_machines(error):  # the disk failed while reading; EINVAL and the like come of a broken zip
+                raise read_error(error, path) from None
+            raise _not_excel(path) from None
+        except (zipfile.BadZipFile, KeyError, ValueError, TypeError, IndexError):
+            raise _not_excel(path) from None
+
+
+def _workbook_rows(file: BinaryIO) -> tuple[list[tuple], dict[str, list[tuple]]]:
+    workbook = load_workbook(file, read_only=True, data_only=True)
+    try:
+        first, *others = workbook.worksheets
+        rows = lambda sheet: [tuple(row) for row in sheet.iter_rows(values_only=True)]  # noqa: E731
+        return rows(first), {sheet.title: rows(sheet) for sheet in others}
+    finally:
+        workbook.close()
+
+
+def _not_excel(path: Path) -> InputError:
+    return InputError("不是 Excel（.xlsx）文件，或文件已损坏", Origin(path))
 
 
 def _header(rows: list[tuple], path: Path) -> tuple[int, dict[str, int]]:
