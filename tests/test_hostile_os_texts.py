@@ -44,7 +44,7 @@ def test_libreoffice_that_cannot_be_started_is_said_in_chinese(tmp_path, monkeyp
     def cannot_start(*args, **kwargs):
         raise PermissionError(errno.EACCES, ENGLISH)
 
-    monkeypatch.setattr(soffice.subprocess, "run", cannot_start)
+    monkeypatch.setattr(soffice.subprocess, "Popen", cannot_start)
     with pytest.raises(EnvironmentProblem) as raised:
         soffice.convert_to_pdf([tmp_path / "a.docx"], tmp_path)
     assert "无法启动 LibreOffice" in str(raised.value) and "没有权限" in str(raised.value)
@@ -74,7 +74,7 @@ def test_a_file_to_convert_that_cannot_be_copied_is_said_in_chinese(tmp_path, mo
     def copy_fails(*args, **kwargs):
         raise OSError(errno.EIO, ENGLISH)
 
-    monkeypatch.setattr(docgen.readers.converted.shutil, "copyfile", copy_fails)
+    monkeypatch.setattr(docgen.readers.converted, "copy_input_file", copy_fails)
     with pytest.raises(InputError) as raised:
         docgen.readers.converted.read_converted(source, "旧版 Word（.doc）", ".doc")
     assert "旧报告.doc" in str(raised.value) and "读写磁盘时出错" in str(raised.value)

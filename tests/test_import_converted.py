@@ -26,14 +26,13 @@ def _units(folder: Path) -> set[str]:
 def _count_office_runs(monkeypatch) -> list[list[str]]:
     """Every LibreOffice conversion started from now on (its command line), run for real."""
     runs: list[list[str]] = []
-    real_run = subprocess.run
+    real_run = soffice_module.run_in_own_group
 
-    def counted(command, *args, **kwargs):
-        if "--convert-to" in command:
-            runs.append(command)
-        return real_run(command, *args, **kwargs)
+    def counted(command, timeout, environment):
+        runs.append(command)
+        return real_run(command, timeout, environment)
 
-    monkeypatch.setattr(subprocess, "run", counted)
+    monkeypatch.setattr(soffice_module, "run_in_own_group", counted)
     return runs
 
 
@@ -67,7 +66,7 @@ def _stand_in_office(monkeypatch) -> list[list[str]]:
     runs out of time (b"hang") on such a file, as the real one converts file after file."""
     runs: list[list[str]] = []
 
-    def run(command, *args, timeout=None, **kwargs):
+    def run(command, timeout, environment):
         runs.append(command)
         out_dir = Path(command[command.index("--outdir") + 1])
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -84,7 +83,7 @@ def _stand_in_office(monkeypatch) -> list[list[str]]:
     monkeypatch.setattr(soffice_module, "find_soffice", lambda: Path("soffice"))
     monkeypatch.setattr(converted, "find_soffice", lambda: Path("soffice"))
     monkeypatch.setattr(soffice_module, "office_environment", lambda profile: {})
-    monkeypatch.setattr(subprocess, "run", run)
+    monkeypatch.setattr(soffice_module, "run_in_own_group", run)
     return runs
 
 
@@ -106,3 +105,33 @@ def test_a_file_libreoffice_fails_on_is_named_and_the_files_after_it_are_still_i
     assert _units(tmp_path / "inputs") == {f"{r.community}党委" for r in REPORTS[:4]}
     # LibreOffice goes on past a file it cannot open; after a crash or a hang it runs once more for the rest.
     assert len(runs) == (1 if trouble == b"bad" else 2)
+
+
+@pytest.mark.parametrize("name", ["大.doc", "大.wps"])
+def test_an_oversized_old_format_file_is_refused_by_its_size_before_any_copy(tmp_path, monkeypatch, capsys, name):
+    from docgen.readers.docx_reader import MAX_DOCX_BYTES
+
+    sent = tmp_path / "收到的报告"
+    sent.mkdir()
+    big = sent / name
+    with open(big, "wb") as file:  # sparse: the size is there, the bytes take no room
+        file.write(OLE_MAGIC)
+        file.truncate(MAX_DOCX_BYTES + 1)
+    write_docx(REPORTS[0], sent / f"{REPORTS[0].community}.docx")
+    copied = []
+    real_open = open
+
+    def watched_open(path, mode="r", *args, **kwargs):
+        if "w" in mode:
+            copied.append(Path(path))
+        return real_open(path, mode, *args, **kwargs)
+
+    runs = _stand_in_office(monkeypatch)
+    monkeypatch.setattr("builtins.open", watched_open)
+
+    assert main(["import", str(sent), "--out", str(tmp_path / "inputs")]) == 1
+
+    err = capsys.readouterr().err
+    assert str(big) in err and "文件太大（超过 100 MB）" in err and "Traceback" not in err
+    assert runs == [] and not any(path.suffix in (".doc", ".wps") for path in copied)
+    assert _units(tmp_path / "inputs") == {f"{REPORTS[0].community}党委"}

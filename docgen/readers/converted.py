@@ -8,7 +8,6 @@ LibreOffice cannot convert is named while the others are read.
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,8 +18,8 @@ from ..errors import DocgenError, InputError
 from ..findings import CONVERTED, Finding
 from ..model import Origin
 from ..renderer.soffice import convert_to_docx, find_soffice
-from .docx_reader import read_docx_paragraphs
-from .input_file import cannot_read
+from .docx_reader import MAX_DOCX_BYTES, read_docx_paragraphs
+from .input_file import cannot_read, copy_input_file
 from .paragraphs import Para
 
 SAVE_AS_DOCX = "在 Word 或 WPS 中打开它，“另存为”.docx 格式后再导入"
@@ -95,8 +94,12 @@ def _copies(conversions, work: Path) -> dict[Path, Conversion]:
     for number, conversion in enumerate(conversions, 1):
         copy = work / f"document{number}{conversion.kind.suffix}"
         try:
-            shutil.copyfile(conversion.path, copy)
-        except OSError as exc:
+            # As large as a .docx may be: LibreOffice's .docx of it is read under that limit too.
+            copy_input_file(conversion.path, copy, MAX_DOCX_BYTES)
+        except InputError as problem:
+            conversion.problem = problem
+            continue
+        except OSError as exc:  # writing the copy
             conversion.problem = cannot_read(exc, conversion.path)
             continue
         copies[copy] = conversion

@@ -19,6 +19,8 @@ from ..errors import InputError
 from ..model import Origin
 from ..oserror import os_error_text
 
+_COPY_CHUNK = 1024 * 1024
+
 
 @contextmanager
 def regular_file(path: Path) -> Iterator[BinaryIO]:
@@ -60,6 +62,26 @@ def read_input_bytes(path: Path, limit: int) -> bytes:
     if len(data) > limit:
         raise too_large(path, limit)
     return data
+
+
+def copy_input_file(path: Path, target: Path, limit: int) -> None:
+    """The regular file ``path`` copied to ``target``; an ``InputError`` for anything else or above
+    ``limit`` (then ``target`` may hold a part: it is meant for a temporary folder)."""
+    with regular_file(path) as file:
+        if os.fstat(file.fileno()).st_size > limit:
+            raise too_large(path, limit)
+        with open(target, "wb") as copy:
+            left = limit + 1  # the size said may be out of date: never more than this
+            while left:
+                try:
+                    chunk = file.read(min(_COPY_CHUNK, left))
+                except OSError as exc:
+                    raise cannot_read(exc, path) from None
+                if not chunk:
+                    return
+                copy.write(chunk)
+                left -= len(chunk)
+    raise too_large(path, limit)
 
 
 def too_large(path: Path, limit: int) -> InputError:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -138,11 +139,44 @@ def _run_office(
             *(str(d) for d in documents),
         ]
         try:
-            return subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=environment), timeout
+            return run_in_own_group(command, timeout, environment), timeout
         except subprocess.TimeoutExpired:
             return None, timeout
         except OSError as exc:
             raise EnvironmentProblem(f"无法启动 LibreOffice（{soffice}）：{os_error_text(exc)}") from None
+
+
+def run_in_own_group(command: list[str], timeout: float, environment: dict[str, str]) -> subprocess.CompletedProcess:
+    """``command`` run to its end or for ``timeout`` seconds, whichever comes first, as
+    ``subprocess.run`` would; whatever it started is ended with it.
+
+    soffice is a shell script (soffice.exe a launcher) that starts the office process
+    as its child: killing only the process started would leave LibreOffice running,
+    holding its profile and the files it was converting. So it starts a process group
+    of its own, and the whole group is killed when the time is up, on Ctrl-C (which no
+    longer reaches a group of its own) and after it ends, should a child outlive it.
+    """
+    own_group = {"start_new_session": True} if os.name == "posix" else {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment, **own_group
+    ) as process:
+        try:
+            stdout, stderr = process.communicate(timeout=timeout)
+        finally:  # done, out of time, or Ctrl-C
+            _kill_group(process)
+    return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
+
+
+def _kill_group(process: subprocess.Popen) -> None:
+    """End ``process`` and every process it started (its process group; on Windows its tree)."""
+    if os.name == "posix":
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass  # nothing left of the group
+        return
+    if process.poll() is None:
+        subprocess.run(["taskkill", "/F", "/T", "/PID", str(process.pid)], capture_output=True)
 
 
 def office_environment(profile: Path) -> dict[str, str]:
