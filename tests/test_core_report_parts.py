@@ -90,7 +90,7 @@ def test_an_empty_title_is_an_error_naming_file_and_line(tmp_path):
 @pytest.mark.parametrize(
     "signature, line, message",
     [
-        ("signature:\n  date: 2026-11-20\n", 13, "落款（signature）没有署名：请在 signature 下写上 unit（署名），如“unit: 东湖社区党委”；不要落款就删掉整个 signature"),
+        ("signature:\n  date: 2026-11-20\n", 12, "落款（signature）没有署名：请在 signature 下写上 unit（署名），如“unit: 东湖社区党委”；不要落款就删掉整个 signature"),
         ("signature: {}\n", 12, "落款（signature）没有署名"),
         ("signature:\n  unit: ''\n  date: 2026-11-20\n", 13, "署名（unit）是空的"),
     ],
@@ -113,7 +113,7 @@ def test_validate_check_and_build_refuse_a_signature_without_unit(tmp_path, caps
     for command in (["validate"], ["check"], ["build", "--out", str(tmp_path / "out")]):
         assert main([*command, "--inputs", str(folder)]) == 1
         err = capsys.readouterr().err
-        assert f"{path} 第 13 行" in err and "没有署名" in err and "Traceback" not in err
+        assert f"{path} 第 12 行" in err and "没有署名" in err and "Traceback" not in err
     assert not (tmp_path / "out").exists()
 
 

@@ -58,6 +58,7 @@ class YamlFile:
         self.warnings: list[Finding] = []
         self._seen: set[int] = set()
         self._lines: list[str] = []
+        self._key_of: dict[int, yaml.Node] = {}  # a mapping's value → its key: where "signature:" stands
 
     def origin(self, node: yaml.Node) -> Origin:
         return Origin(self.path, node.start_mark.line + 1)
@@ -105,9 +106,12 @@ class YamlFile:
             if key in values:
                 raise self.fail(key_node, f"{what}中的“{key}”写了两次")
             values[key] = value_node
+            self._key_of[id(value_node)] = key_node
         for key, required in keys.items():
             if required and key not in values:
-                raise self.fail(node, (when_missing or {}).get(key) or f"{what}缺少“{key}”")
+                # Told at the key that holds this mapping, not at its first line inside.
+                holder = self._key_of.get(id(node), node)
+                raise self.fail(holder, (when_missing or {}).get(key) or f"{what}缺少“{key}”")
         return values
 
     def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node]:
