@@ -114,6 +114,8 @@ class VolumeSettings:
 
     series_title: str = "基层党建亮点工作及存在问题"
     toc_heading: str = "目  录"
+    series_title_origin: Origin = field(default_factory=Origin, compare=False, repr=False)  # none: the default
+    toc_heading_origin: Origin = field(default_factory=Origin, compare=False, repr=False)
     order: list[str] = field(default_factory=list)  # units, in volume order
     fonts: dict[str, str] = field(default_factory=dict)  # role -> face name
     origin: Origin = field(default_factory=Origin)

@@ -118,3 +118,23 @@ def test_placeholders_on_the_cover_are_found_in_volume_yaml(tmp_path, capsys):
         (3, "占位符", "封面标题中有未填写的占位符 “XX”"),
         (4, "占位符", "封面的编印单位中有未填写的占位符 “某某”"),
     ]
+
+
+def test_placeholders_in_the_series_title_and_toc_heading_are_found_in_volume_yaml(tmp_path, capsys):
+    folder = _report(tmp_path, PARTS.format(**CLEAN_PARTS))
+    (folder / "volume.yaml").write_text(
+        "# 汇编设置\nseries_title: XX街道基层党建亮点工作及存在问题\ntoc_heading: 某某目录\n", encoding="utf-8"
+    )
+    code, out, _ = _check(capsys, folder, "--strict")
+    assert code == 1
+    assert f"{folder / 'volume.yaml'}\n" in out
+    assert _findings(out) == [
+        (2, "占位符", "汇编标题（series_title）中有未填写的占位符 “XX”"),
+        (3, "占位符", "目录标题（toc_heading）中有未填写的占位符 “某某”"),
+    ]
+
+
+def test_the_series_title_and_toc_heading_as_docgen_writes_them_have_no_findings(tmp_path, capsys):
+    folder = _report(tmp_path, PARTS.format(**CLEAN_PARTS))
+    (folder / "volume.yaml").write_text("series_title: 基层党建亮点工作及存在问题\ntoc_heading: 目  录\n", encoding="utf-8")
+    assert _check(capsys, folder, "--strict")[0] == 0

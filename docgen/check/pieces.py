@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from ..model import Cover, Item, Origin, Report, Section, Volume
+from ..model import Cover, Item, Origin, Report, Section, Volume, VolumeSettings
 
 UNIT = "单位名称"
 REPORT_TITLE = "报告标题"
@@ -18,6 +18,8 @@ CLOSING = "结束语"
 SIGNER = "落款的署名"
 COVER_TITLE = "封面标题"
 COVER_UNIT = "封面的编印单位"
+SERIES_TITLE = "汇编标题（series_title）"
+TOC_HEADING = "目录标题（toc_heading）"
 
 
 @dataclass(frozen=True)
@@ -30,7 +32,18 @@ class Piece:
 
 def volume_pieces(volume: Volume) -> list[Piece]:
     reports = [piece for position, report in enumerate(volume.reports) for piece in report_pieces(report, position)]
-    return reports + list(_cover_pieces(volume.settings.cover))
+    return reports + list(_settings_pieces(volume.settings)) + list(_cover_pieces(volume.settings.cover))
+
+
+def _settings_pieces(settings: VolumeSettings) -> Iterator[Piece]:
+    """The titles volume.yaml gives the volume, where it gives them (the defaults need no check)."""
+    no_report = (-1, -1, -1)
+    for text, origin, role in (
+        (settings.series_title, settings.series_title_origin, SERIES_TITLE),
+        (settings.toc_heading, settings.toc_heading_origin, TOC_HEADING),
+    ):
+        if origin.path is not None:
+            yield Piece(text, origin, role, no_report)
 
 
 def _cover_pieces(cover: Cover | None) -> Iterator[Piece]:

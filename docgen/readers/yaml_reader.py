@@ -304,8 +304,10 @@ def read_settings(path: Path) -> tuple[VolumeSettings, list[Finding]]:
     settings = VolumeSettings(origin=reader.origin(root))
     if "series_title" in fields:
         settings.series_title = reader.text(fields["series_title"], schema.VOLUME["series_title"].what).strip()
+        settings.series_title_origin = reader.origin(fields["series_title"])
     if "toc_heading" in fields:
         settings.toc_heading = reader.text(fields["toc_heading"], schema.VOLUME["toc_heading"].what).strip()
+        settings.toc_heading_origin = reader.origin(fields["toc_heading"])
     if "order" in fields:
         settings.order = [clean_unit_name(reader.text(n, "order 中的单位")) for n in reader.sequence(fields["order"], "order")]
     if "fonts" in fields:
