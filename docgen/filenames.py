@@ -14,6 +14,10 @@ MAX_NAME_CHARS = 80
 # the UTF-8 bytes). The suffix and a "-2" that keeps names apart are inside the budget.
 MAX_NAME_BYTES = 255
 YAML_SUFFIXES = (".yaml", ".yml")
+USER_TEMPLATE = "template.docx"  # a restyled Word template in the inputs folder
+# Names no unit's file may take: with --out the inputs folder (or a unit named template),
+# a report written as template.docx would be read as the user's template by the next build.
+RESERVED_NAMES = frozenset({USER_TEMPLATE})
 
 
 def safe_filename(name: str, suffix: str = "") -> str:
@@ -28,8 +32,9 @@ def safe_filename(name: str, suffix: str = "") -> str:
 
 
 def unique_filenames(names: list[str], suffix: str, taken: set[str] = frozenset()) -> list[str]:
-    """Safe, distinct file names (compared as Windows and macOS compare them)."""
-    used = {_comparable(t) for t in taken}
+    """Safe, distinct file names (compared as Windows and macOS compare them), none of them
+    ``taken`` or reserved."""
+    used = {_comparable(t) for t in (*taken, *RESERVED_NAMES)}
     result = []
     for name in names:
         candidate = safe_filename(name, suffix)

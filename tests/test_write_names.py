@@ -14,9 +14,10 @@ import pytest
 
 import docgen.folderlock
 import docgen.publish
+from docgen.build import USER_TEMPLATE
 from docgen.cli import main
 from docgen.errors import InputError
-from docgen.filenames import MAX_NAME_BYTES, unique_filenames
+from docgen.filenames import MAX_NAME_BYTES, RESERVED_NAMES, unique_filenames
 from docgen.importer import import_files
 from docgen.oserror import os_error_text
 from write_helpers import REPORT, leftovers, snapshot
@@ -41,6 +42,21 @@ def test_names_are_capped_by_bytes_and_stay_distinct():
     assert len({name.casefold() for name in names}) == len(names)
     assert all(name.endswith(".docx") for name in names)
     assert names[-1] == "社区.docx"
+
+
+@pytest.mark.parametrize("unit", ["template", "TEMPLATE"])
+def test_a_report_never_takes_the_name_of_the_users_template(tmp_path, capsys, unit):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "报告.yaml").write_text(REPORT.format(unit=unit, text="正文。"), encoding="utf-8")
+    for _ in range(2):  # the second build reads the folder the first one wrote into
+        code, printed, err = _run(capsys, "build", "--inputs", str(inputs), "--out", str(inputs))
+        assert code == 0, err
+        assert "template.docx" not in {path.name.casefold() for path in inputs.iterdir()}
+        assert f"{unit}-2.docx" in {path.name for path in inputs.iterdir()}
+    assert unique_filenames(["template", "社区"], ".docx") == ["template-2.docx", "社区.docx"]
+    assert unique_filenames(["template"], ".yaml") == ["template.yaml"]
+    assert USER_TEMPLATE in RESERVED_NAMES  # the name build reads the template by
 
 
 def test_a_unit_of_a_hundred_four_byte_characters_builds(tmp_path, capsys):
