@@ -14,6 +14,7 @@ from .model import Origin
 # The kinds of warnings (check's own kinds are in check/findings.py).
 TEXT_AFTER_COMMENT = "text_after_comment"  # YAML took “ #…” after a value for a comment
 CONTROL_CHARACTERS = "control_characters"  # characters Word cannot hold, removed
+UNLIKELY_DATE = "unlikely_date"  # a 成文日期 in a year after next: 2062 for 2026?
 NOT_IN_ORDER = "not_in_order"  # reports volume.yaml's order does not list
 UNKNOWN_FONT = "unknown_font"  # a face neither 公文 nor installed
 CONVERTED = "converted"  # an old-format file LibreOffice converted for import

@@ -72,6 +72,64 @@ def test_a_date_that_is_no_date_is_an_error_naming_file_and_line(tmp_path, writt
     assert "不是日期" in str(caught.value)
 
 
+@pytest.fixture
+def in_2026(monkeypatch):
+    from docgen.readers import dates
+
+    monkeypatch.setattr(dates, "_today", lambda: datetime.date(2026, 11, 28))
+
+
+@pytest.mark.parametrize(
+    "written, said",
+    [
+        ("0001-01-01", "成文日期（date）“0001-01-01”的年份不可能是成文的年份（应在 1949—2100 年之间）：请写实际的成文日期，如 2026年11月20日"),
+        ("1926年11月20日", "“1926年11月20日”的年份不可能是成文的年份（应在 1949—2100 年之间）"),
+        ("2620-11-20", "“2620-11-20”的年份不可能是成文的年份（应在 1949—2100 年之间），是不是 2026 年"),
+    ],
+)
+def test_a_date_in_a_year_no_report_can_have_is_an_error_naming_file_and_line(tmp_path, capsys, in_2026, written, said):
+    from docgen.cli import main
+
+    path = _write(tmp_path / "in", "东湖社区.yaml", REPORT.format(date=written))
+    with pytest.raises(InputError) as caught:
+        read_report(path)
+    assert str(caught.value).startswith(f"{path} 第 14 行") and said in str(caught.value)
+    assert main(["check", "--inputs", str(tmp_path / "in")]) == 1
+    err = capsys.readouterr().err
+    assert f"{path} 第 14 行" in err and said in err and "Traceback" not in err
+
+
+def test_a_cover_date_in_an_impossible_year_is_an_error_naming_volume_yaml(tmp_path, in_2026):
+    path = _write(tmp_path, "volume.yaml", "cover:\n  title: 汇编\n  date: 2206年1月5日\n")
+    with pytest.raises(InputError) as caught:
+        read_settings(path)
+    assert str(caught.value).startswith(f"{path} 第 3 行") and "“2206年1月5日”的年份不可能是成文的年份" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "written, said",
+    [
+        ("2062-11-20", "成文日期（date）“2062-11-20”是 2062 年，比今年（2026 年）晚了 36 年，是不是 2026 年：请核对年份"),
+        ("2030年1月1日", "成文日期（date）“2030年1月1日”是 2030 年，比今年（2026 年）晚了 4 年：请核对年份"),
+    ],
+)
+def test_a_date_years_ahead_is_read_with_a_warning_naming_file_and_line(tmp_path, capsys, in_2026, written, said):
+    from docgen.cli import main
+
+    path = _write(tmp_path / "in", "东湖社区.yaml", REPORT.format(date=written))
+    report, warnings = read_report(path)
+    assert report.signature.date.year == int(written[:4])
+    assert [(w.origin.line, w.message) for w in warnings] == [(14, said)]
+    assert main(["check", "--inputs", str(tmp_path / "in")]) == 0
+    assert f"提醒：{path} 第 14 行：{said}" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("written", ["1949-10-01", "2019-11-20", "2026-11-20", "2027-01-05"])
+def test_a_date_of_a_past_year_this_year_or_next_is_read_without_a_word(tmp_path, in_2026, written):
+    report, warnings = read_report(_write(tmp_path, "东湖社区.yaml", REPORT.format(date=written)))
+    assert report.signature.date.isoformat() == written and warnings == []
+
+
 @pytest.mark.parametrize("written", ["二〇二六年十一月二十日", "2026年十一月二十日"])
 def test_a_date_in_chinese_numerals_is_told_to_use_arabic_ones(tmp_path, written):
     path = _write(tmp_path, "东湖社区.yaml", REPORT.format(date=written))

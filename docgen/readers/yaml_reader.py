@@ -18,9 +18,10 @@ import yaml
 
 from .. import schema
 from ..errors import InputError
-from ..findings import CONTROL_CHARACTERS, NOT_IN_ORDER, Finding
+from ..findings import CONTROL_CHARACTERS, NOT_IN_ORDER, UNLIKELY_DATE, Finding
 from ..model import Cover, Item, Origin, Report, Section, Signature, Volume, VolumeSettings
 from ..sanitize import xml_safe
+from .dates import impossible_year, unlikely_year
 from .input_file import folder_entries, outside_link_error, read_input_bytes
 from .unit_names import clean_unit_name, same_unit_key
 from .yaml_errors import scalar_slip, syntax_error, unmarked_error
@@ -206,6 +207,12 @@ def _read_date(reader: YamlFile, node: yaml.Node, what: str) -> datetime.date:
         raise reader.fail(node, f"{what}“{written}”：GB/T 9704 规定成文日期要用阿拉伯数字，如 2026年11月20日")
     if date is None:
         raise reader.fail(node, f"{what}“{written}”不是日期，请写成 2026年11月20日 或 2026-11-20")
+    impossible = impossible_year(date, written, what)
+    if impossible:
+        raise reader.fail(node, impossible)
+    unlikely = unlikely_year(date, written, what)
+    if unlikely:
+        reader.warnings.append(Finding(UNLIKELY_DATE, reader.origin(node), unlikely))
     return date
 
 
