@@ -9,6 +9,7 @@ levels. A new optional key is added here and in the reader and writer.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from .layout.spec import FONT_ROLES
 
@@ -21,7 +22,7 @@ class Key:
     note: str = ""  # what to write there, for the comments of a starter file
     when_missing: str = ""  # for a required key: what to write, said when it is missing
 
-    @property
+    @cached_property
     def what(self) -> str:
         """The key as messages name it: 单位名称（unit）."""
         return f"{self.label}（{self.name}）"
@@ -34,15 +35,29 @@ class Shape:
     what: str
     keys: tuple[Key, ...]
 
+    # Looked up for every value of every file read: each table is made once (and never changed).
+
     def __getitem__(self, name: str) -> Key:
-        return next(key for key in self.keys if key.name == name)
+        return self._by_name[name]
 
     def required(self) -> dict[str, bool]:
         """Each allowed key → whether it must be there, in the order files write them."""
-        return {key.name: key.required for key in self.keys}
+        return self._required
 
     def when_missing(self) -> dict[str, str]:
         """The required keys that say what to write when they are missing → that advice."""
+        return self._when_missing
+
+    @cached_property
+    def _by_name(self) -> dict[str, Key]:
+        return {key.name: key for key in self.keys}
+
+    @cached_property
+    def _required(self) -> dict[str, bool]:
+        return {key.name: key.required for key in self.keys}
+
+    @cached_property
+    def _when_missing(self) -> dict[str, str]:
         return {key.name: key.when_missing for key in self.keys if key.when_missing}
 
 

@@ -13,12 +13,16 @@ import unicodedata
 
 def clean_unit_name(name: str) -> str:
     """The name as shown and used for its file: without invisible characters or outer spaces."""
+    if name.isprintable():  # no format character (Cf) in it: the common case, told at C speed
+        return name.strip()
     return "".join(char for char in name if not _invisible(char)).strip()
 
 
 def same_unit_key(name: str) -> str:
     """What two names of one unit share: NFKC, without invisible characters or spaces, case folded."""
     folded = unicodedata.normalize("NFKC", name).casefold()
+    if folded.isprintable():  # no Cf character, and no space but U+0020
+        return folded.replace(" ", "")
     return "".join(char for char in folded if not _invisible(char) and not char.isspace())
 
 
