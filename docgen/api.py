@@ -11,22 +11,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .findings import Finding
+from .model import Volume
 
 if TYPE_CHECKING:
     from .build import BuildResult, Progress
     from .importer import ImportResult
-    from .model import Volume
     from .newinputs import NewInputs
 
 # Each function imports the machinery of its command when called: `docgen check`
-# loads no Word writer, `docgen build` no Word reader. The result classes come
-# from their commands' modules the same way, when first asked for (PEP 562).
-_RESULT_CLASSES = {"BuildResult": "build", "ImportResult": "importer", "NewInputs": "newinputs"}
+# loads no Word writer, `docgen build` no Word reader. The types of the results
+# come from their commands' modules the same way, when first asked for (PEP 562).
+_RESULT_TYPES = {"BuildResult": "build", "Progress": "build", "ImportResult": "importer", "NewInputs": "newinputs"}
 
 
 def __getattr__(name: str):
-    if name in _RESULT_CLASSES:
-        return getattr(importlib.import_module(f".{_RESULT_CLASSES[name]}", __package__), name)
+    if name in _RESULT_TYPES:
+        return getattr(importlib.import_module(f".{_RESULT_TYPES[name]}", __package__), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

@@ -86,11 +86,13 @@ def test_every_library_name_is_there_and_build_and_check_stay_the_functions():
     assert set(docgen.__all__) <= set(dir(docgen))
     assert docgen.build.__module__ == docgen.check.__module__ == "docgen.api"
     from docgen import BuildResult, ImportResult, NewInputs  # the result classes, from their modules
+    from docgen.api import Progress
     from docgen.build import BuildResult as built
+    from docgen.build import Progress as progress
     from docgen.importer import ImportResult as imported
     from docgen.newinputs import NewInputs as made
 
-    assert (BuildResult, ImportResult, NewInputs) == (built, imported, made)
+    assert (BuildResult, ImportResult, NewInputs, Progress) == (built, imported, made, progress)
     with pytest.raises(AttributeError):
         docgen.no_such_name  # noqa: B018
 
