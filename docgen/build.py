@@ -10,31 +10,31 @@ successful one removes the outputs of its own that it did not make again.
 from __future__ import annotations
 
 import gc
+import os
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
 
-from . import compose
 from .check import check_volume
 from .check.pieces import volume_pieces
 from .check.structure import find_starter_text
 from .errors import InputError, InternalError
 from .filenames import unique_filenames
 from .findings import Finding
-from .layout.paginate import paragraph_pages, start_pages
+from .layout.paginate import start_pages
 from .model import Volume
-from .oserror import write_error
+from .parallel import Workers
 from .publish import Publication, everything
 from .readers.yaml_reader import Inputs, load_inputs
+from .report_batches import Setup, make_batch, report_batches, user_template
 from .writers.docx_template import Template
-from .writers.report import report_docx
-from .writers.volume import VolumeWriter, volume_docx
+from .writers.volume import volume_docx
 
 if TYPE_CHECKING:
     from .renderer.verify import Mismatch
 
-USER_TEMPLATE = "template.docx"  # a restyled template in the inputs folder takes precedence
+_BLOCK = 1 << 20
 
 Progress = Callable[[int, int], None]
 
@@ -85,13 +85,11 @@ def build(
     LibreOffice and raise ``InternalError`` (after publishing) where the 目录
     disagrees; ``exact``: write LibreOffice's pages into the 目录 instead.
     """
-    with publish_outputs(out) as publication:
+    # the workers start before the inputs are read: they hold nothing of them but what they are sent
+    with publish_outputs(out) as publication, Workers(_entries_in(inputs)) as workers:
         loaded = load_inputs(inputs)
         with _kept_from_the_collector():
-            # checked before the outputs are made: the check's passing peak of memory
-            # and the writing's do not add up
-            findings = check_volume(loaded.volume)
-            result = replace(write_build(inputs, loaded, publication, progress), findings=findings)
+            result = write_build(inputs, loaded, publication, progress, workers)
             if pdf or verify or exact:
                 result = _rendered(result, publication, pdf, verify, exact)
     result = published(result, publication)
@@ -123,39 +121,51 @@ def _kept_from_the_collector() -> Iterator[None]:
         gc.unfreeze()
 
 
-def write_build(inputs: Path, loaded: Inputs, publication: Publication, progress: Progress) -> BuildResult:
-    """Every report and the volume into ``publication``, each report as soon as it is made.
-
-    Each report is composed once: the same paragraphs are measured for the
-    目录's pages, written as the report's own file and handed to the volume.
-    Nothing of a report is kept in memory after it is written but its page count.
-    """
+def write_build(
+    inputs: Path, loaded: Inputs, publication: Publication, progress: Progress, workers: Workers | None = None
+) -> BuildResult:
+    """Every report and the volume into ``publication``: the reports made by ``workers``
+    (``report_batches``) while this process checks the inputs, then the volume, its
+    目录 paged from the reports' page counts and its reports streamed from disk."""
     volume = loaded.volume
     _refuse_starter_text(volume)
-    settings = volume.settings
+    workers = workers or Workers(0)
     template = report_template(inputs, volume)
-    volume_name, *report_names = unique_filenames([settings.series_title] + [r.unit for r in volume.reports], ".docx")
-    total = len(volume.reports) + 1
-    report_paths, report_pages = [], []
-    with VolumeWriter(volume, template, publication.scratch()) as volume_writer:
-        for done, (report, title, name) in enumerate(zip(volume.reports, volume.numbered_titles(), report_names), 1):
-            paragraphs = compose.report_paragraphs(report, title, settings.show_unit)
-            report_pages.append(paragraph_pages(paragraphs))
-            report_paths.append(publication.write(name, report_docx(report, paragraphs, title, template, settings.cover)))
-            _keep(volume_writer.add, paragraphs, publication)
-            progress(done, total)
-        pages = start_pages(volume, report_pages)
-        volume_path = publication.write_by(volume_name, lambda file: volume_writer.write(file, pages))
+    setup = Setup.of(template, volume.settings, publication.stager() if workers.count > 1 else None)
+    volume_writer = setup.writers()[1]
+    volume_name, *report_names = unique_filenames([volume.settings.series_title] + [r.unit for r in volume.reports], ".docx")
+    batches = report_batches(volume, report_names, setup, publication.stager())
+    made = workers.map(make_batch, batches)  # started now where there are workers
+    findings = check_volume(volume)
+    report_paths, report_pages, bodies, total = [], [], [], len(volume.reports) + 1
+    for batch in made:
+        report_paths += [publication.adopt(name, entry) for name, entry in batch.staged]
+        report_pages += batch.pages
+        bodies.append(batch.bodies)
+        progress(len(report_paths), total)
+    pages = start_pages(volume, report_pages)
+    volume_path = publication.write_by(
+        volume_name, lambda file: volume_writer.write(file, volume, pages, _read_parts(bodies))
+    )
     progress(total, total)
-    return BuildResult(volume, volume_path, report_paths, pages, loaded.warnings, template)
+    return BuildResult(volume, volume_path, report_paths, pages, loaded.warnings, template, findings=findings)
 
 
-def _keep(add, paragraphs, publication: Publication) -> None:
-    """Hand a report to the volume, which keeps it in a temporary file in the output folder."""
+def _read_parts(paths: list[Path]) -> Iterator[bytes]:
+    """The files ``paths`` in order, a block at a time, each removed once read."""
+    for path in paths:
+        with open(path, "rb") as file:
+            yield from iter(lambda: file.read(_BLOCK), b"")
+        path.unlink()
+
+
+def _entries_in(folder: Path) -> int:
+    """How many entries ``folder`` has: how much work a build of it may be, before reading it."""
     try:
-        add(paragraphs)
-    except OSError as error:
-        raise write_error(error, publication.folder) from None
+        with os.scandir(folder) as entries:
+            return sum(1 for _ in entries)
+    except OSError:
+        return 0  # told properly when the inputs are read
 
 
 def _refuse_starter_text(volume: Volume) -> None:
@@ -175,5 +185,4 @@ def rewrite_volume(result: BuildResult, pages: list[int], publication: Publicati
 
 def report_template(inputs: Path, volume: Volume) -> Template:
     """The inputs folder's restyled template where it has one, else docgen's; with the volume's fonts."""
-    user_template = inputs / USER_TEMPLATE
-    return Template(user_template if user_template.exists() else None, volume.settings.fonts)
+    return Template(user_template(inputs), volume.settings.fonts)

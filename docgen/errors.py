@@ -24,6 +24,10 @@ class DocgenError(Exception):
             return self.message
         return f"{self.origin}：{self.message}"
 
+    def __reduce__(self):
+        # raised in a worker process (docgen.parallel), told by the parent: origin and notes come along
+        return type(self), (self.message, self.origin), {"notes": self.notes}
+
 
 class InputError(DocgenError):
     """The user's input is wrong: exit code 1."""

@@ -40,6 +40,7 @@ JOURNAL_FILE = ".docgen-journal.json"
 _JOURNAL_DRAFT = JOURNAL_FILE + ".new"
 _STAGING_PREFIX = ".docgen-new-"
 _BACKUP_PREFIX = ".docgen-old-"
+_PART_PREFIX = ".docgen-part-"
 _OLD_TEMP_GLOB = ".docgen-*.tmp"  # left by docgen versions before this one
 _BLOCK = 1 << 20
 
@@ -128,6 +129,16 @@ class Publication:
                 raise write_error(error, self.folder / name) from None
             return self._stage(name, iter(lambda: file.read(_BLOCK), b""))
 
+    def stager(self) -> Stager:
+        """The writer of this publication's staged files, for a worker process; the files
+        it writes are published once the publication ``adopt``s them."""
+        return Stager(self._staging_folder(), self.folder)
+
+    def adopt(self, name: str, entry: Entry) -> Path:
+        """Publish the file ``name`` a ``stager`` wrote; its final path."""
+        self._staged[name] = entry
+        return self.folder / name
+
     def scratch(self) -> BinaryIO:
         """A nameless temporary file beside the staged ones, for what a run holds on its way; gone once closed.
 
@@ -151,14 +162,7 @@ class Publication:
         return self._staging_folder() / name
 
     def _stage(self, name: str, chunks: Iterable[bytes]) -> Path:
-        target = self.folder / name
-        try:
-            path = self._staging_folder() / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._staged[name] = _write_file(path, chunks)
-        except OSError as error:
-            raise write_error(error, target) from None
-        return target
+        return self.adopt(name, self.stager().write(name, chunks))
 
     def _staging_folder(self) -> Path:
         if self._staging is None:
@@ -207,6 +211,33 @@ class Publication:
                 folder.rmdir()  # only when empty: it holds nothing of anyone's
             except OSError:
                 return
+
+
+@dataclass(frozen=True)
+class Stager:
+    """Writes files into a publication's staging folder, in whichever process makes them."""
+
+    staging: Path
+    folder: Path  # where the files are published
+
+    def write(self, name: str, chunks: Iterable[bytes]) -> Entry:
+        """Stage ``chunks`` as the file ``name``; its checksum and size, for ``Publication.adopt``."""
+        try:
+            path = self.staging / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            return _write_file(path, chunks)
+        except OSError as error:
+            raise write_error(error, self.folder / name) from None
+
+    def write_part(self, label: str, chunks: Iterable[bytes]) -> Path:
+        """A file the run reads back itself and never publishes; gone with the staging folder.
+        (Published names never start with a dot: see ``filenames.safe_filename``.)"""
+        path = self.staging / f"{_PART_PREFIX}{label}"
+        try:
+            _write_file(path, chunks)
+        except OSError as error:
+            raise write_error(error, self.folder) from None
+        return path
 
 
 @contextmanager

@@ -1,0 +1,82 @@
+"""The reports' work spread over the machine's cores, the results taken in order.
+
+A build makes each report the same way whatever its neighbours, so the
+reports can be made in worker processes, a batch at a time, and their
+results taken back in volume order. ``Workers`` gives the processes for the
+length of a ``with`` block: forked (Linux) before the inputs are read, so
+that each holds nothing of them but the batch it is sent, and memory stays
+flat however many reports there are. Where the system cannot fork, the
+machine has one core or there is little work, the batches run here, one
+after another: the function is the same either way, and so is every byte it
+writes.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import sys
+from typing import Callable, Iterable, Iterator, TypeVar
+
+WORKERS_VARIABLE = "DOCGEN_WORKERS"  # how many worker processes; 1: work in docgen's own process
+MIN_ITEMS = 64  # fewer items than this are made faster without starting workers
+_MOST_WORKERS = 4  # beyond this the disk, not the processors, sets the pace
+
+Batch = TypeVar("Batch")
+Made = TypeVar("Made")
+
+
+class Workers:
+    """Worker processes while the ``with`` block lasts, or none (the work is then done here)."""
+
+    def __init__(self, expected_items: int):
+        self.count = worker_count() if expected_items >= MIN_ITEMS else 1
+        self._pool = None
+
+    def __enter__(self) -> Workers:
+        if self.count > 1:
+            self._pool = multiprocessing.get_context("fork").Pool(self.count, initializer=_leave_interrupts_to_parent)
+        return self
+
+    def map(self, make: Callable[[Batch], Made], batches: Iterable[Batch]) -> Iterator[Made]:
+        """``make`` of each batch, in order, made as the workers are free (or here, as they are taken).
+
+        ``make`` must be a module-level function: workers are sent its name."""
+        if self._pool is None:
+            return map(make, batches)
+        return self._pool.imap(make, batches)
+
+    def __exit__(self, kind, error, trace) -> None:
+        if self._pool is None:
+            return
+        if kind is None:
+            self._pool.close()
+        else:  # stopped at once: what they were writing is being thrown away
+            self._pool.terminate()
+        self._pool.join()
+        self._pool = None
+
+
+def worker_count() -> int:
+    """How many worker processes to use: the cores this process may run on (at most a few),
+    or ``DOCGEN_WORKERS``; 1 where the system cannot fork."""
+    if not _can_fork():
+        return 1
+    wanted = os.environ.get(WORKERS_VARIABLE, "").strip()
+    if wanted.isdigit() and int(wanted) >= 1:
+        return int(wanted)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return min(cores, _MOST_WORKERS)
+
+
+def _can_fork() -> bool:
+    # Only Linux: macOS can fork but its system libraries are not safe after a fork,
+    # and Windows cannot; spawning fresh interpreters there would cost more than it saves.
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _leave_interrupts_to_parent() -> None:
+    """Ctrl-C reaches every process of the terminal: the parent alone acts on it
+    (it stops the workers and keeps the previous outputs), the workers say nothing."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
