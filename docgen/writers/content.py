@@ -14,17 +14,14 @@ from ..model import Cover, Report
 from .ooxml import (
     BREAK_XML,
     XML_PARSER,
-    add_field,
-    add_run,
-    begin_field,
-    document_part_control,
     element,
-    end_field,
+    field_begin_xml,
+    field_char_xml,
+    hyperlink_xml,
     paragraph_xml,
     parse_body,
     replace_child,
     run_xml,
-    text_run,
 )
 
 
@@ -89,9 +86,9 @@ def _cover_section():
 TOC_GALLERY = "Table of Contents"
 
 
-def toc_lines(heading: str, entries: list[compose.TocEntry], bookmarks: list[str], styles: StyleIds) -> Iterator:
-    """The 目录's paragraphs, one by one: a TOC field whose cached result holds
-    ``entries``, each linked to its report's bookmark, so it is right before any
+def toc_lines(heading: str, entries: list[compose.TocEntry], bookmarks: list[str], styles: StyleIds) -> Iterator[str]:
+    """The 目录's paragraphs as XML text, one by one: a TOC field whose cached result
+    holds ``entries``, each linked to its report's bookmark, so it is right before any
     update. They go into Word's 目录 content control (``TOC_GALLERY``), which WPS
     and Word offer to update; given one by one, a 目录 of thousands of entries
     need not be held whole."""
@@ -106,19 +103,20 @@ def toc_lines(heading: str, entries: list[compose.TocEntry], bookmarks: list[str
         if held is not None:
             yield held
         if paragraph.role != compose.TOC_LINE:
-            [held] = parse_body([_paragraph_xml(paragraph, styles)])
+            held = _paragraph_xml(paragraph, styles)
             continue
-        held = _paragraph(styles[paragraph.kind.style])
-        if index == first_entry:
-            begin_field(held, instruction)
         bookmark = next(links)
-        link = element("hyperlink", anchor=bookmark, history="1")
-        add_run(link, f"{paragraph.text}\t")
-        add_field(link, f"PAGEREF {bookmark} \\h", [text_run(paragraph.page)])
-        held.append(link)
+        page = field_begin_xml(f"PAGEREF {bookmark} \\h") + run_xml(paragraph.page) + field_char_xml("end")
+        content = hyperlink_xml(bookmark, run_xml(f"{paragraph.text}\t") + page)
+        if index == first_entry:
+            content = field_begin_xml(instruction) + content
+        held = paragraph_xml(styles[paragraph.kind.style], content)
     if first_entry is not None:
-        end_field(held)
+        held = held.removesuffix(_PARAGRAPH_END) + field_char_xml("end") + _PARAGRAPH_END
     yield held
+
+
+_PARAGRAPH_END = "</w:p>"
 
 
 def _paragraph_xml(paragraph: compose.Paragraph, styles: StyleIds, bookmark: tuple[int, str] | None = None) -> str:
@@ -132,11 +130,3 @@ def _paragraph_xml(paragraph: compose.Paragraph, styles: StyleIds, bookmark: tup
             if segment:
                 runs.append(run_xml(segment, char_style))
     return paragraph_xml(styles[paragraph.kind.style], "".join(runs), paragraph.right_indent, bookmark)
-
-
-def _paragraph(style_id: str):
-    paragraph = element("p")
-    ppr = element("pPr")
-    ppr.append(element("pStyle", val=style_id))
-    paragraph.append(ppr)
-    return paragraph

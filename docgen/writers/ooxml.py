@@ -196,6 +196,21 @@ def run_xml(text: str, char_style: str | None = None) -> str:
 BREAK_XML = "<w:r><w:br/></w:r>"
 
 
+def field_begin_xml(instruction: str) -> str:
+    """``begin_field`` as XML text."""
+    instruction_run = f'<w:r><w:instrText xml:space="preserve"> {text_xml(instruction)} </w:instrText></w:r>'
+    return f"{field_char_xml('begin')}{instruction_run}{field_char_xml('separate')}"
+
+
+def field_char_xml(kind: str) -> str:
+    return f'<w:r><w:fldChar w:fldCharType="{kind}"/></w:r>'
+
+
+def hyperlink_xml(anchor: str, content: str) -> str:
+    """A link to the bookmark ``anchor`` around ``content`` (runs as XML text)."""
+    return f'<w:hyperlink w:anchor="{attribute_xml(anchor)}" w:history="1">{content}</w:hyperlink>'
+
+
 def paragraph_xml(style_id: str, content: str, right_indent: int = 0, bookmark: tuple[int, str] | None = None) -> str:
     """A paragraph of style ``style_id`` holding ``content`` (runs as XML text),
     wrapped in ``bookmark`` (id, name) where given: a 目录 entry links to it."""

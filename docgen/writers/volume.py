@@ -24,7 +24,7 @@ from .docx_template import Template
 from .ooxml import document_part_control
 
 _FIRST_BOOKMARK = 100_000_001  # Word names TOC bookmarks _Toc + digits; it hides them in its list
-_TOC_BATCH = 500  # 目录 lines made into elements at a time
+_TOC_BATCH = 500  # 目录 lines written out at a time
 
 
 def bookmark_name(position: int) -> str:
@@ -67,7 +67,7 @@ class VolumeWriter:
         yield head
         lines = toc_lines(settings.toc_heading, entries, bookmarks, styles)
         while batch := list(itertools.islice(lines, _TOC_BATCH)):
-            yield rendered.serialised(batch)
+            yield rendered.body("".join(batch))
         yield tail
 
 
