@@ -27,6 +27,7 @@ _COMMON_SHINGLE = 200  # a shingle in more sentences than this says nothing abou
 _COMPARED_ROLES = {TITLE, TEXT, LEAD, INTRO, CLOSING}
 _SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
 _HALF_TO_FULL = tuple(zip(",;:()?!", "，；：（）？！"))
+_HALF_WIDTH = re.compile("[%s]" % re.escape(",;:()?!"))
 _NOT_COUNTED = re.compile(r"[\s\W_]")  # punctuation and spaces do not make a sentence long
 
 
@@ -89,6 +90,8 @@ def _sentences(pieces: list[Piece]) -> Iterator[_Sentence]:
         if piece.role not in _COMPARED_ROLES:
             continue
         for text in _SENTENCE_END.split(piece.text):
+            if len(text) < MIN_SENTENCE_CHARS:
+                continue  # too short however it is counted
             key = _normalised(text)
             if len(_NOT_COUNTED.sub("", key)) >= MIN_SENTENCE_CHARS:
                 yield _Sentence(key, text.strip(), index)
@@ -96,8 +99,9 @@ def _sentences(pieces: list[Piece]) -> Iterator[_Sentence]:
 
 def _normalised(sentence: str) -> str:
     key = "".join(sentence.split())
-    for half, full in _HALF_TO_FULL:  # str.replace is far quicker than str.translate here
-        key = key.replace(half, full)
+    if _HALF_WIDTH.search(key):
+        for half, full in _HALF_TO_FULL:  # str.replace is far quicker than str.translate here
+            key = key.replace(half, full)
     return key.rstrip("。！？；")
 
 
@@ -139,7 +143,7 @@ def _nearly_same(a: str, b: str) -> bool:
 
 def _finding(pieces: list[Piece], later: int, earlier: int, repeats: _Repeats) -> Finding:
     here, there = pieces[later], pieces[earlier]
-    if _normalised(here.text) == _normalised(there.text):
+    if here.text == there.text or _normalised(here.text) == _normalised(there.text):
         what = f"此处{here.role}与 {there.origin} 的{there.role}完全相同"
     else:
         what = f"此处{here.role}有 {repeats.count} 句与 {there.origin} 的{there.role}相同或几乎相同"
