@@ -26,6 +26,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,17 +57,56 @@ def repeated_inputs(folder: Path, count: int) -> Path:
 
 
 def timed(command: list[str]) -> Run:
-    """Wall time and peak resident memory of ``command``, run to its end."""
+    """Wall time and peak memory of ``command``, run to its end.
+
+    The peak is that of the whole process tree (docgen's worker processes with
+    it): the most its processes' proportional set sizes added up to, sampled
+    every 50 ms (Linux); elsewhere the largest process's peak resident size."""
     start = time.perf_counter()
     child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    sampler = _TreeMemory(child.pid)
+    sampler.start()
     _, status, usage = os.wait4(child.pid, 0)
     seconds = time.perf_counter() - start
+    sampler.stop()
     child.returncode = os.waitstatus_to_exitcode(status)
     errors = child.stderr.read().decode("utf-8", "replace")
     child.stderr.close()
     if child.returncode:
         raise SystemExit(f"{command[0]} failed ({child.returncode}):\n{errors[-2000:]}")
-    return Run(seconds, usage.ru_maxrss * 1024, usage.ru_utime + usage.ru_stime)
+    peak = max(sampler.peak, usage.ru_maxrss * 1024)
+    return Run(seconds, peak, usage.ru_utime + usage.ru_stime)
+
+
+class _TreeMemory(threading.Thread):
+    """The peak of a process tree's memory: its processes' PSS added up, sampled."""
+
+    def __init__(self, pid: int):
+        super().__init__(daemon=True)
+        self.pid, self.peak, self._done = pid, 0, threading.Event()
+
+    def run(self) -> None:
+        while not self._done.wait(0.05):
+            self.peak = max(self.peak, _tree_pss(self.pid))
+
+    def stop(self) -> None:
+        self._done.set()
+        self.join()
+
+
+def _tree_pss(pid: int) -> int:
+    total, pending = 0, [pid]
+    while pending:
+        process = pending.pop()
+        try:
+            with open(f"/proc/{process}/smaps_rollup") as rollup:
+                total += next(int(line.split()[1]) * 1024 for line in rollup if line.startswith("Pss:"))
+            for task in os.listdir(f"/proc/{process}/task"):
+                with open(f"/proc/{process}/task/{task}/children") as children:
+                    pending += [int(c) for c in children.read().split()]
+        except (OSError, StopIteration):  # gone meanwhile, or not Linux
+            continue
+    return total
 
 
 def median_of(runs: int, command: list[str], before=lambda: None) -> Run:
