@@ -17,7 +17,11 @@ import multiprocessing
 import os
 import signal
 import sys
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Iterable, Iterator, TypeVar
+
+from .errors import EnvironmentProblem
 
 WORKERS_VARIABLE = "DOCGEN_WORKERS"  # how many worker processes; 1: work in docgen's own process
 MIN_ITEMS = 64  # fewer items than this are made faster without starting workers
@@ -32,11 +36,12 @@ class Workers:
 
     def __init__(self, expected_items: int):
         self.count = worker_count() if expected_items >= MIN_ITEMS else 1
-        self._pool = None
+        self._pool: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> Workers:
         if self.count > 1:
-            self._pool = multiprocessing.get_context("fork").Pool(self.count, initializer=_leave_interrupts_to_parent)
+            context = multiprocessing.get_context("fork")
+            self._pool = ProcessPoolExecutor(self.count, mp_context=context, initializer=_leave_interrupts_to_parent)
         return self
 
     def map(self, make: Callable[[Batch], Made], batches: Iterable[Batch]) -> Iterator[Made]:
@@ -45,17 +50,24 @@ class Workers:
         ``make`` must be a module-level function: workers are sent its name."""
         if self._pool is None:
             return map(make, batches)
-        return self._pool.imap(make, batches)
+        return _told_if_broken(self._pool.map(make, batches))
 
     def __exit__(self, kind, error, trace) -> None:
-        if self._pool is None:
-            return
-        if kind is None:
-            self._pool.close()
-        else:  # stopped at once: what they were writing is being thrown away
-            self._pool.terminate()
-        self._pool.join()
-        self._pool = None
+        if self._pool is not None:
+            # after a failure the batches not begun are dropped; those being made are finished
+            # (a moment) before the caller throws away what the workers were writing
+            self._pool.shutdown(wait=True, cancel_futures=kind is not None)
+            self._pool = None
+
+
+def _told_if_broken(results: Iterator[Made]) -> Iterator[Made]:
+    try:
+        yield from results
+    except BrokenProcessPool:
+        raise EnvironmentProblem(
+            "生成报告的工作进程意外退出（可能是内存不足）：请关闭其他程序后重试；"
+            f"仍不行时，设置环境变量 {WORKERS_VARIABLE}=1 只用一个进程生成"
+        ) from None
 
 
 def worker_count() -> int:

@@ -132,6 +132,24 @@ def test_ctrl_c_during_a_parallel_build_keeps_the_outputs_and_stops_the_workers(
     assert multiprocessing.active_children() == []
 
 
+@forked
+def test_a_worker_that_dies_is_told_and_keeps_the_outputs(rebuilt, monkeypatch):
+    inputs, out, before = rebuilt
+    parent, make = os.getpid(), docgen.report_batches.report_docx
+
+    def dying(report, *args, **kwargs):
+        if os.getpid() != parent and report.unit == UNITS[40]:
+            os._exit(9)  # as the system's out-of-memory killer would end it
+        return make(report, *args, **kwargs)
+
+    monkeypatch.setattr(docgen.report_batches, "report_docx", dying)
+    with pytest.raises(EnvironmentProblem) as raised:
+        _build_with(2, inputs, out, monkeypatch)
+    assert "工作进程意外退出" in str(raised.value) and "DOCGEN_WORKERS=1" in str(raised.value)
+    assert snapshot(out) == before and leftovers(out) == []
+    assert multiprocessing.active_children() == []
+
+
 @pytest.mark.parametrize("kind", [InputError, EnvironmentProblem, InternalError])
 def test_an_error_keeps_its_kind_place_and_notes_across_processes(kind):
     error = kind("没有署名", Origin(Path("甲社区.yaml"), line=7))
