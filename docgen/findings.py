@@ -28,7 +28,7 @@ NOT_CARRIED_OVER = "not_carried_over"  # summary: filled-in rows of the old ledg
 RECOVERED = "recovered"  # an earlier write into the folder was interrupted: rolled back or finished
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     kind: str
     origin: Origin

@@ -18,7 +18,7 @@ from .schema import DEFAULT_ITEM_STYLE
 DEFAULT_PROBLEM_WORDS = ("问题", "不足", "短板", "差距", "薄弱")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a volume has one Origin a paragraph, hundreds of thousands
 class Origin:
     """Where a piece of the model came from, for messages: file and 1-based line
     (or, in a Word file, which has no lines, 1-based paragraph)."""
@@ -39,7 +39,7 @@ class Origin:
         return f"{name} {self.place}" if self.place else name
 
 
-@dataclass
+@dataclass(slots=True)
 class Item:
     """A numbered item: its lead sentence (title) and the text after it.
 
@@ -55,7 +55,7 @@ class Item:
     paragraph_origins: list[Origin] = field(default_factory=list, compare=False, repr=False)
 
 
-@dataclass
+@dataclass(slots=True)
 class Section:
     """A first-level part of a report: 一、亮点工作 and what follows it."""
 
@@ -69,7 +69,7 @@ class Section:
     lead_origins: list[Origin] = field(default_factory=list, compare=False, repr=False)
 
 
-@dataclass
+@dataclass(slots=True)
 class Signature:
     """The 落款 at the end of a report: 署名 and 成文日期 (GB/T 9704 7.3.5)."""
 
@@ -79,7 +79,7 @@ class Signature:
     unit_origin: Origin = field(default_factory=Origin, compare=False, repr=False)
 
 
-@dataclass
+@dataclass(slots=True)
 class Report:
     """One 社区's report: its own title, 导语, sections, closing lines and 落款."""
 

@@ -13,6 +13,7 @@ writes.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -40,8 +41,10 @@ class Workers:
 
     def __enter__(self) -> Workers:
         if self.count > 1:
+            gc.freeze()  # the collector of a worker would otherwise write to, and so copy, every object it inherits
             context = multiprocessing.get_context("fork")
             self._pool = ProcessPoolExecutor(self.count, mp_context=context, initializer=_leave_interrupts_to_parent)
+            self._pool.submit(int).result()  # the workers are forked now (the pool forks them all at its first task)
         return self
 
     def map(self, make: Callable[[Batch], Made], batches: Iterable[Batch]) -> Iterator[Made]:

@@ -22,7 +22,7 @@ SERIES_TITLE = "汇编标题（series_title）"
 TOC_HEADING = "目录标题（toc_heading）"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Piece:
     text: str
     origin: Origin

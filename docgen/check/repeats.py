@@ -31,7 +31,7 @@ _HALF_WIDTH = re.compile("[%s]" % re.escape(",;:()?!"))
 _NOT_COUNTED = re.compile(r"[\s\W_]")  # punctuation and spaces do not make a sentence long
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Sentence:
     key: str  # normalised text
     text: str  # as written
@@ -56,7 +56,7 @@ def find_repeats(pieces: list[Piece]) -> list[Finding]:
     ]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Repeats:
     first: str  # the first repeated sentence, as written
     count: int = 1
