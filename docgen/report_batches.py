@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterator
 
+from .filenames import USER_TEMPLATE
 from .layout.paginate import paragraph_pages
 from .manifest import Entry
 from . import compose, model
@@ -30,9 +31,6 @@ from .writers.report import report_docx
 from .writers.volume import VolumeWriter
 
 BATCH_SIZE = 16  # reports sent to a worker at a time: enough to outweigh the sending
-
-USER_TEMPLATE = "template.docx"  # a restyled template in the inputs folder takes precedence
-
 
 def user_template(inputs: Path) -> Path | None:
     """The inputs folder's restyled template, where it has one."""

@@ -14,10 +14,9 @@ import pytest
 
 import docgen.folderlock
 import docgen.publish
-from docgen.build import USER_TEMPLATE
 from docgen.cli import main
 from docgen.errors import InputError
-from docgen.filenames import MAX_NAME_BYTES, RESERVED_NAMES, unique_filenames
+from docgen.filenames import MAX_NAME_BYTES, unique_filenames
 from docgen.importer import import_files
 from docgen.oserror import os_error_text
 from write_helpers import REPORT, leftovers, snapshot
@@ -56,7 +55,6 @@ def test_a_report_never_takes_the_name_of_the_users_template(tmp_path, capsys, u
         assert f"{unit}-2.docx" in {path.name for path in inputs.iterdir()}
     assert unique_filenames(["template", "社区"], ".docx") == ["template-2.docx", "社区.docx"]
     assert unique_filenames(["template"], ".yaml") == ["template.yaml"]
-    assert USER_TEMPLATE in RESERVED_NAMES  # the name build reads the template by
 
 
 def test_a_unit_of_a_hundred_four_byte_characters_builds(tmp_path, capsys):
