@@ -23,14 +23,14 @@ from .check import check_volume
 from .check.pieces import volume_pieces
 from .check.structure import find_starter_text
 from .errors import InputError, InternalError
-from .filenames import unique_filenames
+from .filenames import USER_TEMPLATE, unique_filenames
 from .findings import Finding
 from .layout.paginate import start_pages
 from .model import Volume
 from .parallel import Workers
 from .publish import Publication, everything
 from .readers.yaml_reader import Inputs, load_inputs
-from .report_batches import Setup, make_batch, report_batches, user_template
+from .report_batches import Setup, make_batch, report_batches
 from .writers.docx_template import Template
 from .writers.volume import volume_docx
 
@@ -188,4 +188,5 @@ def rewrite_volume(result: BuildResult, pages: list[int], publication: Publicati
 
 def report_template(inputs: Path, volume: Volume) -> Template:
     """The inputs folder's restyled template where it has one, else docgen's; with the volume's fonts."""
-    return Template(user_template(inputs), volume.settings.fonts)
+    user_template = inputs / USER_TEMPLATE
+    return Template(user_template if user_template.exists() else None, volume.settings.fonts)

@@ -44,7 +44,11 @@ class Workers:
             gc.freeze()  # the collector of a worker would otherwise write to, and so copy, every object it inherits
             context = multiprocessing.get_context("fork")
             self._pool = ProcessPoolExecutor(self.count, mp_context=context, initializer=_leave_interrupts_to_parent)
-            self._pool.submit(int).result()  # the workers are forked now (the pool forks them all at its first task)
+            try:
+                self._pool.submit(int).result()  # the workers are forked now (the pool forks them all at its first task)
+            except (OSError, BrokenProcessPool):  # no processes to be had: the work is done here
+                self.__exit__(None, None, None)
+                self.count = 1
         return self
 
     def map(self, make: Callable[[Batch], Made], batches: Iterable[Batch]) -> Iterator[Made]:
@@ -61,6 +65,7 @@ class Workers:
             # (a moment) before the caller throws away what the workers were writing
             self._pool.shutdown(wait=True, cancel_futures=kind is not None)
             self._pool = None
+            gc.unfreeze()
 
 
 def _told_if_broken(results: Iterator[Made]) -> Iterator[Made]:

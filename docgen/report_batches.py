@@ -20,10 +20,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterator
 
-from .filenames import USER_TEMPLATE
+from . import compose, model
 from .layout.paginate import paragraph_pages
 from .manifest import Entry
-from . import compose, model
 from .model import Report, Volume, VolumeSettings
 from .publish import Stager
 from .writers.docx_template import Template
@@ -31,11 +30,6 @@ from .writers.report import report_docx
 from .writers.volume import VolumeWriter
 
 BATCH_SIZE = 16  # reports sent to a worker at a time: enough to outweigh the sending
-
-def user_template(inputs: Path) -> Path | None:
-    """The inputs folder's restyled template, where it has one."""
-    path = inputs / USER_TEMPLATE
-    return path if path.exists() else None
 
 
 @dataclass(frozen=True)

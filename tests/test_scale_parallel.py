@@ -160,6 +160,18 @@ def test_an_error_keeps_its_kind_place_and_notes_across_processes(kind):
     assert received.notes == error.notes
 
 
+@forked
+def test_without_processes_to_be_had_the_work_is_done_here(monkeypatch):
+    def refused(self):
+        raise BlockingIOError(errno.EAGAIN, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(multiprocessing.context.ForkProcess, "start", refused)
+    monkeypatch.setenv(parallel.WORKERS_VARIABLE, "2")
+    with parallel.Workers(10_000) as workers:
+        assert workers.count == 1
+        assert list(workers.map(abs, [-1, -2])) == [1, 2]
+
+
 def test_without_fork_or_with_one_core_there_are_no_workers(monkeypatch):
     monkeypatch.setattr(parallel, "_can_fork", lambda: False)
     monkeypatch.setenv(parallel.WORKERS_VARIABLE, "4")
