@@ -20,6 +20,7 @@ from lxml import etree
 from ..errors import InputError
 from ..findings import Finding
 from ..model import Origin
+from ..safe_zip import MAX_DOCX_BYTES, MAX_ENTRIES, MAX_PART_BYTES, UNZIP_ERRORS, PartTooLarge, declares_doctype, read_capped
 from .input_file import read_input_bytes
 from .markers import split_marker
 from .paragraphs import Para
@@ -27,9 +28,6 @@ from .sniff import OLE_MAGIC
 from .word_numbering import ListNumbers, list_reference, load_list_numbers, paragraph_style_numbering
 from .wordml import attribute, child_value, is_on, local_name
 
-MAX_DOCX_BYTES = 100 * 1024 * 1024  # photos make real reports large; only the text parts are read
-MAX_PART_BYTES = 20 * 1024 * 1024  # the text of a whole volume is a few MB
-MAX_ENTRIES = 10_000
 DEFAULT_MAIN_PART = "word/document.xml"
 _OFFICE_DOCUMENT = "/officeDocument"
 _NUMBERING = "/numbering"
@@ -121,27 +119,6 @@ class _Parts:
             raise self.fail(f"文件已损坏（{name} 无法解压），无法导入") from None
 
 
-class PartTooLarge(Exception):
-    """A zip member that unpacks to more than its limit (a zip bomb, likely)."""
-
-
-UNZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, ValueError)
-
-
-def read_capped(package: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int = MAX_PART_BYTES) -> bytes:
-    """One member's bytes, never more than ``limit`` read (the declared size may lie).
-
-    Raises PartTooLarge, RuntimeError (encrypted) or one of UNZIP_ERRORS (damaged).
-    """
-    if info.file_size > limit:
-        raise PartTooLarge(info.filename)
-    with package.open(info) as stream:
-        data = stream.read(limit + 1)
-    if len(data) > limit:
-        raise PartTooLarge(info.filename)
-    return data
-
-
 def _too_large(name: str) -> str:
     limit = MAX_PART_BYTES // (1024 * 1024)
     return f"文件中的 {name} 解压后超过 {limit} MB，不像是一份报告（可能是恶意的“压缩炸弹”），已拒绝读取"
@@ -172,13 +149,6 @@ def parse_part(data: bytes, name: str, path: Path):
     if docinfo.doctype or docinfo.internalDTD is not None:  # one the byte check could not see
         raise refused
     return root
-
-
-def declares_doctype(data: bytes) -> bool:
-    head = data[:65536]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        head = head.decode("utf-16", errors="ignore").encode("utf-8")
-    return b"<!DOCTYPE" in head.upper() or b"<!ENTITY" in head.upper()
 
 
 # --- paragraphs ------------------------------------------------------------------

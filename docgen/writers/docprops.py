@@ -11,9 +11,16 @@ from __future__ import annotations
 import datetime
 import os
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
+from html import escape as _html_escape
 
 APPLICATION = "docgen"
+
+
+def escape(text: str) -> str:
+    """``text`` as XML text, & < > escaped (as ``xml.sax.saxutils.escape`` does, which would
+    bring urllib, http and ssl into every build)."""
+    return _html_escape(text, quote=False)
+
 CORE_PART = "docProps/core.xml"
 APP_PART = "docProps/app.xml"
 

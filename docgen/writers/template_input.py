@@ -17,7 +17,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Origin
 from ..oserror import os_error_text
-from ..readers.docx_reader import (
+from ..safe_zip import (
     MAX_DOCX_BYTES,
     MAX_ENTRIES,
     MAX_PART_BYTES,
