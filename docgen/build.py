@@ -26,13 +26,13 @@ from .errors import InputError, InternalError
 from .filenames import USER_TEMPLATE, unique_filenames
 from .findings import Finding
 from .layout.paginate import start_pages
-from .model import Volume
+from .model import Volume, VolumeSettings
 from .parallel import Workers
 from .publish import Publication, everything
-from .readers.yaml_reader import Inputs, load_inputs
+from .readers.yaml_reader import Inputs, load_inputs, load_settings
 from .report_batches import Setup, make_batch, report_batches
 from .writers.docx_template import Template
-from .writers.volume import volume_docx
+from .writers.volume import VolumeWriter, volume_docx
 
 if TYPE_CHECKING:
     from .renderer.verify import Mismatch
@@ -90,9 +90,11 @@ def build(
     """
     # the workers start before the inputs are read: they hold nothing of them but what they are sent
     with publish_outputs(out) as publication, Workers(_entries_in(inputs)) as workers:
+        settings, _ = load_settings(inputs)  # its warnings are told with the inputs'
+        template = workers.call(prepared_template, _user_template(inputs), settings)  # made while the reports are read
         loaded = load_inputs(inputs)
         with _kept_from_the_collector():
-            result = write_build(inputs, loaded, publication, progress, workers)
+            result = write_build(loaded, template(), publication, progress, workers)
             if pdf or verify or exact:
                 result = _rendered(result, publication, pdf, verify, exact)
     result = published(result, publication)
@@ -125,7 +127,7 @@ def _kept_from_the_collector() -> Iterator[None]:
 
 
 def write_build(
-    inputs: Path, loaded: Inputs, publication: Publication, progress: Progress, workers: Workers | None = None
+    loaded: Inputs, template: Template, publication: Publication, progress: Progress, workers: Workers | None = None
 ) -> BuildResult:
     """Every report and the volume into ``publication``: the reports made by ``workers``
     (``report_batches``) while this process checks the inputs, then the volume, its
@@ -133,7 +135,6 @@ def write_build(
     volume = loaded.volume
     _refuse_starter_text(volume)
     workers = workers or Workers(0)
-    template = report_template(inputs, volume)
     setup = Setup.of(template, volume.settings, publication.stager() if workers.count > 1 else None)
     volume_writer = setup.writers()[1]
     volume_name, *report_names = unique_filenames([volume.settings.series_title] + [r.unit for r in volume.reports], ".docx")
@@ -188,5 +189,19 @@ def rewrite_volume(result: BuildResult, pages: list[int], publication: Publicati
 
 def report_template(inputs: Path, volume: Volume) -> Template:
     """The inputs folder's restyled template where it has one, else docgen's; with the volume's fonts."""
-    user_template = inputs / USER_TEMPLATE
-    return Template(user_template if user_template.exists() else None, volume.settings.fonts)
+    return Template(_user_template(inputs), volume.settings.fonts)
+
+
+def prepared_template(user_template: Path | None, settings: VolumeSettings) -> Template:
+    """The template with ``settings``' fonts, rendered for the reports and for the volume."""
+    template = Template(user_template, settings.fonts)
+    VolumeWriter(settings, template)  # renders the volume's
+    if template.same_for_every_output:
+        template.rendered({})  # and the reports'
+    return template
+
+
+def _user_template(inputs: Path) -> Path | None:
+    """The restyled template in the inputs folder, where there is one."""
+    path = inputs / USER_TEMPLATE
+    return path if path.exists() else None

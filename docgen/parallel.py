@@ -18,7 +18,7 @@ import multiprocessing
 import os
 import signal
 import sys
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Iterable, Iterator, TypeVar
 
@@ -59,6 +59,14 @@ class Workers:
             return map(make, batches)
         return _told_if_broken(self._pool.map(make, batches))
 
+    def call(self, make: Callable[..., Made], *args) -> Callable[[], Made]:
+        """``make(*args)`` begun by a worker now, while this process goes on; the function
+        returned gives its result (or raises its error). Without workers it is made when asked for."""
+        if self._pool is None:
+            return lambda: make(*args)
+        future = self._pool.submit(make, *args)
+        return lambda: _result(future)
+
     def __exit__(self, kind, error, trace) -> None:
         if self._pool is not None:
             # after a failure the batches not begun are dropped; those being made are finished
@@ -72,10 +80,21 @@ def _told_if_broken(results: Iterator[Made]) -> Iterator[Made]:
     try:
         yield from results
     except BrokenProcessPool:
-        raise EnvironmentProblem(
-            "生成报告的工作进程意外退出（可能是内存不足）：请关闭其他程序后重试；"
-            f"仍不行时，设置环境变量 {WORKERS_VARIABLE}=1 只用一个进程生成"
-        ) from None
+        raise _worker_lost() from None
+
+
+def _result(future: Future):
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        raise _worker_lost() from None
+
+
+def _worker_lost() -> EnvironmentProblem:
+    return EnvironmentProblem(
+        "生成报告的工作进程意外退出（可能是内存不足）：请关闭其他程序后重试；"
+        f"仍不行时，设置环境变量 {WORKERS_VARIABLE}=1 只用一个进程生成"
+    )
 
 
 def worker_count() -> int:

@@ -224,7 +224,8 @@ class Stager:
         """Stage ``chunks`` as the file ``name``; its checksum and size, for ``Publication.adopt``."""
         try:
             path = self.staging / name
-            path.parent.mkdir(parents=True, exist_ok=True)
+            if path.parent != self.staging:
+                path.parent.mkdir(parents=True, exist_ok=True)
             return _write_file(path, chunks)
         except OSError as error:
             raise write_error(error, self.folder / name) from None

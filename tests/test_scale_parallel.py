@@ -86,6 +86,18 @@ def test_a_small_volume_is_made_without_workers(tmp_path, monkeypatch, making_pr
     assert _pids(making_processes) == {os.getpid()}
 
 
+@forked
+def test_a_damaged_template_made_by_a_worker_is_told_as_in_one_process(many, tmp_path, monkeypatch):
+    (many / "template.docx").write_bytes(b"not a zip")
+    told = []
+    for workers in (1, 2):
+        with pytest.raises(InputError) as raised:
+            _build_with(workers, many, tmp_path / f"out{workers}", monkeypatch)
+        told.append(str(raised.value))
+    assert told[0] == told[1] and "template.docx" in told[0] and "损坏" in told[0]
+    assert multiprocessing.active_children() == []
+
+
 @pytest.fixture
 def rebuilt(many, tmp_path, monkeypatch):
     """``many`` built once; its inputs then changed, so that a second build would change every file."""

@@ -372,19 +372,25 @@ def read_settings(path: Path) -> tuple[VolumeSettings, list[Finding]]:
     return settings, reader.warnings
 
 
+def load_settings(folder: Path, entries: list[Path] | None = None) -> tuple[VolumeSettings, list[Finding]]:
+    """The volume settings of the inputs ``folder``: its volume.yaml, or the defaults
+    where it has none; ``entries``: the folder's, where already listed."""
+    if entries is None:
+        _refuse_no_folder(folder)
+        entries = folder_entries(folder)
+    settings_path = folder / SETTINGS_FILE
+    if settings_path not in entries:
+        return VolumeSettings(), []
+    _refuse_outside_link(settings_path, folder)
+    return read_settings(settings_path)
+
+
 def load_inputs(folder: Path) -> Inputs:
     """Read every report and the settings in ``folder`` into a volume, in volume order."""
-    if folder.is_file():
-        raise InputError(f"输入位置“{folder}”是一个文件，不是文件夹：--inputs 后面写放报告的文件夹，如 inputs")
-    if not folder.is_dir():
-        raise InputError(f"找不到输入文件夹“{folder}”")
+    _refuse_no_folder(folder)
     entries = folder_entries(folder)
     settings_path = folder / SETTINGS_FILE
-    warnings: list[Finding] = []
-    settings = VolumeSettings()
-    if settings_path in entries:
-        _refuse_outside_link(settings_path, folder)
-        settings, warnings = read_settings(settings_path)
+    settings, warnings = load_settings(folder, entries)
     reports: list[Report] = []
     for path in _report_paths(entries):
         _refuse_outside_link(path, folder)
@@ -405,6 +411,13 @@ def _report_paths(entries: list[Path]) -> list[Path]:
     """The report files among a folder's sorted entries: the .yaml files, then the .yml ones."""
     reports = [p for p in entries if p.name not in (SETTINGS_FILE, CATEGORIES_FILE)]
     return [p for p in reports if p.suffix == ".yaml"] + [p for p in reports if p.suffix == ".yml"]
+
+
+def _refuse_no_folder(folder: Path) -> None:
+    if folder.is_file():
+        raise InputError(f"输入位置“{folder}”是一个文件，不是文件夹：--inputs 后面写放报告的文件夹，如 inputs")
+    if not folder.is_dir():
+        raise InputError(f"找不到输入文件夹“{folder}”")
 
 
 def _refuse_outside_link(path: Path, folder: Path) -> None:

@@ -56,6 +56,11 @@ class Template:
         self._static_parts: dict[str, bytes] | None = None
         self._static: dict[bool, RenderedTemplate] = {}
 
+    @property
+    def same_for_every_output(self) -> bool:
+        """No field but ``{{ body }}``: every output of a kind shares one rendering."""
+        return self._fields <= 1
+
     def render(self, paragraphs_for, context: dict[str, str], properties: DocumentProperties) -> bytes:
         """Render with ``context``; ``paragraphs_for(StyleIds)`` gives the body (elements)."""
         rendered = self.rendered(context)
@@ -66,7 +71,7 @@ class Template:
 
         ``number_from_one``: the body's last section (the template's) numbers its
         pages from 1, after an unnumbered section such as the volume's cover."""
-        if self._fields > 1:  # fields beyond {{ body }}: each report renders its own
+        if not self.same_for_every_output:  # fields beyond {{ body }}: each report renders its own
             return _rendered_from(self._render(context), self.path, number_from_one)
         if number_from_one not in self._static:
             if self._static_parts is None:
