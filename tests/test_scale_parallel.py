@@ -8,6 +8,10 @@ import errno
 import multiprocessing
 import os
 import pickle
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -19,7 +23,7 @@ from docgen import parallel
 from docgen.errors import EnvironmentProblem, InputError, InternalError
 from docgen.findings import Finding
 from docgen.model import Origin
-from write_helpers import leftovers, snapshot, write_inputs
+from write_helpers import docgen_env, leftovers, snapshot, write_inputs
 
 UNITS = tuple(f"第{i:03d}社区" for i in range(1, parallel.MIN_ITEMS + 17))  # more than make workers worth it
 
@@ -160,6 +164,28 @@ def test_a_worker_that_dies_is_told_and_keeps_the_outputs(rebuilt, monkeypatch):
     assert "工作进程意外退出" in str(raised.value) and "DOCGEN_WORKERS=1" in str(raised.value)
     assert snapshot(out) == before and leftovers(out) == []
     assert multiprocessing.active_children() == []
+
+
+@forked
+def test_ctrl_c_in_the_terminal_stops_docgen_and_its_workers_quietly(rebuilt):
+    """Ctrl-C reaches every process of the terminal's group: the workers say nothing,
+    docgen says 已中断 and keeps the previous outputs."""
+    inputs, out, before = rebuilt
+    command = [sys.executable, "-m", "docgen", "build", "--inputs", str(inputs), "--out", str(out)]
+    env = {**docgen_env(), parallel.WORKERS_VARIABLE: "2"}
+    build = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while build.poll() is None and time.monotonic() < deadline:
+        if any(name.startswith(".docgen-new-") for name in os.listdir(out)):
+            break
+        time.sleep(0.005)
+    os.killpg(build.pid, signal.SIGINT)
+    said = build.communicate(timeout=60)[1]
+    assert "Traceback" not in said and "KeyboardInterrupt" not in said
+    assert build.returncode == 1 and "已中断" in said, said
+    assert snapshot(out) == before and leftovers(out) == []
+    with pytest.raises(ProcessLookupError):  # no worker left behind
+        os.killpg(build.pid, 0)
 
 
 @pytest.mark.parametrize("kind", [InputError, EnvironmentProblem, InternalError])
