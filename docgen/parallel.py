@@ -64,7 +64,7 @@ class Workers:
         returned gives its result (or raises its error). Without workers it is made when asked for."""
         if self._pool is None:
             return lambda: make(*args)
-        future = self._pool.submit(make, *args)
+        future = self._pool.submit(_giving_memory_back, make, *args)
         return lambda: _result(future)
 
     def __exit__(self, kind, error, trace) -> None:
@@ -74,6 +74,25 @@ class Workers:
             self._pool.shutdown(wait=True, cancel_futures=kind is not None)
             self._pool = None
             gc.unfreeze()
+
+
+def _giving_memory_back(make: Callable[..., Made], *args) -> Made:
+    """``make(*args)`` in a worker, then what it freed given back to the system: the worker
+    lives on, and would otherwise keep the peak of a one-off task (the template) to its end."""
+    try:
+        return make(*args)
+    finally:
+        gc.collect()
+        _trim_heap()
+
+
+def _trim_heap() -> None:
+    import ctypes  # only where workers run: Linux
+
+    try:
+        ctypes.CDLL(None).malloc_trim(0)  # glibc; other C libraries keep their memory
+    except (OSError, AttributeError):
+        pass
 
 
 def _told_if_broken(results: Iterator[Made]) -> Iterator[Made]:

@@ -10,6 +10,7 @@ later paragraph that repeats an earlier one names the earlier place.
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -147,4 +148,5 @@ def _finding(pieces: list[Piece], later: int, earlier: int, repeats: _Repeats) -
         what = f"此处{here.role}与 {there.origin} 的{there.role}完全相同"
     else:
         what = f"此处{here.role}有 {repeats.count} 句与 {there.origin} 的{there.role}相同或几乎相同"
-    return Finding(REPEATED, here.origin, what, shorten(repeats.first), other=there.origin)
+    # Copies of one report in many others say the same, word for word: each text is kept once.
+    return Finding(REPEATED, here.origin, sys.intern(what), sys.intern(shorten(repeats.first)), other=there.origin)
