@@ -5,6 +5,7 @@ failed or interrupted build leaves the previous outputs as they were and no proc
 from __future__ import annotations
 
 import errno
+import io
 import multiprocessing
 import os
 import pickle
@@ -12,8 +13,10 @@ import signal
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 
+import docx
 import pytest
 
 import docgen
@@ -23,6 +26,7 @@ from docgen import parallel
 from docgen.errors import EnvironmentProblem, InputError, InternalError
 from docgen.findings import Finding
 from docgen.model import Origin
+from docgen.writers.template import build_template
 from write_helpers import docgen_env, leftovers, snapshot, write_inputs
 
 UNITS = tuple(f"第{i:03d}社区" for i in range(1, parallel.MIN_ITEMS + 17))  # more than make workers worth it
@@ -81,6 +85,23 @@ def test_workers_write_the_same_files_as_one_process(many, tmp_path, monkeypatch
     assert shared.start_pages == alone.start_pages and shared.findings == alone.findings
     assert [p.name for p in shared.report_paths] == [p.name for p in alone.report_paths]
     assert multiprocessing.active_children() == []
+
+
+@forked
+def test_workers_fill_a_template_with_fields_as_one_process(many, tmp_path, monkeypatch):
+    template = docx.Document(io.BytesIO(build_template()))
+    template.sections[0].header.paragraphs[0].text = "{{ unit }} · {{ title }}"
+    template.save(many / "template.docx")
+    _build_with(1, many, tmp_path / "one", monkeypatch)
+    _build_with(2, many, tmp_path / "two", monkeypatch)
+    assert snapshot(tmp_path / "two") == snapshot(tmp_path / "one")
+    header = _header_xml(tmp_path / "two" / f"{UNITS[5]}.docx")
+    assert f"{UNITS[5]} · 基层党建亮点工作及存在问题（六）" in header
+
+
+def _header_xml(path: Path) -> str:
+    with zipfile.ZipFile(path) as package:
+        return "".join(package.read(n).decode("utf-8") for n in package.namelist() if n.startswith("word/header"))
 
 
 @forked
