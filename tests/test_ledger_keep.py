@@ -14,6 +14,7 @@ from docgen.findings import said
 from docgen.errors import EnvironmentProblem, InputError
 from docgen.ledger import kept
 from ledger_files import LEDGER, ledger_rows
+from write_helpers import sharing_violation
 
 MEASURES_COLUMN, OWNER_COLUMN, DEADLINE_COLUMN = 6, 7, 8  # F, G, H without 上年是否提出
 
@@ -136,17 +137,12 @@ def old_ledger(sample_inputs, tmp_path):
     return (tmp_path / "first" / LEDGER).rename(tmp_path / "旧清单.xlsx")
 
 
-def _sharing_violation() -> OSError:
-    locked = PermissionError(errno.EACCES, "The process cannot access the file")
-    locked.winerror = 32  # Windows: open in Excel
-    return locked
-
 
 @pytest.mark.parametrize(
     "refusal, kind, words",
     [
         (PermissionError(errno.EACCES, "Permission denied"), EnvironmentProblem, "无法读取：没有读取权限"),
-        (_sharing_violation(), EnvironmentProblem, "无法读取：文件正被其他程序占用"),
+        (sharing_violation(), EnvironmentProblem, "无法读取：文件正被其他程序占用"),
         (FileNotFoundError(errno.ENOENT, "No such file"), InputError, "无法读取：找不到这个文件"),
     ],
     ids=["no permission", "locked", "gone"],

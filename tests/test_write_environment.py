@@ -15,7 +15,7 @@ import docgen.folderlock
 import docgen.publish
 from docgen.cli import main
 from docgen.errors import EnvironmentProblem, InputError
-from write_helpers import leftovers, snapshot, write_inputs
+from write_helpers import leftovers, sharing_violation, snapshot, write_inputs
 
 VOLUME = "基层党建亮点工作及存在问题.docx"
 
@@ -51,16 +51,11 @@ def test_a_full_disk_is_an_environment_problem_saying_to_free_space(built, monke
     assert snapshot(out) == before and leftovers(out) == []
 
 
-def _sharing_violation() -> OSError:
-    error = PermissionError(errno.EACCES, "The process cannot access the file because it is being used")
-    error.winerror = 32  # Windows: open in Word
-    return error
-
 
 @pytest.mark.parametrize(
     "refusal, says",
     [
-        (_sharing_violation(), "请关闭它后再试"),
+        (sharing_violation(), "请关闭它后再试"),
         (OSError(errno.EBUSY, "Device or resource busy"), "请关闭它后再试"),
         (PermissionError(errno.EACCES, "Permission denied"), "请检查权限"),
         (PermissionError(errno.EPERM, "Operation not permitted"), "请检查文件属性和权限"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import subprocess
 from pathlib import Path
@@ -39,6 +40,13 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 def leftovers(folder: Path) -> list[str]:
     """docgen's temporary files, folders, journal or lock left in ``folder``."""
     return [p.name for p in folder.iterdir() if p.name.startswith(".docgen") and p.name != ".docgen-manifest.json"]
+
+
+def sharing_violation() -> OSError:
+    """What Windows raises for a file another program (Word, Excel) has open."""
+    error = PermissionError(errno.EACCES, "The process cannot access the file because it is being used")
+    error.winerror = 32  # ERROR_SHARING_VIOLATION
+    return error
 
 
 def docgen_env() -> dict[str, str]:
