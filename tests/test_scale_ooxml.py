@@ -12,7 +12,19 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from docgen.writers.docx_template import Template
-from docgen.writers.ooxml import BREAK_XML, add_run, element, paragraph_xml, parse_body, replace_child, run_xml
+from docgen.writers.ooxml import (
+    BREAK_XML,
+    add_field,
+    add_run,
+    element,
+    field_begin_xml,
+    field_char_xml,
+    paragraph_xml,
+    parse_body,
+    replace_child,
+    run_xml,
+    text_run,
+)
 from docgen.writers.package import SharedParts, add_parts, package_bytes, read_parts, zip_parts
 
 # the characters XML 1.0 can hold (docgen.sanitize drops the others before writing)
@@ -61,6 +73,19 @@ def _written(style_id, texts, char_style, right_indent, bookmark=None):
 )
 def test_any_text_comes_out_as_from_the_element_builder(style_id, texts, char_style, right_indent):
     assert _written(style_id, texts, char_style, right_indent) == _built(style_id, texts, char_style, right_indent)
+
+
+@settings(max_examples=200, deadline=None)
+@given(instruction=st.text(XML_CHARS, min_size=1, max_size=40), result=st.text(XML_CHARS, min_size=1, max_size=8))
+def test_a_field_written_as_text_comes_out_as_from_the_element_builder(instruction, result):
+    """The 目录's fields (PAGEREF, TOC) are written as text, the footer's PAGE field element by element."""
+    built = element("p")
+    add_field(built, instruction, [text_run(result)])
+    written = paragraph_xml("s", field_begin_xml(instruction) + run_xml(result) + field_char_xml("end"))
+    [paragraph] = parse_body([written])  # compared without its style, which is not the field's
+    assert [etree.tostring(child) for child in paragraph if not child.tag.endswith("pPr")] == [
+        etree.tostring(child) for child in built
+    ]
 
 
 BOOKMARKS = st.one_of(st.none(), st.tuples(st.integers(1, 20_000), st.text(XML_CHARS, min_size=1, max_size=20)))

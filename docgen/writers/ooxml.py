@@ -119,15 +119,8 @@ def add_run(parent, text: str, char_style: str | None = None) -> OxmlElement:
 
 
 def add_field(paragraph_el, instruction: str, result_runs=()) -> None:
-    """Append a complex field: ``{ instruction }`` with a cached result."""
-    begin_field(paragraph_el, instruction)
-    for result in result_runs:
-        paragraph_el.append(result)
-    end_field(paragraph_el)
-
-
-def begin_field(paragraph_el, instruction: str) -> None:
-    """Open a field whose result spans paragraphs (a TOC); close it with ``end_field``."""
+    """Append a complex field: ``{ instruction }`` with a cached result (``field_begin_xml``
+    and ``field_char_xml`` write the same as XML text)."""
     _field_char(paragraph_el, "begin")
     run = element("r")
     instr = element("instrText")
@@ -136,9 +129,8 @@ def begin_field(paragraph_el, instruction: str) -> None:
     run.append(instr)
     paragraph_el.append(run)
     _field_char(paragraph_el, "separate")
-
-
-def end_field(paragraph_el) -> None:
+    for result in result_runs:
+        paragraph_el.append(result)
     _field_char(paragraph_el, "end")
 
 
@@ -197,7 +189,9 @@ BREAK_XML = "<w:r><w:br/></w:r>"
 
 
 def field_begin_xml(instruction: str) -> str:
-    """``begin_field`` as XML text."""
+    """A field's start as XML text, up to its result: begin, ``instruction``, separate
+    (the same as ``add_field`` writes); ``field_char_xml("end")`` closes it, maybe
+    paragraphs later (the 目录's TOC field)."""
     instruction_run = f'<w:r><w:instrText xml:space="preserve"> {text_xml(instruction)} </w:instrText></w:r>'
     return f"{field_char_xml('begin')}{instruction_run}{field_char_xml('separate')}"
 
