@@ -90,9 +90,9 @@ def build(
     """
     # the workers start before the inputs are read: they hold nothing of them but what they are sent
     with publish_outputs(out) as publication, Workers(_entries_in(inputs)) as workers:
-        settings, _ = load_settings(inputs)  # its warnings are told with the inputs'
+        settings, settings_warnings = load_settings(inputs)  # read first: the template needs its fonts
         template = workers.call(prepared_template, _user_template(inputs), settings)  # made while the reports are read
-        loaded = load_inputs(inputs)
+        loaded = load_inputs(inputs, (settings, settings_warnings))
         with _kept_from_the_collector():
             result = write_build(loaded, template(), publication, progress, workers)
             if pdf or verify or exact:
@@ -126,15 +126,12 @@ def _kept_from_the_collector() -> Iterator[None]:
         gc.unfreeze()
 
 
-def write_build(
-    loaded: Inputs, template: Template, publication: Publication, progress: Progress, workers: Workers | None = None
-) -> BuildResult:
+def write_build(loaded: Inputs, template: Template, publication: Publication, progress: Progress, workers: Workers) -> BuildResult:
     """Every report and the volume into ``publication``: the reports made by ``workers``
     (``report_batches``) while this process checks the inputs, then the volume, its
     目录 paged from the reports' page counts and its reports streamed from disk."""
     volume = loaded.volume
     _refuse_starter_text(volume)
-    workers = workers or Workers(0)
     setup = Setup.of(template, volume.settings, publication.stager() if workers.count > 1 else None)
     volume_writer = setup.writers()[1]
     volume_name, *report_names = unique_filenames([volume.settings.series_title] + [r.unit for r in volume.reports], ".docx")
@@ -195,9 +192,9 @@ def report_template(inputs: Path, volume: Volume) -> Template:
 def prepared_template(user_template: Path | None, settings: VolumeSettings) -> Template:
     """The template with ``settings``' fonts, rendered for the reports and for the volume."""
     template = Template(user_template, settings.fonts)
-    VolumeWriter(settings, template)  # renders the volume's
-    if template.same_for_every_output:
-        template.rendered({})  # and the reports'
+    if template.same_for_every_output:  # rendered once, here; a template with fields renders for each output
+        VolumeWriter(settings, template)  # the volume's rendering
+        template.rendered({})  # the reports'
     return template
 
 

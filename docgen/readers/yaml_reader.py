@@ -385,12 +385,14 @@ def load_settings(folder: Path, entries: list[Path] | None = None) -> tuple[Volu
     return read_settings(settings_path)
 
 
-def load_inputs(folder: Path) -> Inputs:
-    """Read every report and the settings in ``folder`` into a volume, in volume order."""
+def load_inputs(folder: Path, settings_read: tuple[VolumeSettings, list[Finding]] | None = None) -> Inputs:
+    """Read every report and the settings in ``folder`` into a volume, in volume order;
+    ``settings_read``: what ``load_settings`` gave, where the settings were read first."""
     _refuse_no_folder(folder)
     entries = folder_entries(folder)
     settings_path = folder / SETTINGS_FILE
-    settings, warnings = load_settings(folder, entries)
+    settings, warnings = settings_read or load_settings(folder, entries)
+    warnings = list(warnings)
     reports: list[Report] = []
     for path in _report_paths(entries):
         _refuse_outside_link(path, folder)
