@@ -73,12 +73,13 @@ def broken_title(role: str, title: str) -> str:
 
 
 def report_paragraphs(report: Report, title: str, show_unit: bool = False) -> list[Paragraph]:
-    """Title (and unit line), the empty line after it, 导语, each section, closing and 落款."""
+    """Title (and unit line), the empty line after it, 导语, the body or each section, closing and 落款."""
     paragraphs = [Paragraph(TITLE, [Run(broken_title(TITLE, title))])]
     if show_unit:
         paragraphs.append(Paragraph(UNIT_LINE, [Run(report.unit)]))
     paragraphs.append(Paragraph(BLANK))
     paragraphs += _body(report.intro)
+    paragraphs += _body(report.body)
     for position, section in enumerate(report.sections, 1):
         paragraphs += _section_paragraphs(section, position)
     paragraphs += _body(report.closing)

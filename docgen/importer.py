@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,14 +21,20 @@ from .findings import EMPTY_REPORT, IMPORT_GUESS, Finding, said
 from .import_summary import summary_lines
 from .model import Origin, VolumeSettings
 from .readers.dispatch import IMPORTABLE, Reader, read_paragraphs, reading
+from .readers.endings import names_a_unit
 from .readers.plausible import why_not_a_report
 from .readers.recognise import Recognised, Recognition, recognise
+from .readers.unit_names import filed_unit, same_unit_key
 from .publish import Publication
 from .readers.yaml_reader import CATEGORIES_FILE, SETTINGS_FILE, read_report
 from .writers.yaml_writer import report_yaml, settings_yaml
 
 _NOT_A_NAME = re.compile(r"^[\d\s._\-()（）]*$")
-_UNIT_IN_TITLE = re.compile(r"^(?P<unit>.{2,20}?(?:社区|街道|村))(?:党委|党总支|党支部)?(?:\d{4}年|关于|基层|党建)")
+# 东湖社区2024年…, 中共光明社区委员会关于…: a name (no digits, no "我社区", no "关于社区") before 社区/街道/村.
+_UNIT_IN_TITLE = re.compile(
+    r"^(?P<unit>(?!关于|我|本|全|各|某)(?:中共|中国共产党)?[\u4e00-\u9fffA-Za-z]{2,18}?(?:社区|街道|村)"
+    r"(?:党委|党总支|党支部|党工委|居委会|委员会)?)(?:\d{4}|[〇零一二三四五六七八九]{4}|关于|基层|党建|工作|年度|上半年|下半年)"
+)
 _NOT_REPORTS = {"thumbs.db", "desktop.ini", ".ds_store"}
 
 
@@ -161,7 +166,7 @@ def _plan_reports(sources: list[Source], out: Path) -> list[Planned]:
     present = clashes(targets)  # 单位.yaml there already, or 单位.yml, or in another case
     for plan, target in zip(planned, targets):
         # A unit already imported, or a file of the same name (hand-made, unreadable): that file.
-        plan.target = existing.get(_unit_key(plan.unit)) or present.get(target, target)
+        plan.target = existing.get(same_unit_key(plan.unit)) or present.get(target, target)
         plan.replaces = plan.target.exists()
         plan.recognised.report.unit = plan.unit
         _sign_dated_ending(plan)
@@ -183,22 +188,32 @@ def _sign_dated_ending(plan: Planned) -> None:
 
 
 def _unit_name(source: Source, recognised: Recognised, position: int | None) -> tuple[str, str]:
-    """The unit a report is filed under, and how it was found (for the summary)."""
-    if recognised.unit_line:
-        return recognised.unit_line, "取自标题下的一行"
-    signature = recognised.report.signature
-    if signature and signature.unit:
-        return signature.unit, "取自文末的署名"
-    in_title = _UNIT_IN_TITLE.match(recognised.title or "")
-    if in_title:
-        return in_title.group("unit"), "取自标题，请核对"
+    """The unit a report is filed under (its 社区, 村 or 街道: ``filed_unit``), and how it was found."""
+    named = _named_unit(recognised)
+    if named:
+        organ, where = named
+        unit = filed_unit(organ)
+        return unit, where if unit == organ else f"{where}“{organ}”"
     stem = source.path.stem.strip()
     if position is not None:
         base = stem if not _NOT_A_NAME.match(stem) else "示例单位"
         return f"{base}{position:02d}", f"汇编中的第 {position} 份报告没有写单位名称，暂用此名，请在文件中改为真实单位"
     if _NOT_A_NAME.match(stem):
         return f"示例单位{stem}", f"文件名“{source.path.name}”不像单位名称，暂用此名，请在文件中改为真实单位"
-    return stem, "取自文件名，请核对"
+    return filed_unit(stem), "取自文件名，请核对"
+
+
+def _named_unit(recognised: Recognised) -> tuple[str, str] | None:
+    """The unit the document names, as it names it (its organ, often), and where."""
+    if recognised.unit_line:
+        return recognised.unit_line, "取自标题下的一行"
+    signature = recognised.report.signature
+    if signature and names_a_unit(signature.unit):  # not a person's name: 总结者：张某
+        return signature.unit, "取自文末的署名"
+    in_title = _UNIT_IN_TITLE.match(recognised.title or "")
+    if in_title:
+        return in_title.group("unit"), "取自标题，请核对"
+    return None
 
 
 def _make_units_distinct(planned: list[Planned]) -> None:
@@ -216,11 +231,6 @@ def _make_units_distinct(planned: list[Planned]) -> None:
         seen.add(plan.unit)
 
 
-def _unit_key(unit: str) -> str:
-    """Units compared as a person reads them: full-width letters and spaces do not make another unit."""
-    return "".join(unicodedata.normalize("NFKC", unit).split())
-
-
 def _existing_units(out: Path) -> dict[str, Path]:
     """The units the output folder already has a report file for → that file."""
     units: dict[str, Path] = {}
@@ -233,7 +243,7 @@ def _existing_units(out: Path) -> dict[str, Path]:
             report, _ = read_report(path)
         except DocgenError:
             continue  # a file that is no report names no unit; its file name still cannot be taken
-        units.setdefault(_unit_key(report.unit), path)
+        units.setdefault(same_unit_key(report.unit), path)
     return units
 
 

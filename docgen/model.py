@@ -1,7 +1,8 @@
 """The document model every reader produces and every writer consumes.
 
-A volume holds reports; a report holds sections; a section holds an optional
-lead and numbered items. Numbers are never stored: they follow from position
+A volume holds reports; a report holds sections, or, where it has no section
+headings, its body paragraphs as written; a section holds an optional lead and
+numbered items. Numbers are never stored: they follow from position
 and the section's numbering style (see ``numbering``).
 """
 
@@ -81,18 +82,21 @@ class Signature:
 
 @dataclass(slots=True)
 class Report:
-    """One 社区's report: its own title, 导语, sections, closing lines and 落款."""
+    """One 社区's report: its own title, 导语, sections (or a body without headings), closing lines and 落款."""
 
     unit: str
     sections: list[Section] = field(default_factory=list)
     origin: Origin = field(default_factory=Origin)
     title: str = ""  # the report's own title; empty: the volume names it
     intro: list[str] = field(default_factory=list)  # 导语 paragraphs before 一、
+    # A report without section headings: its paragraphs printed as written, typed numbers and all.
+    body: list[str] = field(default_factory=list)
     closing: list[str] = field(default_factory=list)  # after the last section: 特此报告。
     signature: Signature | None = None
     # Finer places for messages (docgen check); empty when a reader cannot tell.
     title_origin: Origin = field(default_factory=Origin, compare=False, repr=False)
     intro_origins: list[Origin] = field(default_factory=list, compare=False, repr=False)
+    body_origins: list[Origin] = field(default_factory=list, compare=False, repr=False)
     closing_origins: list[Origin] = field(default_factory=list, compare=False, repr=False)
 
 

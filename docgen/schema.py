@@ -67,7 +67,8 @@ REPORT = Shape(
         Key("title", "报告标题"),
         Key("unit", "单位名称", required=True),
         Key("intro", "导语"),
-        Key("sections", "各部分", required=True),
+        Key("sections", "各部分"),  # sections or body: the reader wants one of them
+        Key("body", "正文"),
         Key("closing", "结束语"),
         Key("signature", "落款"),
     ),

@@ -54,7 +54,7 @@ def test_old_format_files_are_converted_by_one_libreoffice_run_and_a_broken_one_
     err = capsys.readouterr().err
     assert str(sent / "坏了的.doc") in err and "LibreOffice 无法转换这个旧版 Word（.doc）文件" in err
     assert "东湖.doc" not in err.replace("坏了的.doc", "")
-    assert _units(tmp_path / "inputs") == {f"{r.community}党委" for r in REPORTS[:4]}
+    assert _units(tmp_path / "inputs") == {r.community for r in REPORTS[:4]}  # filed under the 社区, not its 党委
 
 
 # --- LibreOffice crashing or hanging on one file, played by a stand-in -------------------------
@@ -102,7 +102,7 @@ def test_a_file_libreoffice_fails_on_is_named_and_the_files_after_it_are_still_i
 
     err = capsys.readouterr().err
     assert str(sent / "2出错的.doc") in err and said in err
-    assert _units(tmp_path / "inputs") == {f"{r.community}党委" for r in REPORTS[:4]}
+    assert _units(tmp_path / "inputs") == {r.community for r in REPORTS[:4]}  # filed under the 社区, not its 党委
     # LibreOffice goes on past a file it cannot open; after a crash or a hang it runs once more for the rest.
     assert len(runs) == (1 if trouble == b"bad" else 2)
 
@@ -134,4 +134,4 @@ def test_an_oversized_old_format_file_is_refused_by_its_size_before_any_copy(tmp
     err = capsys.readouterr().err
     assert str(big) in err and "文件太大（超过 100 MB）" in err and "Traceback" not in err
     assert runs == [] and not any(path.suffix in (".doc", ".wps") for path in copied)
-    assert _units(tmp_path / "inputs") == {f"{REPORTS[0].community}党委"}
+    assert _units(tmp_path / "inputs") == {REPORTS[0].community}

@@ -191,7 +191,7 @@ def test_a_folder_imports_its_good_files_and_names_every_bad_one(tmp_path, capsy
     captured = capsys.readouterr()
     assert str(letter) in captured.err and str(empty) in captured.err
     assert "~$" not in captured.err
-    assert sorted(p.name for p in out.iterdir()) == sorted([f"{r.unit_line}.yaml" for r in REPORTS[:2]] + ["volume.yaml"])
+    assert sorted(p.name for p in out.iterdir()) == sorted([f"{r.community}.yaml" for r in REPORTS[:2]] + ["volume.yaml"])
 
 
 def test_importing_a_corrected_file_again_is_refused_as_a_duplicate_or_replaced_with_force(tmp_path, capsys):
@@ -199,7 +199,7 @@ def test_importing_a_corrected_file_again_is_refused_as_a_duplicate_or_replaced_
     first = write_docx(report, tmp_path / "第一次.docx")
     out = tmp_path / "inputs"
     assert main(["import", str(first), "--out", str(out)]) == 0
-    existing = out / f"{report.unit_line}.yaml"
+    existing = out / f"{report.community}.yaml"  # the 社区 the 党委 of the unit line is of
     before = existing.read_text(encoding="utf-8")
     capsys.readouterr()
 
@@ -243,7 +243,7 @@ def test_every_guess_shows_in_the_summary_and_in_the_yaml(tmp_path):
     path = tmp_path / "01.txt"
     path.write_text("\n".join(lines), encoding="utf-8")
     result = import_files([path], tmp_path / "inputs")
-    written = (tmp_path / "inputs" / f"{report.signature}.yaml").read_text(encoding="utf-8")
+    written = (tmp_path / "inputs" / f"{report.community}.yaml").read_text(encoding="utf-8")
     for guess in ("取自文末的署名", "猜测第一部分是“亮点工作”"):
         assert any(guess in line for line in result.summary), guess
         assert any(line.startswith("#") and guess in line for line in written.splitlines()), guess
@@ -280,6 +280,7 @@ def test_import_then_build_puts_every_part_back_in_its_place(tmp_path, form):
     [path] = result.report_paths
 
     expected = [line.rstrip("：") if line.startswith("一、") else line for line in report.lines()]
+    expected[1] = report.community  # the unit line names the 社区 the report is filed under
     assert _printed(visible_lines(path)) == expected  # the unit line too: the volume shows units (show_unit)
 
 
@@ -290,5 +291,7 @@ def test_full_width_numbers_build_back_every_sentence(tmp_path):
     [path] = build(tmp_path / "inputs", tmp_path / "out").report_paths
     built = _printed(visible_lines(path))
     assert built[0] == report.title
-    assert sentences(built) == sentences(report.lines(full_width=True))  # all there, in order, nothing invented
+    sent = report.lines(full_width=True)
+    sent[1] = report.community  # the unit line names the 社区 the report is filed under
+    assert sentences(built) == sentences(sent)  # all there, in order, nothing invented
     assert built[-3:] == ["特此报告。", report.signature, "2024年12月10日"]

@@ -130,5 +130,5 @@ def test_community_files_numbered_past_a_thousand_are_ordered_by_their_number(tm
     import_files(files, tmp_path / "inputs")
 
     settings, _ = read_settings(tmp_path / "inputs" / "volume.yaml")
-    assert settings.order == ["红旗社区党委", "北岭社区党委", "南山社区党委", "东湖社区党委"]
+    assert settings.order == ["红旗社区", "北岭社区", "南山社区", "东湖社区"]  # each 党委 filed under its 社区
     assert settings.titles == "series"

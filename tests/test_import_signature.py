@@ -43,3 +43,43 @@ def test_a_signed_ending_is_imported_as_it_is_and_not_said(tmp_path):
     report, _ = read_report(written)
     assert report.signature.unit == "东湖社区党委"
     assert not any("没有署名" in line for line in result.summary)
+
+
+@pytest.mark.parametrize(
+    "ending, signer, date",
+    [
+        (["王某", "2020年4月12日"], "王某", "2020-04-12"),
+        (["李某某", "2019.1.2"], "李某某", "2019-01-02"),
+        (["总结者：张某", "时间：2019/1/2"], "张某", "2019-01-02"),
+        (["总结者：张某　时间：2019/1/2"], "张某", "2019-01-02"),
+        (["报告人：张某", "日期：2019-01-02"], "张某", "2019-01-02"),
+        (["汇报人：李某", "二〇一九年一月二日"], "李某", "2019-01-02"),
+        (["申请人：王某（签字）", "2021年3月4日"], "王某", "2021-03-04"),
+        (["东湖社区党委（盖章）", "二〇一九年一月二日"], "东湖社区党委", "2019-01-02"),
+        (["东湖社区党委", "（盖章）", "2019年1月2日"], "东湖社区党委", "2019-01-02"),
+        (["王某 2020年4月12日"], "王某", "2020-04-12"),
+        (["报告单位：东湖社区党委", "报告日期：2019年1月2日"], "东湖社区党委", "2019-01-02"),
+    ],
+)
+def test_every_common_form_of_a_signature_is_read_as_one(tmp_path, ending, signer, date):
+    text = "一、存在问题\n1.党员管理有待进一步规范。老党员比较多。\n" + "\n".join(ending) + "\n"
+    result, written = _import(tmp_path, "东湖社区.txt", text)
+    report, _ = read_report(written)
+    assert (report.signature.unit, report.signature.date.isoformat()) == (signer, date)
+    assert report.sections[0].items[0].paragraphs == ["老党员比较多。"]  # no line of the 落款 in the text
+    assert report.unit == "东湖社区"  # a person's name is no unit: the file's name is
+
+
+def test_a_person_named_beside_the_unit_stays_as_typed(tmp_path):
+    text = "一、存在问题\n1.党员管理有待进一步规范。\n特此报告。\n东湖社区党委\n报告人：张某\n2019年1月2日\n"
+    _, written = _import(tmp_path, "东湖.txt", text)
+    report, _ = read_report(written)
+    assert report.signature.unit == "东湖社区党委"
+    assert report.closing == ["特此报告。", "报告人：张某"]
+
+
+def test_a_short_last_line_not_over_a_date_stays_text(tmp_path):
+    text = "一、存在问题\n1.党员管理有待进一步规范。\n王某\n"
+    _, written = _import(tmp_path, "东湖社区.txt", text)
+    report, _ = read_report(written)
+    assert report.signature is None

@@ -10,6 +10,7 @@ from ..model import Cover, Item, Origin, Report, Section, Volume, VolumeSettings
 UNIT = "单位名称"
 REPORT_TITLE = "报告标题"
 INTRO = "报告开头的导语"
+BODY = "正文（不分部分）"
 HEADING = "部分标题"
 LEAD = "导语"
 TITLE = "条目标题"
@@ -64,6 +65,8 @@ def report_pieces(report: Report, position: int = 0) -> Iterator[Piece]:
         yield Piece(report.title, known(report.title_origin, report.origin), REPORT_TITLE, head)
     for text, origin in _with_origins(report.intro, report.intro_origins, report.origin):
         yield Piece(text, origin, INTRO, head)
+    for text, origin in _with_origins(report.body, report.body_origins, report.origin):
+        yield Piece(text, origin, BODY, head)
     for s, section in enumerate(report.sections):
         yield from _section_pieces(section, (position, s, -1))
     for text, origin in _with_origins(report.closing, report.closing_origins, report.origin):

@@ -17,7 +17,7 @@ from difflib import SequenceMatcher
 from typing import Iterator
 
 from .findings import REPEATED, Finding, shorten
-from .pieces import CLOSING, INTRO, LEAD, REPORT_TITLE, TEXT, TITLE, Piece
+from .pieces import BODY, CLOSING, INTRO, LEAD, REPORT_TITLE, TEXT, TITLE, Piece
 
 MIN_SENTENCE_CHARS = 12  # shorter sentences (“为居民服务。”) repeat innocently
 NEAR_SIMILARITY = 0.8  # share of the shorter sentence found in the longer one
@@ -25,7 +25,7 @@ NEAR_MIN_LENGTH_RATIO = 0.5  # a sentence inside one twice its length is not “
 _SHINGLE = 3
 _COMMON_SHINGLE = 200  # a shingle in more sentences than this says nothing about sameness
 
-_COMPARED_ROLES = {TITLE, TEXT, LEAD, INTRO, CLOSING}
+_COMPARED_ROLES = {TITLE, TEXT, LEAD, INTRO, BODY, CLOSING}
 _SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
 _HALF_TO_FULL = tuple(zip(",;:()?!", "，；：（）？！"))
 _HALF_WIDTH = re.compile("[%s]" % re.escape(",;:()?!"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..model import Volume
 from ..starter import SAMPLE_INTRO, SAMPLE_TEXTS
 from .findings import EMPTY, LONG_TITLE, UNDATED, Finding, shorten
-from .pieces import INTRO, LEAD, TEXT, TITLE, Piece, known
+from .pieces import BODY, INTRO, LEAD, TEXT, TITLE, Piece, known
 
 # A lead sentence is read at a glance: 60 characters is two lines of the
 # 28-character GB/T line and a bit more; longer means the text went into the title.
@@ -50,7 +50,7 @@ def find_starter_text(pieces: list[Piece]) -> list[Finding]:
     return [
         Finding(EMPTY, piece.origin, f"{piece.role}还是 docgen new 写的示例文字，没有改写", shorten(piece.text))
         for piece in pieces
-        if piece.role in (INTRO, LEAD, TITLE, TEXT) and piece.text in _SAMPLES
+        if piece.role in (INTRO, BODY, LEAD, TITLE, TEXT) and piece.text in _SAMPLES
     ]
 
 

@@ -17,6 +17,7 @@ from openpyxl import load_workbook
 from ..errors import InputError
 from ..model import Origin
 from ..oserror import is_the_machines, read_error
+from ..readers.unit_names import same_unit_key
 from .model import (
     COLUMN_DEADLINE,
     COLUMN_MEASURES,
@@ -30,7 +31,6 @@ from .model import (
     KeptRow,
     LedgerRow,
 )
-from .previous import unit_key
 from .similarity import SAME_ROW, plain, score
 
 _HEADER_SEARCH_ROWS = 10  # the header is the first row naming 单位 and 问题, near the top
@@ -65,7 +65,7 @@ def carry_over(rows: list[LedgerRow], kept: list[KeptRow]) -> list[KeptRow]:
     for kept_index, old in enumerate(kept):
         old_title = plain(old.title)
         for row_index, row in enumerate(rows):
-            if unit_key(row.problem.unit) == unit_key(old.unit):
+            if same_unit_key(row.problem.unit) == same_unit_key(old.unit):
                 value = score(plain(row.problem.title), old_title)
                 if value >= SAME_ROW:
                     pairs.append((value, kept_index, row_index))

@@ -1,23 +1,20 @@
 """Last year's inputs: which of this year's problems the same unit raised then too.
 
-Units are matched by name (spaces and full-width forms aside), problems by
-the wording of their titles or of their texts.
+Units are matched as everywhere in docgen (``readers.unit_names.same_unit_key``:
+光明社区党委 is 光明社区, spaces and full-width forms aside), problems by the
+wording of their titles or of their texts.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from pathlib import Path
 
 from ..errors import DocgenError, InputError
+from ..readers.unit_names import same_unit_key
 from ..readers.yaml_reader import load_inputs
 from .model import Problem
 from .problems import volume_problems
 from .similarity import SAME_PROBLEM, SAME_TEXT, plain, score, title_key
-
-
-def unit_key(unit: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", unit).split())
 
 
 def previous_problems(folder: Path) -> tuple[list[Problem], list[str]]:
@@ -37,8 +34,8 @@ def raised_before(problems: list[Problem], earlier: list[Problem]) -> list[bool]
     """For each of ``problems``: did its unit raise a problem worded alike in ``earlier``?"""
     by_unit: dict[str, list[tuple[str, str]]] = {}
     for problem in earlier:
-        by_unit.setdefault(unit_key(problem.unit), []).append((title_key(problem.title), plain(problem.text)))
-    return [_alike_any(problem, by_unit.get(unit_key(problem.unit), [])) for problem in problems]
+        by_unit.setdefault(same_unit_key(problem.unit), []).append((title_key(problem.title), plain(problem.text)))
+    return [_alike_any(problem, by_unit.get(same_unit_key(problem.unit), [])) for problem in problems]
 
 
 def _alike_any(problem: Problem, earlier: list[tuple[str, str]]) -> bool:

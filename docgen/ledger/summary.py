@@ -17,13 +17,14 @@ from ..findings import CELL_TOO_LONG, NO_PROBLEMS, NOT_CARRIED_OVER, NOT_COMPARE
 from ..model import Origin
 from ..publish import Publication
 from ..readers.yaml_reader import load_inputs
+from ..readers.unit_names import same_unit_key
 from ..writers.analysis_docx import analysis_docx
 from ..writers.ledger_xlsx import ledger_workbook
 from .categories import category_table
 from .grouping import shared_problems
 from .kept import carry_over, read_kept_rows
 from .model import ANALYSIS_FILE, LEDGER_FILE, MAX_CELL_CHARS, KeptRow, Ledger, LedgerRow, Problem
-from .previous import previous_problems, raised_before, unit_key
+from .previous import previous_problems, raised_before
 from .problems import volume_problems
 
 
@@ -101,8 +102,8 @@ def _mark_raised_before(rows: list[LedgerRow], previous: Path) -> list[Finding]:
     earlier, _ = previous_problems(previous)
     for row, again in zip(rows, raised_before([row.problem for row in rows], earlier)):
         row.raised_before = again
-    earlier_units = {unit_key(problem.unit) for problem in earlier}
-    missing = list(dict.fromkeys(r.problem.unit for r in rows if unit_key(r.problem.unit) not in earlier_units))
+    earlier_units = {same_unit_key(problem.unit) for problem in earlier}
+    missing = list(dict.fromkeys(r.problem.unit for r in rows if same_unit_key(r.problem.unit) not in earlier_units))
     if not missing:
         return []
     return [Finding(NOT_COMPARED, Origin(previous), f"上年的输入中没有这些单位的问题，无法对照：{'、'.join(missing)}（单位名称是否改过？）")]

@@ -1,12 +1,46 @@
-"""Whether the year of a 成文日期 can be right: a year no report of a 街道/社区 Party office
-can carry is an error, a year after next (2062 typed for 2026) a warning to look again."""
+"""Dates as people type them, and whether the year of a 成文日期 can be right.
+
+``parse_date`` reads 2026年11月20日, 2026.11.20, 2026/11/20, 2026-11-20, full-width
+digits and Chinese numerals (二〇二六年十一月二十日, 二0二六年…). A year no report of a
+街道/社区 Party office can carry is an error, a year after next (2062 typed for
+2026) a warning to look again.
+"""
 
 from __future__ import annotations
 
 import datetime
+import re
+import unicodedata
+
+from ..numbering import chinese_value
 
 EARLIEST_YEAR = 1949  # the People's Republic and its Party offices in 街道 and 社区 begin here
 LATEST_YEAR = 2100
+
+_YEAR_DIGITS = "〇零0一二三四五六七八九"
+_YEAR_VALUES = str.maketrans("〇零一二三四五六七八九", "00123456789")
+_SMALL = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+_WRITTEN = re.compile(rf"(?P<year>\d{{4}}|[{_YEAR_DIGITS}]{{4}})\s*年\s*(?P<month>{_SMALL}|元)\s*月\s*(?P<day>{_SMALL})\s*[日号]")
+_NUMERIC = re.compile(r"(?P<year>\d{4})\s*(?P<sep>[-—./])\s*(?P<month>\d{1,2})\s*(?P=sep)\s*(?P<day>\d{1,2})")
+
+
+def parse_date(text: str) -> datetime.date | None:
+    """The date ``text`` holds and nothing else (spaces around it aside), or None:
+    2024年13月1日 and 2024年2月30日 are no dates."""
+    text = unicodedata.normalize("NFKC", text).strip()
+    match = _WRITTEN.fullmatch(text) or _NUMERIC.fullmatch(text)
+    if not match:
+        return None
+    year = int(match["year"].translate(_YEAR_VALUES))
+    month = 1 if match["month"] == "元" else _number(match["month"])
+    try:
+        return datetime.date(year, month, _number(match["day"]))
+    except (TypeError, ValueError):
+        return None
+
+
+def _number(text: str) -> int | None:
+    return int(text) if text.isdigit() else chinese_value(text)
 
 
 def impossible_year(date: datetime.date, written: str, what: str) -> str | None:

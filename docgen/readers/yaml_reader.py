@@ -23,7 +23,7 @@ from ..model import Cover, Item, Origin, Report, Section, Signature, Volume, Vol
 from ..sanitize import xml_safe
 from .dates import impossible_year, unlikely_year
 from .input_file import folder_entries, outside_link_error, read_input_bytes
-from .unit_names import clean_unit_name, same_unit_key
+from .unit_names import clean_unit_name, filed_unit, same_unit_key
 from .yaml_errors import scalar_slip, syntax_error, unmarked_error
 from .yaml_text import comment_after_text, decode_yaml, too_deep_error
 
@@ -200,11 +200,8 @@ def read_report(path: Path) -> tuple[Report, list[Finding]]:
     unit = clean_unit_name(reader.text(fields["unit"], schema.REPORT["unit"].what))
     if not unit:
         raise reader.fail(fields["unit"], f"{schema.REPORT['unit'].what}只有看不见的字符")
-    section_nodes = reader.sequence(fields["sections"], "sections")
-    if not section_nodes:
-        raise reader.fail(fields["sections"], "sections 是空的，至少要有一个部分")
-    sections = [_read_section(reader, node, i) for i, node in enumerate(section_nodes, 1)]
-    report = Report(unit=unit, sections=sections, origin=reader.origin(root))
+    report = Report(unit=unit, origin=reader.origin(root))
+    _read_body_or_sections(reader, root, fields, report)
     if "title" in fields:
         report.title = reader.text(fields["title"], schema.REPORT["title"].what).strip()
         report.title_origin = reader.origin(fields["title"])
@@ -217,6 +214,25 @@ def read_report(path: Path) -> tuple[Report, list[Finding]]:
     if "signature" in fields:
         report.signature = _read_signature(reader, fields["signature"])
     return report, reader.warnings
+
+
+def _read_body_or_sections(reader: YamlFile, root: yaml.Node, fields: dict[str, yaml.Node], report: Report) -> None:
+    """A report has sections (一、二、…) or, where its text has no section headings, a body: one of them."""
+    if "sections" in fields and "body" in fields:
+        raise reader.fail(
+            fields["body"],
+            "sections 和 body 只能写一个：有部分标题（一、二、……）的写 sections，没有部分标题的正文写在 body",
+        )
+    if "body" in fields:
+        text = reader.text(fields["body"], schema.REPORT["body"].what)
+        report.body, report.body_origins = _paragraphs(reader, fields["body"], text)
+        return
+    if "sections" not in fields:
+        raise reader.fail(root, "报告缺少“sections”（各部分）：有部分标题的写 sections；没有部分标题的正文写在 body，每行一段")
+    section_nodes = reader.sequence(fields["sections"], "sections")
+    if not section_nodes:
+        raise reader.fail(fields["sections"], "sections 是空的，至少要有一个部分（没有部分标题的正文写在 body）")
+    report.sections = [_read_section(reader, node, i) for i, node in enumerate(section_nodes, 1)]
 
 
 def _read_signature(reader: YamlFile, node: yaml.Node) -> Signature:
@@ -429,18 +445,26 @@ def _refuse_outside_link(path: Path, folder: Path) -> None:
 
 
 def _check_unique_units(reports: list[Report]) -> None:
-    """Two reports of one unit, even typed differently (NFC/NFD, full-width, a zero-width space)."""
+    """Two reports of one unit, even typed differently (NFC/NFD, full-width, a zero-width space)
+    or named by its organ (东湖社区党委 is 东湖社区)."""
     first: dict[str, Report] = {}
     for report in reports:
         key = same_unit_key(report.unit)
         if key in first:
             older, newer = sorted((first[key], report), key=_modified)
-            alike = "" if older.unit == newer.unit else f"（与“{older.unit}”只差在全角半角或看不见的字符上）"
+            alike = "" if older.unit == newer.unit else _how_alike(older.unit, newer.unit)
             raise InputError(
                 f"单位“{newer.unit}”重复{alike}：{older.origin} 已经用过这个名称；请改用另一个名称，或删除其中一个文件",
                 newer.origin,
             )
         first[key] = report
+
+
+def _how_alike(older: str, newer: str) -> str:
+    """Why two names are of one unit: the organ's name and its place's, or the way they are typed."""
+    if filed_unit(older) == filed_unit(newer):
+        return f"（“{older}”和“{newer}”都是“{filed_unit(newer)}”的报告）"
+    return f"（与“{older}”只差在全角半角或看不见的字符上）"
 
 
 def _modified(report: Report) -> float:

@@ -26,7 +26,11 @@ def report_yaml(report: Report, header: list[str] = ()) -> str:
     lines.append(f"unit: {scalar(report.unit)}")
     if report.intro:
         lines += _block("intro", report.intro, 2)
-    lines.append("sections:")
+    if report.body:
+        lines.append("# 正文：原文没有部分标题，每行一段，原样印出（编号照原文）")
+        lines += _block("body", report.body, 2)
+    if report.sections or not report.body:
+        lines.append("sections:")
     for section in report.sections:
         lines += _section_lines(section)
     if report.closing:
