@@ -19,6 +19,7 @@ NOT_IN_ORDER = "not_in_order"  # reports volume.yaml's order does not list
 UNKNOWN_FONT = "unknown_font"  # a face neither 公文 nor installed
 CONVERTED = "converted"  # an old-format file LibreOffice converted for import
 IMPORT_GUESS = "import_guess"  # what import had to guess: please check
+IMPORT_SKIPPED = "import_skipped"  # what import left out as no part of the report: web page lines, a text box, an outline
 EMPTY_REPORT = "empty_report"  # import: a report of a volume with nothing under its title, left out
 PROBLEMS_WITHOUT_ITEMS = "problems_without_items"  # summary: a problem section with only a lead
 NO_PROBLEMS = "no_problems"  # summary: no section heading names problems

@@ -22,6 +22,7 @@ from .import_summary import summary_lines
 from .model import Origin, VolumeSettings
 from .readers.dispatch import IMPORTABLE, Reader, read_paragraphs, reading
 from .readers.endings import names_a_unit
+from .readers.front import tidy
 from .readers.plausible import why_not_a_report
 from .readers.recognise import Recognised, Recognition, recognise
 from .readers.unit_names import filed_unit, same_unit_key
@@ -135,18 +136,24 @@ def read_source(path: Path, read: Reader = read_paragraphs) -> Source:
     paragraphs, notes = read(path)
     if not paragraphs:
         raise InputError("文件中没有文字", Origin(path))
+    paragraphs, tidied = tidy(paragraphs, Origin(path))
+    notes += tidied
     reason = why_not_a_report(paragraphs)
     if reason:
         raise InputError(reason, Origin(path))
     recognition = recognise(paragraphs, Origin(path))
-    if not any(r.report.sections for r in recognition.reports):
-        raise InputError("文件中没有找到报告的内容（部分标题和条目）", Origin(path))
+    if not any(_has_content(r) for r in recognition.reports):
+        raise InputError("文件中没有找到报告的内容（部分标题和条目，或正文）", Origin(path))
     notes += [
         Finding(EMPTY_REPORT, empty.report.origin, f"“{empty.title or '一份没有标题的报告'}”下面没有部分标题和条目，没有导入")
         for empty in recognition.reports
-        if not empty.report.sections
+        if not _has_content(empty)
     ]
     return Source(path, recognition, notes)
+
+
+def _has_content(recognised: Recognised) -> bool:
+    return bool(recognised.report.sections or recognised.report.body)
 
 
 # --- units and file names ----------------------------------------------------------
@@ -155,7 +162,7 @@ def read_source(path: Path, read: Reader = read_paragraphs) -> Source:
 def _plan_reports(sources: list[Source], out: Path) -> list[Planned]:
     planned: list[Planned] = []
     for source in sources:
-        reports = [r for r in source.recognition.reports if r.report.sections]
+        reports = [r for r in source.recognition.reports if _has_content(r)]
         for position, recognised in enumerate(reports, 1):
             unit, note = _unit_name(source, recognised, position if len(reports) > 1 else None)
             planned.append(Planned(source, recognised, unit, note))

@@ -154,7 +154,15 @@ def test_list_levels_nest_and_restart_like_word():
     }
     numbers = ListNumbers({"a": levels}, {"7": Instance("a"), "8": Instance("a", start_overrides={1: 5})})
     labels = [numbers.label("7", level) for level in (0, 1, 1, 0, 1, 2, 2)]
-    assert labels == ["一、", "（一）", "（二）", "二、", "（一）", "1.1", "1.2"]
+    assert labels == ["一、", "（一）", "（二）", "二、", "（一）", "1.1 ", "1.2 "]  # Word's gap after a bare number
     assert numbers.label("8", 1) == "（五）"  # another instance of the list, restarted at 5
     assert numbers.label("7", 1) == "（六）"  # instances of one list share its counters
     assert numbers.label("0", 0) is None  # numId 0 switches numbering off
+
+
+@pytest.mark.parametrize("suffix, expected", [("tab", "2 2021年01月工作回顾"), ("space", "2 2021年01月工作回顾"), ("nothing", "22021年01月工作回顾")])
+def test_a_bare_word_number_is_never_glued_to_the_text(suffix, expected):
+    levels = {0: Level("decimal", "%1", 1, suffix=suffix)}
+    numbers = ListNumbers({"a": levels}, {"1": Instance("a")})
+    numbers.label("1", 0)
+    assert numbers.label("1", 0) + "2021年01月工作回顾" == expected  # "nothing": Word too shows them glued

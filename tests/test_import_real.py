@@ -244,7 +244,7 @@ def test_every_guess_shows_in_the_summary_and_in_the_yaml(tmp_path):
     path.write_text("\n".join(lines), encoding="utf-8")
     result = import_files([path], tmp_path / "inputs")
     written = (tmp_path / "inputs" / f"{report.community}.yaml").read_text(encoding="utf-8")
-    for guess in ("取自文末的署名", "猜测第一部分是“亮点工作”"):
+    for guess in ("取自文末的署名", "第一个部分标题之前有 1 段带编号的文字"):
         assert any(guess in line for line in result.summary), guess
         assert any(line.startswith("#") and guess in line for line in written.splitlines()), guess
 

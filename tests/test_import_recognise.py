@@ -50,10 +50,17 @@ def test_heading_words_with_or_without_their_number(heading, number):
     assert _outline(found) == [(heading.rstrip("："), 2)]  # the heading as typed, its number and colon removed
 
 
-def test_a_missing_first_heading_is_guessed_and_said():
+def test_a_missing_first_heading_is_not_made_up_the_items_stay_as_typed():
     found = _one(TITLE, ITEM_1, ITEM_2, "二、存在问题", ITEM_3)
-    assert _outline(found) == [("亮点工作", 2), ("存在问题", 1)]
-    assert any("猜测第一部分是“亮点工作”" in note and "第 2 行" in note for note in map(said, found.notes))
+    assert _outline(found) == [("存在问题", 1)]
+    assert found.report.intro == [ITEM_1, ITEM_2]  # numbers and all, printed as written
+    assert any("第一个部分标题之前有 2 段带编号的文字" in note and "第 2 行" in note for note in map(said, found.notes))
+
+
+def test_a_body_without_any_heading_is_kept_as_it_is():
+    found = _one(TITLE, "今年以来，我社区扎实开展各项工作。", ITEM_1, ITEM_2, ITEM_3)
+    assert found.report.sections == [] and found.report.intro == []
+    assert found.report.body == ["今年以来，我社区扎实开展各项工作。", ITEM_1, ITEM_2, ITEM_3]
 
 
 def test_an_item_numbered_like_a_section_among_numbered_items_stays_an_item():
@@ -210,8 +217,8 @@ def test_the_import_command_prints_sections_items_and_guesses(tmp_path, capsys):
     assert main(["import", str(source), "--out", str(tmp_path / "in")]) == 0
     printed = capsys.readouterr().out
     assert "XX社区.yaml" in printed and "单位：XX社区" in printed
-    assert "一、亮点工作（2 条，编号“1.”）" in printed and "二、存在问题（1 条" in printed
-    assert "猜测" in printed and "亮点工作" in printed
+    assert "导语：2 段" in printed and "一、存在问题（1 条，编号“1.”）" in printed
+    assert "猜测" in printed and "“亮点工作”" not in printed
     written = (tmp_path / "in" / "XX社区.yaml").read_text(encoding="utf-8")
     assert "请核对" in written  # the guesses stay in the file, as comments
 

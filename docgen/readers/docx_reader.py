@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import posixpath
+from dataclasses import dataclass
 import zipfile
 import zlib
 from pathlib import Path
@@ -18,7 +19,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import InputError
-from ..findings import Finding
+from ..findings import IMPORT_SKIPPED, Finding
 from ..model import Origin
 from ..safe_zip import MAX_DOCX_BYTES, MAX_ENTRIES, MAX_PART_BYTES, UNZIP_ERRORS, PartTooLarge, declares_doctype, read_capped
 from .input_file import read_input_bytes
@@ -45,7 +46,10 @@ def read_docx_paragraphs(path: Path) -> tuple[list[Para], list[Finding]]:
         styles = parts.xml(related.get(_STYLES, posixpath.join(posixpath.dirname(main), "styles.xml")))
     numbers = load_list_numbers(numbering)
     style_numbering = paragraph_style_numbering(styles)
-    return _paragraphs(body, numbers, style_numbering, toc_style_ids(styles), path), []
+    styles_read = _Styles(style_numbering, toc_style_ids(styles), emphasis_style_ids(styles))
+    paragraphs, boxed = _paragraphs(body, numbers, styles_read, path)
+    notes = [Finding(IMPORT_SKIPPED, Origin(path), f"文本框和图形里的文字（{boxed} 段）不是正文，没有导入")] if boxed else []
+    return paragraphs, notes
 
 
 def _open_package(path: Path) -> zipfile.ZipFile:
@@ -156,36 +160,102 @@ def parse_part(data: bytes, name: str, path: Path):
 _SKIPPED = {"del", "moveFrom", "Fallback", "rPr", "pPr", "instrText", "delText", "footnoteReference", "endnoteReference"}
 
 
-def _paragraphs(
-    document, numbers: ListNumbers, style_numbering: dict[str, tuple[str, int]], toc_styles: set[str], path: Path
-) -> list[Para]:
+@dataclass
+class _Styles:
+    """What the styles part says of paragraphs: the lists styles number, 目录 styles, heading and bold styles."""
+
+    numbering: dict[str, tuple[str, int]]
+    toc: set[str]
+    emphasis: set[str]
+
+
+def _paragraphs(document, numbers: ListNumbers, styles: _Styles, path: Path) -> tuple[list[Para], int]:
+    """The body's paragraphs, and how many paragraphs of text boxes and drawings were left out."""
     body = document.find("{*}body")
     if body is None:
-        return []
+        return [], 0
     paragraphs: list[Para] = []
-    in_toc = _toc_paragraphs(body, toc_styles)
+    in_toc = _toc_paragraphs(body, styles.toc)
     rows: dict = {}  # table row element → its number in the file
-    for index, p in enumerate(_body_paragraphs(body), 1):
-        label = numbers.label(*_numbering_of(p, style_numbering))
+    boxed = 0
+    for index, (p, in_box) in enumerate(_body_paragraphs(body), 1):
+        if in_box:
+            boxed += any(text.strip() for text in _text_segments(p))
+            continue
+        label = numbers.label(*_numbering_of(p, styles.numbering))
         segments = _text_segments(p)
         segments[0] = (label or "") + segments[0]
         if _is_row_number_cell(p):
             segments[0] = _typed_number(segments[0])
         row, column = _table_place(p, rows)
+        emphasis = _is_emphasised(p, styles.emphasis)
         paragraphs += [
-            Para(text, Origin(path, paragraph=index), in_toc=p in in_toc, row=row, column=column)
+            Para(text, Origin(path, paragraph=index), in_toc=p in in_toc, row=row, column=column, emphasis=emphasis)
             for text in segments
             if text.strip()
         ]
-    return paragraphs
+    return paragraphs, boxed
 
 
 def _body_paragraphs(body):
     """Every w:p in document order, table cells included, skipping the copies
-    Word keeps in mc:Fallback and text deleted under change tracking."""
+    Word keeps in mc:Fallback and text deleted under change tracking; with each,
+    whether it is in a text box or a drawing (labels, not the report's text)."""
     for p in body.iter("{*}p"):
-        if not any(local_name(a) in ("Fallback", "del", "moveFrom") for a in p.iterancestors()):
-            yield p
+        ancestors = [local_name(a) for a in p.iterancestors()]
+        if not any(name in ("Fallback", "del", "moveFrom") for name in ancestors):
+            yield p, any(name in _BOXES for name in ancestors)
+
+
+_BOXES = {"txbxContent", "textbox", "drawing", "pict", "object"}
+
+
+# --- headings by their look -------------------------------------------------------------
+
+
+def emphasis_style_ids(styles_root) -> set[str]:
+    """Ids of the paragraph styles that set a paragraph apart as a heading: a heading
+    style by name (Heading 2, 标题 2) or outline level, or a bold one (following w:basedOn)."""
+    if styles_root is None:
+        return set()
+    own, based_on = {}, {}
+    for style in styles_root.findall("{*}style"):
+        if attribute(style, "type") not in (None, "paragraph"):
+            continue
+        style_id = attribute(style, "styleId")
+        name = (child_value(style, "name") or "").strip().lower()
+        outline = child_value(style, "pPr/outlineLvl")
+        bold = style.find("{*}rPr/{*}b")
+        if name.startswith(("heading", "标题 ")) or (outline is not None and outline.isdigit() and int(outline) < 9):
+            own[style_id] = True
+        elif bold is not None:
+            own[style_id] = is_on(bold)
+        parent = child_value(style, "basedOn")
+        if parent:
+            based_on[style_id] = parent
+    found = set()
+    for style_id in set(own) | set(based_on):
+        seen, current = set(), style_id
+        while current and current not in own and current not in seen:  # a basedOn loop must not hang
+            seen.add(current)
+            current = based_on.get(current)
+        if own.get(current):
+            found.add(style_id)
+    return found
+
+
+def _is_emphasised(p, emphasis_styles: set[str]) -> bool:
+    """A paragraph in a heading or bold style (no run unbolding it), at an outline level, or all of its text bold."""
+    outline = child_value(p, "pPr/outlineLvl")
+    if outline is not None and outline.isdigit() and int(outline) < 9:
+        return True
+    runs = [r for r in p.iter("{*}r") if "".join(t.text or "" for t in r.iter("{*}t")).strip()]
+    if not runs:
+        return False
+    bolds = [r.find("{*}rPr/{*}b") for r in runs]
+    if child_value(p, "pPr/pStyle") in emphasis_styles:
+        return all(b is None or is_on(b) for b in bolds)
+    return all(is_on(b) for b in bolds)
 
 
 # --- tables of contents ------------------------------------------------------------

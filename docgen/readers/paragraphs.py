@@ -21,6 +21,9 @@ class Para:
     in_toc: bool = False  # Word marked it part of a table of contents (TOC field, 目录 style or block)
     row: int | None = None  # the table row it is in (counted through the file), None outside tables
     column: int = 0  # its cell's place in that row, 0 for the first
+    # Set apart as a heading is: a heading style or outline level, all of it bold, a Markdown heading.
+    emphasis: bool = False
+    indent: bool = False  # a text line that began with spaces: where a hard-wrapped paragraph starts
 
     @property
     def where(self) -> str:

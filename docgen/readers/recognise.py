@@ -17,6 +17,7 @@ from ..model import Origin, Report
 from ..numbering import NUMERAL_CHARS, chinese_value
 from .endings import take_ending, unit_of_line
 from .markers import half_width_digits, split_marker
+from .outline import outline
 from .paragraphs import Para
 from .sections import SectionBuilder, heading_word
 
@@ -200,12 +201,12 @@ def _report(paragraphs: list[Para], origin: Origin) -> Recognised:
     if recognised.title is None:
         recognised.notes.append(Finding(IMPORT_GUESS, origin, "没有找到标题行，标题将按汇编的设置生成"))
     body, closing, signature = take_ending(rest, origin, recognised.notes)
-    builder = SectionBuilder(recognised.notes, origin)
+    builder = SectionBuilder(recognised.notes, origin, outline(body))
     for paragraph in body:
         builder.add(paragraph)
     report = recognised.report
     report.sections = builder.finish()
-    report.intro, report.closing, report.signature = builder.intro, closing, signature
+    report.intro, report.body, report.closing, report.signature = builder.intro, builder.body, closing, signature
     return recognised
 
 

@@ -1,9 +1,14 @@
 """A report's body → its 导语 and sections: headings, numbered items and their text.
 
 Levels nest as GB/T 9704 numbers them, 一、 → （一） → 1. → （1）: a 一、 line
-that reads as a heading opens a section, items are taken at the first level
-used below it, and deeper numbers stay in the item's text as typed. Typed
-numbers of headings and items are removed: docgen generates them.
+that reads as a heading opens a section (or, where the body numbers its
+headings otherwise or sets them apart in bold, the lines ``outline`` finds),
+items are taken at the first level used below it, and deeper numbers stay in
+the item's text as typed. Typed numbers of headings and items are removed:
+docgen generates them.
+
+No heading is ever made up: what comes before the first heading is the 导语,
+numbers and all, and a body without any heading is kept as it is (``body``).
 """
 
 from __future__ import annotations
@@ -15,9 +20,8 @@ from ..model import Item, Origin, Section
 from ..numbering import NUMERAL_CHARS, chinese_number
 from ..schema import DEFAULT_ITEM_STYLE, ITEM_STYLES, LEVELS, SECTION_STYLE
 from .markers import Marker, split_marker
+from .outline import Heading, Outline, colon_heading, sentence_heading, set_apart_heading
 from .paragraphs import Para
-
-GUESSED_FIRST_HEADING = "亮点工作"
 
 # Heading words seen in real reports; a short line ending in one of the
 # endings below is taken for a heading too (其他做法, 下一步打算 …).
@@ -30,7 +34,7 @@ KNOWN_HEADINGS = {
 }
 HEADING_ENDINGS = (
     "亮点", "特色", "做法", "问题", "不足", "成效", "经验", "打算", "计划", "措施",
-    "思路", "建议", "工作", "情况", "体会",
+    "思路", "建议", "工作", "情况", "体会", "方面", "成绩", "短板",
 )
 MAX_HEADING_CHARS = 20
 MAX_NUMBERED_HEADING_CHARS = 30  # 一、强化政治引领，筑牢战斗堡垒
@@ -65,12 +69,15 @@ def heading_word(text: str, marked: bool) -> str | None:
 class SectionBuilder:
     """Feeds a report's body paragraphs in order into its 导语, sections, items and their text."""
 
-    def __init__(self, notes: list[Finding], origin: Origin):
+    def __init__(self, notes: list[Finding], origin: Origin, headings: Outline | None = None):
         self.notes = notes
         self.origin = origin  # the file, for what is said of a whole section
+        self.outline = headings or Outline()
         self.intro: list[str] = []
+        self.body: list[str] = []  # the whole body, where it has no heading at all
         self.sections: list[Section] = []
-        self.typed_sections = 0  # sections opened by a typed heading (a guessed one has no number)
+        self.typed_sections = 0  # sections opened by a typed 一、 heading
+        self.numbered_before_heading: list[Para] = []  # numbered lines left in the 导语, as typed
         # Of the current section: the number style its first item was typed in, and
         # for each item the paragraph it came from (several from one: a run of 一是 points).
         self.typed_style = ""
@@ -86,35 +93,59 @@ class SectionBuilder:
         marker, text = split_marker(paragraph.text)
         heading = self._heading(marker, text, paragraph)
         if heading is not None:
-            self._open_section(heading)
+            self._open_section(heading.word)
+            if heading.rest:  # 三、存在问题：一是……二是…… — the points after the heading's colon
+                self._add_content(*split_marker(heading.rest), Para(heading.rest, paragraph.origin))
             return
         if self.section is None:
-            if marker is None:
-                self.intro.append(paragraph.text)  # 导语: what comes before the first 一、
-                return
-            self._open_section(GUESSED_FIRST_HEADING)
-            self._note(paragraph.origin, f"第一条之前没有部分标题，猜测第一部分是“{GUESSED_FIRST_HEADING}”，请核对")
+            self.intro.append(paragraph.text)  # 导语: what comes before the first heading, as typed
+            if marker is not None:
+                self.numbered_before_heading.append(paragraph)
+            return
+        self._add_content(marker, text, paragraph)
+
+    def _add_content(self, marker: Marker | None, text: str, paragraph: Para) -> None:
         if marker is not None and self._starts_item(marker, paragraph):
             self._add_items(marker, text, paragraph)
         else:
             self._add_text(paragraph.text)
 
-    def _heading(self, marker: Marker | None, text: str, paragraph: Para) -> str | None:
+    def _heading(self, marker: Marker | None, text: str, paragraph: Para) -> Heading | None:
         """The heading the paragraph opens a section with, or None; says so when its 一、 number is out of place."""
+        planned = self.outline.headings.get(self.paragraph_index - 1)
+        if planned is not None:
+            return planned
         if marker is None:
-            return heading_word(text, marked=False)
-        word = heading_word(text, marked=marker.style == SECTION_STYLE)
-        if word is None:
-            return None
+            word = heading_word(text, marked=False) or (set_apart_heading(paragraph) if self.outline.set_apart else None)
+            return Heading(word) if word else None
         if marker.style != SECTION_STYLE:
             # "（一）亮点工作": other numbers make a heading only of a word docgen knows.
-            return word if word in KNOWN_HEADINGS else None
-        if word not in KNOWN_HEADINGS and not self._is_section_number(marker, word):
-            return None  # "三、" among items 1. 2.: an item numbered wrongly, not section 三
+            word = heading_word(text, marked=False)
+            return Heading(word) if word in KNOWN_HEADINGS else None
+        heading = self._section_heading(marker, text)
+        if heading is None:
+            return None
         if marker.value != self.typed_sections + 1:
-            self._note(paragraph.origin, f"部分标题“{marker.text}{word}”的编号与位置不符，已按第 {len(self.sections) + 1} 部分重新编号")
+            self._note(paragraph.origin, f"部分标题“{marker.text}{heading.word}”的编号与位置不符，已按第 {len(self.sections) + 1} 部分重新编号")
         self.typed_sections += 1
-        return word
+        return heading
+
+    def _section_heading(self, marker: Marker, text: str) -> Heading | None:
+        """What a 一、 line opens: the whole line as a heading, the words before its colon
+        (存在问题：一是……), or its short first sentence where headings are typed so; None for an item."""
+        word = heading_word(text, marked=True)
+        if word is not None:
+            heading = Heading(word)
+        else:
+            heading = colon_heading(text) or sentence_heading(text)
+            if heading is None:
+                return None
+            in_sequence = marker.value == self.typed_sections + 1
+            if not self.outline.sentence_headings and not (in_sequence and heading.word.endswith(HEADING_ENDINGS)):
+                return None  # 三、非公党建有待进一步强化。… among items 1. 2.: an item numbered wrongly
+        if heading.word not in KNOWN_HEADINGS and not self._is_section_number(marker, heading.word):
+            return None  # "三、" among items 1. 2.: an item numbered wrongly, not section 三
+        return heading
 
     def _is_section_number(self, marker: Marker, word: str) -> bool:
         """Whether 一、/二、… before a short line that is no known heading word
@@ -207,6 +238,15 @@ class SectionBuilder:
 
     def finish(self) -> list[Section]:
         self._close_section()
+        if not self.sections:  # no heading anywhere: the whole body as typed, none made up
+            self.body, self.intro = self.intro, []
+        elif self.numbered_before_heading:
+            first = self.numbered_before_heading[0]
+            self._note(
+                first.origin,
+                f"第一个部分标题之前有 {len(self.numbered_before_heading)} 段带编号的文字，已按原样（连同编号）放在导语中，"
+                "没有替它们加部分标题；原文如果漏了部分标题，请在文件中补上",
+            )
         kept = []
         for section in self.sections:
             if section.items or section.lead:

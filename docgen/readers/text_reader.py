@@ -34,12 +34,14 @@ def read_text_paragraphs(path: Path) -> tuple[list[Para], list[Finding]]:
     text, notes = decode(data, path)
     markdown = path.suffix.lower() == ".md"
     paragraphs = []
-    for number, line in enumerate(text.splitlines(), 1):
-        line = line.strip(_BLANK)
+    for number, typed in enumerate(text.splitlines(), 1):
+        line = typed.strip(_BLANK)
+        emphasis = False
         if markdown:
-            line = _plain_markdown(line)
+            line, emphasis = _plain_markdown(line)
         if line:
-            paragraphs.append(Para(line, Origin(path, number)))
+            indent = typed[:1] in _BLANK and typed[:1] != ""
+            paragraphs.append(Para(line, Origin(path, number), emphasis=emphasis, indent=indent))
     return paragraphs, notes
 
 
@@ -109,7 +111,9 @@ def _in_gb2312(char: str) -> bool:
     return True
 
 
-def _plain_markdown(line: str) -> str:
+def _plain_markdown(line: str) -> tuple[str, bool]:
+    """A Markdown line as text, and whether it is set apart as a heading (# …, **…**)."""
+    heading = line.startswith("#")
     line = _MARKDOWN_PREFIX.sub("", line)
     bold = _MARKDOWN_BOLD.match(line)
-    return (bold.group(1) if bold else line).strip(_BLANK)
+    return (bold.group(1) if bold else line).strip(_BLANK), heading or bool(bold)

@@ -22,6 +22,7 @@ _FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 _LEVEL_REFERENCE = re.compile(r"%([1-9])")
+_CLOSING_MARKS = "是"  # 一是 runs on into its text as typed
 _CHINESE_FORMATS = {"chineseCounting", "chineseCountingThousand", "japaneseCounting",
                     "taiwaneseCounting", "taiwaneseCountingThousand", "ideographDigital",
                     "japaneseDigitalTenThousand", "koreanCounting"}
@@ -70,6 +71,7 @@ class Level:
     text: str = "%1."
     start: int = 0  # ECMA-376: w:start defaults to 0
     legal: bool = False  # w:isLgl: every level shown as decimal
+    suffix: str = "tab"  # w:suff: what Word puts between the number and the text (tab, space, nothing)
 
 
 @dataclass
@@ -126,7 +128,12 @@ class ListNumbers:
             fmt = "decimal" if own.legal and referenced != level else ref_level.number_format
             return format_number(value, fmt) or ""
 
-        return _LEVEL_REFERENCE.sub(number, own.text)
+        label = _LEVEL_REFERENCE.sub(number, own.text)
+        # Word shows a gap (a tab or a space) after the number: "2" before "2021年01月" is
+        # no "22021年01月". A number ending in its own mark (1. 一、 （一）) needs none.
+        if label and own.suffix != "nothing" and label[-1].isalnum() and label[-1] not in _CLOSING_MARKS:
+            label += " "
+        return label
 
 
 def load_list_numbers(numbering_root) -> ListNumbers:
@@ -162,6 +169,7 @@ def _level(lvl) -> Level:
         text=child_value(lvl, "lvlText") or "",
         start=to_int(child_value(lvl, "start"), 0),
         legal=is_on(lvl.find("{*}isLgl")),
+        suffix=child_value(lvl, "suff") or "tab",
     )
 
 
