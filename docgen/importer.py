@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .errors import DocgenError, InputError
 from .filenames import clashes, unique_filenames
-from .findings import EMPTY_REPORT, IMPORT_GUESS, Finding, said
+from .findings import EMPTY_REPORT, IMPORT_GUESS, IMPORT_SKIPPED, Finding, said
 from .import_summary import summary_lines
 from .model import Origin, VolumeSettings
 from .readers.dispatch import IMPORTABLE, Reader, read_paragraphs, reading
@@ -34,8 +34,10 @@ _NOT_A_NAME = re.compile(r"^[\d\s._\-()（）]*$")
 # 东湖社区2024年…, 中共光明社区委员会关于…: a name (no digits, no "我社区", no "关于社区") before 社区/街道/村.
 _UNIT_IN_TITLE = re.compile(
     r"^(?P<unit>(?!关于|我|本|全|各|某)(?:中共|中国共产党)?[\u4e00-\u9fffA-Za-z]{2,18}?(?:社区|街道|村)"
-    r"(?:党委|党总支|党支部|党工委|居委会|委员会)?)(?:\d{4}|[〇零一二三四五六七八九]{4}|关于|基层|党建|工作|年度|上半年|下半年)"
+    r"(?:党委|党总支|党支部|党工委|居委会|委员会)?)(?:\d{4}|[〇零一二三四五六七八九]{4}|关于|基层|党建|工作|年度|上半年|下半年|书记|主任)"
 )
+# 文化路社区述职.wps: a file named after its 社区 and what it is.
+_UNIT_IN_NAME = re.compile(r"^(?P<unit>[\u4e00-\u9fffA-Za-z]{2,18}?(?:社区|街道|村))")
 _NOT_REPORTS = {"thumbs.db", "desktop.ini", ".ds_store"}
 
 
@@ -142,6 +144,7 @@ def read_source(path: Path, read: Reader = read_paragraphs) -> Source:
     if reason:
         raise InputError(reason, Origin(path))
     recognition = recognise(paragraphs, Origin(path))
+    notes += recognition.notes
     if not any(_has_content(r) for r in recognition.reports):
         raise InputError("文件中没有找到报告的内容（部分标题和条目，或正文）", Origin(path))
     notes += [
@@ -198,28 +201,30 @@ def _unit_name(source: Source, recognised: Recognised, position: int | None) -> 
     """The unit a report is filed under (its 社区, 村 or 街道: ``filed_unit``), and how it was found."""
     named = _named_unit(recognised)
     if named:
-        organ, where = named
+        organ, where, to_check = named
         unit = filed_unit(organ)
-        return unit, where if unit == organ else f"{where}“{organ}”"
+        said = where if unit == organ else f"{where}“{organ}”"
+        return unit, f"{said}，请核对" if to_check else said
     stem = source.path.stem.strip()
     if position is not None:
         base = stem if not _NOT_A_NAME.match(stem) else "示例单位"
         return f"{base}{position:02d}", f"汇编中的第 {position} 份报告没有写单位名称，暂用此名，请在文件中改为真实单位"
     if _NOT_A_NAME.match(stem):
         return f"示例单位{stem}", f"文件名“{source.path.name}”不像单位名称，暂用此名，请在文件中改为真实单位"
-    return filed_unit(stem), "取自文件名，请核对"
+    in_name = _UNIT_IN_NAME.match(stem)
+    return (in_name["unit"] if in_name else filed_unit(stem)), "取自文件名，请核对"
 
 
-def _named_unit(recognised: Recognised) -> tuple[str, str] | None:
-    """The unit the document names, as it names it (its organ, often), and where."""
+def _named_unit(recognised: Recognised) -> tuple[str, str, bool] | None:
+    """The unit the document names, as it names it (its organ, often), where, and whether to check it."""
     if recognised.unit_line:
-        return recognised.unit_line, "取自标题下的一行"
+        return recognised.unit_line, "取自标题下的一行", False
     signature = recognised.report.signature
     if signature and names_a_unit(signature.unit):  # not a person's name: 总结者：张某
-        return signature.unit, "取自文末的署名"
+        return signature.unit, "取自文末的署名", False
     in_title = _UNIT_IN_TITLE.match(recognised.title or "")
     if in_title:
-        return in_title.group("unit"), "取自标题，请核对"
+        return in_title.group("unit"), "取自标题", True
     return None
 
 
@@ -269,6 +274,7 @@ def _refuse_duplicates(sources: list[Source], planned: list[Planned], force: boo
 
 def _header(plan: Planned) -> list[str]:
     lines = [f"由 {plan.source.path.name} 导入（docgen import）"]
+    lines += [f"  {said(note, with_file=False)}" for note in plan.source.notes if note.kind == IMPORT_SKIPPED]
     if plan.recognised.notes or plan.unit_note:
         lines.append("导入时的猜测，请核对：")
         lines.append(f"  单位名称“{plan.unit}”{plan.unit_note}")

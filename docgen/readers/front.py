@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 
 from ..findings import IMPORT_SKIPPED, Finding
 from ..model import Origin
@@ -112,10 +113,9 @@ def join_wrapped_lines(paragraphs: list[Para]) -> tuple[list[Para], int]:
         return paragraphs, 0
     joined: list[Para] = []
     joins = 0
-    for paragraph in paragraphs:
-        previous = joined[-1] if joined else None
+    for previous, paragraph in zip([None, *paragraphs], paragraphs):
         if previous is not None and _continues(previous, paragraph, width):
-            joined[-1] = Para(previous.text + paragraph.text, previous.origin, previous.in_toc, emphasis=previous.emphasis)
+            joined[-1] = replace(joined[-1], text=joined[-1].text + paragraph.text)
             joins += 1
         else:
             joined.append(paragraph)

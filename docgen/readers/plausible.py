@@ -62,10 +62,12 @@ class Evidence:
 
     @property
     def enough(self) -> bool:
+        """Headings naming a report's parts; or other headings, a title or a 落款 with a report's words."""
         return (
             self.part_headings >= 1
             or (self.headings >= 1 and len(self.words) >= 2)
-            or (len(self.words) >= MIN_REPORT_WORDS and (self.title is not None or self.signed))
+            or (self.title is not None and (self.signed or len(self.words) >= 2))
+            or (self.signed and len(self.words) >= MIN_REPORT_WORDS)
         )
 
 
@@ -219,5 +221,5 @@ def _first_lines(paragraphs: list[Para]) -> str:
 
 
 _KINDS: tuple[Callable[[list[Para], str, Evidence], str | None], ...] = (
-    _resume, _form, _minutes, _notice, _contract, _paper, _news, _manual,
+    _form, _resume, _minutes, _notice, _contract, _paper, _news, _manual,
 )
