@@ -23,6 +23,7 @@ IMPORT_SKIPPED = "import_skipped"  # what import left out as no part of the repo
 EMPTY_REPORT = "empty_report"  # import: a report of a volume with nothing under its title, left out
 PROBLEMS_WITHOUT_ITEMS = "problems_without_items"  # summary: a problem section with only a lead
 NO_PROBLEMS = "no_problems"  # summary: no section heading names problems
+BODY_ONLY = "body_only"  # summary: a report without section headings, whose problems cannot be told
 CELL_TOO_LONG = "cell_too_long"  # summary: a problem longer than an Excel cell holds
 NOT_COMPARED = "not_compared"  # summary: units last year's inputs lack
 NOT_CARRIED_OVER = "not_carried_over"  # summary: filled-in rows of the old ledger without a problem

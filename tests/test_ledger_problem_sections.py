@@ -59,3 +59,4 @@ def test_points_under_a_heading_that_names_no_problem_are_not_problems(tmp_path)
 def test_a_report_without_headings_lists_no_problem_whatever_its_lines_say(tmp_path):
     result = _summary(tmp_path, "body: |\n  存在问题：\n  1.党员教育管理不到位。\n  2.阵地建设滞后。\n")
     assert result.ledger.rows == []
+    assert any("光明社区的报告没有部分标题" in warning.message for warning in result.warnings)  # and the user is told

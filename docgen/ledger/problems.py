@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..findings import PROBLEMS_WITHOUT_ITEMS, Finding
+from ..findings import BODY_ONLY, PROBLEMS_WITHOUT_ITEMS, Finding
 from ..model import Item, Section, Volume
 from ..numbering import chinese_number
 from ..readers.sections import split_lead, split_run_in
@@ -31,6 +31,15 @@ def volume_problems(volume: Volume) -> tuple[list[Problem], list[Finding]]:
     problems: list[Problem] = []
     warnings: list[Finding] = []
     for report in volume.reports:
+        if report.body:
+            warnings.append(
+                Finding(
+                    BODY_ONLY,
+                    report.origin,
+                    f"{report.unit}的报告没有部分标题（正文按原样写在 body 中），其中的问题没有列入问题清单；"
+                    "要列入，请把问题写成标题含“问题”等字样的部分（sections）",
+                )
+            )
         for section in report.sections:
             if not is_problem_section(section, words):
                 continue

@@ -34,6 +34,8 @@ MAX_PAGE_LINE_CHARS = 120
 # Hard-wrapped text: most of the longest lines stop short of a sentence's end.
 MIN_WRAPPED_LINES = 6
 MIN_LINE_WIDTH = 40  # columns of a PDF's line: twenty Chinese characters at the least
+MAX_LINE_WIDTH = 130  # and sixty-five at the most; a paragraph typed in Word is longer
+FULL_SHARE = 0.3  # of all the lines; in a file of whole paragraphs few come near the widest
 FULL_LINE = 0.8  # a line at least this share of the widest is a full one, the paragraph goes on
 WRAPPED_SHARE = 0.5
 MAX_ALONE_CHARS = 20
@@ -129,11 +131,11 @@ def _full_width(paragraphs: list[Para]) -> int | None:
     if len(widths) < MIN_WRAPPED_LINES:
         return None
     widest = widths[int(0.9 * (len(widths) - 1))]
-    if widest < MIN_LINE_WIDTH:
+    if not MIN_LINE_WIDTH <= widest <= MAX_LINE_WIDTH:
         return None
     full = [p for p in lines if _width(p.text) >= FULL_LINE * widest]
     unended = [p for p in full if not p.text.rstrip().endswith(_ENDS_PARAGRAPH)]
-    if len(full) < MIN_WRAPPED_LINES or len(unended) < WRAPPED_SHARE * len(full):
+    if len(full) < max(MIN_WRAPPED_LINES, FULL_SHARE * len(lines)) or len(unended) < WRAPPED_SHARE * len(full):
         return None
     return widest
 

@@ -30,6 +30,7 @@ MAX_KANA_SHARE = 0.05  # Chinese text may quote a の; Japanese is a third kana 
 # The words of a work report; a report uses several of them.
 REPORT_WORDS = ("工作", "成效", "做法", "亮点", "问题", "不足", "下一步", "整改", "打算", "党建", "措施", "经验")
 MIN_REPORT_WORDS = 3
+MANY_REPORT_WORDS = 6  # a text using this many of them is a report, whatever its shape
 NOT_A_REPORT = "没有找到 一、二、 这样的标题，也没有 亮点/问题等字样，不像是报告"
 # A title that says it is a report: 工作总结, 述职报告, 情况汇报, 亮点及存在问题 …
 _REPORT_TITLE = re.compile(r"总结|报告|汇报|述职|情况|亮点|问题|材料|剖析|对照检查|工作|经验|做法|成效|回顾|打算")
@@ -62,12 +63,14 @@ class Evidence:
 
     @property
     def enough(self) -> bool:
-        """Headings naming a report's parts; or other headings, a title or a 落款 with a report's words."""
+        """Headings naming a report's parts; or other headings, a title or a 落款 with a report's
+        words; or many of the words."""
         return (
             self.part_headings >= 1
             or (self.headings >= 1 and len(self.words) >= 2)
             or (self.title is not None and (self.signed or len(self.words) >= 2))
             or (self.signed and len(self.words) >= MIN_REPORT_WORDS)
+            or len(self.words) >= MANY_REPORT_WORDS
         )
 
 
