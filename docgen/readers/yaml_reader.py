@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime
 import difflib
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,9 +18,9 @@ import yaml
 from .. import schema
 from ..errors import InputError
 from ..findings import CONTROL_CHARACTERS, NOT_IN_ORDER, UNLIKELY_DATE, Finding
-from ..model import Cover, Item, Origin, Report, Section, Signature, Volume, VolumeSettings
+from ..model import Cover, Item, Month, Origin, Report, Section, Signature, Volume, VolumeSettings
 from ..sanitize import xml_safe
-from .dates import impossible_year, unlikely_year
+from .dates import impossible_year, parse_date, unlikely_year
 from .input_file import folder_entries, outside_link_error, read_input_bytes
 from .unit_names import clean_unit_name, same_unit_key
 from .yaml_errors import reserved_start, scalar_slip, syntax_error, unmarked_error
@@ -30,7 +29,6 @@ from .yaml_text import comment_after_text, decode_yaml, too_deep_error
 SETTINGS_FILE = "volume.yaml"
 CATEGORIES_FILE = "categories.yaml"  # the problem categories of docgen summary, not a report
 MAX_FILE_BYTES = 5 * 1024 * 1024
-_DATE = re.compile(r"(\d{4})\s*(?:年|-)\s*(\d{1,2})\s*(?:月|-)\s*(\d{1,2})\s*日?")
 _NESTING_LIMIT = "maximum nesting depth"  # libyaml's own cap (1,000 levels)
 
 _STANDARD_TAGS = frozenset(
@@ -244,13 +242,15 @@ def _read_signature(reader: YamlFile, node: yaml.Node) -> Signature:
     return signature
 
 
-def _read_date(reader: YamlFile, node: yaml.Node, what: str) -> datetime.date:
+def _read_date(reader: YamlFile, node: yaml.Node, what: str, month_allowed: bool = False) -> datetime.date | Month:
+    """A date as people type it (``dates.parse_date``); a month alone only where ``month_allowed``."""
     written = reader.text(node, what, prose=False).strip()
-    date = _date(written)
-    if date is None and re.search(r"[〇零一二三四五六七八九十]+\s*[年月日]", written):
-        raise reader.fail(node, f"{what}“{written}”：GB/T 9704 规定成文日期要用阿拉伯数字，如 2026年11月20日")
+    date = parse_date(written)
     if date is None:
-        raise reader.fail(node, f"{what}“{written}”不是日期，请写成 2026年11月20日 或 2026-11-20")
+        month = "，或只写年月：2026年12月" if month_allowed else ""
+        raise reader.fail(node, f"{what}“{written}”不是日期，请写成 2026年11月20日、2026-11-20 或 2026.11.20{month}")
+    if isinstance(date, Month) and not month_allowed:
+        raise reader.fail(node, f"{what}“{written}”没有写到日：成文日期要写年、月、日，如 {date.year}年{date.month}月20日")
     impossible = impossible_year(date, written, what)
     if impossible:
         raise reader.fail(node, impossible)
@@ -271,19 +271,19 @@ def _read_cover(reader: YamlFile, node: yaml.Node) -> Cover:
         cover.unit = reader.text(fields["unit"], schema.COVER["unit"].what).strip()
         cover.unit_origin = reader.origin(fields["unit"])
     if "date" in fields:
-        cover.date = _read_date(reader, fields["date"], schema.COVER["date"].what)
+        cover.date = _read_date(reader, fields["date"], schema.COVER["date"].what, month_allowed=True)
+    if "date_style" in fields:
+        cover.date_style = _date_style(reader, fields["date_style"])
     return cover
 
 
-def _date(text: str) -> datetime.date | None:
-    """2026年11月20日 (as GB/T 9704 writes it) or 2026-11-20."""
-    match = _DATE.fullmatch(text)
-    if not match:
-        return None
-    try:
-        return datetime.date(*(int(part) for part in match.groups()))
-    except ValueError:
-        return None
+def _date_style(reader: YamlFile, node: yaml.Node) -> str:
+    value = reader.text(node, schema.COVER["date_style"].what, prose=False).strip()
+    value = schema.DATE_STYLE_ALIASES.get(value, value)
+    if value not in schema.DATE_STYLES:
+        choices = "、".join(f"“{style}”" for style in schema.DATE_STYLES)
+        raise reader.fail(node, f"日期写法“{value}”不认识，可选：{choices}（如 2026年12月 或 二〇二六年十二月）")
+    return value
 
 
 def _read_section(reader: YamlFile, node: yaml.Node, position: int) -> Section:
