@@ -131,3 +131,15 @@ def test_import_reads_a_signature_date_typed_any_of_these_ways(typed):
     lines = ["一、存在问题", "1.党员管理有待进一步规范。老党员比较多。", "红旗社区党委", typed]
     [found] = recognise([Para(line, Origin(line=n)) for n, line in enumerate(lines, 1)], Origin()).reports
     assert (found.report.signature.unit, found.report.signature.date) == ("红旗社区党委", datetime.date(2024, 12, 10))
+
+
+def test_a_cover_by_its_month_in_numerals_is_written_back_as_read(tmp_path):
+    from docgen.model import Cover, VolumeSettings
+    from docgen.readers.yaml_reader import read_settings
+    from docgen.writers.yaml_writer import settings_yaml
+
+    cover = Cover("汇编", "某某街道党工委", Month(2026, 12), "汉字")
+    path = tmp_path / "volume.yaml"
+    path.write_text(settings_yaml(VolumeSettings(cover=cover)), encoding="utf-8")
+    read = read_settings(path)[0].cover
+    assert (read.title, read.unit, read.date, read.date_style) == ("汇编", "某某街道党工委", Month(2026, 12), "汉字")
