@@ -126,7 +126,7 @@ def _validate(args) -> int:
     loaded = load_inputs(args.inputs)
     _print_warnings(loaded.warnings)
     count = len(loaded.volume.reports)
-    print(f"检查通过：{args.inputs} 中共 {count} 份报告。")
+    print(f"检查通过：共 {count} 份报告（{args.inputs}）。")
     return 0
 
 

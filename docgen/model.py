@@ -99,6 +99,7 @@ class Report:
     closing: list[str] = field(default_factory=list)  # after the last section: 特此报告。
     signature: Signature | None = None
     # Finer places for messages (docgen check); empty when a reader cannot tell.
+    unit_origin: Origin = field(default_factory=Origin, compare=False, repr=False)
     title_origin: Origin = field(default_factory=Origin, compare=False, repr=False)
     intro_origins: list[Origin] = field(default_factory=list, compare=False, repr=False)
     closing_origins: list[Origin] = field(default_factory=list, compare=False, repr=False)
@@ -126,6 +127,7 @@ class VolumeSettings:
     series_title_origin: Origin = field(default_factory=Origin, compare=False, repr=False)  # none: the default
     toc_heading_origin: Origin = field(default_factory=Origin, compare=False, repr=False)
     order: list[str] = field(default_factory=list)  # units, in volume order
+    order_origins: list[Origin] = field(default_factory=list, compare=False, repr=False)  # each one's line
     fonts: dict[str, str] = field(default_factory=dict)  # role -> face name
     origin: Origin = field(default_factory=Origin)
     titles: str = "series"  # "series": series_title（一）…; "own": each report's own title

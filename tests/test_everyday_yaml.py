@@ -395,3 +395,43 @@ def test_build_refuses_an_untouched_docgen_new_file(tmp_path, capsys):
     code, err = _run(capsys, "build", folder, "--out", str(tmp_path / "out"))
     assert code == 1 and "甲社区.yaml" in err and "示例文字" in err
     assert not (tmp_path / "out").exists()
+
+
+def test_an_order_entry_without_a_report_is_named_on_its_line_with_the_fix(tmp_path, capsys):
+    folder = _inputs(tmp_path, GOOD)
+    (folder / "volume.yaml").write_text("# 顺序\norder:\n  - 测试社区\n  - 东湖社区\n", encoding="utf-8")
+    code, err = _run(capsys, "validate", folder)
+    assert code == 1
+    assert err.startswith(f"错误：{folder / 'volume.yaml'} 第 4 行：order 中的单位“东湖社区”没有对应的报告文件")
+    assert "删除这一行" in err
+
+
+def test_an_order_entry_mistyped_is_told_the_unit_meant(tmp_path, capsys):
+    folder = _inputs(tmp_path, GOOD)
+    (folder / "volume.yaml").write_text("order:\n  - 测试社\n", encoding="utf-8")
+    code, err = _run(capsys, "build", folder, "--out", str(tmp_path / "out"))
+    assert code == 1 and "volume.yaml 第 2 行" in err and "是不是“测试社区”？请改成“测试社区”" in err
+
+
+def test_an_order_entry_written_twice_is_named_at_the_second(tmp_path, capsys):
+    folder = _inputs(tmp_path, GOOD)
+    (folder / "volume.yaml").write_text("order:\n  - 测试社区\n  - 测试社区\n", encoding="utf-8")
+    code, err = _run(capsys, "validate", folder)
+    assert code == 1 and "volume.yaml 第 3 行" in err and "第 2 行已经写过" in err and "删除这一行" in err
+
+
+def test_a_unit_in_two_files_is_named_at_its_unit_lines(tmp_path, capsys):
+    folder = _inputs(tmp_path, "# 东湖的报告\n# 2026年\n" + GOOD, name="新.yaml")
+    (folder / "旧.yaml").write_text("title: 旧的报告\n" + GOOD, encoding="utf-8")
+    os.utime(folder / "旧.yaml", (1_000_000_000, 1_000_000_000))
+    code, err = _run(capsys, "validate", folder)
+    assert code == 1
+    assert err.startswith(f"错误：{folder / '新.yaml'} 第 3 行：单位“测试社区”重复：{folder / '旧.yaml'} 第 2 行 已经用过")
+
+
+def test_validate_counts_the_reports_without_reading_as_the_party(tmp_path, capsys):
+    folder = _inputs(tmp_path, GOOD)
+    (folder / "另一个.yaml").write_text(GOOD.replace("测试社区", "东湖社区"), encoding="utf-8")
+    assert main(["validate", "--inputs", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert out == f"检查通过：共 2 份报告（{folder}）。\n"
