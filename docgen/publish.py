@@ -32,7 +32,19 @@ from typing import BinaryIO, Callable, Iterable, Iterator
 from .errors import DocgenError, EnvironmentProblem, InputError
 from .findings import RECOVERED, Finding
 from .folderlock import folder_lock
-from .manifest import MANIFEST_FILE, Entry, Manifest, Scope, hide_manifest, manifest_bytes, next_manifest, read_manifest, stale_outputs
+from .manifest import (
+    MANIFEST_FILE,
+    Derived,
+    Entry,
+    Manifest,
+    Scope,
+    hide_manifest,
+    manifest_bytes,
+    next_manifest,
+    read_manifest,
+    stale_outputs,
+    still_current,
+)
 from .model import Origin
 from .oserror import os_error_text, write_error
 
@@ -67,13 +79,16 @@ class Publication:
 
     ``record``: keep the folder's manifest of docgen's files; ``scope``: which
     recorded files this publication answers for, so that those it does not
-    write again are removed as stale (only while unchanged since docgen wrote them).
+    write again are removed as stale (only while unchanged since docgen wrote them);
+    ``derived``: those made from another output, which stay while it is written
+    again holding the same document.
     """
 
-    def __init__(self, folder: Path, *, record: bool = False, scope: Scope = nothing):
+    def __init__(self, folder: Path, *, record: bool = False, scope: Scope = nothing, derived: Derived | None = None):
         self.folder = folder
         self.record = record
         self.scope = scope
+        self.derived = derived
         self.recovered: Finding | None = None  # what was done about an earlier interrupted run
         self.written: list[Path] = []
         self.removed: list[Path] = []
@@ -181,8 +196,9 @@ class Publication:
         removed: list[str] = []
         if self.record:
             recorded = read_manifest(self.folder)
-            removed = stale_outputs(self.folder, recorded, set(written), self.scope)
-            manifest = next_manifest(self.folder, recorded, written, removed, self.scope)
+            current = still_current(self.folder, recorded, written, self.derived, self._staging_folder()) if self.derived else set()
+            removed = stale_outputs(self.folder, recorded, set(written), self.scope, current)
+            manifest = next_manifest(self.folder, recorded, written, removed, self.scope, current)
             self.write(MANIFEST_FILE, manifest_bytes(manifest))
         if not self._staged and not removed:
             return
