@@ -26,9 +26,9 @@ from .errors import InputError, InternalError
 from .filenames import USER_TEMPLATE, unique_filenames
 from .findings import Finding
 from .layout.paginate import start_pages
+from .manifest import Derived
 from .model import Volume, VolumeSettings
 from .parallel import Workers
-from .manifest import Derived
 from .publish import Publication, everything
 from .readers.yaml_reader import Inputs, load_inputs, load_settings
 from .report_batches import Setup, make_batch, report_batches

@@ -6,7 +6,7 @@ slips are recognised on the lines themselves, so the message names the line to
 change and the change to make.
 
 A value that starts with a character YAML reserves (``title: "三会一课"落实``,
-``*重点*``, ``[重点]``, ``- 党建``, ``@``, ``%``, ``!``, ``&``, ``>``, ``|``, `````) is told as such,
+``*重点*``, ``[重点]``, ``- 党建``, ``@``, ``%``, ``!``, ``&``, ``>``, ``|``, a backquote) is told as such,
 with the line written as it should be, whether YAML refuses the line (here) or
 reads it as something other than text (``reserved_start``, for the reader).
 No message carries PyYAML's English.
@@ -132,7 +132,8 @@ def _is_reserved(value: str) -> bool:
     if first in _SPACED_INDICATORS:
         return value[1:2] in ("", " ", "\t")
     if first in _QUOTES:  # a quote used as a Chinese one: text goes on after its pair
-        after = value[value.find(first, 1) + 1 :].strip() if value.find(first, 1) > 0 else ""
+        closing = value.find(first, 1)
+        after = value[closing + 1 :].strip() if closing > 0 else ""
         return bool(after) and not after.startswith("#")
     return first in _RESERVED or first == "#"
 
