@@ -26,11 +26,13 @@ from .errors import InputError, InternalError
 from .filenames import USER_TEMPLATE, unique_filenames
 from .findings import Finding
 from .layout.paginate import start_pages
+from .manifest import Derived
 from .model import Volume, VolumeSettings
 from .parallel import Workers
 from .publish import Publication, everything
 from .readers.yaml_reader import Inputs, load_inputs, load_settings
 from .report_batches import Setup, make_batch, report_batches
+from .writers.docprops import same_but_dated
 from .writers.docx_template import Template
 from .writers.volume import VolumeWriter, volume_docx
 
@@ -64,8 +66,17 @@ class BuildResult:
 
 
 def publish_outputs(out: Path) -> Publication:
-    """The publication of a build: it records its files and answers for all it recorded."""
-    return Publication(out, record=True, scope=everything)
+    """The publication of a build: it records its files and answers for all it recorded,
+    but for the PDFs of Word files it writes again holding the same document."""
+    return Publication(out, record=True, scope=everything, derived=_PDFS)
+
+
+def _pdf_source(name: str) -> str | None:
+    """The Word file a build's PDF is made from: 东湖社区.pdf ← 东湖社区.docx."""
+    return name.removesuffix(".pdf") + ".docx" if name.endswith(".pdf") and "/" not in name else None
+
+
+_PDFS = Derived(_pdf_source, same_but_dated)
 
 
 def published(result: BuildResult, publication: Publication) -> BuildResult:

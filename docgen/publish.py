@@ -32,7 +32,19 @@ from typing import BinaryIO, Callable, Iterable, Iterator
 from .errors import DocgenError, EnvironmentProblem, InputError
 from .findings import RECOVERED, Finding
 from .folderlock import folder_lock
-from .manifest import MANIFEST_FILE, Entry, Manifest, Scope, hide_manifest, manifest_bytes, next_manifest, read_manifest, stale_outputs
+from .manifest import (
+    MANIFEST_FILE,
+    Derived,
+    Entry,
+    Manifest,
+    Scope,
+    hide_manifest,
+    manifest_bytes,
+    next_manifest,
+    read_manifest,
+    stale_outputs,
+    still_current,
+)
 from .model import Origin
 from .oserror import os_error_text, write_error
 
@@ -67,13 +79,16 @@ class Publication:
 
     ``record``: keep the folder's manifest of docgen's files; ``scope``: which
     recorded files this publication answers for, so that those it does not
-    write again are removed as stale (only while unchanged since docgen wrote them).
+    write again are removed as stale (only while unchanged since docgen wrote them);
+    ``derived``: those made from another output, which stay while it is written
+    again holding the same document.
     """
 
-    def __init__(self, folder: Path, *, record: bool = False, scope: Scope = nothing):
+    def __init__(self, folder: Path, *, record: bool = False, scope: Scope = nothing, derived: Derived | None = None):
         self.folder = folder
         self.record = record
         self.scope = scope
+        self.derived = derived
         self.recovered: Finding | None = None  # what was done about an earlier interrupted run
         self.written: list[Path] = []
         self.removed: list[Path] = []
@@ -104,14 +119,17 @@ class Publication:
     def __exit__(self, kind, error, trace) -> None:
         if isinstance(error, DocgenError) and self.recovered:
             error.notes.append(self.recovered)  # the recovery happened even though this run failed
-        try:
-            if kind is None:
-                self._commit()
-        finally:
-            self._discard_staging()
-            self._stack.close()
-            if kind is not None or not self.written:
-                self._remove_made_folders()
+        # Ctrl-C from here on is acted on only before the new set stands (``_replace``); after
+        # that, the end (staging gone, lock released) is not cut short, and the run has succeeded.
+        with _interrupts_held() as interrupted:
+            try:
+                if kind is None:
+                    self._commit(interrupted)
+            finally:
+                self._discard_staging()
+                self._stack.close()
+                if kind is not None or not self.written:
+                    self._remove_made_folders()
 
     # --- writing ------------------------------------------------------------------------
 
@@ -176,13 +194,14 @@ class Publication:
 
     # --- replacing ----------------------------------------------------------------------
 
-    def _commit(self) -> None:
+    def _commit(self, interrupted: Callable[[], bool]) -> None:
         written = {name: entry for name, entry in self._staged.items()}
         removed: list[str] = []
         if self.record:
             recorded = read_manifest(self.folder)
-            removed = stale_outputs(self.folder, recorded, set(written), self.scope)
-            manifest = next_manifest(self.folder, recorded, written, removed, self.scope)
+            current = still_current(self.folder, recorded, written, self.derived, self._staging_folder()) if self.derived else set()
+            removed = stale_outputs(self.folder, recorded, set(written), self.scope, current)
+            manifest = next_manifest(self.folder, recorded, written, removed, self.scope, current)
             self.write(MANIFEST_FILE, manifest_bytes(manifest))
         if not self._staged and not removed:
             return
@@ -193,7 +212,7 @@ class Publication:
             _flush_to_disk(staging, [staging / name for name in self._staged])
         except OSError as error:
             raise write_error(error, self.folder) from None
-        _replace(self.folder, staging, steps)
+        _replace(self.folder, staging, steps, interrupted)
         self._staging = None  # _replace removed it
         if self.record:
             hide_manifest(self.folder)
@@ -247,24 +266,28 @@ def publication(folder: Path, *, record: bool = False, scope: Scope = nothing) -
         yield published
 
 
-def _replace(folder: Path, staging: Path, steps: list[Step]) -> None:
-    """Move the old files aside, the new ones in, and away with the old — or back, on any failure."""
+def _replace(folder: Path, staging: Path, steps: list[Step], interrupted: Callable[[], bool]) -> None:
+    """Move the old files aside, the new ones in, and away with the old — or back, on any failure.
+
+    Called with Ctrl-C held (``_interrupts_held``): one noted before the new set stands
+    rolls the replacement back cleanly; one noted after it is left unsaid (the run is done)."""
     _refuse_folders_in_the_way(folder, [s for s in steps if s.new])
+    if interrupted():  # before anything is moved: nothing to put back
+        raise KeyboardInterrupt
     backup = folder / staging.name.replace(_STAGING_PREFIX, _BACKUP_PREFIX)
     journal = {"staging": staging.name, "backup": backup.name, "steps": [vars(s) for s in steps]}
-    with _interrupts_held() as interrupted:
-        try:
-            _write_journal(folder, {**journal, "state": "replacing"})
-            _move_aside(folder, backup, [s for s in steps if s.old])
-            if interrupted():
-                raise KeyboardInterrupt
-            _move_in(folder, staging, [s for s in steps if s.new], interrupted)
-        except BaseException:
-            _roll_back_or_say(folder, staging, backup, steps)
-            raise
-        _sync_folder(folder)
-        _write_journal(folder, {**journal, "state": "done"})  # from here on, the new set stands
-        _finish(folder, staging, backup)
+    try:
+        _write_journal(folder, {**journal, "state": "replacing"})
+        _move_aside(folder, backup, [s for s in steps if s.old])
+        if interrupted():
+            raise KeyboardInterrupt
+        _move_in(folder, staging, [s for s in steps if s.new], interrupted)
+    except BaseException:
+        _roll_back_or_say(folder, staging, backup, steps)
+        raise
+    _sync_folder(folder)
+    _write_journal(folder, {**journal, "state": "done"})  # from here on, the new set stands
+    _finish(folder, staging, backup)
 
 
 def _roll_back_or_say(folder: Path, staging: Path, backup: Path, steps: list[Step]) -> None:
@@ -479,7 +502,7 @@ def _make_folder(folder: Path) -> list[Path]:
 
 @contextmanager
 def _interrupts_held() -> Iterator:
-    """Ctrl-C during the replacement is noted, not acted on at once: the replacement
+    """Ctrl-C during the end of a publication is noted, not acted on at once: the replacement
     then rolls back cleanly (or, past the point where the new set stands, finishes)."""
     caught: list[int] = []
     handler = signal.getsignal(signal.SIGINT)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .layout.spec import DEFAULT_FONTS
 from .model import VolumeSettings
-from .schema import COVER, FONTS, VOLUME
+from .schema import ARABIC_DATES, COVER, FONTS, VOLUME
 from .writers.yaml_writer import scalar
 
 _STARTER = """\
@@ -129,6 +129,7 @@ def _volume_examples(year: int) -> dict[str, object]:
             "title": f"{year}年××街道基层党建亮点工作及存在问题汇编",
             "unit": "中共××街道工作委员会组织办公室",
             "date": f"{year}年12月1日",
+            "date_style": ARABIC_DATES,
         },
     }
 

@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass
 
 from ..findings import IMPORT_GUESS, Finding
-from ..model import Origin, Signature
+from ..model import Month, Origin, Signature
 from .dates import parse_date
-from .markers import half_width_digits, split_marker
+from .markers import split_marker
 from .paragraphs import Para
 
 _UNIT_ENDINGS = ("社区", "街道", "办事处", "党委", "党工委", "党支部", "党总支", "委员会", "居委会", "镇", "乡", "村")
@@ -29,8 +29,6 @@ MAX_UNIT_CHARS = 30
 # Wrapping a unit line may carry: （红旗社区党委）, ——红旗社区, 报送单位：红旗社区.
 _UNIT_WRAPPING = re.compile(r"^(?:[（(【\[]\s*)?(?:——\s*|—\s*|[^：:]{0,6}单位\s*[：:]\s*)?(?P<unit>.+?)(?:\s*[）)】\]])?$")
 
-_CN = "[一二三四五六七八九十]{1,3}"
-_MONTH = re.compile(rf"(?:\d{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*(?:\d{{1,2}}|{_CN})\s*月")
 _WRAPPED = re.compile(r"^[（(]\s*(?P<inner>.*?)\s*[）)]$")
 _CLOSING = re.compile(
     r"(?:特此|专此)(?:报告|汇报|说明|呈报)|妥否|不妥之处|以上报告|请.{0,4}(?:审阅|批示|审示|指正|审定|阅示)"
@@ -84,11 +82,11 @@ def date_of_line(text: str) -> datetime.date | None:
 
 def is_month_line(text: str) -> bool:
     """二〇二四年十二月: a 成文日期 without its day, which no date can hold."""
-    return bool(_MONTH.fullmatch(_unwrapped(text)))
+    return isinstance(parse_date(_unwrapped(text)), Month)
 
 
 def _unwrapped(text: str) -> str:
-    text = half_width_digits(text.strip())
+    text = text.strip()
     wrapped = _WRAPPED.match(text)
     return wrapped.group("inner") if wrapped else text
 

@@ -12,7 +12,7 @@ import re
 
 from ..model import Cover, Report, Section, Signature, VolumeSettings
 from ..numbering import chinese_date
-from ..schema import DEFAULT_ITEM_STYLE
+from ..schema import ARABIC_DATES, DEFAULT_ITEM_STYLE
 
 # A plain scalar may not start with a YAML indicator, nor hold ": " or " #",
 # nor end in ":" or a space; anything else Chinese text contains is fine.
@@ -45,7 +45,10 @@ def _signature_lines(signature: Signature) -> list[str]:
 
 
 def _cover_lines(cover: Cover) -> list[str]:
-    return ["# 封面：标题、编印单位和日期", "cover:", f"  title: {scalar(cover.title)}", *_unit_and_date(cover)]
+    lines = ["# 封面：标题、编印单位和日期", "cover:", f"  title: {scalar(cover.title)}", *_unit_and_date(cover)]
+    if cover.date_style != ARABIC_DATES:
+        lines.append(f"  date_style: {cover.date_style}")
+    return lines
 
 
 def _unit_and_date(part: Signature | Cover) -> list[str]:
