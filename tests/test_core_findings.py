@@ -86,17 +86,17 @@ def test_import_returns_its_guesses_as_findings_of_the_file_and_line(tmp_path, c
     source = tmp_path / "东湖社区.txt"
     source.write_text(GUESSING_TEXT, encoding="utf-8")
     result = docgen.import_files([source], tmp_path / "inputs")
-    guess = next(w for w in result.warnings if "猜测第一部分" in w.message)
+    guess = next(w for w in result.warnings if "第一个部分标题之前" in w.message)
     assert (guess.kind, guess.origin.path, guess.origin.line) == (findings.IMPORT_GUESS, source, 2)
     assert main(["import", str(source), "--out", str(tmp_path / "again")]) == 0
     printed = capsys.readouterr().out
-    assert "    猜测：第 2 行：第一条之前没有部分标题，猜测第一部分是“亮点工作”，请核对" in printed
+    assert "    猜测：第 2 行：第一个部分标题之前有 1 段带编号的文字，已按原样（连同编号）放在导语中" in printed
 
 
 def test_import_of_a_word_file_places_its_guesses_by_paragraph(tmp_path):
     source = write_typed_docx(GUESSING_TEXT.splitlines(), tmp_path / "东湖社区.docx")
     result = docgen.import_files([source], tmp_path / "inputs")
-    guess = next(w for w in result.warnings if "猜测第一部分" in w.message)
+    guess = next(w for w in result.warnings if "第一个部分标题之前" in w.message)
     assert (guess.origin.path, guess.origin.paragraph, guess.origin.line) == (source, 2, None)
 
 

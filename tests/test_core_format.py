@@ -42,7 +42,7 @@ def test_item_styles_are_the_levels_below_the_section_heading():
 
 def test_the_starter_examples_commented_out_are_valid_when_put_in(tmp_path):
     """Taking away the “# ” of the optional keys gives a report docgen reads, 落款 with its 署名."""
-    text = starter_yaml("东湖社区", 2027)
+    text = _without_body_example(starter_yaml("东湖社区", 2027))
     head, rest = text.split("\nunit:", 1)
     rest = re.sub(r"^# (?=[a-z_]+:|  )", "", rest, flags=re.M)
     path = tmp_path / "东湖社区.yaml"
@@ -51,6 +51,20 @@ def test_the_starter_examples_commented_out_are_valid_when_put_in(tmp_path):
     assert report.title == "东湖社区2027年基层党建工作亮点及存在问题"
     assert report.intro and report.closing == ["特此报告。"]
     assert (report.signature.unit, str(report.signature.date)) == ("东湖社区", "2027-11-20")
+
+
+def _without_body_example(text: str) -> str:
+    """The starter without its example of a body, which stands instead of the sections."""
+    return re.sub(r"^# body: \|\n(?:#   .*\n)+", "", text, flags=re.M)
+
+
+def test_the_starters_body_example_put_in_instead_of_the_sections_is_valid(tmp_path):
+    text = starter_yaml("东湖社区", 2027)
+    text = re.sub(r"^# (body: \|\n)#(   .*\n)", r"\1\2", text, flags=re.M).split("\nsections:")[0]
+    path = tmp_path / "东湖社区.yaml"
+    path.write_text(text + "\n", encoding="utf-8")
+    report, _ = read_report(path)
+    assert report.body == ["今年以来，……"] and report.sections == []
 
 
 def test_the_starters_example_years_are_the_year_given():
