@@ -16,7 +16,7 @@ REFERENCE_REPORTS = ROOT / "tests" / "data" / "reference"
 @pytest.fixture(scope="session")
 def sample_build(tmp_path_factory):
     """The sample inputs built into a fresh folder (inputs copied, so tests may not touch them)."""
-    from docgen.build import build
+    from docgen.pipeline.build import build
 
     work = tmp_path_factory.mktemp("sample")
     inputs = work / "inputs"

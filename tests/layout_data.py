@@ -23,13 +23,13 @@ import tempfile
 from pathlib import Path
 
 import stress
-from docgen.build import build
-from docgen.model import Volume
-from docgen.readers.yaml_reader import load_inputs
-from docgen.renderer.compare import Position, rendered_lines
-from docgen.renderer.pdftext import Page, read_pages
-from docgen.renderer.soffice import find_soffice
-from docgen.renderer.verify import rendered_start_pages
+from docgen.pipeline.build import build
+from docgen.core.model import Volume
+from docgen.inputs.yaml_reader import load_inputs
+from tools.compare_layout import Position, rendered_lines
+from docgen.office.pdftext import Page, read_pages
+from docgen.office.soffice import find_soffice
+from docgen.office.verify import rendered_start_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "layout"

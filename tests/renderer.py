@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from docgen.renderer.soffice import convert_to_pdf, find_soffice
+from docgen.office.soffice import convert_to_pdf, find_soffice
 
 
 def require_renderer() -> None:

@@ -20,7 +20,7 @@ from pathlib import Path
 import docx
 from docx.oxml import parse_xml
 
-from docgen.readers.yaml_reader import read_report
+from docgen.inputs.yaml_reader import read_report
 from import_forms import W_NS
 
 from conftest import SAMPLE_INPUTS

@@ -15,9 +15,9 @@ import random
 import sys
 from pathlib import Path
 
-from docgen.model import Item, Report, Section, Volume, VolumeSettings
-from docgen.readers.yaml_reader import load_inputs
-from docgen.writers.yaml_writer import report_yaml, settings_yaml
+from docgen.core.model import Item, Report, Section, Volume, VolumeSettings
+from docgen.inputs.yaml_reader import load_inputs
+from docgen.inputs.yaml_writer import report_yaml, settings_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 LATIN = ["XX", "APP", "O2O", "5G", "2023", "100%", "3.5", "Wi-Fi", "QQ", "PPT", "GDP", "12345", "e"]

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from docgen.check.structure import MAX_TITLE_CHARS
-from docgen.cli import main
+from docgen.checks.structure import MAX_TITLE_CHARS
+from docgen.cli.commands import main
 
 CLEAN = """\
 unit: 清洁社区

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from docgen.starter import SAMPLE_INTRO
+from docgen.inputs.starter import SAMPLE_INTRO
 from test_check_kinds import _check, _findings, _report
 
 PARTS = """\

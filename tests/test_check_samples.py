@@ -10,7 +10,7 @@ import shutil
 import pytest
 from conftest import SAMPLE_INPUTS
 
-from docgen.cli import main
+from docgen.cli.commands import main
 
 
 @pytest.fixture(scope="module")

@@ -17,12 +17,12 @@ from pathlib import Path
 import pytest
 
 import docgen
-from docgen.cli import main
+from docgen.cli.commands import main
 from docgen.layout.spec import DEFAULT_FONTS
-from docgen.model import VolumeSettings
-from docgen.readers.yaml_reader import read_settings
-from docgen.schema import COVER, FONTS, VOLUME
-from docgen.starter import SAMPLE_TEXTS
+from docgen.core.model import VolumeSettings
+from docgen.inputs.yaml_reader import read_settings
+from docgen.core.schema import COVER, FONTS, VOLUME
+from docgen.inputs.starter import SAMPLE_TEXTS
 
 from docx_text import paragraph_texts
 

@@ -12,9 +12,9 @@ import re
 
 import pytest
 
-from docgen.argparse_zh import MESSAGES
-from docgen.cli import main
-from docgen.commandline import display_width
+from docgen.cli.argparse_zh import MESSAGES
+from docgen.cli.commands import main
+from docgen.cli.grammar import display_width
 
 COMMANDS = ["init", "build", "validate", "check", "import", "preview", "summary", "new"]
 # Latin words a Chinese user is meant to read: names of products, formats and files.

@@ -14,7 +14,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 RUN_WITHOUT_OPENPYXL = (
     "import sys; sys.modules['openpyxl'] = None\n"  # import openpyxl now raises ModuleNotFoundError
-    "from docgen.cli import main\n"
+    "from docgen.cli.commands import main\n"
     "sys.exit(main(sys.argv[1:]))\n"
 )
 

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 import docgen
-from docgen import cli
+from docgen.cli import commands as cli
 from docgen.errors import InternalError
 
 
@@ -52,13 +52,13 @@ def test_docgens_own_fault_says_so_without_a_traceback(monkeypatch, sample_input
 
 
 def test_a_verify_mismatch_is_raised_by_the_library_as_docgens_fault(monkeypatch, sample_inputs, tmp_path):
-    from docgen.renderer import outputs
-    from docgen.renderer.verify import Mismatch
+    from docgen.pipeline import render
+    from docgen.office.verify import Mismatch
 
     def fake_render(result, publication, pdf, verify, exact):
-        return outputs.RenderOutcome(result, mismatches=[Mismatch("标题", 2, 3)])
+        return render.RenderOutcome(result, mismatches=[Mismatch("标题", 2, 3)])
 
-    monkeypatch.setattr(outputs, "render_outputs", fake_render)
+    monkeypatch.setattr(render, "render_outputs", fake_render)
     with pytest.raises(InternalError, match="1 处页码"):
         docgen.build(sample_inputs, tmp_path / "out", verify=True)
     assert (tmp_path / "out" / "基层党建亮点工作及存在问题.docx").exists()  # the files are still written

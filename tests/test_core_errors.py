@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from docgen.cli import main
+from docgen.cli.commands import main
 
 GOOD = """\
 unit: 测试社区
@@ -142,7 +142,7 @@ def test_build_reports_progress_and_start_pages(sample_inputs, tmp_path, capsys)
 
 @pytest.mark.parametrize("name", ["甲: 乙 #丙", "- 列表似的", "'引号'", "尾部冒号:"])
 def test_new_starter_holds_any_unit_name_as_written(tmp_path, capsys, name):
-    from docgen.readers.yaml_reader import load_inputs
+    from docgen.inputs.yaml_reader import load_inputs
 
     folder = tmp_path / "in"
     assert _run(capsys, "new", name, "--inputs", str(folder))[0] == 0

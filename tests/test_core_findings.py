@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 import docgen
-import docgen.faces
-from docgen import findings
-from docgen.cli import main
-from docgen.findings import Finding, said
-from docgen.model import Origin
+import docgen.office.faces
+from docgen.core import findings
+from docgen.cli.commands import main
+from docgen.core.findings import Finding, said
+from docgen.core.model import Origin
 from import_forms import write_typed_docx
 from input_folders import one_file_inputs
 
@@ -130,7 +130,7 @@ def _settings_warnings(tmp_path, fonts: str):
 @pytest.fixture
 def installed(monkeypatch):
     faces: set[str] = set()
-    monkeypatch.setattr(docgen.faces, "installed_faces", lambda: frozenset(faces))
+    monkeypatch.setattr(docgen.office.faces, "installed_faces", lambda: frozenset(faces))
     return faces
 
 
@@ -166,14 +166,14 @@ def test_windows_faces_come_from_the_fonts_folder(tmp_path, monkeypatch):
     (fonts / "方正仿宋_GBK.TTF").write_bytes(b"")
     monkeypatch.setenv("WINDIR", str(tmp_path / "Windows"))
     monkeypatch.delenv("LOCALAPPDATA", raising=False)
-    assert "方正仿宋_GBK" in docgen.faces._windows_faces()
+    assert "方正仿宋_GBK" in docgen.office.faces._windows_faces()
 
 
 # --- an earlier interrupted write --------------------------------------------------------------
 
 
 def _interrupted_journal(out):
-    from docgen.publish import JOURNAL_FILE
+    from docgen.fs.publish import JOURNAL_FILE
 
     journal = {"staging": ".docgen-new-x", "backup": ".docgen-old-x", "steps": [], "state": "replacing"}
     (out / JOURNAL_FILE).write_text(json.dumps(journal), encoding="utf-8")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from docgen import schema
-from docgen.check import check_volume
-from docgen.model import Volume, VolumeSettings
-from docgen.readers.yaml_reader import read_report
-from docgen.starter import SAMPLE_TEXTS, starter_yaml
+from docgen.core import schema
+from docgen.checks import check_volume
+from docgen.core.model import Volume, VolumeSettings
+from docgen.inputs.yaml_reader import read_report
+from docgen.inputs.starter import SAMPLE_TEXTS, starter_yaml
 
 
 def _written_keys(text: str) -> set[str]:

@@ -10,10 +10,10 @@ import docx.shared
 import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-from docgen import compose
+from docgen.layout import compose
 from docgen.layout import spec
 from docgen.layout.paginate import measure
-from docgen.writers.template import build_template
+from docgen.docx.template_builder import build_template
 
 _ALIGNMENTS = {
     spec.CENTER: WD_ALIGN_PARAGRAPH.CENTER,

@@ -12,17 +12,17 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from docgen import compose
-from docgen.build import build
+from docgen.layout import compose
+from docgen.pipeline.build import build
 from docgen.errors import InputError
 from docgen.layout import spec
 from docgen.layout.linebreak import text_width
 from docgen.layout.paginate import start_pages
-from docgen.model import Signature
-from docgen.readers.yaml_reader import load_inputs, read_report, read_settings
-from docgen.renderer.compare import compare, model_paragraphs, rendered_lines
-from docgen.renderer.pdftext import read_pages
-from docgen.renderer.verify import rendered_start_pages
+from docgen.core.model import Signature
+from docgen.inputs.yaml_reader import load_inputs, read_report, read_settings
+from tools.compare_layout import compare, model_paragraphs, rendered_lines
+from docgen.office.pdftext import read_pages
+from docgen.office.verify import rendered_start_pages
 from docx_text import body_paragraphs
 
 from conftest import SAMPLE_INPUTS
@@ -74,7 +74,7 @@ def test_a_date_that_is_no_date_is_an_error_naming_file_and_line(tmp_path, writt
 
 @pytest.fixture
 def in_2026(monkeypatch):
-    from docgen.readers import dates
+    from docgen.inputs import dates
 
     monkeypatch.setattr(dates, "_today", lambda: datetime.date(2026, 11, 28))
 
@@ -88,7 +88,7 @@ def in_2026(monkeypatch):
     ],
 )
 def test_a_date_in_a_year_no_report_can_have_is_an_error_naming_file_and_line(tmp_path, capsys, in_2026, written, said):
-    from docgen.cli import main
+    from docgen.cli.commands import main
 
     path = _write(tmp_path / "in", "东湖社区.yaml", REPORT.format(date=written))
     with pytest.raises(InputError) as caught:
@@ -114,7 +114,7 @@ def test_a_cover_date_in_an_impossible_year_is_an_error_naming_volume_yaml(tmp_p
     ],
 )
 def test_a_date_years_ahead_is_read_with_a_warning_naming_file_and_line(tmp_path, capsys, in_2026, written, said):
-    from docgen.cli import main
+    from docgen.cli.commands import main
 
     path = _write(tmp_path / "in", "东湖社区.yaml", REPORT.format(date=written))
     report, warnings = read_report(path)
@@ -163,7 +163,7 @@ def test_a_signature_without_unit_is_an_error_naming_file_and_line(tmp_path, sig
 
 
 def test_validate_check_and_build_refuse_a_signature_without_unit(tmp_path, capsys):
-    from docgen.cli import main
+    from docgen.cli.commands import main
 
     folder = tmp_path / "in"
     text = REPORT.format(date="2026-11-20").replace("  unit: 东湖社区党委\n", "")

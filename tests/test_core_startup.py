@@ -4,9 +4,11 @@ The library's names stay what they were, whatever was imported first."""
 
 from __future__ import annotations
 
+import importlib
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -16,32 +18,32 @@ import docgen.api
 # Run a command in a fresh interpreter, then list what it had imported.
 _MODULES_AFTER = """
 import json, sys
-from docgen.cli import main
+from docgen.cli.commands import main
 status = main(sys.argv[1:])
 print(json.dumps([status, sorted(sys.modules)]))
 """
 
 # What only `docgen import`, `summary`, `preview` or a LibreOffice run need.
 _NOT_FOR_BUILDING = [
-    "docgen.importer",
-    "docgen.import_summary",
-    "docgen.readers.dispatch",
-    "docgen.readers.converted",
-    "docgen.readers.text_reader",
-    "docgen.readers.recognise",
-    "docgen.readers.sections",
-    "docgen.readers.endings",
-    "docgen.readers.plausible",
-    "docgen.renderer.soffice",
-    "docgen.renderer.fonts",
-    "docgen.faces",
+    "docgen.importing.importer",
+    "docgen.importing.summary",
+    "docgen.importing.dispatch",
+    "docgen.importing.converted",
+    "docgen.importing.text_reader",
+    "docgen.importing.recognise",
+    "docgen.importing.sections",
+    "docgen.importing.endings",
+    "docgen.importing.plausible",
+    "docgen.office.soffice",
+    "docgen.office.fonts",
+    "docgen.office.faces",
     "docgen.ledger",
     "rapidfuzz",
     "openpyxl",
     "importlib.metadata",
 ]
 # What only writing Word files needs.
-_NOT_FOR_READING = ["docgen.build", "docgen.writers.docx_template", "docgen.publish", "docx", "docxtpl", "jinja2"]
+_NOT_FOR_READING = ["docgen.pipeline.build", "docgen.docx.template", "docgen.fs.publish", "docx", "docxtpl", "jinja2"]
 
 
 def _modules_after(*command: str) -> set[str]:
@@ -55,14 +57,14 @@ def _modules_after(*command: str) -> set[str]:
 def test_build_imports_no_import_reader_libreoffice_or_ledger(sample_inputs, tmp_path):
     modules = _modules_after("build", "--inputs", str(sample_inputs), "--out", str(tmp_path / "out"))
     assert (tmp_path / "out" / "基层党建亮点工作及存在问题.docx").is_file()
-    assert {"docgen.build", "docgen.readers.yaml_reader", "docx"} <= modules  # the probe sees what a build uses
+    assert {"docgen.pipeline.build", "docgen.inputs.yaml_reader", "docx"} <= modules  # the probe sees what a build uses
     assert modules.isdisjoint(_NOT_FOR_BUILDING), sorted(modules.intersection(_NOT_FOR_BUILDING))
 
 
 @pytest.mark.parametrize("command", ["check", "validate"])
 def test_check_and_validate_import_no_word_writer(sample_inputs, command):
     modules = _modules_after(command, "--inputs", str(sample_inputs))
-    assert "docgen.readers.yaml_reader" in modules
+    assert "docgen.inputs.yaml_reader" in modules
     unused = _NOT_FOR_BUILDING + _NOT_FOR_READING
     assert modules.isdisjoint(unused), sorted(modules.intersection(unused))
 
@@ -71,26 +73,28 @@ def test_fonts_named_in_volume_yaml_are_still_checked_against_the_known_faces(sa
     (sample_inputs / "volume.yaml").write_text("fonts:\n  body: 仿宋GB2312\n", encoding="utf-8")
     loaded = docgen.api.load(sample_inputs)
     assert loaded.settings.fonts == {"body": "仿宋GB2312"}
-    from docgen.readers.yaml_reader import load_inputs
+    from docgen.inputs.yaml_reader import load_inputs
 
     assert any("是不是“仿宋_GB2312”" in warning.message for warning in load_inputs(sample_inputs).warnings)
 
 
-def test_every_library_name_is_there_and_build_and_check_stay_the_functions():
-    # Importing the submodules of the same names, as the commands do, does not rebind them.
-    import docgen.build
-    import docgen.check
-
+def test_every_library_name_is_there_and_stays_the_function_whatever_is_imported():
+    # Every module of the package imported, as the commands do: none of them rebinds an API name.
+    for path in sorted(Path(docgen.__file__).parent.rglob("*.py")):
+        if path.name == "__main__.py":  # runs the command
+            continue
+        parts = path.relative_to(Path(docgen.__file__).parent.parent).with_suffix("").parts
+        importlib.import_module(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
     for name in docgen.__all__:
         assert getattr(docgen, name) is getattr(docgen.api, name), name
     assert set(docgen.__all__) <= set(dir(docgen))
     assert docgen.build.__module__ == docgen.check.__module__ == "docgen.api"
     from docgen import BuildResult, ImportResult, NewInputs  # the result classes, from their modules
     from docgen.api import Progress
-    from docgen.build import BuildResult as built
-    from docgen.build import Progress as progress
-    from docgen.importer import ImportResult as imported
-    from docgen.newinputs import NewInputs as made
+    from docgen.pipeline.build import BuildResult as built
+    from docgen.pipeline.build import Progress as progress
+    from docgen.importing.importer import ImportResult as imported
+    from docgen.inputs.new_inputs import NewInputs as made
 
     assert (BuildResult, ImportResult, NewInputs, Progress) == (built, imported, made, progress)
     with pytest.raises(AttributeError):
@@ -98,10 +102,10 @@ def test_every_library_name_is_there_and_build_and_check_stay_the_functions():
 
 
 def test_the_import_readers_are_still_reachable_from_their_package():
-    from docgen import readers
-    from docgen.readers import IMPORTABLE, read_paragraphs
-    from docgen.readers.dispatch import read_paragraphs as dispatched
+    from docgen import importing
+    from docgen.importing import IMPORTABLE, read_paragraphs
+    from docgen.importing.dispatch import read_paragraphs as dispatched
 
     assert read_paragraphs is dispatched and ".docx" in IMPORTABLE
     with pytest.raises(AttributeError):
-        readers.no_such_reader  # noqa: B018
+        importing.no_such_reader  # noqa: B018

@@ -9,9 +9,9 @@ import zipfile
 import docx
 from docx.oxml.ns import qn
 
-from docgen.build import build
-from docgen.cli import main
-from docgen.writers.template import TEMPLATE_PATH
+from docgen.pipeline.build import build
+from docgen.cli.commands import main
+from docgen.docx.template_builder import TEMPLATE_PATH
 
 
 def _rewrite_parts(data: bytes, change) -> bytes:

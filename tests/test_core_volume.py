@@ -7,7 +7,7 @@ import re
 import docx
 from docx.oxml.ns import qn
 
-from docgen.numbering import chinese_number
+from docgen.core.numbering import chinese_number
 from docx_text import body_paragraphs, paragraph_texts, visible_lines
 
 from conftest import SAMPLE_INPUTS, REFERENCE_REPORTS

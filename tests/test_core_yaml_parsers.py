@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from docgen.errors import InputError
-from docgen.readers import yaml_reader
+from docgen.inputs import yaml_reader
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -11,7 +11,7 @@ import unicodedata
 import docx
 import pytest
 
-from docgen.cli import main
+from docgen.cli.commands import main
 from input_folders import one_file_inputs as _inputs
 from write_helpers import REPORT
 
@@ -147,7 +147,7 @@ def test_yaml_nested_1000_deep_gets_a_message_in_every_command(tmp_path, capsys,
 def test_deep_nesting_is_caught_without_libyaml(tmp_path, capsys, monkeypatch):
     import yaml
 
-    from docgen.readers import yaml_reader
+    from docgen.inputs import yaml_reader
 
     monkeypatch.setattr(yaml_reader, "_FAST_LOADER", yaml.BaseLoader)
     folder = _inputs(tmp_path, "unit: 测试社区\nsections:\n" + "".join(" " * i + "- \n" for i in range(2, 1100)))
@@ -192,7 +192,7 @@ def test_a_folder_named_like_an_input_file_is_named_not_an_internal_fault(tmp_pa
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero here")
 def test_a_device_linked_inside_the_folder_is_not_read(tmp_path, capsys):
     from docgen.errors import InputError
-    from docgen.readers.yaml_reader import read_report
+    from docgen.inputs.yaml_reader import read_report
 
     link = tmp_path / "零.yaml"
     link.symlink_to("/dev/zero")
@@ -202,7 +202,7 @@ def test_a_device_linked_inside_the_folder_is_not_read(tmp_path, capsys):
 
 def test_a_file_over_the_limit_is_read_no_further_than_the_limit(tmp_path, monkeypatch):
     from docgen.errors import InputError
-    from docgen.readers import input_file
+    from docgen.fs import input_file
 
     big = tmp_path / "大.yaml"
     big.write_bytes(b"#" * 5000)

@@ -9,9 +9,9 @@ from pathlib import Path
 import docx
 import pytest
 
-import docgen.publish
-from docgen.cli import main
-from docgen.manifest import MANIFEST_FILE
+import docgen.fs.publish
+from docgen.cli.commands import main
+from docgen.fs.manifest import MANIFEST_FILE
 from write_helpers import REPORT
 
 
@@ -101,7 +101,7 @@ def test_a_failed_build_leaves_the_last_good_outputs_byte_identical(good_build, 
 
 def _write_half_then_fail(fail_on: str):
     """A ``publish._write_file`` that, for the output named ``fail_on``, writes half of it and then reports a full disk."""
-    real_write_file = docgen.publish._write_file
+    real_write_file = docgen.fs.publish._write_file
 
     def write_file(path, chunks):
         if path.name != fail_on:
@@ -118,7 +118,7 @@ def test_a_write_failing_midway_leaves_every_output_as_it_was(good_build, capsys
     inputs, out, before = good_build
     for unit in ("甲社区", "乙社区"):
         (inputs / f"{unit}.yaml").write_text(REPORT.format(unit=unit, text="第二次的正文。"), encoding="utf-8")
-    monkeypatch.setattr(docgen.publish, "_write_file", _write_half_then_fail(fail_on))
+    monkeypatch.setattr(docgen.fs.publish, "_write_file", _write_half_then_fail(fail_on))
     code, err = _run(capsys, "build", "--inputs", str(inputs), "--out", str(out))
     assert code == 1
     assert fail_on in err and "磁盘已满" in err

@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
-import docgen.readers.converted
-import docgen.readers.input_file
+import docgen.importing.converted
+import docgen.fs.input_file
 from docgen.errors import DocgenError, EnvironmentProblem, InputError
-from docgen.oserror import os_error_text
-from docgen.readers import read_paragraphs
-from docgen.readers.docx_reader import MAX_DOCX_BYTES
-from docgen.renderer import soffice
+from docgen.fs.oserror import os_error_text
+from docgen.importing import read_paragraphs
+from docgen.importing.docx_reader import MAX_DOCX_BYTES
+from docgen.office import soffice
 from write_helpers import docgen_env
 
 ENGLISH = "English words from the system"
@@ -52,7 +52,7 @@ def test_libreoffice_that_cannot_be_started_is_said_in_chinese(tmp_path, monkeyp
 
 
 def test_a_template_that_cannot_be_read_is_said_in_chinese(sample_inputs, monkeypatch):
-    from docgen.writers import template_input
+    from docgen.docx import user_template
 
     template = sample_inputs / "template.docx"
     template.write_bytes(b"PK")
@@ -60,23 +60,23 @@ def test_a_template_that_cannot_be_read_is_said_in_chinese(sample_inputs, monkey
     def broken(*args, **kwargs):
         raise OSError(errno.EIO, ENGLISH)
 
-    monkeypatch.setattr(template_input, "open", broken, raising=False)
+    monkeypatch.setattr(user_template, "open", broken, raising=False)
     with pytest.raises(InputError) as raised:
-        template_input.read_template(template)
+        user_template.read_template(template)
     assert "读写磁盘时出错" in str(raised.value) and "English" not in str(raised.value)
 
 
 def test_a_file_to_convert_that_cannot_be_copied_is_said_in_chinese(tmp_path, monkeypatch):
     source = tmp_path / "旧报告.doc"
     source.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
-    monkeypatch.setattr(docgen.readers.converted, "find_soffice", lambda: Path("soffice"))
+    monkeypatch.setattr(docgen.importing.converted, "find_soffice", lambda: Path("soffice"))
 
     def copy_fails(*args, **kwargs):
         raise OSError(errno.EIO, ENGLISH)
 
-    monkeypatch.setattr(docgen.readers.converted, "copy_input_file", copy_fails)
+    monkeypatch.setattr(docgen.importing.converted, "copy_input_file", copy_fails)
     with pytest.raises(InputError) as raised:
-        docgen.readers.converted.read_converted(source, "旧版 Word（.doc）", ".doc")
+        docgen.importing.converted.read_converted(source, "旧版 Word（.doc）", ".doc")
     assert "旧报告.doc" in str(raised.value) and "读写磁盘时出错" in str(raised.value)
     assert "English" not in str(raised.value)
 
@@ -90,7 +90,7 @@ def test_an_import_file_that_cannot_be_opened_is_said_in_chinese(tmp_path, monke
     def refuse(*args, **kwargs):
         raise OSError(number, ENGLISH)
 
-    monkeypatch.setattr(docgen.readers.input_file.os, "open", refuse)
+    monkeypatch.setattr(docgen.fs.input_file.os, "open", refuse)
     with pytest.raises(InputError) as raised:
         read_paragraphs(path)
     assert name in str(raised.value) and says in str(raised.value) and "English" not in str(raised.value)
@@ -160,7 +160,7 @@ def test_an_oversized_docx_is_not_read_into_memory(tmp_path, monkeypatch):
             reads.append(size)
             return self.file.read(size)
 
-    monkeypatch.setattr(docgen.readers.input_file.os, "fdopen", lambda *a, **k: Counting(real_fdopen(*a, **k)))
+    monkeypatch.setattr(docgen.fs.input_file.os, "fdopen", lambda *a, **k: Counting(real_fdopen(*a, **k)))
     with pytest.raises(DocgenError, match="文件太大"):
         read_paragraphs(big)
     assert reads == []  # refused by the size it has, before reading it

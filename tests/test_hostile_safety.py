@@ -14,8 +14,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from docgen.cli import main
-from docgen.writers.template import TEMPLATE_PATH
+from docgen.cli.commands import main
+from docgen.docx.template_builder import TEMPLATE_PATH
 
 REPORT = """\
 unit: 测试社区

@@ -18,8 +18,8 @@ import docx
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from docgen.cli import main
-from docgen.writers.template import TEMPLATE_PATH
+from docgen.cli.commands import main
+from docgen.docx.template_builder import TEMPLATE_PATH
 
 SERIES = "基层党建亮点工作及存在问题"
 # docxtpl's and jinja2's own syntax, XML's, and characters from outside the BMP.

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from docgen.cli import main
+from docgen.cli.commands import main
 from input_folders import one_file_inputs as _inputs
 from write_helpers import REPORT
 

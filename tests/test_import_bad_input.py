@@ -8,8 +8,8 @@ import zipfile
 
 import pytest
 
-from docgen.cli import main
-from docgen.readers import docx_reader
+from docgen.cli.commands import main
+from docgen.importing import docx_reader
 from import_forms import W_NS, write_typed_docx
 
 GOOD_LINES = ["基层党建亮点工作及存在问题（一）", "一、亮点工作", "1.甲项工作。正文。", "二、存在问题", "1.乙问题。"]

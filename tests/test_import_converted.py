@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from docgen.cli import main
-from docgen.readers import converted
-from docgen.readers.yaml_reader import read_report
-from docgen.renderer import soffice as soffice_module
+from docgen.cli.commands import main
+from docgen.importing import converted
+from docgen.inputs.yaml_reader import read_report
+from docgen.office import soffice as soffice_module
 from report_corpus import convert_with_soffice, soffice, written_reports, write_docx
 
 REPORTS = written_reports()
@@ -109,7 +109,7 @@ def test_a_file_libreoffice_fails_on_is_named_and_the_files_after_it_are_still_i
 
 @pytest.mark.parametrize("name", ["大.doc", "大.wps"])
 def test_an_oversized_old_format_file_is_refused_by_its_size_before_any_copy(tmp_path, monkeypatch, capsys, name):
-    from docgen.readers.docx_reader import MAX_DOCX_BYTES
+    from docgen.importing.docx_reader import MAX_DOCX_BYTES
 
     sent = tmp_path / "收到的报告"
     sent.mkdir()

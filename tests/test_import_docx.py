@@ -7,9 +7,9 @@ import docx
 import pytest
 from docx.oxml import parse_xml
 
-from docgen.importer import read_source
-from docgen.readers.docx_reader import read_docx_paragraphs
-from docgen.readers.word_numbering import ListNumbers, Level, format_number, Instance
+from docgen.importing.importer import read_source
+from docgen.importing.docx_reader import read_docx_paragraphs
+from docgen.importing.word_numbering import ListNumbers, Level, format_number, Instance
 from import_forms import W_NS, write_list_numbered_docx
 
 TITLE = "基层党建亮点工作及存在问题（一）"

@@ -7,10 +7,10 @@ import datetime
 
 import pytest
 
-from docgen.findings import said
-from docgen.model import Origin
-from docgen.readers.paragraphs import Para
-from docgen.readers.recognise import recognise
+from docgen.core.findings import said
+from docgen.core.model import Origin
+from docgen.importing.paragraphs import Para
+from docgen.importing.recognise import recognise
 
 ITEM = "1.党员管理有待进一步规范。老党员比较多。"
 

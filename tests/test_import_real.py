@@ -7,11 +7,11 @@ from __future__ import annotations
 import docx
 import pytest
 
-from docgen.build import build
-from docgen.cli import main
-from docgen.findings import said
-from docgen.importer import import_files, read_source
-from docgen.readers.plausible import NOT_A_REPORT
+from docgen.pipeline.build import build
+from docgen.cli.commands import main
+from docgen.core.findings import said
+from docgen.importing.importer import import_files, read_source
+from docgen.importing.plausible import NOT_A_REPORT
 from docx_text import body_paragraphs, visible_lines
 from import_forms import sentences
 from report_corpus import (
@@ -137,7 +137,7 @@ def test_a_file_another_program_saved_is_converted_whatever_its_name(tmp_path, k
 
 
 def test_without_libreoffice_an_old_file_says_what_to_do(tmp_path, monkeypatch, capsys):
-    from docgen.readers import converted
+    from docgen.importing import converted
 
     monkeypatch.setattr(converted, "find_soffice", lambda: None)
     old = tmp_path / "旧报告.doc"

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from docgen.cli import main
-from docgen.findings import said
-from docgen.model import Origin
-from docgen.readers.markers import split_marker
-from docgen.readers.paragraphs import Para
-from docgen.readers.recognise import recognise
-from docgen.readers.yaml_reader import load_inputs
+from docgen.cli.commands import main
+from docgen.core.findings import said
+from docgen.core.model import Origin
+from docgen.importing.markers import split_marker
+from docgen.importing.paragraphs import Para
+from docgen.importing.recognise import recognise
+from docgen.inputs.yaml_reader import load_inputs
 
 TITLE = "基层党建亮点工作及存在问题（三）"
 ITEM_1 = "1.党员管理有待进一步规范。老党员比较多，党员活动开展较少。"
@@ -234,8 +234,8 @@ def test_a_report_of_a_volume_with_nothing_under_its_title_is_said_to_be_left_ou
     source.write_text("\n".join(["目录", f"{TITLE}……2", f"{second}……3", TITLE, "一、亮点工作", ITEM_1, second]), encoding="utf-8")
     assert main(["import", str(source), "--out", str(tmp_path / "in")]) == 0
     assert f"“{second}”下面没有部分标题和条目，没有导入" in capsys.readouterr().out
-    from docgen.findings import EMPTY_REPORT
-    from docgen.importer import import_files
+    from docgen.core.findings import EMPTY_REPORT
+    from docgen.importing.importer import import_files
 
     warnings = import_files([source], tmp_path / "again").warnings
     assert [(w.kind, w.origin.path) for w in warnings if w.kind == EMPTY_REPORT] == [(EMPTY_REPORT, source)]

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from docgen.build import build
-from docgen.importer import import_files
-from docgen.readers.yaml_reader import load_inputs, read_report, read_settings
+from docgen.pipeline.build import build
+from docgen.importing.importer import import_files
+from docgen.inputs.yaml_reader import load_inputs, read_report, read_settings
 from docx_text import visible_lines
 from write_helpers import write_inputs
 from import_forms import FORMS, report_lines, sentences, title_series, write_typed_docx, write_utf8_text

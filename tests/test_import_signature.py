@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from docgen.importer import import_files
-from docgen.readers.yaml_reader import read_report
+from docgen.importing.importer import import_files
+from docgen.inputs.yaml_reader import read_report
 
 BODY = "一、存在问题\n1.党员管理有待进一步规范。老党员比较多。\n特此报告。\n2024年12月10日\n"
 

@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from docgen.readers.text_reader import read_text_paragraphs
+from docgen.importing.text_reader import read_text_paragraphs
 
 LINES = ["基层党建亮点工作及存在问题（一）", "一、亮点工作", "1.党员管理有待进一步规范。老党员比较多。"]
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from docgen.model import Item, Report, Section
-from docgen.readers.yaml_reader import read_report
-from docgen.writers.yaml_writer import report_yaml
+from docgen.core.model import Item, Report, Section
+from docgen.inputs.yaml_reader import read_report
+from docgen.inputs.yaml_writer import report_yaml
 
 # Characters real reports hold, and the ones YAML treats specially.
 _ALPHABET = st.sampled_from(list("党建工作亮点问题社区XX12．.、，。：:；;“”‘’\"'（）()#&*!|>%@`-?[]{}~ \t") + ["\u3000"])

@@ -13,8 +13,8 @@ from dataclasses import replace
 import pytest
 
 from docgen.layout.paginate import place, start_pages, volume_layout
-from docgen.model import Cover
-from docgen.renderer.compare import compare, model_paragraphs
+from docgen.core.model import Cover
+from tools.compare_layout import compare, model_paragraphs
 
 from layout_data import REFRESH, VOLUMES, load_volume, recorded, recorded_lines
 

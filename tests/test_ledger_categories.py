@@ -9,7 +9,7 @@ from docgen.errors import InputError
 from docgen.ledger.categories import SHIPPED_TABLE, category_table, read_category_table
 from docgen.ledger.model import Problem
 from docgen.ledger.problems import volume_problems
-from docgen.readers.yaml_reader import load_inputs
+from docgen.inputs.yaml_reader import load_inputs
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from docgen.ledger.grouping import shared_problems
 from docgen.ledger.model import Problem
 from docgen.ledger.problems import volume_problems
 from docgen.ledger.similarity import SAME_PROBLEM, score, title_key
-from docgen.readers.yaml_reader import load_inputs
+from docgen.inputs.yaml_reader import load_inputs
 
 # Sample problems of different units that are one problem in other words.
 SAME = [

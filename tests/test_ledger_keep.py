@@ -9,8 +9,8 @@ import pytest
 from openpyxl import load_workbook
 
 import docgen
-from docgen.cli import main
-from docgen.findings import said
+from docgen.cli.commands import main
+from docgen.core.findings import said
 from docgen.errors import EnvironmentProblem, InputError
 from docgen.ledger import kept
 from ledger_files import LEDGER, ledger_rows

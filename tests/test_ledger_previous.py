@@ -7,8 +7,8 @@ import shutil
 import pytest
 
 import docgen
-from docgen.cli import main
-from docgen.findings import said
+from docgen.cli.commands import main
+from docgen.core.findings import said
 from docx_text import visible_lines
 from ledger_files import ANALYSIS, LEDGER, ledger_rows
 

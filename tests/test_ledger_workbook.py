@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 import docgen
-from docgen.renderer.soffice import find_soffice
+from docgen.office.soffice import find_soffice
 from ledger_files import ANALYSIS, LEDGER, ledger_rows
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from docgen.renderer import fonts
-from docgen.renderer.soffice import convert_to_pdf
+from docgen.office import fonts
+from docgen.office.soffice import convert_to_pdf
 from renderer import require_renderer
 
 FREE = {fonts.SERIF, fonts.SERIF_BOLD, fonts.SANS, fonts.KAI}

@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from docgen.build import build
-from docgen.model import Cover
-from docgen.writers.docx_template import Template
-from docgen.writers.template import TEMPLATE_PATH, build_template
-from docgen.writers.volume import volume_docx
+from docgen.pipeline.build import build
+from docgen.core.model import Cover
+from docgen.docx.template import Template
+from docgen.docx.template_builder import TEMPLATE_PATH, build_template
+from docgen.docx.volume import volume_docx
 from package_check import (
     W,
     bookmark_problems,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime
 
-from docgen.renderer.pdfstamp import stamp
-from docgen.renderer.soffice import convert_to_pdf
+from docgen.office.pdfstamp import stamp
+from docgen.office.soffice import convert_to_pdf
 from renderer import require_renderer
 
 WHEN = datetime.datetime(2023, 11, 14, 22, 13, 20, tzinfo=datetime.timezone.utc)

@@ -10,10 +10,10 @@ from pathlib import Path
 import docx
 import pytest
 
-from docgen.build import build
-from docgen.renderer.soffice import find_soffice, office_environment
-from docgen.writers.docx_template import Template
-from docgen.writers.volume import volume_docx
+from docgen.pipeline.build import build
+from docgen.office.soffice import find_soffice, office_environment
+from docgen.docx.template import Template
+from docgen.docx.volume import volume_docx
 from docx_text import visible_lines
 from renderer import require_renderer
 

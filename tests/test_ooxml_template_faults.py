@@ -9,10 +9,10 @@ import zipfile
 import docx
 import pytest
 
-from docgen.cli import main
-from docgen.readers import docx_reader
-from docgen.writers import template_input
-from docgen.writers.template import TEMPLATE_PATH
+from docgen.cli.commands import main
+from docgen.importing import docx_reader
+from docgen.docx import user_template
+from docgen.docx.template_builder import TEMPLATE_PATH
 
 
 def _build(inputs, tmp_path, capsys) -> tuple[int, str]:
@@ -74,7 +74,7 @@ def test_an_unreadable_template(sample_inputs, tmp_path, capsys, monkeypatch):
     def denied(*args, **kwargs):  # tests may run as root, who reads any file
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(template_input, "open", denied, raising=False)
+    monkeypatch.setattr(user_template, "open", denied, raising=False)
     err = _refused(sample_inputs, tmp_path, capsys, "权限")
     assert "Permission denied" not in err
 
@@ -90,9 +90,9 @@ def test_a_part_that_unpacks_past_the_cap_is_refused(sample_inputs, tmp_path, ca
 
 
 def test_parts_that_unpack_past_the_cap_together_are_refused(sample_inputs, tmp_path, capsys, monkeypatch):
-    monkeypatch.setattr(template_input, "MAX_DOCX_BYTES", 2 * 1024 * 1024)  # the real 100 MB, only faster
+    monkeypatch.setattr(user_template, "MAX_DOCX_BYTES", 2 * 1024 * 1024)  # the real 100 MB, only faster
     filler = b" " * (512 * 1024)
-    count = template_input.MAX_DOCX_BYTES // len(filler) + 1
+    count = user_template.MAX_DOCX_BYTES // len(filler) + 1
     parts = {f"word/media/filler{i}.bin": filler for i in range(count)}
     (sample_inputs / "template.docx").write_bytes(_package_with(parts))
     _refused(sample_inputs, tmp_path, capsys, "压缩炸弹")

@@ -6,8 +6,8 @@ import docx
 import pytest
 
 import importlib
-from docgen.cli import main
-from docgen.renderer.pdftext import read_pages
+from docgen.cli.commands import main
+from docgen.office.pdftext import read_pages
 
 from docx_text import body_paragraphs
 from renderer import require_renderer
@@ -32,7 +32,7 @@ def test_pdf_export_writes_a_pdf_next_to_every_document(sample_inputs, tmp_path,
 
 def _wrong_model(monkeypatch):
     """A layout model that puts every report one page late."""
-    build_module = importlib.import_module("docgen.build")  # docgen.build is the API function
+    build_module = importlib.import_module("docgen.pipeline.build")  # docgen.build is the API function
     real = build_module.start_pages
     monkeypatch.setattr(build_module, "start_pages", lambda volume, *counted: [p + 1 for p in real(volume, *counted)])
     return real
@@ -52,7 +52,7 @@ def test_exact_writes_the_rendered_pages_into_the_toc(sample_inputs, tmp_path, c
     out = tmp_path / "out"
     assert main(["build", "--inputs", str(sample_inputs), "--out", str(out), "--exact"]) == 0
     assert "已按 LibreOffice 的排版改写目录中 12 处页码" in capsys.readouterr().out
-    from docgen.readers.yaml_reader import load_inputs
+    from docgen.inputs.yaml_reader import load_inputs
 
     expected = real(load_inputs(sample_inputs).volume)
     toc = body_paragraphs(docx.Document(str(out / "基层党建亮点工作及存在问题.docx")))[2 : 2 + len(expected)]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from docgen.cli import main
-from docgen.renderer import soffice
+from docgen.cli.commands import main
+from docgen.office import soffice
 
 
 def test_pdf_without_libreoffice_explains_how_to_install_it(sample_inputs, tmp_path, capsys, monkeypatch):

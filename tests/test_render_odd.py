@@ -7,8 +7,8 @@ import docx
 import pytest
 
 import importlib
-from docgen.cli import main
-from docgen.renderer import outputs
+from docgen.cli.commands import main
+from docgen.pipeline import render
 
 from docx_text import body_paragraphs
 from renderer import require_renderer
@@ -75,12 +75,12 @@ def test_preview_keeps_the_pages_of_a_unit_whose_name_extends_this_one(sample_in
 def test_exact_without_pdf_runs_libreoffice_once(sample_inputs, tmp_path, capsys, monkeypatch):
     require_renderer()
     folder = _inputs(sample_inputs, "甲", "乙")
-    build_module = importlib.import_module("docgen.build")  # docgen.build is the API function
+    build_module = importlib.import_module("docgen.pipeline.build")  # docgen.build is the API function
     real_pages = build_module.start_pages
     monkeypatch.setattr(build_module, "start_pages", lambda volume, *counted: [p + 1 for p in real_pages(volume, *counted)])
     converted = []
-    real_convert = outputs.convert_to_pdf
-    monkeypatch.setattr(outputs, "convert_to_pdf", lambda docs, out: converted.append(docs) or real_convert(docs, out))
+    real_convert = render.convert_to_pdf
+    monkeypatch.setattr(render, "convert_to_pdf", lambda docs, out: converted.append(docs) or real_convert(docs, out))
     out = tmp_path / "out"
     code, output, _ = _run(capsys, "build", "--inputs", str(folder), "--out", str(out), "--exact")
     assert code == 0

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from docgen.renderer import soffice
+from docgen.office import soffice
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the stand-in LibreOffice is a shell script")
 

@@ -10,11 +10,11 @@ import re
 
 import pytest
 
-from docgen.build import build
+from docgen.pipeline.build import build
 from docgen.layout import spec
-from docgen.renderer.compare import compare, model_paragraphs, rendered_lines
-from docgen.renderer.pdftext import read_pages
-from docgen.renderer.verify import rendered_start_pages
+from tools.compare_layout import compare, model_paragraphs, rendered_lines
+from docgen.office.pdftext import read_pages
+from docgen.office.verify import rendered_start_pages
 
 from layout_data import VOLUMES, record_of, recorded, write_inputs
 from renderer import convert_named, require_renderer

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from docgen.build import build
-from docgen.compose import BODY, font
+from docgen.pipeline.build import build
+from docgen.layout.compose import BODY, font
 from docgen.layout import spec
 from docgen.layout.linebreak import Font, _Measure, break_lines, text_width
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from docgen.model import Report, Volume, VolumeSettings
-from docgen.numbering import chinese_number, chinese_value, item_number, section_number
-from docgen.readers.markers import split_marker
+from docgen.core.model import Report, Volume, VolumeSettings
+from docgen.core.numbering import chinese_number, chinese_value, item_number, section_number
+from docgen.importing.markers import split_marker
 
 BOUNDARIES = [10, 11, 20, 100, 101, 110, 1000, 1001, 1010, 9999, 10000, 10001, 10010, 100000, 100001, 10**8 + 1]
 

@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from docgen.writers.docx_template import Template
-from docgen.writers.ooxml import (
+from docgen.docx.template import Template
+from docgen.docx.ooxml import (
     BREAK_XML,
     add_field,
     add_run,
@@ -25,9 +25,9 @@ from docgen.writers.ooxml import (
     run_xml,
     text_run,
 )
-from docgen.writers.package import SharedParts, add_parts, package_bytes, read_parts, zip_parts
+from docgen.docx.package import SharedParts, add_parts, package_bytes, read_parts, zip_parts
 
-# the characters XML 1.0 can hold (docgen.sanitize drops the others before writing)
+# the characters XML 1.0 can hold (docgen.core.sanitize drops the others before writing)
 XML_CHARS = st.characters(blacklist_categories=("Cs",), blacklist_characters="\ufffe\uffff").filter(
     lambda c: c in "\t\n\r" or ord(c) >= 0x20
 )

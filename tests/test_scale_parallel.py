@@ -1,4 +1,4 @@
-"""Reports made in worker processes (``docgen.parallel``): the same files, byte for byte, as
+"""Reports made in worker processes (``docgen.pipeline.workers``): the same files, byte for byte, as
 made in docgen's own process; an error in a worker told as it would be told there; and a
 failed or interrupted build leaves the previous outputs as they were and no process behind."""
 
@@ -20,13 +20,13 @@ import docx
 import pytest
 
 import docgen
-import docgen.publish
-import docgen.report_batches
-from docgen import parallel
+import docgen.fs.publish
+import docgen.pipeline.report_batches
+from docgen.pipeline import workers as parallel
 from docgen.errors import EnvironmentProblem, InputError, InternalError
-from docgen.findings import Finding
-from docgen.model import Origin
-from docgen.writers.template import build_template
+from docgen.core.findings import Finding
+from docgen.core.model import Origin
+from docgen.docx.template_builder import build_template
 from write_helpers import docgen_env, leftovers, snapshot, write_inputs
 
 UNITS = tuple(f"第{i:03d}社区" for i in range(1, parallel.MIN_ITEMS + 17))  # more than make workers worth it
@@ -51,14 +51,14 @@ def making_processes(tmp_path, monkeypatch) -> Path:
     """A file listing the process that made each report (workers are forked from this
     process after the patch, so they make reports through the wrapper too)."""
     record = tmp_path / "pids.txt"
-    make = docgen.report_batches.report_docx
+    make = docgen.pipeline.report_batches.report_docx
 
     def recorded(*args, **kwargs):
         with open(record, "a") as file:
             file.write(f"{os.getpid()}\n")
         return make(*args, **kwargs)
 
-    monkeypatch.setattr(docgen.report_batches, "report_docx", recorded)
+    monkeypatch.setattr(docgen.pipeline.report_batches, "report_docx", recorded)
     return record
 
 
@@ -142,7 +142,7 @@ def test_a_full_disk_in_a_worker_is_told_as_in_one_process_and_keeps_the_outputs
             raise OSError(errno.ENOSPC, "No space left on device")
         return real_write(fd, data)
 
-    monkeypatch.setattr(docgen.publish.os, "write", write)
+    monkeypatch.setattr(docgen.fs.publish.os, "write", write)
     with pytest.raises(EnvironmentProblem) as raised:
         _build_with(2, inputs, out, monkeypatch)
     monkeypatch.undo()
@@ -172,14 +172,14 @@ def test_ctrl_c_during_a_parallel_build_keeps_the_outputs_and_stops_the_workers(
 @forked
 def test_a_worker_that_dies_is_told_and_keeps_the_outputs(rebuilt, monkeypatch):
     inputs, out, before = rebuilt
-    parent, make = os.getpid(), docgen.report_batches.report_docx
+    parent, make = os.getpid(), docgen.pipeline.report_batches.report_docx
 
     def dying(report, *args, **kwargs):
         if os.getpid() != parent and report.unit == UNITS[40]:
             os._exit(9)  # as the system's out-of-memory killer would end it
         return make(report, *args, **kwargs)
 
-    monkeypatch.setattr(docgen.report_batches, "report_docx", dying)
+    monkeypatch.setattr(docgen.pipeline.report_batches, "report_docx", dying)
     with pytest.raises(EnvironmentProblem) as raised:
         _build_with(2, inputs, out, monkeypatch)
     assert "工作进程意外退出" in str(raised.value) and "DOCGEN_WORKERS=1" in str(raised.value)

@@ -13,7 +13,7 @@ from pathlib import Path, PureWindowsPath
 
 import pytest
 
-from docgen.commandline import parse
+from docgen.cli.grammar import parse
 from docgen.ledger.model import LEDGER_FILE
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 import docgen
-import docgen.folderlock
-import docgen.publish
-from docgen.cli import main
+import docgen.fs.folderlock
+import docgen.fs.publish
+from docgen.cli.commands import main
 from docgen.errors import EnvironmentProblem, InputError
 from write_helpers import leftovers, sharing_violation, snapshot, write_inputs
 
@@ -42,7 +42,7 @@ def _failing_write(number: int):
 @pytest.mark.parametrize("number, says", [(errno.ENOSPC, "磁盘已满，请腾出空间"), (errno.EDQUOT, "超出了磁盘配额，请腾出空间")])
 def test_a_full_disk_is_an_environment_problem_saying_to_free_space(built, monkeypatch, number, says):
     inputs, out, before = built
-    monkeypatch.setattr(docgen.publish.os, "write", _failing_write(number))
+    monkeypatch.setattr(docgen.fs.publish.os, "write", _failing_write(number))
     with pytest.raises(EnvironmentProblem) as raised:
         docgen.build(inputs, out)
     monkeypatch.undo()
@@ -70,7 +70,7 @@ def test_a_locked_or_unreplaceable_file_is_named_with_what_to_do(built, capsys, 
             raise refusal
         return real_replace(source, target)
 
-    monkeypatch.setattr(docgen.publish.os, "replace", replace)
+    monkeypatch.setattr(docgen.fs.publish.os, "replace", replace)
     with pytest.raises(EnvironmentProblem) as raised:
         docgen.build(inputs, out)
     assert f"{out / VOLUME}：" in str(raised.value) and says in str(raised.value)
@@ -98,7 +98,7 @@ def test_a_read_only_disk_is_an_environment_problem(tmp_path, monkeypatch):
 
 def test_new_on_a_full_disk_is_an_environment_problem_naming_the_file(tmp_path, monkeypatch):
     (tmp_path / "in").mkdir()
-    monkeypatch.setattr(docgen.publish.os, "write", _failing_write(errno.ENOSPC))
+    monkeypatch.setattr(docgen.fs.publish.os, "write", _failing_write(errno.ENOSPC))
     with pytest.raises(EnvironmentProblem, match="磁盘已满") as raised:
         docgen.new_report(tmp_path / "in", "新社区")
     assert "新社区.yaml" in str(raised.value)
@@ -107,8 +107,8 @@ def test_new_on_a_full_disk_is_an_environment_problem_naming_the_file(tmp_path, 
 def test_another_docgen_writing_is_an_environment_problem(tmp_path, monkeypatch):
     inputs, out = write_inputs(tmp_path / "in"), tmp_path / "out"
     out.mkdir()
-    monkeypatch.setattr(docgen.folderlock, "WAIT_SECONDS", 0.1)
-    with docgen.folderlock.folder_lock(out):
+    monkeypatch.setattr(docgen.fs.folderlock, "WAIT_SECONDS", 0.1)
+    with docgen.fs.folderlock.folder_lock(out):
         with pytest.raises(EnvironmentProblem, match="另一个 docgen 正在写入"):
             docgen.build(inputs, out)
 
@@ -123,6 +123,6 @@ def test_a_bad_path_of_the_users_own_stays_an_input_error(tmp_path, monkeypatch)
     def too_long(path, chunks):
         raise OSError(errno.ENAMETOOLONG, "File name too long")
 
-    monkeypatch.setattr(docgen.publish, "_write_file", too_long)
+    monkeypatch.setattr(docgen.fs.publish, "_write_file", too_long)
     with pytest.raises(InputError, match="太长"):
         docgen.build(inputs, tmp_path / "out")

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from docgen import manifest
-from docgen.cli import main
-from docgen.manifest import MANIFEST_FILE
+from docgen.fs import manifest
+from docgen.cli.commands import main
+from docgen.fs.manifest import MANIFEST_FILE
 from write_helpers import NEW_UNITS, write_inputs
 
 ARCHIVE, HIDDEN, INVALID = 0x20, 0x2, 0xFFFFFFFF

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from docgen import publish
-from docgen.cli import main
+from docgen.fs import publish
+from docgen.cli.commands import main
 from write_helpers import NEW_UNITS, OLD_UNITS, docgen_env, leftovers, snapshot, write_inputs
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
@@ -44,7 +44,7 @@ def _forked_docgen(argv: list[str], log: Path, before=lambda: None) -> int:
 def _crash_at(step: int):
     """Die on the spot (as under SIGKILL or a power cut: no cleanup at all) at the ``step``-th
     thing docgen does on the file system while publishing; count them when ``step`` is 0."""
-    import docgen.publish as publish
+    import docgen.fs.publish as publish
 
     calls = [0]
 

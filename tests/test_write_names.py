@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
-import docgen.folderlock
-import docgen.publish
-from docgen.cli import main
+import docgen.fs.folderlock
+import docgen.fs.publish
+from docgen.cli.commands import main
 from docgen.errors import InputError
-from docgen.filenames import MAX_NAME_BYTES, unique_filenames
-from docgen.importer import import_files
-from docgen.oserror import os_error_text
+from docgen.fs.filenames import MAX_NAME_BYTES, unique_filenames
+from docgen.importing.importer import import_files
+from docgen.fs.oserror import os_error_text
 from write_helpers import REPORT, leftovers, snapshot
 
 LONG_UNIT = "𠀀" * 100  # four bytes each in UTF-8: 400 bytes, past every file system's 255
@@ -111,7 +111,7 @@ def test_new_on_a_disk_that_refuses_leaves_no_file_and_a_retry_works(tmp_path, c
         path.write_bytes(b"")  # as a failed write leaves an empty file behind
         raise OSError(number, "English words from the system")
 
-    monkeypatch.setattr(docgen.publish, "_write_file", refuse)
+    monkeypatch.setattr(docgen.fs.publish, "_write_file", refuse)
     code, _, err = _run(capsys, "new", "新社区", "--inputs", str(inputs))
     assert code == 1 and words in err and "新社区.yaml" in err and "English" not in err
     assert list(inputs.iterdir()) == []
@@ -158,7 +158,7 @@ def test_a_full_disk_during_import_leaves_no_partial_import(tmp_path, capsys, mo
     out.mkdir()
     (out / "丁社区.yaml").write_text("# 已有的\n", encoding="utf-8")
     before = snapshot(out)
-    real_write_file, calls = docgen.publish._write_file, [0]
+    real_write_file, calls = docgen.fs.publish._write_file, [0]
 
     def write_file(path, chunks):
         calls[0] += 1
@@ -166,7 +166,7 @@ def test_a_full_disk_during_import_leaves_no_partial_import(tmp_path, capsys, mo
             raise OSError(errno.ENOSPC, "No space left on device")
         return real_write_file(path, chunks)
 
-    monkeypatch.setattr(docgen.publish, "_write_file", write_file)
+    monkeypatch.setattr(docgen.fs.publish, "_write_file", write_file)
     code, _, err = _run(capsys, "import", *map(str, sources), "--out", str(out))
     assert code == 1 and "磁盘已满" in err
     assert snapshot(out) == before and leftovers(out) == []
@@ -192,14 +192,14 @@ def test_import_sees_a_yml_of_the_same_unit_and_with_force_writes_into_it(tmp_pa
 def test_two_imports_to_one_target_without_force_cannot_both_write(tmp_path, monkeypatch):
     [source] = _sources(tmp_path, "甲社区")
     out = tmp_path / "inputs"
-    real_write, first_writing = docgen.publish.Publication.write, threading.Event()
+    real_write, first_writing = docgen.fs.publish.Publication.write, threading.Event()
 
     def slow_write(self, name, data):  # the first import stays inside its write a while
         first_writing.set()
         time.sleep(0.3)
         return real_write(self, name, data)
 
-    monkeypatch.setattr(docgen.publish.Publication, "write", slow_write)
+    monkeypatch.setattr(docgen.fs.publish.Publication, "write", slow_write)
     outcomes = []
 
     def import_once():
@@ -222,8 +222,8 @@ def test_a_locked_import_target_says_another_docgen_is_writing(tmp_path, capsys,
     [source] = _sources(tmp_path, "甲社区")
     out = tmp_path / "inputs"
     out.mkdir()
-    monkeypatch.setattr(docgen.folderlock, "WAIT_SECONDS", 0.2)
-    with docgen.folderlock.folder_lock(out):
+    monkeypatch.setattr(docgen.fs.folderlock, "WAIT_SECONDS", 0.2)
+    with docgen.fs.folderlock.folder_lock(out):
         code, _, err = _run(capsys, "import", str(source), "--out", str(out))
     assert code == 1 and "另一个 docgen 正在写入" in err
     assert not (out / "甲社区.yaml").exists()

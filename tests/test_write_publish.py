@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-import docgen.folderlock
-import docgen.publish
-from docgen.cli import main
-from docgen.folderlock import folder_lock
-from docgen.manifest import MANIFEST_FILE
+import docgen.fs.folderlock
+import docgen.fs.publish
+from docgen.cli.commands import main
+from docgen.fs.folderlock import folder_lock
+from docgen.fs.manifest import MANIFEST_FILE
 from write_helpers import NEW_UNITS, leftovers, snapshot, write_inputs
 
 VOLUME = "基层党建亮点工作及存在问题.docx"
@@ -78,7 +78,7 @@ def test_a_file_held_open_elsewhere_is_found_before_anything_is_replaced(built, 
             raise PermissionError(errno.EACCES, "Permission denied", str(source))
         return real_replace(source, target)
 
-    monkeypatch.setattr(docgen.publish.os, "replace", replace)
+    monkeypatch.setattr(docgen.fs.publish.os, "replace", replace)
     code, _, err = _build(capsys, inputs, out)
     assert code == 1
     assert f"{out / locked}：没有权限" in err and "无法替换" in err and "保持原样" in err
@@ -101,7 +101,7 @@ def test_a_disk_that_fills_up_midway_leaves_every_output_byte_identical(built, c
             written[0] += len(data)
         return real_write(fd, data)
 
-    monkeypatch.setattr(docgen.publish.os, "write", write)
+    monkeypatch.setattr(docgen.fs.publish.os, "write", write)
     code, _, err = _build(capsys, inputs, out)
     monkeypatch.undo()
     assert code == 1
@@ -113,7 +113,7 @@ def test_a_disk_that_fills_up_midway_leaves_every_output_byte_identical(built, c
 def test_every_new_file_is_on_the_disk_before_the_first_replacement(built, capsys, monkeypatch):
     inputs, out, _ = built
     events = []
-    real_flush, real_replace = docgen.publish._flush_to_disk, os.replace
+    real_flush, real_replace = docgen.fs.publish._flush_to_disk, os.replace
 
     def flush(folder, paths):
         events.append(("flush", sorted(p.name for p in paths)))
@@ -123,8 +123,8 @@ def test_every_new_file_is_on_the_disk_before_the_first_replacement(built, capsy
         events.append(("replace", Path(target).name))
         real_replace(source, target)
 
-    monkeypatch.setattr(docgen.publish, "_flush_to_disk", flush)
-    monkeypatch.setattr(docgen.publish.os, "replace", replace)
+    monkeypatch.setattr(docgen.fs.publish, "_flush_to_disk", flush)
+    monkeypatch.setattr(docgen.fs.publish.os, "replace", replace)
     assert _build(capsys, inputs, out)[0] == 0
     monkeypatch.undo()
     published = sorted(p.name for p in out.iterdir())
@@ -135,8 +135,8 @@ def test_every_new_file_is_on_the_disk_before_the_first_replacement(built, capsy
 def test_without_syncfs_each_new_file_is_flushed_on_its_own(built, capsys, monkeypatch):
     inputs, out, _ = built
     flushed = []
-    monkeypatch.setattr(docgen.publish, "_syncfs", None)  # as on Windows and macOS
-    monkeypatch.setattr(docgen.publish, "_fsync_file", lambda path: flushed.append(path.name))
+    monkeypatch.setattr(docgen.fs.publish, "_syncfs", None)  # as on Windows and macOS
+    monkeypatch.setattr(docgen.fs.publish, "_fsync_file", lambda path: flushed.append(path.name))
     assert _build(capsys, inputs, out)[0] == 0
     assert set(flushed) >= {p.name for p in out.iterdir()}
 
@@ -147,8 +147,8 @@ def test_a_disk_that_fails_to_flush_leaves_every_output_as_it_was(built, capsys,
     def fail(*args):
         raise OSError(errno.EIO, "Input/output error")
 
-    monkeypatch.setattr(docgen.publish, "_sync_filesystem", fail)
-    monkeypatch.setattr(docgen.publish, "_fsync_file", fail)
+    monkeypatch.setattr(docgen.fs.publish, "_sync_filesystem", fail)
+    monkeypatch.setattr(docgen.fs.publish, "_fsync_file", fail)
     code, _, err = _build(capsys, inputs, out)
     monkeypatch.undo()
     assert code == 1 and "无法写入" in err and str(out) in err
@@ -199,7 +199,7 @@ def test_ctrl_c_during_the_replacement_rolls_it_back(built, capsys, monkeypatch,
             signal.raise_signal(signal.SIGINT)
         return real_replace(source, target)
 
-    monkeypatch.setattr(docgen.publish.os, "replace", replace)
+    monkeypatch.setattr(docgen.fs.publish.os, "replace", replace)
     code, out_text, err = _build(capsys, inputs, out)
     monkeypatch.undo()
     after = snapshot(out)
@@ -217,7 +217,7 @@ def test_ctrl_c_during_the_replacement_rolls_it_back(built, capsys, monkeypatch,
 
 def test_a_second_docgen_waits_then_says_another_is_writing(built, capsys, monkeypatch):
     inputs, out, before = built
-    monkeypatch.setattr(docgen.folderlock, "WAIT_SECONDS", 0.3)
+    monkeypatch.setattr(docgen.fs.folderlock, "WAIT_SECONDS", 0.3)
     with folder_lock(out):
         code, _, err = _build(capsys, inputs, out)
     assert code == 1
@@ -273,7 +273,8 @@ def test_a_folder_without_a_manifest_loses_nothing(built, capsys):
 
 def _fake_libreoffice(monkeypatch):
     """PDFs and pictures without LibreOffice: each 'PDF' is its document's bytes, marked."""
-    from docgen.renderer import outputs, preview, soffice
+    from docgen.office import soffice
+    from docgen.pipeline import preview, render
 
     def convert(documents, folder):
         pdfs = [folder / (d.stem + ".pdf") for d in documents]
@@ -282,7 +283,7 @@ def _fake_libreoffice(monkeypatch):
         return pdfs
 
     monkeypatch.setattr(soffice, "find_soffice", lambda: Path("/fake/soffice"))
-    monkeypatch.setattr(outputs, "convert_to_pdf", convert)
+    monkeypatch.setattr(render, "convert_to_pdf", convert)
     monkeypatch.setattr(preview, "convert_to_pdf", convert)
 
 
@@ -304,19 +305,19 @@ def test_a_failing_libreoffice_publishes_neither_word_files_nor_pdfs(built, caps
     inputs, out, before = built
     _fake_libreoffice(monkeypatch)
     from docgen.errors import InputError
-    from docgen.renderer import outputs
+    from docgen.pipeline import render
 
     def fail(documents, folder):
         raise InputError("LibreOffice 转换失败")
 
-    monkeypatch.setattr(outputs, "convert_to_pdf", fail)
+    monkeypatch.setattr(render, "convert_to_pdf", fail)
     code, _, err = _run(capsys, "build", "--inputs", str(inputs), "--out", str(out), "--pdf")
     assert code == 1 and "LibreOffice 转换失败" in err
     assert snapshot(out) == before
 
 
 def test_stale_preview_pages_go_with_a_new_build(built, capsys, monkeypatch):
-    from docgen.renderer import preview
+    from docgen.pipeline import preview
 
     inputs, out, _ = built
     _fake_libreoffice(monkeypatch)

@@ -5,7 +5,7 @@ wide, Latin letters and digits half an em (the Chinese faces' Latin is half
 width); every character also carries the style's character spacing.
 
 The rules are those of the word processors (checked line by line against
-LibreOffice, see ``docgen.renderer.compare``): a line takes characters while
+LibreOffice, see ``tools.compare_layout``): a line takes characters while
 they fit; the first one that does not is where the line wants to break.
 Sentence punctuation there (，。、；：？！) hangs into the margin instead of
 going down; then the break moves back while the next line would start with

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from .. import compose
-from ..model import Report, Volume
+from . import compose
+from ..core.model import Report, Volume
 from . import spec
 from .linebreak import break_lines, text_width
 

@@ -15,8 +15,8 @@ from typing import BinaryIO
 from openpyxl import load_workbook
 
 from ..errors import InputError
-from ..model import Origin
-from ..oserror import is_the_machines, read_error
+from ..core.model import Origin
+from ..fs.oserror import is_the_machines, read_error
 from .model import (
     COLUMN_DEADLINE,
     COLUMN_MEASURES,

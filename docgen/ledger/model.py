@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model import Origin
+from ..core.model import Origin
 
 # The ledger's columns, as the workbook heads them; the --keep reader finds them by these names.
 COLUMN_NUMBER = "序号"
