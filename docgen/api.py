@@ -14,7 +14,7 @@ from .core.findings import Finding
 from .core.model import Volume
 
 if TYPE_CHECKING:
-    from .pipeline.build import BuildResult, Progress
+    from .pipeline.result import BuildResult, Progress
     from .importing.importer import ImportResult
     from .inputs.new_inputs import NewInputs
 
@@ -22,8 +22,8 @@ if TYPE_CHECKING:
 # loads no Word writer, `docgen build` no Word reader. The types of the results
 # come from their commands' modules the same way, when first asked for (PEP 562).
 _RESULT_TYPES = {
-    "BuildResult": "pipeline.build",
-    "Progress": "pipeline.build",
+    "BuildResult": "pipeline.result",
+    "Progress": "pipeline.result",
     "ImportResult": "importing.importer",
     "NewInputs": "inputs.new_inputs",
 }

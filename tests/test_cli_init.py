@@ -18,7 +18,7 @@ import pytest
 
 import docgen
 from docgen.cli.commands import main
-from docgen.layout.spec import DEFAULT_FONTS
+from docgen.core.schema import DEFAULT_FONTS
 from docgen.core.model import VolumeSettings
 from docgen.inputs.yaml_reader import read_settings
 from docgen.core.schema import COVER, FONTS, VOLUME

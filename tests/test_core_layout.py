@@ -98,7 +98,7 @@ def test_page_number_footer_odd_right_even_left(report):
 
 def test_committed_template_is_what_the_builder_makes():
     assert TEMPLATE_PATH.read_bytes() == build_template(), (
-        "templates/report.docx 与生成代码不一致：运行 python -m docgen.docx.template_builder 重新生成"
+        "templates/report.docx 与生成代码不一致：运行 python -m tools.make_template 重新生成"
     )
 
 

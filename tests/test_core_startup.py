@@ -91,8 +91,8 @@ def test_every_library_name_is_there_and_stays_the_function_whatever_is_imported
     assert docgen.build.__module__ == docgen.check.__module__ == "docgen.api"
     from docgen import BuildResult, ImportResult, NewInputs  # the result classes, from their modules
     from docgen.api import Progress
-    from docgen.pipeline.build import BuildResult as built
-    from docgen.pipeline.build import Progress as progress
+    from docgen.pipeline.result import BuildResult as built
+    from docgen.pipeline.result import Progress as progress
     from docgen.importing.importer import ImportResult as imported
     from docgen.inputs.new_inputs import NewInputs as made
 

@@ -14,7 +14,7 @@ from ..api import build, import_files, init_inputs, new_report
 from .grammar import DEFAULT_INPUTS, DEFAULT_OUT, HelpShown, parse
 from ..errors import DocgenError, EnvironmentProblem, InternalError
 from ..core.findings import Finding, said
-from .launcher import missing_package_text, utf8_console
+from .console import missing_package_text, utf8_console
 from ..inputs.yaml_reader import load_inputs
 
 _LISTED_REPORTS = 50  # a longer 目录 is not worth printing

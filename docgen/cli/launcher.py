@@ -3,13 +3,15 @@
 It imports nothing but the standard library before it starts the command, so that a
 .venv made before an update that added a dependency (lxml, python-docx, pyyaml …)
 ends in the same Chinese message wherever the missing package is first imported:
-here, while ``docgen.cli.commands`` loads, or inside a command (``cli._run``).
+here, while ``docgen.cli.commands`` loads, or inside a command (``commands._run``).
 """
 
 from __future__ import annotations
 
 import os
 import sys
+
+from .console import missing_package_text, utf8_console
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,15 +25,3 @@ def main(argv: list[str] | None = None) -> int:
         return 1  # EnvironmentProblem's exit code: the machine, not the input
     return run_command(argv)
 
-
-def missing_package_text(error: ModuleNotFoundError) -> str:
-    """What to do about a package that is not installed: the machine, not docgen."""
-    package = (error.name or str(error)).split(".")[0]
-    return f"缺少程序包 {package}：请重新安装 docgen（pip install -e .）或双击 生成汇编.bat 重新安装"
-
-
-def utf8_console() -> None:
-    # A Chinese Windows console defaults to GBK; print what it cannot show as ? rather than crash.
-    for stream in (sys.stdout, sys.stderr):
-        if hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors="replace")

@@ -11,8 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..layout.spec import FONT_ROLES
-
 
 @dataclass(frozen=True)
 class Key:
@@ -122,6 +120,15 @@ COVER = Shape(
         Key("date", "日期", note="日期（可选），写 2026-12-01 或 2026年12月1日"),
     ),
 )
+# Faces by role; a volume's settings may name others (many offices only have 仿宋 and 楷体).
+DEFAULT_FONTS = {
+    "title": "方正小标宋简体",
+    "heading1": "黑体",
+    "heading2": "楷体",
+    "body": "仿宋",
+    "page_number": "宋体",
+}
+FONT_ROLES = tuple(DEFAULT_FONTS)
 TITLE_MODES = ("series", "own")  # series_title（一）…, or each report's own title
 FONT_USES = {"title": "报告标题、目录标题", "heading1": "一、", "heading2": "（一）", "body": "正文、1.（1）一是、目录各行", "page_number": "页码"}
 FONTS = Shape("fonts", tuple(Key(role, f"字体 {role}", note=FONT_USES[role]) for role in FONT_ROLES))

@@ -55,7 +55,6 @@ _VERSION = 20  # what zipfile writes for a deflated entry
 _UTF8_NAME = 0x800
 _PERMISSIONS = 0o600 << 16  # what zipfile gives an entry of no other attributes: rw-------
 _LIMIT = zipfile.ZIP64_LIMIT  # beyond it zipfile writes ZIP64 records, which docgen's packages never need
-_STREAM_BLOCK = 1 << 20
 
 
 class PackageTooLarge(ValueError):

@@ -4,7 +4,7 @@ The committed template is this module's output (a test keeps them equal), so
 the numbers stay in one place (``layout.spec``) while a user can still restyle
 by opening the template in Word and changing a style.
 
-Run ``python -m docgen.docx.template_builder`` to write it anew.
+Run ``python -m tools.make_template`` to write it anew.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Twips
 
+from ..core.schema import DEFAULT_FONTS, FONT_ROLES
 from ..layout import spec
 from .properties import DocumentProperties
 from .fonttable import declare_faces
@@ -34,7 +35,7 @@ _TEMPLATE_DATE = datetime.datetime(*FIXED_ZIP_DATE, tzinfo=datetime.timezone.utc
 
 def build_template(fonts: dict[str, str] | None = None) -> bytes:
     """The template as bytes, with ``fonts`` (role → face) over the defaults."""
-    faces = {**spec.DEFAULT_FONTS, **(fonts or {})}
+    faces = {**DEFAULT_FONTS, **(fonts or {})}
     document = docx.Document()
     _set_defaults(document, faces)
     _define_styles(document, faces)
@@ -59,7 +60,7 @@ def apply_fonts(document, fonts: dict[str, str]) -> None:
 
 
 def _styles_by_role() -> dict[str, set[str]]:
-    by_role = {role: set() for role in spec.FONT_ROLES}
+    by_role = {role: set() for role in FONT_ROLES}
     for kind in spec.PAGE.values():
         by_role[kind.font].add(kind.style)
     by_role["heading2"].add(spec.STYLE_LEAD2)
@@ -257,7 +258,3 @@ def write_template(path: Path = TEMPLATE_PATH) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(build_template())
     return path
-
-
-if __name__ == "__main__":
-    print(f"已写入模板：{write_template()}")

@@ -241,12 +241,6 @@ class Stager:
         return path
 
 
-@contextmanager
-def publication(folder: Path, *, record: bool = False, scope: Scope = nothing) -> Iterator[Publication]:
-    with Publication(folder, record=record, scope=scope) as published:
-        yield published
-
-
 def _replace(folder: Path, staging: Path, steps: list[Step]) -> None:
     """Move the old files aside, the new ones in, and away with the old — or back, on any failure."""
     _refuse_folders_in_the_way(folder, [s for s in steps if s.new])

@@ -23,7 +23,8 @@ from .summary import summary_lines
 from ..core.model import Origin, VolumeSettings
 from .dispatch import IMPORTABLE, Reader, read_paragraphs, reading
 from .plausible import why_not_a_report
-from .recognise import Recognised, Recognition, recognise
+from .plan import Planned, Source
+from .recognise import Recognised, recognise
 from ..fs.publish import Publication
 from ..inputs.yaml_reader import CATEGORIES_FILE, SETTINGS_FILE, read_report
 from ..inputs.yaml_writer import report_yaml, settings_yaml
@@ -31,27 +32,6 @@ from ..inputs.yaml_writer import report_yaml, settings_yaml
 _NOT_A_NAME = re.compile(r"^[\d\s._\-()（）]*$")
 _UNIT_IN_TITLE = re.compile(r"^(?P<unit>.{2,20}?(?:社区|街道|村))(?:党委|党总支|党支部)?(?:\d{4}年|关于|基层|党建)")
 _NOT_REPORTS = {"thumbs.db", "desktop.ini", ".ds_store"}
-
-
-@dataclass
-class Source:
-    """One file read: what was recognised in it and the notes reading it raised."""
-
-    path: Path
-    recognition: Recognition
-    notes: list[Finding] = field(default_factory=list)
-
-
-@dataclass
-class Planned:
-    """One report to be written: where from, under which unit, into which file."""
-
-    source: Source
-    recognised: Recognised
-    unit: str
-    unit_note: str
-    target: Path | None = None
-    replaces: bool = False  # --force: the target is the existing file of the same unit
 
 
 @dataclass

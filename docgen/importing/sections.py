@@ -32,7 +32,6 @@ HEADING_ENDINGS = (
     "亮点", "特色", "做法", "问题", "不足", "成效", "经验", "打算", "计划", "措施",
     "思路", "建议", "工作", "情况", "体会",
 )
-MAX_HEADING_CHARS = 20
 MAX_NUMBERED_HEADING_CHARS = 30  # 一、强化政治引领，筑牢战斗堡垒
 MAX_UNMARKED_HEADING_CHARS = 10
 _SENTENCE_PUNCTUATION = re.compile("[。，；！？,;!?]")

@@ -4,15 +4,12 @@ it, where each went, its parts, and every guess that needs checking."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..core.findings import said
 from ..core.model import VolumeSettings
 from ..core.numbering import chinese_date, section_number
 from ..inputs.yaml_reader import SETTINGS_FILE
-
-if TYPE_CHECKING:
-    from .importer import Planned, Source
+from .plan import Planned, Source
 
 
 def summary_lines(sources: list[Source], planned: list[Planned], settings: VolumeSettings | None, out: Path) -> list[str]:

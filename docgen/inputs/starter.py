@@ -3,9 +3,8 @@ settings of a new inputs folder (``docgen init``)."""
 
 from __future__ import annotations
 
-from ..layout.spec import DEFAULT_FONTS
 from ..core.model import VolumeSettings
-from ..core.schema import COVER, FONTS, VOLUME
+from ..core.schema import COVER, DEFAULT_FONTS, FONTS, VOLUME
 from .yaml_writer import scalar
 
 _STARTER = """\

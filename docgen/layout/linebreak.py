@@ -97,10 +97,6 @@ def break_lines(
     return lines
 
 
-def line_count(text: str, font: Font, width: int, first_indent: int = 0) -> int:
-    return len(break_lines(text, font, width, first_indent))
-
-
 def text_width(text: str, font: Font) -> int:
     """How wide ``text`` prints on one line, in twips: ``_Measure(text).width`` of the
     whole, added up without building its per-character sums (titles are measured

@@ -15,9 +15,9 @@ from __future__ import annotations
 import gc
 import os
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import Iterator
 
 from ..checks import check_volume
 from ..checks.pieces import volume_pieces
@@ -32,36 +32,10 @@ from ..fs.publish import Publication, everything
 from ..inputs.yaml_reader import Inputs, load_inputs, load_settings
 from .report_batches import Setup, make_batch, report_batches
 from ..docx.template import Template
-from ..docx.volume import VolumeWriter, volume_docx
-
-if TYPE_CHECKING:
-    from ..office.verify import Mismatch
+from ..docx.volume import VolumeWriter
+from .result import BuildResult, Progress
 
 _BLOCK = 1 << 20
-
-Progress = Callable[[int, int], None]
-
-
-@dataclass
-class BuildResult:
-    volume: Volume
-    volume_path: Path
-    report_paths: list[Path]
-    start_pages: list[int]  # the 目录's page numbers, one a report
-    warnings: list[Finding] = field(default_factory=list)  # what reading the inputs noticed (file, line, kind)
-    template: Template | None = field(default=None, repr=False)
-    removed: list[Path] = field(default_factory=list)  # docgen's own stale outputs, removed
-    recovered: Finding | None = None  # what was done about an earlier interrupted write
-    findings: list[Finding] = field(default_factory=list)  # what docgen check finds in the inputs
-    pdf_paths: list[Path] = field(default_factory=list)
-    rendered: bool = False  # LibreOffice laid the volume out (verify or exact)
-    mismatches: list[Mismatch] = field(default_factory=list)  # model vs LibreOffice, before --exact corrected them
-
-    @property
-    def files(self) -> list[Path]:
-        """Every file this build wrote."""
-        return [*self.report_paths, self.volume_path, *self.pdf_paths]
-
 
 def publish_outputs(out: Path) -> Publication:
     """The publication of a build: it records its files and answers for all it recorded."""
@@ -176,12 +150,6 @@ def _refuse_starter_text(volume: Volume) -> None:
         files = sorted({str(f.origin.path) for f in unfilled})
         more = f"（另有 {len(files) - 1} 个文件也是这样）" if len(files) > 1 else ""
         raise InputError(f"还是 docgen new 写的示例文字，没有改写：请填写后再生成{more}", unfilled[0].origin)
-
-
-def rewrite_volume(result: BuildResult, pages: list[int], publication: Publication) -> BuildResult:
-    """The volume of ``result`` written again with ``pages`` in its 目录 (``build --exact``)."""
-    publication.write(result.volume_path.name, volume_docx(result.volume, pages, result.template))
-    return replace(result, start_pages=pages)
 
 
 def report_template(inputs: Path, volume: Volume) -> Template:

@@ -9,10 +9,11 @@ published, and the PDFs are published with them, or nothing is.
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .build import BuildResult, rewrite_volume
+from .result import BuildResult
+from ..docx.volume import volume_docx
 from ..errors import InternalError
 from ..fs.publish import Publication
 from ..office.pdftext import read_pages, require_tool
@@ -58,6 +59,12 @@ def _rebuild_with(
         missing = "；".join(describe(m) for m in mismatches if m.rendered_page is None)
         raise InternalError(f"在 PDF 中找不到这些报告的开头，无法改写目录页码：{missing}")
     return rewrite_volume(result, [p for p in rendered if p is not None], publication)
+
+
+def rewrite_volume(result: BuildResult, pages: list[int], publication: Publication) -> BuildResult:
+    """The volume of ``result`` written again with ``pages`` in its 目录 (``build --exact``)."""
+    publication.write(result.volume_path.name, volume_docx(result.volume, pages, result.template))
+    return replace(result, start_pages=pages)
 
 
 def mismatch_message(mismatches: list[Mismatch]) -> str:
