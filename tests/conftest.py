@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLE_INPUTS = ROOT / "inputs"
-# The reference reports as the compiled volume printed them (tests/data/reference/README.md).
-REFERENCE_REPORTS = ROOT / "tests" / "data" / "reference"
+from support.paths import SAMPLE_INPUTS
 
 
 @pytest.fixture(scope="session")

@@ -14,13 +14,13 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from docgen.pipeline.build import build
+from docgen.core.model import Volume
 from docgen.layout.linebreak import HANGING
 from docgen.layout.paginate import place, volume_layout
-from docgen.core.model import Volume
 from docgen.office.pdftext import Page, read_pages
 from docgen.office.soffice import convert_to_pdf
 from docgen.office.verify import rendered_start_indices, squeeze
+from docgen.pipeline.build import build
 
 
 def comparable(text: str) -> str:
@@ -76,7 +76,7 @@ def model_paragraphs(volume: Volume) -> list[PrintedParagraph]:
     for block, where in zip(blocks[toc_count:], positions[toc_count:]):
         text = "".join(block.texts)
         if text:
-            printed.append(PrintedParagraph(text, list(block.texts), [(p, l) for p, l in where]))
+            printed.append(PrintedParagraph(text, list(block.texts), [(page, line) for page, line in where]))
     return printed
 
 
