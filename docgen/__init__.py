@@ -19,6 +19,7 @@ __version__ = "0.1.0"
 # program using the API meets the error at the first function it calls.
 from .api import (  # noqa: E402
     Finding,
+    __all__,  # noqa: E402
     build,
     check,
     import_files,
@@ -27,7 +28,6 @@ from .api import (  # noqa: E402
     new_report,
     summary,
 )
-from .api import __all__  # noqa: E402
 
 
 def __getattr__(name: str):

@@ -14,9 +14,9 @@ from .core.findings import Finding
 from .core.model import Volume
 
 if TYPE_CHECKING:
-    from .pipeline.result import BuildResult, Progress
     from .importing.importer import ImportResult
     from .inputs.new_inputs import NewInputs
+    from .pipeline.result import BuildResult, Progress
 
 # Each function imports the machinery of its command when called: `docgen check`
 # loads no Word writer, `docgen build` no Word reader. The types of the results

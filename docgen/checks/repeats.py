@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import Iterator
 
 from .findings import REPEATED, Finding, shorten
 from .pieces import CLOSING, INTRO, LEAD, REPORT_TITLE, TEXT, TITLE, Piece
@@ -28,7 +28,7 @@ _COMMON_SHINGLE = 200  # a shingle in more sentences than this says nothing abou
 _COMPARED_ROLES = {TITLE, TEXT, LEAD, INTRO, CLOSING}
 _SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
 _HALF_TO_FULL = tuple(zip(",;:()?!", "，；：（）？！"))
-_HALF_WIDTH = re.compile("[%s]" % re.escape(",;:()?!"))
+_HALF_WIDTH = re.compile("[" + re.escape(",;:()?!") + "]")
 _NOT_COUNTED = re.compile(r"[\s\W_]")  # punctuation and spaces do not make a sentence long
 
 

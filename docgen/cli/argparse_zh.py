@@ -13,8 +13,8 @@ checks that every id of the running Python is here).
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 MESSAGES = {
     # help

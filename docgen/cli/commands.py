@@ -11,11 +11,11 @@ import sys
 from pathlib import Path
 
 from ..api import build, import_files, init_inputs, new_report
-from .grammar import DEFAULT_INPUTS, DEFAULT_OUT, HelpShown, parse
-from ..errors import DocgenError, EnvironmentProblem, InternalError
 from ..core.findings import Finding, said
-from .console import missing_package_text, utf8_console
+from ..errors import DocgenError, EnvironmentProblem, InternalError
 from ..inputs.yaml_reader import load_inputs
+from .console import missing_package_text, utf8_console
+from .grammar import DEFAULT_INPUTS, DEFAULT_OUT, HelpShown, parse
 
 _LISTED_REPORTS = 50  # a longer 目录 is not worth printing
 SUMMARY_HINT = "各社区的问题可汇总为问题清单和共性问题分析：运行 docgen summary"

@@ -13,8 +13,8 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from .argparse_zh import chinese_argparse, gettext
 from ..errors import UsageError
+from .argparse_zh import chinese_argparse, gettext
 
 DEFAULT_INPUTS = Path("inputs")
 DEFAULT_OUT = Path("outputs")

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from docx.oxml.ns import qn
 from lxml import etree
 
-from ..layout import compose
-from ..errors import InputError
-from ..layout import spec
 from ..core.model import Cover, Report
+from ..errors import InputError
+from ..layout import compose, spec
 from .ooxml import (
     BREAK_XML,
     XML_PARSER,

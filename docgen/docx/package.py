@@ -11,7 +11,8 @@ import io
 import struct
 import zipfile
 import zlib
-from typing import BinaryIO, Iterable
+from collections.abc import Iterable
+from typing import BinaryIO
 
 FIXED_ZIP_DATE = (2020, 1, 1, 0, 0, 0)
 STYLES_PART = "word/styles.xml"
@@ -46,7 +47,7 @@ def add_parts(package: zipfile.ZipFile, parts: dict[str, bytes]) -> None:
 # writes it again: most of the cost of a small package. ``SharedParts`` takes
 # the shared parts' entries and directory once, as bytes; each package is then
 # those bytes with its own entries after them, laid out byte for byte as
-# ``zipfile`` lays out ``add_parts`` (tests/test_ooxml_package.py compares).
+# ``zipfile`` lays out ``add_parts`` (tests/docx/test_package.py compares).
 
 _LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")
 _DIRECTORY_ENTRY = struct.Struct("<4s4B4HL2L5H2L")

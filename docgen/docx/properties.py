@@ -57,7 +57,7 @@ def core_xml(props: DocumentProperties, when: datetime.datetime) -> bytes:
         f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
         f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
         "</cp:coreProperties>"
-    ).encode("utf-8")
+    ).encode()
 
 
 def app_xml(props: DocumentProperties) -> bytes:
@@ -68,4 +68,4 @@ def app_xml(props: DocumentProperties) -> bytes:
         'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
         f"<Application>{APPLICATION}</Application><DocSecurity>0</DocSecurity>{company}"
         "</Properties>"
-    ).encode("utf-8")
+    ).encode()

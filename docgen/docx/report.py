@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..layout import compose
 from ..core.model import Cover, Report
+from ..layout import compose
 from .content import report_body_xml
 from .properties import DocumentProperties
 from .template import Template

@@ -17,26 +17,27 @@ import io
 import itertools
 import re
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Iterable
+from typing import BinaryIO
 
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
-from markupsafe import Markup, escape
 from lxml import etree
+from markupsafe import Markup, escape
 
-from ..errors import InputError
 from ..core.model import Origin
-from .content import StyleIds
-from .properties import APP_PART, CORE_PART, DocumentProperties
-from .fonttable import declare_faces
 from ..core.sanitize import NOT_XML
+from ..errors import InputError
+from .content import StyleIds
+from .fonttable import declare_faces
 from .ooxml import W_NAMESPACE, XML_PARSER, element, parse_body, replace_child
 from .package import STYLES_PART, SharedParts, read_parts, write_package, zip_parts
+from .properties import APP_PART, CORE_PART, DocumentProperties
+from .sandbox import MAX_OPERATIONS, MAX_SECONDS, TemplateEnvironment, TemplateTooCostly
 from .template_builder import TEMPLATE_PATH, apply_fonts, build_template
 from .user_template import read_template
-from .sandbox import MAX_OPERATIONS, MAX_SECONDS, TemplateEnvironment, TemplateTooCostly
 
 _BODY_MARK = "\u2063docgen-body\u2063"  # invisible separators: cannot come from a user's template
 _DOCUMENT_PART = "word/document.xml"

@@ -21,10 +21,10 @@ from docx.shared import Twips
 
 from ..core.schema import DEFAULT_FONTS, FONT_ROLES
 from ..layout import spec
-from .properties import DocumentProperties
 from .fonttable import declare_faces
 from .ooxml import add_field, add_run, element, replace_child, set_fonts, set_outline_level, set_size, text_run
 from .package import FIXED_ZIP_DATE, read_parts, zip_parts
+from .properties import DocumentProperties
 
 TEMPLATE_PATH = Path(__file__).resolve().parents[2] / "templates" / "report.docx"
 BODY_PLACEHOLDER = "{{ body }}"

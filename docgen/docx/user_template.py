@@ -14,8 +14,8 @@ import stat
 import zipfile
 from pathlib import Path
 
-from ..errors import InputError
 from ..core.model import Origin
+from ..errors import InputError
 from ..fs.oserror import os_error_text
 from ..fs.safe_zip import (
     MAX_DOCX_BYTES,

@@ -11,17 +11,18 @@ from __future__ import annotations
 
 import io
 import itertools
-from typing import BinaryIO, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import BinaryIO
 
 from lxml import etree
 
+from ..core.model import Volume, VolumeSettings
 from ..layout import compose
 from ..layout.paginate import toc_entries
-from ..core.model import Volume, VolumeSettings
 from .content import TOC_GALLERY, cover_paragraphs, report_body_xml, toc_lines
+from .ooxml import document_part_control
 from .properties import DocumentProperties
 from .template import Template
-from .ooxml import document_part_control
 
 _FIRST_BOOKMARK = 100_000_001  # Word names TOC bookmarks _Toc + digits; it hides them in its list
 _TOC_BATCH = 500  # 目录 lines written out at a time

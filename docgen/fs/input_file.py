@@ -15,8 +15,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
-from ..errors import InputError
 from ..core.model import Origin
+from ..errors import InputError
 from .oserror import os_error_text
 
 _COPY_CHUNK = 1024 * 1024

@@ -11,9 +11,9 @@ import ctypes
 import hashlib
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 MANIFEST_FILE = ".docgen-manifest.json"
 _VERSION = 1

@@ -6,8 +6,8 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
-from ..errors import DocgenError, EnvironmentProblem, InputError
 from ..core.model import Origin
+from ..errors import DocgenError, EnvironmentProblem, InputError
 
 _LOCKED = "文件正被其他程序占用（例如在 Word 或 WPS 中打开着），请关闭它后再试"
 _BY_ERRNO = {

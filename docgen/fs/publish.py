@@ -24,16 +24,17 @@ import sys
 import tempfile
 import threading
 import uuid
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable, Iterator
+from typing import BinaryIO
 
-from ..errors import DocgenError, EnvironmentProblem, InputError
 from ..core.findings import RECOVERED, Finding
+from ..core.model import Origin
+from ..errors import DocgenError, EnvironmentProblem, InputError
 from .folderlock import folder_lock
 from .manifest import MANIFEST_FILE, Entry, Manifest, Scope, hide_manifest, manifest_bytes, next_manifest, read_manifest, stale_outputs
-from ..core.model import Origin
 from .oserror import os_error_text, write_error
 
 JOURNAL_FILE = ".docgen-journal.json"

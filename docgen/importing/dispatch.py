@@ -7,12 +7,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..errors import InputError
 from ..core.findings import Finding
 from ..core.model import Origin
+from ..errors import InputError
+from ..fs.input_file import regular_file
 from .converted import OldFormat, converted_together, read_converted
 from .docx_reader import read_docx_paragraphs
-from ..fs.input_file import regular_file
 from .paragraphs import Para
 from .sniff import DOCX, ODT, OLE, OTHER, PDF, RTF, sniff
 from .text_reader import read_text_paragraphs

@@ -12,16 +12,15 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
-import zlib
 from pathlib import Path
 
 from lxml import etree
 
-from ..errors import InputError
 from ..core.findings import Finding
 from ..core.model import Origin
-from ..fs.safe_zip import MAX_DOCX_BYTES, MAX_ENTRIES, MAX_PART_BYTES, UNZIP_ERRORS, PartTooLarge, declares_doctype, read_capped
+from ..errors import InputError
 from ..fs.input_file import read_input_bytes
+from ..fs.safe_zip import MAX_DOCX_BYTES, MAX_ENTRIES, MAX_PART_BYTES, UNZIP_ERRORS, PartTooLarge, declares_doctype, read_capped
 from .markers import split_marker
 from .paragraphs import Para
 from .sniff import OLE_MAGIC

@@ -16,18 +16,18 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..core.findings import EMPTY_REPORT, IMPORT_GUESS, Finding, said
+from ..core.model import Origin, VolumeSettings
 from ..errors import DocgenError, InputError
 from ..fs.filenames import clashes, unique_filenames
-from ..core.findings import EMPTY_REPORT, IMPORT_GUESS, Finding, said
-from .summary import summary_lines
-from ..core.model import Origin, VolumeSettings
-from .dispatch import IMPORTABLE, Reader, read_paragraphs, reading
-from .plausible import why_not_a_report
-from .plan import Planned, Source
-from .recognise import Recognised, recognise
 from ..fs.publish import Publication
 from ..inputs.yaml_reader import CATEGORIES_FILE, SETTINGS_FILE, read_report
 from ..inputs.yaml_writer import report_yaml, settings_yaml
+from .dispatch import IMPORTABLE, Reader, read_paragraphs, reading
+from .plan import Planned, Source
+from .plausible import why_not_a_report
+from .recognise import Recognised, recognise
+from .summary import summary_lines
 
 _NOT_A_NAME = re.compile(r"^[\d\s._\-()（）]*$")
 _UNIT_IN_TITLE = re.compile(r"^(?P<unit>.{2,20}?(?:社区|街道|村))(?:党委|党总支|党支部)?(?:\d{4}年|关于|基层|党建)")

@@ -11,10 +11,10 @@ import codecs
 import re
 from pathlib import Path
 
-from ..errors import InputError
 from ..core.findings import CONTROL_CHARACTERS, Finding
 from ..core.model import Origin
 from ..core.sanitize import xml_safe
+from ..errors import InputError
 from ..fs.input_file import read_input_bytes
 from .paragraphs import Para
 from .sniff import OLE_MAGIC, ZIP_MAGIC

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..fs.publish import Publication
-from .yaml_reader import SETTINGS_FILE
 from .starter import volume_starter_yaml
+from .yaml_reader import SETTINGS_FILE
 
 _DOCGENS_OWN = ".docgen"  # its lock, journal and staging folders: not the user's files
 

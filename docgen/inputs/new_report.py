@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
+from ..core.unit_names import clean_unit_name
 from ..errors import InputError, UsageError
 from ..fs.filenames import clashes, safe_filename
 from ..fs.publish import Publication
-from ..core.unit_names import clean_unit_name
 from .starter import starter_yaml
 
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import yaml
 
 from ..core import schema
-from ..errors import InputError
 from ..core.model import Origin
+from ..errors import InputError
 
 # Without a colon, only a key of the report format is surely a key (“Word 文档” is text).
 _SCHEMA_KEYS = frozenset(

@@ -17,13 +17,13 @@ from pathlib import Path
 import yaml
 
 from ..core import schema
-from ..errors import InputError
 from ..core.findings import CONTROL_CHARACTERS, NOT_IN_ORDER, UNLIKELY_DATE, Finding
 from ..core.model import Cover, Item, Origin, Report, Section, Signature, Volume, VolumeSettings
 from ..core.sanitize import xml_safe
-from .dates import impossible_year, unlikely_year
-from ..fs.input_file import folder_entries, outside_link_error, read_input_bytes
 from ..core.unit_names import clean_unit_name, same_unit_key
+from ..errors import InputError
+from ..fs.input_file import folder_entries, outside_link_error, read_input_bytes
+from .dates import impossible_year, unlikely_year
 from .yaml_errors import scalar_slip, syntax_error, unmarked_error
 from .yaml_text import comment_after_text, decode_yaml, too_deep_error
 

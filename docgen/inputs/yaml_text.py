@@ -8,9 +8,9 @@ from pathlib import Path
 
 import yaml
 
-from ..errors import InputError
 from ..core.findings import TEXT_AFTER_COMMENT, Finding
 from ..core.model import Origin
+from ..errors import InputError
 
 # A report nests five deep (report → sections → section → items → item); far
 # deeper is no report, and the pure-Python YAML composer recurses per level.

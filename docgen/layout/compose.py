@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import spec
-from .linebreak import Font, text_width
-from .titles import title_lines
 from ..core.model import Cover, Item, Report, Section, Signature
 from ..core.numbering import chinese_date, item_number, section_number
 from ..core.schema import LEVELS
+from . import spec
+from .linebreak import Font, text_width
+from .titles import title_lines
 
 TITLE = spec.TITLE
 UNIT_LINE = spec.UNIT_LINE

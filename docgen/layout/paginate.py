@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from . import compose
 from ..core.model import Report, Volume
-from . import spec
+from . import compose, spec
 from .linebreak import break_lines, text_width
 
 TOC_LEADER_MIN = 0  # a right tab takes the page number to the margin however little room is left

@@ -8,15 +8,13 @@ section it belongs to.
 
 from __future__ import annotations
 
-
-from ..layout import compose
-from ..layout import spec
-from .model import Ledger, ProblemGroup
 from ..core.model import Item, Report, Section
 from ..docx.content import StyleIds, report_paragraphs
+from ..docx.ooxml import add_run, element
 from ..docx.properties import DocumentProperties
 from ..docx.template import Template
-from ..docx.ooxml import add_run, element
+from ..layout import compose, spec
+from .model import Ledger, ProblemGroup
 
 TITLE = "共性问题分析"
 NAMED_UNITS = 30  # a group of more units names these and counts the rest

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import io
 import math
-from copy import copy
 import unicodedata
 import zipfile
+from copy import copy
 from dataclasses import dataclass
 
 from lxml import etree
@@ -22,6 +22,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
+from ..docx.ooxml import XML_PARSER
+from ..docx.package import read_parts, zip_parts
+from ..docx.properties import build_time
 from .model import (
     COLUMN_CATEGORY,
     COLUMN_DEADLINE,
@@ -33,16 +36,13 @@ from .model import (
     COLUMN_TEXT,
     COLUMN_TITLE,
     COLUMN_UNIT,
-    MAX_CELL_CHARS,
     LEDGER_SHEET,
+    MAX_CELL_CHARS,
     UNKEPT_SHEET,
     KeptRow,
     Ledger,
     LedgerRow,
 )
-from ..docx.properties import build_time
-from ..docx.ooxml import XML_PARSER
-from ..docx.package import read_parts, zip_parts
 
 TITLE_ROW = 1
 HEADER_ROW = 2

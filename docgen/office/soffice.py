@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
 from ..errors import EnvironmentProblem
 from ..fs.oserror import os_error_text
 from .fonts import fontconfig_environment

@@ -14,26 +14,25 @@ from __future__ import annotations
 
 import gc
 import os
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Iterator
 
 from ..checks import check_volume
 from ..checks.pieces import volume_pieces
 from ..checks.structure import find_starter_text
-from ..errors import InputError, InternalError
-from ..fs.filenames import USER_TEMPLATE, unique_filenames
-from ..core.findings import Finding
-from ..layout.paginate import start_pages
 from ..core.model import Volume, VolumeSettings
-from .workers import Workers
-from ..fs.publish import Publication, everything
-from ..inputs.yaml_reader import Inputs, load_inputs, load_settings
-from .report_batches import Setup, make_batch, report_batches
 from ..docx.template import Template
 from ..docx.volume import VolumeWriter
+from ..errors import InputError, InternalError
+from ..fs.filenames import USER_TEMPLATE, unique_filenames
+from ..fs.publish import Publication, everything
+from ..inputs.yaml_reader import Inputs, load_inputs, load_settings
+from ..layout.paginate import start_pages
+from .report_batches import Setup, make_batch, report_batches
 from .result import BuildResult, Progress
+from .workers import Workers
 
 _BLOCK = 1 << 20
 

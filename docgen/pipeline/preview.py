@@ -7,11 +7,11 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from .build import BuildResult, build
 from ..errors import EnvironmentProblem, InputError, UsageError
 from ..fs.publish import Publication
 from ..office.pdftext import require_tool
 from ..office.soffice import convert_to_pdf, require_soffice
+from .build import BuildResult, build
 
 PREVIEW_FOLDER = "preview"
 # Below, a page is a smudge; above, pdftoppm makes pictures of hundreds of

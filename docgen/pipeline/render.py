@@ -12,13 +12,13 @@ import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .result import BuildResult
 from ..docx.volume import volume_docx
 from ..errors import InternalError
 from ..fs.publish import Publication
 from ..office.pdftext import read_pages, require_tool
 from ..office.soffice import convert_to_pdf, require_soffice
 from ..office.verify import Mismatch, describe, page_mismatches, rendered_start_pages
+from .result import BuildResult
 
 
 @dataclass

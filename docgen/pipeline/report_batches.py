@@ -16,19 +16,19 @@ import itertools
 import marshal
 import pickle
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterator
 
 from ..core import model
+from ..core.model import Report, Volume, VolumeSettings
+from ..docx.report import report_docx
+from ..docx.template import Template
+from ..docx.volume import VolumeWriter
+from ..fs.manifest import Entry
+from ..fs.publish import Stager
 from ..layout import compose
 from ..layout.paginate import paragraph_pages
-from ..fs.manifest import Entry
-from ..core.model import Report, Volume, VolumeSettings
-from ..fs.publish import Stager
-from ..docx.template import Template
-from ..docx.report import report_docx
-from ..docx.volume import VolumeWriter
 
 BATCH_SIZE = 16  # reports sent to a worker at a time: enough to outweigh the sending
 

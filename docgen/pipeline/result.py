@@ -3,9 +3,10 @@ outputs (``render``) complete, and how it reports progress."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from ..core.findings import Finding
 from ..core.model import Volume

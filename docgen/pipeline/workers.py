@@ -18,9 +18,10 @@ import multiprocessing
 import os
 import signal
 import sys
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Callable, Iterable, Iterator, TypeVar
+from typing import TypeVar
 
 from ..errors import EnvironmentProblem
 
