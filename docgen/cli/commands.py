@@ -1,4 +1,4 @@
-"""The ``docgen`` command: runs what the command line asks (``commandline``) and prints.
+"""The ``docgen`` command: runs what the command line asks (``grammar``) and prints.
 
 Exit codes: 0 done, 1 input errors, 2 usage errors. Every error a user can
 cause ends in a Chinese message, never a traceback.

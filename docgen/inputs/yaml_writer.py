@@ -2,7 +2,7 @@
 
 Short text goes in plain scalars, body text in ``|`` blocks with one line a
 paragraph, and nothing is quoted unless YAML needs it. What this writes,
-``readers.yaml_reader`` reads back to the same model.
+``yaml_reader`` reads back to the same model.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """``docgen build``: inputs folder → each report's .docx and the volume.
 
 The reports are made a batch at a time (``report_batches``) by worker
-processes where the machine has them (``parallel``) while this process checks
+processes where the machine has them (``workers``) while this process checks
 the inputs; the volume follows, its 目录 paged from the reports' page counts.
 Each file is written to a staging folder as soon as it is made (memory stays
 flat however many reports there are); only when all of them are there are they
