@@ -25,6 +25,7 @@ from .check.structure import find_starter_text
 from .errors import InputError, InternalError
 from .filenames import USER_TEMPLATE, unique_filenames
 from .findings import Finding
+from .folderlock import reading_lock
 from .layout.paginate import start_pages
 from .model import Volume, VolumeSettings
 from .parallel import Workers
@@ -90,9 +91,10 @@ def build(
     """
     # the workers start before the inputs are read: they hold nothing of them but what they are sent
     with publish_outputs(out) as publication, Workers(_entries_in(inputs)) as workers:
-        settings, settings_warnings = load_settings(inputs)  # read first: the template needs its fonts
-        template = workers.call(prepared_template, _user_template(inputs), settings)  # made while the reports are read
-        loaded = load_inputs(inputs, (settings, settings_warnings))
+        with reading_lock(inputs, writing=out):  # a report saved meanwhile is read whole, before or after
+            settings, settings_warnings = load_settings(inputs)  # read first: the template needs its fonts
+            template = workers.call(prepared_template, _user_template(inputs), settings)  # made while the reports are read
+            loaded = load_inputs(inputs, (settings, settings_warnings))
         with _kept_from_the_collector():
             result = write_build(loaded, template(), publication, progress, workers)
             if pdf or verify or exact:
@@ -134,7 +136,7 @@ def write_build(loaded: Inputs, template: Template, publication: Publication, pr
     _refuse_starter_text(volume)
     setup = Setup.of(template, volume.settings, publication.stager() if workers.count > 1 else None)
     volume_writer = setup.writers()[1]
-    volume_name, *report_names = unique_filenames([volume.settings.series_title] + [r.unit for r in volume.reports], ".docx")
+    volume_name, report_names = output_names(volume)
     batches = report_batches(volume, report_names, setup, publication.stager())
     made = workers.map(make_batch, batches)  # started now where there are workers
     findings = check_volume(volume)
@@ -150,6 +152,39 @@ def write_build(loaded: Inputs, template: Template, publication: Publication, pr
     )
     progress(total, total)
     return BuildResult(volume, volume_path, report_paths, pages, loaded.warnings, template, findings=findings)
+
+
+def output_names(volume: Volume) -> tuple[str, list[str]]:
+    """The file names a build gives the volume and each report (.docx; a PDF takes the same stem)."""
+    volume_name, *report_names = unique_filenames([volume.settings.series_title] + [r.unit for r in volume.reports], ".docx")
+    return volume_name, report_names
+
+
+@dataclass
+class Outputs:
+    """The files a build of a volume (and ``docgen summary``) leave in the output folder,
+    those that are there now: each ``None`` or left out where it is not."""
+
+    volume: Path | None
+    reports: list[tuple[str, Path]]  # unit, its .docx
+    pdfs: list[Path]  # the volume's first, then the reports' in volume order
+    ledger: Path | None  # 问题清单.xlsx
+    analysis: Path | None  # 共性问题分析.docx
+
+
+def present_outputs(volume: Volume, out: Path) -> Outputs:
+    from .ledger.model import ANALYSIS_FILE, LEDGER_FILE
+
+    volume_name, report_names = output_names(volume)
+    there = lambda name: out / name if (out / name).is_file() else None  # noqa: E731
+    docx = [volume_name, *report_names]
+    return Outputs(
+        volume=there(volume_name),
+        reports=[(report.unit, out / name) for report, name in zip(volume.reports, report_names) if there(name)],
+        pdfs=[out / pdf for pdf in (str(Path(name).with_suffix(".pdf")) for name in docx) if there(pdf)],
+        ledger=there(LEDGER_FILE),
+        analysis=there(ANALYSIS_FILE),
+    )
 
 
 def _read_parts(paths: list[Path]) -> Iterator[bytes]:

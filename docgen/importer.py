@@ -19,7 +19,7 @@ from pathlib import Path
 from .errors import DocgenError, InputError
 from .filenames import clashes, unique_filenames
 from .findings import EMPTY_REPORT, IMPORT_GUESS, Finding, said
-from .import_summary import summary_lines
+from .import_summary import source_lines, summary_lines
 from .model import Origin, VolumeSettings
 from .readers.dispatch import IMPORTABLE, Reader, read_paragraphs, reading
 from .readers.plausible import why_not_a_report
@@ -72,6 +72,7 @@ class ImportResult:
     refused: list[Refusal] = field(default_factory=list)
     # What reading the imported files noticed and what was guessed in them (file, line, kind).
     warnings: list[Finding] = field(default_factory=list)
+    by_file: dict[Path, list[str]] = field(default_factory=dict)  # each imported file's lines of ``summary``
 
 
 def import_files(files: list[Path], out: Path, force: bool = False) -> ImportResult:
@@ -91,7 +92,8 @@ def import_files(files: list[Path], out: Path, force: bool = False) -> ImportRes
         if settings is not None:
             publication.write(SETTINGS_FILE, settings_yaml(settings, ["汇编设置（由 docgen import 生成）"]).encode("utf-8"))
     warnings = [note for source in imported for note in source.notes] + [note for plan in planned for note in plan.recognised.notes]
-    return ImportResult(publication.written, summary_lines(imported, planned, settings, out), refused, warnings)
+    by_file = {source.path: source_lines(source, planned) for source in imported}
+    return ImportResult(publication.written, summary_lines(imported, planned, settings, out), refused, warnings, by_file)
 
 
 def _read_all(paths: list[Path]) -> tuple[list[Source], list[Refusal]]:

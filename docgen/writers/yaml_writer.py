@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 
-from ..model import Cover, Report, Section, Signature, VolumeSettings
+from ..model import DEFAULT_PROBLEM_WORDS, Cover, Report, Section, Signature, VolumeSettings
 from ..numbering import chinese_date
 from ..schema import DEFAULT_ITEM_STYLE
 
@@ -95,6 +95,10 @@ def settings_yaml(settings: VolumeSettings, header: list[str] = ()) -> str:
     if settings.fonts:
         lines.append("fonts:")
         lines += [f"  {role}: {scalar(face)}" for role, face in settings.fonts.items()]
+    if list(settings.problem_words) != list(DEFAULT_PROBLEM_WORDS):
+        lines.append("# docgen summary 把标题含这些词的部分当作问题部分")
+        lines.append("problem_headings:")
+        lines += [f"  - {scalar(word)}" for word in settings.problem_words]
     return "\n".join(lines) + "\n"
 
 
