@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 # The model, errors and choices a program editing reports needs (docgen.workbench), in one place.
-from .errors import DocgenError, InputError  # noqa: F401
-from .findings import Finding
+from .errors import DocgenError, EnvironmentProblem, InputError  # noqa: F401
+from .findings import Finding, said  # noqa: F401  (said: a Finding as a person reads it)
 from .model import Cover, Item, Report, Section, Signature, Volume, VolumeSettings  # noqa: F401
-from .schema import ITEM_STYLES, TITLE_MODES  # noqa: F401
+from .numbering import chinese_date, item_number, section_number  # noqa: F401
+from .schema import DEFAULT_ITEM_STYLE, ITEM_STYLES, TITLE_MODES  # noqa: F401
 
 if TYPE_CHECKING:
     from .build import BuildResult, Outputs, Progress
@@ -43,6 +44,8 @@ _LAZY = {
     "Page": "layout.pages",
     "Line": "layout.pages",
     "IMPORTABLE": "readers.dispatch",  # the suffixes import reads
+    "safe_filename": "filenames",
+    "KIND_NAMES": "check.findings",  # a check finding's kind in Chinese
     "FONT_ROLES": "layout.spec",
     "DEFAULT_FONTS": "layout.spec",
 }
@@ -77,7 +80,9 @@ __all__ = [
     "preview_images",
     "report_files",
     "report_pages",
+    "report_text",
     "save_report",
+    "save_report_text",
     "save_settings",
     "set_order",
     "start_pages",
@@ -177,6 +182,20 @@ def save_report(inputs: Path | str, name: str, report: Report, version: str) -> 
     from .edits import save_report as _save_report
 
     return _save_report(Path(inputs), name, report, version)
+
+
+def report_text(inputs: Path | str, name: str) -> tuple[str, str]:
+    """The text of the report file ``name`` and its version, for mending a file a form cannot show."""
+    from .edits import read_report_text
+
+    return read_report_text(Path(inputs), name)
+
+
+def save_report_text(inputs: Path | str, name: str, text: str, version: str) -> Saved:
+    """Write ``text`` as it is into the report file ``name``; refused as ``save_report`` refuses."""
+    from .edits import save_report_text as _save_report_text
+
+    return _save_report_text(Path(inputs), name, text, version)
 
 
 def open_settings(inputs: Path | str) -> Opened:

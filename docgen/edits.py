@@ -102,6 +102,23 @@ def save_report(inputs: Path, name: str, report: Report, version: str) -> Saved:
     return Saved(written, _version(texts[path].encode("utf-8")))
 
 
+def save_report_text(inputs: Path, name: str, text: str, version: str) -> Saved:
+    """Write ``text`` as it is into the report file ``name``, opened at ``version``: the mending
+    of a file too broken for a form, refused as ``save_report`` refuses."""
+    path = report_file(inputs, name)
+    text = text.replace("\r\n", "\n")
+    with Publication(inputs) as publication:
+        _unchanged(path, version)
+        _validate_with(inputs, {path: text})
+        written = publication.write(path.name, text.encode("utf-8"))
+    return Saved([written], _version(text.encode("utf-8")))
+
+
+def read_report_text(inputs: Path, name: str) -> tuple[str, str]:
+    """The text of the report file ``name`` and its version, whether it reads as a report or not."""
+    return _read(report_file(inputs, name))
+
+
 def save_settings(inputs: Path, settings: VolumeSettings, version: str) -> Saved:
     """Write ``settings`` into volume.yaml, opened at ``version`` (``MISSING``: there was none)."""
     path = inputs / SETTINGS_FILE

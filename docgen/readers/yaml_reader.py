@@ -211,7 +211,7 @@ def read_report(path: Path, text: str | None = None) -> tuple[Report, list[Findi
     if not section_nodes:
         raise reader.fail(fields["sections"], "sections 是空的，至少要有一个部分")
     sections = [_read_section(reader, node, i) for i, node in enumerate(section_nodes, 1)]
-    report = Report(unit=unit, sections=sections, origin=reader.origin(root))
+    report = Report(unit=unit, sections=sections, origin=reader.origin(root), unit_origin=reader.origin(fields["unit"]))
     if "title" in fields:
         report.title = reader.text(fields["title"], schema.REPORT["title"].what).strip()
         report.title_origin = reader.origin(fields["title"])
