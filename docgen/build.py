@@ -163,11 +163,11 @@ def output_names(volume: Volume) -> tuple[str, list[str]]:
 @dataclass
 class Outputs:
     """The files a build of a volume (and ``docgen summary``) leave in the output folder,
-    those that are there now: each ``None`` or left out where it is not."""
+    those that are there now; ``None`` where one is not."""
 
     volume: Path | None
-    reports: list[tuple[str, Path]]  # unit, its .docx
-    pdfs: list[Path]  # the volume's first, then the reports' in volume order
+    volume_pdf: Path | None
+    reports: list[tuple[str, Path | None, Path | None]]  # unit, its .docx, its PDF
     ledger: Path | None  # 问题清单.xlsx
     analysis: Path | None  # 共性问题分析.docx
 
@@ -175,13 +175,17 @@ class Outputs:
 def present_outputs(volume: Volume, out: Path) -> Outputs:
     from .ledger.model import ANALYSIS_FILE, LEDGER_FILE
 
+    def there(name: str) -> Path | None:
+        return out / name if (out / name).is_file() else None
+
+    def pdf(name: str) -> Path | None:
+        return there(str(Path(name).with_suffix(".pdf")))
+
     volume_name, report_names = output_names(volume)
-    there = lambda name: out / name if (out / name).is_file() else None  # noqa: E731
-    docx = [volume_name, *report_names]
     return Outputs(
         volume=there(volume_name),
-        reports=[(report.unit, out / name) for report, name in zip(volume.reports, report_names) if there(name)],
-        pdfs=[out / pdf for pdf in (str(Path(name).with_suffix(".pdf")) for name in docx) if there(pdf)],
+        volume_pdf=pdf(volume_name),
+        reports=[(report.unit, there(name), pdf(name)) for report, name in zip(volume.reports, report_names)],
         ledger=there(LEDGER_FILE),
         analysis=there(ANALYSIS_FILE),
     )

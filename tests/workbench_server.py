@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+ROOT = Path(__file__).resolve().parents[1]  # docgen from this checkout, wherever the server runs
 START_SECONDS = 60  # the interpreter, Starlette and docgen imported on a machine shared by many
 
 
@@ -79,12 +80,14 @@ class Workbench:
         return self.process.returncode
 
 
-def start(inputs: Path, out: Path, *extra: str) -> Workbench:
-    """``docgen serve --no-browser --port 0`` over ``inputs`` and ``out``, once it has printed its address."""
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+def start(inputs: Path, out: Path, *extra: str, cwd: Path | None = None) -> Workbench:
+    """``docgen serve --no-browser --port 0`` over ``inputs`` and ``out``, once it has printed its
+    address; run in ``cwd`` (the folders named relative to it, as 打开工作台.bat names them) where given."""
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONPATH": str(ROOT)}
     env.pop("DOCGEN_DEBUG", None)
-    command = [sys.executable, "-m", "docgen", "serve", "--inputs", str(inputs), "--out", str(out), "--no-browser", "--port", "0", *extra]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8", env=env)
+    named = [os.path.relpath(folder, cwd) if cwd else str(folder) for folder in (inputs, out)]
+    command = [sys.executable, "-m", "docgen", "serve", "--inputs", named[0], "--out", named[1], "--no-browser", "--port", "0", *extra]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8", env=env, cwd=cwd)
     first = _first_line(process)
     if not first.startswith("http://"):
         out_text, err_text = process.communicate(timeout=START_SECONDS)

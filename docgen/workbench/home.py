@@ -14,7 +14,10 @@ from .uploads import UploadRefused, import_received, private_folder, received_fi
 from .views import volume_view
 
 
-async def page(request: Request, notices: list | None = None, settings_form: SettingsForm | None = None) -> Response:
+async def page(
+    request: Request, notices: list | None = None, settings_form: SettingsForm | None = None, settings_notices: list | None = None
+) -> Response:
+    """The page; ``notices`` said at its top, ``settings_notices`` by the settings' save button."""
     bench = web.bench_of(request)
     view = await web.blocking(volume_view, bench.inputs)
     settings_error = ""
@@ -33,6 +36,7 @@ async def page(request: Request, notices: list | None = None, settings_form: Set
         notices=notices or [],
         settings=settings_form,
         settings_error=settings_error,
+        settings_notices=settings_notices or [],
         title_modes=api.TITLE_MODES,
         font_roles=api.FONT_ROLES,
         default_fonts=api.DEFAULT_FONTS,
@@ -75,10 +79,10 @@ async def save_settings(request: Request) -> Response:
         settings = posted.settings(current.model.order)
         saved = await web.blocking(api.save_settings, bench.inputs, settings, posted.version)
     except api.ChangedOnDisk as error:
-        return await page(request, [("conflict", str(error))], posted)
+        return await page(request, settings_form=posted, settings_notices=[("conflict", str(error))])
     except api.DocgenError as error:
-        return await page(request, [("error", f"没有保存：{error}")], posted)
-    return await page(request, [("ok", f"已保存汇编设置：{saved.written[0]}")])
+        return await page(request, settings_form=posted, settings_notices=[("invalid", f"没有保存：{error}")])
+    return await page(request, settings_notices=[("ok", f"已保存汇编设置：{saved.written[0]}")])
 
 
 async def upload(request: Request) -> Response:

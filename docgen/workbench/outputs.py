@@ -11,6 +11,8 @@ makes, and never through a link leading out of it.
 
 from __future__ import annotations
 
+import datetime
+from dataclasses import dataclass
 from pathlib import Path
 
 from starlette.requests import Request
@@ -79,6 +81,7 @@ async def build_page(request: Request, notices: list | None = None) -> Response:
     bench = web.bench_of(request)
     view = await web.blocking(volume_view, bench.inputs)
     outputs = await web.blocking(api.outputs, view.volume, bench.out) if view.volume is not None else None
+    can_render = await web.blocking(api.can_render)
     return web.render(
         request,
         "build.html",
@@ -86,8 +89,9 @@ async def build_page(request: Request, notices: list | None = None) -> Response:
         nav="build",
         view=view,
         outputs=outputs,
-        links=_links(bench.out, outputs),
-        can_render=await web.blocking(api.can_render),
+        downloads=_downloads(bench.out, outputs),
+        pdf=bench.pdf if bench.pdf is not None else can_render,
+        can_render=can_render,
         job=bench.jobs.current("build"),
         notices=notices or [],
     )
@@ -95,7 +99,7 @@ async def build_page(request: Request, notices: list | None = None) -> Response:
 
 async def build(request: Request) -> Response:
     bench = web.bench_of(request)
-    pdf = (await request.form()).get("pdf") == "on"
+    pdf = bench.pdf = (await request.form()).get("pdf") == "on"
     started = bench.jobs.start("build", "正在生成各报告和汇编……", lambda job: _build(bench, job, pdf))
     return await build_page(request, [] if started else [BUSY])
 
@@ -172,17 +176,32 @@ def _relative(out: Path, path: Path) -> str:
     return path.relative_to(out).as_posix()
 
 
-def _links(out: Path, outputs) -> list[tuple[str, str, str]]:
-    """(data-output kind, label, relative name) of every output there."""
+@dataclass
+class Download:
+    kind: str  # its data-output: volume, report, pdf, ledger, analysis
+    label: str
+    name: str  # relative to the output folder
+    made: str  # when it was written
+
+
+def _downloads(out: Path, outputs) -> dict[str, list[Download]]:
+    """Every output there, in groups: the volume, the problem summary, each report."""
     if outputs is None:
-        return []
-    links = []
-    if outputs.volume:
-        links.append(("volume", "汇编（Word）", _relative(out, outputs.volume)))
-    links += [("report", f"{unit}（Word）", _relative(out, path)) for unit, path in outputs.reports]
-    links += [("pdf", f"{path.stem}（PDF）", _relative(out, path)) for path in outputs.pdfs]
-    if outputs.ledger:
-        links.append(("ledger", "问题清单（Excel）", _relative(out, outputs.ledger)))
-    if outputs.analysis:
-        links.append(("analysis", "共性问题分析（Word）", _relative(out, outputs.analysis)))
-    return links
+        return {}
+
+    def link(kind: str, label: str, path: Path | None) -> list[Download]:
+        if path is None:
+            return []
+        made = datetime.datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+        return [Download(kind, label, _relative(out, path), made)]
+
+    groups = {
+        "汇编": link("volume", "汇编（Word）", outputs.volume) + link("pdf", "汇编（PDF）", outputs.volume_pdf),
+        "问题汇总": link("ledger", "问题清单（Excel）", outputs.ledger) + link("analysis", "共性问题分析（Word）", outputs.analysis),
+        "各社区的报告": [
+            download
+            for unit, docx, pdf in outputs.reports
+            for download in link("report", f"{unit}（Word）", docx) + link("pdf", f"{unit}（PDF）", pdf)
+        ],
+    }
+    return {title: downloads for title, downloads in groups.items() if downloads}

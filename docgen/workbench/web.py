@@ -39,6 +39,7 @@ class Bench:
     out: Path
     jobs: Jobs = field(default_factory=Jobs)
     imported: Imported | None = None  # the last upload's outcome, shown on the home page
+    pdf: bool | None = None  # whether the last build made PDFs: the next one is offered the same
 
 
 def bench_of(request: Request) -> Bench:
