@@ -70,6 +70,9 @@ class Jobs:
         job = self._job
         return job if job is not None and (kind is None or job.kind == kind) else None
 
+    def running(self) -> bool:
+        return self._job is not None and self._job.running
+
     def stop(self) -> None:
         """Ask the running work to stop, and wait for it to end."""
         job, thread = self._job, self._thread

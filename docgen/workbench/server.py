@@ -47,6 +47,8 @@ def serve(inputs: Path, out: Path, port: int | None = None, open_browser: bool =
     except KeyboardInterrupt:  # uvicorn raises Ctrl-C again once it has shut down
         pass
     finally:
+        if bench.jobs.running():
+            print("正在停止进行中的工作（输出文件夹保持原样）……", flush=True)
         bench.jobs.stop()
         listening.close()
     print("工作台已停止。", flush=True)

@@ -20,7 +20,7 @@ _UNSAFE_PLAIN = re.compile(r"^[-?:,\[\]{}#&*!|>'\"%@`\s]|: |\s#|:$|\s$|[\n\t]")
 
 
 def report_yaml(report: Report, header: list[str] = ()) -> str:
-    lines = [f"# {line}" for line in header]
+    lines = [f"# {line}".rstrip() for line in header]
     if report.title:
         lines.append(f"title: {scalar(report.title)}")
     lines.append(f"unit: {scalar(report.unit)}")
@@ -72,7 +72,7 @@ def _section_lines(section: Section) -> list[str]:
 
 
 def settings_yaml(settings: VolumeSettings, header: list[str] = ()) -> str:
-    lines = [f"# {line}" for line in header]
+    lines = [f"# {line}".rstrip() for line in header]
     if settings.titles == "own":
         lines.append("# 汇编的标题（汇编文件的名称）；各报告用自己的标题，见下面的 titles")
     else:
