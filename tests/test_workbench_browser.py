@@ -21,6 +21,7 @@ import pytest
 import docgen
 from docgen.readers.yaml_reader import read_report
 from docx_text import visible_lines
+from renderer import require_renderer
 from workbench_server import start
 
 pytestmark = pytest.mark.browser
@@ -143,9 +144,12 @@ def _retype(browser, name: str, text: str) -> None:
     field.send_keys(text)
 
 
-def _shoot(browser, folder: Path, name: str) -> None:
-    """The page from its top, as a 1366×768 screen shows it."""
-    browser.execute_script("window.scrollTo(0, 0)")
+def _shoot(browser, folder: Path, name: str, at=None) -> None:
+    """The page as a 1366×768 screen shows it: from its top, or with the element ``at`` in the middle."""
+    if at is None:
+        browser.execute_script("window.scrollTo(0, 0)")
+    else:
+        browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", at)
     browser.save_screenshot(str(folder / f"workbench-{name}.png"))
 
 
@@ -236,7 +240,7 @@ def test_sections_and_items_are_added_moved_and_removed_before_saving(browser, b
     assert (after.sections[-1].heading, [i.title for i in after.sections[-1].items]) == ("下一步打算", ["加强党员教育管理。"])
 
 
-def test_check_findings_are_shown_beside_the_text_they_are_in(browser, bench):
+def test_check_findings_are_shown_beside_the_text_they_are_in(browser, bench, screenshots):
     _open_report(browser, "示例单位08")
     path = bench.inputs / "示例单位08.yaml"
     expected = [f for f in docgen.check(bench.inputs) if f.origin.path == path]
@@ -246,6 +250,7 @@ def test_check_findings_are_shown_beside_the_text_they_are_in(browser, bench):
     beside = second_item.find_elements("css selector", "[data-finding]")
     assert len(beside) == 2 and all("占位符" in finding.text for finding in beside)
     assert "打造XX社区" in beside[0].text
+    _shoot(browser, screenshots, "report-findings", at=second_item)
 
 
 def test_a_word_report_uploaded_becomes_the_13th_and_a_bad_file_is_refused(browser, bench, tmp_path, screenshots):
@@ -326,3 +331,29 @@ def test_the_preview_shows_the_page_models_pages_and_the_toc_numbers(browser, be
     _click(browser, _css(browser, f'[data-toc] a[href="/preview?unit={quote("示例单位03")}"]')[0])
     _wait(browser, lambda b: "示例单位03" in b.find_element("tag name", "h1").text)
     assert len(_css(browser, ".page")) == pages[3] - pages[2]
+
+
+def test_where_libreoffice_is_installed_its_pictures_and_the_pdfs_are_shown(browser, bench, screenshots):
+    require_renderer()
+    _click(browser, browser.find_element("link text", "预览"))
+    _click(browser, _wait(browser, lambda b: _css(b, f'[data-toc] a[href="/preview?unit={quote("示例单位03")}"]'))[0])
+    _wait(browser, lambda b: "示例单位03" in b.find_element("tag name", "h1").text)
+    model_pages = len(_css(browser, ".page"))
+    _click(browser, _css(browser, '[data-action="render"]')[0])
+    _wait(browser, lambda b: _css(b, '[data-job="done"], [data-job="failed"]'))
+    assert _css(browser, '[data-job="done"]'), _css(browser, "#job-status")[0].text
+    pictures = _css(browser, ".images img")
+    assert len(pictures) == model_pages  # LibreOffice breaks the pages where the model does
+    assert all(browser.execute_script("return arguments[0].naturalWidth", picture) > 0 for picture in pictures)
+    assert sorted(p.name for p in (bench.out / "preview").iterdir()) == [f"示例单位03-{n}.png" for n in range(1, model_pages + 1)]
+    _shoot(browser, screenshots, "preview-libreoffice")
+    _click(browser, browser.find_element("link text", "生成"))
+    pdf = _wait(browser, lambda b: b.find_elements("name", "pdf"))[0]
+    if not pdf.is_selected():
+        _click(browser, pdf)
+    _click(browser, _css(browser, '[data-action="build"]')[0])
+    _wait(browser, lambda b: _css(b, '[data-job="done"], [data-job="failed"]'))
+    assert _css(browser, '[data-job="done"]'), _css(browser, "#job-status")[0].text
+    pdfs = [link.get_attribute("href") for link in _css(browser, 'a[data-output="pdf"]')]
+    assert len(pdfs) == 13 and pdfs[0].endswith(quote("基层党建亮点工作及存在问题.pdf"))
+    assert browser.find_element("name", "pdf").is_selected()  # offered the same the next time
