@@ -60,9 +60,13 @@ class Refusal:
 
     path: Path
     reason: str
+    replaces: list[Path] = field(default_factory=list)  # a report imported before: --force would replace these
 
     def __str__(self) -> str:
-        return f"{self.path}：{self.reason}"
+        return f"{self.path}：{self.reason}" + (FORCE_HINT if self.replaces else "")
+
+
+FORCE_HINT = "确实要用新文件替换，请加上 --force 再运行"
 
 
 @dataclass
@@ -248,7 +252,7 @@ def _refuse_duplicates(sources: list[Source], planned: list[Planned], force: boo
         existing = [plan.target for plan in planned if plan.source is source and plan.replaces]
         if existing:
             named = "、".join(str(path) for path in existing)
-            refused.append(Refusal(source.path, f"重复：这个单位的报告已经导入过（{named}），没有改动它。确实要用新文件替换，请加上 --force 再运行"))
+            refused.append(Refusal(source.path, f"重复：这个单位的报告已经导入过（{named}），没有改动它。", existing))
     return refused
 
 

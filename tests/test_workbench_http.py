@@ -204,3 +204,20 @@ def test_a_missing_inputs_folder_is_said_before_anything_starts(tmp_path):
     )
     assert done.returncode == 1 and "找不到输入文件夹" in done.stderr and "docgen init" in done.stderr
     assert done.stdout == ""
+
+
+def test_a_report_imported_before_is_refused_unless_replacing_is_ticked(bench):
+    headers = {"Cookie": bench.cookie(), "Origin": bench.origin}
+    report = "东湖社区基层党建亮点工作及存在问题\n一、亮点工作\n1.阵地建设成效明显。今年以来……\n二、存在问题\n1.党员管理有待规范。\n"
+    body, kind = _multipart([("东湖社区.txt", report.encode("utf-8"))])
+    first = bench.request("POST", "/import", body, {**headers, "Content-Type": kind})
+    assert 'data-result="imported"' in first.text and (bench.inputs / "东湖社区.yaml").exists()
+    again = bench.request("POST", "/import", body, {**headers, "Content-Type": kind})
+    assert 'data-result="refused"' in again.text and "重复：这个单位的报告已经导入过" in again.text
+    assert "勾选“用新文件替换已经导入过的同一单位的报告”" in again.text and "--force" not in again.text
+    changed = report.replace("阵地建设成效明显", "阵地建设成效显著").encode("utf-8")
+    replacing, kind = _multipart([("东湖社区.txt", changed)])
+    replacing = replacing.replace(b"--docgenboundary7d1f--", b'--docgenboundary7d1f\r\nContent-Disposition: form-data; name="replace"\r\n\r\non\r\n--docgenboundary7d1f--')
+    replaced = bench.request("POST", "/import", replacing, {**headers, "Content-Type": kind})
+    assert 'data-result="imported"' in replaced.text and "替换 东湖社区.yaml" in replaced.text
+    assert "阵地建设成效显著" in (bench.inputs / "东湖社区.yaml").read_text(encoding="utf-8")

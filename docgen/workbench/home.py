@@ -90,8 +90,8 @@ async def upload(request: Request) -> Response:
     bench = web.bench_of(request)
     folder = private_folder()
     try:
-        paths = await received_files(request, folder)
-        bench.imported = await web.blocking(import_received, paths, bench.inputs)
+        received = await received_files(request, folder)
+        bench.imported = await web.blocking(import_received, received, bench.inputs)
     except UploadRefused as error:
         return await page(request, [("error", str(error))])
     except api.DocgenError as error:

@@ -29,6 +29,7 @@ NOTHING_CHOSEN = "没有选择文件：请把文件拖到框里，或点“选�
 TOO_MANY = f"一次最多导入 {MAX_FILES} 个文件，请分几次导入。"
 TOO_LARGE = f"一次上传的文件合计不能超过 {MAX_UPLOAD_BYTES // (1024 * 1024)} MB，请分几次导入。"
 DAMAGED = "上传没有完成（连接中断或内容不完整），请再试一次。"
+REPLACE_HINT = "确实要用新文件替换，勾选“用新文件替换已经导入过的同一单位的报告”后再导入一次。"
 
 
 class UploadRefused(Exception):
@@ -48,7 +49,13 @@ class Imported:
     written: list[Path]
 
 
-async def received_files(request: Request, folder: Path) -> list[Path]:
+@dataclass
+class Received:
+    paths: list[Path]
+    replace: bool  # the box “用新文件替换……” ticked: import's --force
+
+
+async def received_files(request: Request, folder: Path) -> Received:
     """The uploaded files of ``request`` written into ``folder``, each in a folder of its own."""
     length = request.headers.get("content-length", "")
     if length.isdigit() and int(length) > MAX_UPLOAD_BYTES:
@@ -62,16 +69,17 @@ async def received_files(request: Request, folder: Path) -> list[Path]:
     if not uploads:
         raise UploadRefused(NOTHING_CHOSEN)
     try:
-        return [await _written(upload, folder / str(number)) for number, upload in enumerate(uploads, 1)]
+        paths = [await _written(upload, folder / str(number)) for number, upload in enumerate(uploads, 1)]
     finally:
         await form.close()
+    return Received(paths, form.get("replace") == "on")
 
 
-def import_received(paths: list[Path], inputs: Path) -> Imported:
-    """``paths`` imported into ``inputs`` as ``docgen import`` does; each file's outcome by its name."""
-    result = api.import_files(paths, inputs)
-    refused = {refusal.path: refusal.reason for refusal in result.refused}
-    files = [FileResult(path.name, result.by_file.get(path, []), refused.get(path, "")) for path in paths]
+def import_received(received: Received, inputs: Path) -> Imported:
+    """The files imported into ``inputs`` as ``docgen import`` does; each file's outcome by its name."""
+    result = api.import_files(received.paths, inputs, force=received.replace)
+    refused = {refusal.path: refusal.reason + (REPLACE_HINT if refusal.replaces else "") for refusal in result.refused}
+    files = [FileResult(path.name, result.by_file.get(path, []), refused.get(path, "")) for path in received.paths]
     return Imported(files, result.written)
 
 
