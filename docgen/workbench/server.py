@@ -9,6 +9,7 @@ starts, so that the address is known (and printed) at once, even for port 0.
 from __future__ import annotations
 
 import logging
+import os
 import secrets
 import socket
 import sys
@@ -40,7 +41,7 @@ def serve(inputs: Path, out: Path, port: int | None = None, open_browser: bool =
     print(address, flush=True)
     print(f"docgen 工作台已启动（输入文件夹 {inputs}，输出文件夹 {out}）。", flush=True)
     print("浏览器没有自动打开时，把上面的地址复制到浏览器里打开。用完后按 Ctrl+C 停止。", flush=True)
-    if open_browser:
+    if open_browser and _has_a_desktop():
         threading.Thread(target=webbrowser.open, args=(address,), daemon=True).start()
     try:
         server.run(sockets=[listening])
@@ -53,6 +54,14 @@ def serve(inputs: Path, out: Path, port: int | None = None, open_browser: bool =
         listening.close()
     print("工作台已停止。", flush=True)
     return 0
+
+
+def _has_a_desktop() -> bool:
+    """Whether a browser can open a window here: on Linux without a display, Python's
+    webbrowser would start a text browser in this very console instead."""
+    if sys.platform.startswith("linux"):
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
 
 
 def _listen(port: int | None) -> socket.socket:
