@@ -12,44 +12,42 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 # The model, errors and choices a program editing reports needs (docgen.workbench), in one place.
+from .core.findings import Finding, said  # noqa: F401  (said: a Finding as a person reads it)
+from .core.model import Cover, Item, Report, Section, Signature, Volume, VolumeSettings  # noqa: F401
+from .core.numbering import chinese_date, item_number, section_number  # noqa: F401
+from .core.schema import DEFAULT_FONTS, DEFAULT_ITEM_STYLE, FONT_ROLES, ITEM_STYLES, TITLE_MODES  # noqa: F401
 from .errors import DocgenError, EnvironmentProblem, InputError  # noqa: F401
-from .findings import Finding, said  # noqa: F401  (said: a Finding as a person reads it)
-from .model import Cover, Item, Report, Section, Signature, Volume, VolumeSettings  # noqa: F401
-from .numbering import chinese_date, item_number, section_number  # noqa: F401
-from .schema import DEFAULT_ITEM_STYLE, ITEM_STYLES, TITLE_MODES  # noqa: F401
 
 if TYPE_CHECKING:
-    from .build import BuildResult, Outputs, Progress
-    from .edits import Opened, Saved
-    from .importer import ImportResult
+    from .importing.importer import ImportResult
+    from .inputs.edits import Opened, Saved
+    from .inputs.new_inputs import NewInputs
+    from .inputs.yaml_reader import Inputs
     from .layout.pages import Page
-    from .newinputs import NewInputs
-    from .readers.yaml_reader import Inputs
+    from .pipeline.result import BuildResult, Outputs, Progress
 
 # Each function imports the machinery of its command when called: `docgen check`
 # loads no Word writer, `docgen build` no Word reader. The types of the results
 # (and the constants of a command) come from their modules the same way, when
 # first asked for (PEP 562).
 _LAZY = {
-    "BuildResult": "build",
-    "Outputs": "build",
-    "Progress": "build",
-    "ImportResult": "importer",
-    "NewInputs": "newinputs",
-    "Inputs": "readers.yaml_reader",
-    "Opened": "edits",
-    "Saved": "edits",
-    "ChangedOnDisk": "edits",
-    "MISSING": "edits",
+    "BuildResult": "pipeline.result",
+    "Outputs": "pipeline.result",
+    "Progress": "pipeline.result",
+    "ImportResult": "importing.importer",
+    "NewInputs": "inputs.new_inputs",
+    "Inputs": "inputs.yaml_reader",
+    "Opened": "inputs.edits",
+    "Saved": "inputs.edits",
+    "ChangedOnDisk": "inputs.edits",
+    "MISSING": "inputs.edits",
     "Page": "layout.pages",
     "Line": "layout.pages",
-    "IMPORTABLE": "readers.dispatch",  # the suffixes import reads
-    "safe_filename": "filenames",
-    "KIND_NAMES": "check.findings",  # a check finding's kind in Chinese
-    "FONT_ROLES": "layout.spec",
-    "DEFAULT_FONTS": "layout.spec",
+    "IMPORTABLE": "importing.dispatch",  # the suffixes import reads
+    "safe_filename": "fs.filenames",
+    "KIND_NAMES": "checks.findings",  # a check finding's kind in Chinese
 }
-_RENAMED = {"MAX_IMPORT_BYTES": ("safe_zip", "MAX_DOCX_BYTES")}  # the largest file import reads
+_RENAMED = {"MAX_IMPORT_BYTES": ("fs.safe_zip", "MAX_DOCX_BYTES")}  # the largest file import reads
 
 
 def __getattr__(name: str):
@@ -95,7 +93,7 @@ __all__ = [
 
 def load(inputs: Path | str) -> Volume:
     """The volume model of an inputs folder (reports in volume order, settings)."""
-    from .readers.yaml_reader import load_inputs
+    from .inputs.yaml_reader import load_inputs
 
     return load_inputs(Path(inputs)).volume
 
@@ -112,7 +110,7 @@ def build(
     """Every report's .docx and the volume in ``out``; the result names each file
     written (``files``), the 目录 pages (``start_pages``), the input warnings
     (``warnings``) and the check findings (``findings``), both ``Finding``s. ``pdf``/``verify``/``exact`` need LibreOffice."""
-    from .build import build as _build
+    from .pipeline.build import build as _build
 
     progress = progress or (lambda done, total: None)
     return _build(Path(inputs), Path(out), progress, pdf=pdf, verify=verify, exact=exact)
@@ -121,7 +119,7 @@ def build(
 def import_files(files: list[Path | str], out: Path | str, *, force: bool = False) -> ImportResult:
     """Word, WPS or text reports (or folders of them) → YAML inputs in ``out``; the result's
     ``warnings`` are what reading them noticed and what was guessed, as ``Finding``s."""
-    from .importer import import_files as _import_files
+    from .importing.importer import import_files as _import_files
 
     return _import_files([Path(f) for f in files], Path(out), force=force)
 
@@ -130,7 +128,7 @@ def init_inputs(folder: Path | str, *, force: bool = False) -> NewInputs:
     """A new inputs folder: ``folder`` made, with a volume.yaml explaining every
     setting at its default, and no reports. A folder already holding files is
     refused unless ``force`` (then only volume.yaml is written)."""
-    from .newinputs import init_inputs as _init_inputs
+    from .inputs.new_inputs import init_inputs as _init_inputs
 
     return _init_inputs(Path(folder), force=force)
 
@@ -138,7 +136,7 @@ def init_inputs(folder: Path | str, *, force: bool = False) -> NewInputs:
 def new_report(inputs: Path | str, unit: str) -> Path:
     """Write the commented starter report for ``unit`` into ``inputs``; its path. A file
     of that name already there is left alone (``InputError``)."""
-    from .newreport import new_report as _new_report
+    from .inputs.new_report import new_report as _new_report
 
     return _new_report(Path(inputs), unit)
 
@@ -146,7 +144,7 @@ def new_report(inputs: Path | str, unit: str) -> Path:
 def check(inputs: Path | str | Volume) -> list[Finding]:
     """What ``docgen check`` finds in the reports of ``inputs`` (or of a volume loaded
     already), in reading order."""
-    from .check import check_volume
+    from .checks import check_volume
 
     return check_volume(inputs if isinstance(inputs, Volume) else load(inputs))
 
@@ -154,14 +152,14 @@ def check(inputs: Path | str | Volume) -> list[Finding]:
 def validate(inputs: Path | str) -> Inputs:
     """What ``docgen validate`` reads: the volume (``.volume``) and the warnings reading it
     raised (``.warnings``); an ``InputError`` with validate's message where it fails."""
-    from .readers.yaml_reader import load_inputs
+    from .inputs.yaml_reader import load_inputs
 
     return load_inputs(Path(inputs))
 
 
 def report_files(inputs: Path | str) -> list[Path]:
     """The report files of an inputs folder, by file name (whether they read or not)."""
-    from .edits import report_files as _report_files
+    from .inputs.edits import report_files as _report_files
 
     return _report_files(Path(inputs))
 
@@ -169,7 +167,7 @@ def report_files(inputs: Path | str) -> list[Path]:
 def open_report(inputs: Path | str, name: str) -> Opened:
     """The report file ``name`` of ``inputs`` read for editing: ``.model`` (a ``Report``),
     ``.warnings``, and ``.version``, which ``save_report`` needs."""
-    from .edits import open_report as _open_report
+    from .inputs.edits import open_report as _open_report
 
     return _open_report(Path(inputs), name)
 
@@ -179,42 +177,42 @@ def save_report(inputs: Path | str, name: str, report: Report, version: str) -> 
     (the file's opening comment lines kept). Refused with ``ChangedOnDisk`` where the file
     is no longer ``version`` (changed elsewhere since it was opened), and with the
     ``InputError`` of ``validate`` where the folder would not validate; then nothing is written."""
-    from .edits import save_report as _save_report
+    from .inputs.edits import save_report as _save_report
 
     return _save_report(Path(inputs), name, report, version)
 
 
 def report_text(inputs: Path | str, name: str) -> tuple[str, str]:
     """The text of the report file ``name`` and its version, for mending a file a form cannot show."""
-    from .edits import read_report_text
+    from .inputs.edits import read_report_text
 
     return read_report_text(Path(inputs), name)
 
 
 def save_report_text(inputs: Path | str, name: str, text: str, version: str) -> Saved:
     """Write ``text`` as it is into the report file ``name``; refused as ``save_report`` refuses."""
-    from .edits import save_report_text as _save_report_text
+    from .inputs.edits import save_report_text as _save_report_text
 
     return _save_report_text(Path(inputs), name, text, version)
 
 
 def open_settings(inputs: Path | str) -> Opened:
     """volume.yaml read for editing (``.model``: ``VolumeSettings``; the defaults where there is none)."""
-    from .edits import open_settings as _open_settings
+    from .inputs.edits import open_settings as _open_settings
 
     return _open_settings(Path(inputs))
 
 
 def save_settings(inputs: Path | str, settings: VolumeSettings, version: str) -> Saved:
     """Write volume.yaml, refused as ``save_report`` refuses."""
-    from .edits import save_settings as _save_settings
+    from .inputs.edits import save_settings as _save_settings
 
     return _save_settings(Path(inputs), settings, version)
 
 
 def set_order(inputs: Path | str, units: list[str]) -> Saved:
     """Write ``units`` as volume.yaml's ``order``, every other setting as it is."""
-    from .edits import set_order as _set_order
+    from .inputs.edits import set_order as _set_order
 
     return _set_order(Path(inputs), units)
 
@@ -222,7 +220,7 @@ def set_order(inputs: Path | str, units: list[str]) -> Saved:
 def written_date(text: str, what: str) -> datetime.date:
     """A date as a report file's reader takes one (2026年11月20日 or 2026-11-20); an
     ``InputError`` with the reader's message (``what`` names the field) where it is none."""
-    from .readers.yaml_reader import written_date as _written_date
+    from .inputs.yaml_reader import written_date as _written_date
 
     return _written_date(text.strip(), what)[0]
 
@@ -252,22 +250,22 @@ def report_pages(volume: Volume, unit: str) -> list[Page]:
 def preview(inputs: Path | str, out: Path | str, unit: str | None = None, dpi: int = 72) -> list[Path]:
     """What ``docgen preview`` writes: a PNG a page of the volume (or of the report of ``unit``),
     rendered by LibreOffice, in ``out``/preview. Needs LibreOffice (``EnvironmentProblem``)."""
-    from .renderer.preview import preview as _preview
+    from .pipeline.preview import preview as _preview
 
     return _preview(Path(inputs), Path(out), unit, dpi)
 
 
 def can_render() -> bool:
     """Whether LibreOffice is installed: PDFs and page pictures can be made."""
-    from .renderer.soffice import find_soffice
+    from .office.soffice import find_soffice
 
     return find_soffice() is not None
 
 
 def preview_images(volume: Volume, out: Path | str, unit: str | None = None) -> list[Path]:
     """The page pictures ``preview`` left in ``out`` for the volume (or the report of ``unit``)."""
-    from .build import output_names
-    from .renderer.preview import preview_images as _preview_images
+    from .pipeline.build import output_names
+    from .pipeline.preview import preview_images as _preview_images
 
     volume_name, report_names = output_names(volume)
     name = volume_name if unit is None else report_names[_position(volume, unit)]
@@ -276,7 +274,7 @@ def preview_images(volume: Volume, out: Path | str, unit: str | None = None) -> 
 
 def outputs(volume: Volume, out: Path | str) -> Outputs:
     """The files ``build`` and ``summary`` make of ``volume`` that are in ``out`` now."""
-    from .build import present_outputs
+    from .pipeline.build import present_outputs
 
     return present_outputs(volume, Path(out))
 
@@ -297,6 +295,6 @@ def summary(inputs, out, previous=None, keep=None, force=False):
     Returns a ``SummaryResult`` naming the files written (``.paths``); raises
     ``DocgenError`` with a Chinese message on bad input.
     """
-    from .ledger import summary as write_summary
+    from .pipeline.summary import summary as write_summary
 
     return write_summary(inputs, out, previous=previous, keep=keep, force=force)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from .. import compose
-from ..model import Report, Volume
+from ..core.model import Report, Volume
+from . import compose
 from .paginate import measure, place, start_pages, toc_entries
 
 
