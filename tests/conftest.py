@@ -6,10 +6,11 @@ import datetime
 import os
 import shutil
 import types
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+from support.paths import SAMPLE_INPUTS
 
 # Property tests draw the same examples on every run (the suite must not fail by chance, nor
 # by a slow moment on a busy machine); HYPOTHESIS_PROFILE=explore draws new ones to look further.
@@ -17,16 +18,11 @@ settings.register_profile("docgen", derandomize=True, database=None, deadline=No
 settings.register_profile("explore", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "docgen"))
 
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLE_INPUTS = ROOT / "inputs"
-# The reference reports as the compiled volume printed them (tests/data/reference/README.md).
-REFERENCE_REPORTS = ROOT / "tests" / "data" / "reference"
-
 
 @pytest.fixture(scope="session")
 def sample_build(tmp_path_factory):
     """The sample inputs built into a fresh folder (inputs copied, so tests may not touch them)."""
-    from docgen.build import build
+    from docgen.pipeline.build import build
 
     work = tmp_path_factory.mktemp("sample")
     inputs = work / "inputs"
@@ -47,7 +43,7 @@ def clock(monkeypatch):
     """docgen's clock, which dates the files it writes, set by the test: ``clock(moment)``
     (an aware datetime); so that two builds compared fall on the day the test says, not
     on either side of a midnight the run happens to cross."""
-    from docgen.writers import docprops
+    from docgen.docx import properties as docprops
 
     class Clock(datetime.datetime):
         moment = datetime.datetime(2026, 11, 20, 8, 0, tzinfo=datetime.timezone.utc)

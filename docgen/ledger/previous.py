@@ -1,6 +1,6 @@
 """Last year's inputs: which of this year's problems the same unit raised then too.
 
-Units are matched as everywhere in docgen (``readers.unit_names.same_unit_key``:
+Units are matched as everywhere in docgen (``core.unit_names.same_unit_key``:
 光明社区党委 is 光明社区, spaces and full-width forms aside), problems by the
 wording of their titles or of their texts.
 """
@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..core.unit_names import same_unit_key
 from ..errors import DocgenError, InputError
-from ..readers.unit_names import same_unit_key
-from ..readers.yaml_reader import load_inputs
+from ..inputs.yaml_reader import load_inputs
 from .model import Problem
 from .problems import volume_problems
 from .similarity import SAME_PROBLEM, SAME_TEXT, plain, score, title_key

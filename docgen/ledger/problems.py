@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from ..findings import BODY_ONLY, PROBLEMS_WITHOUT_ITEMS, Finding
-from ..model import Item, Section, Volume
-from ..numbering import chinese_number
-from ..readers.sections import split_lead, split_run_in
+from ..core.findings import BODY_ONLY, PROBLEMS_WITHOUT_ITEMS, Finding
+from ..core.model import Item, Section, Volume
+from ..core.numbering import chinese_number
+from ..importing.sections import split_lead, split_run_in
 from .model import Problem
 
 # Where a point of a 一是…二是… list may begin: a paragraph's start, or after a

@@ -1,0 +1,319 @@
+"""``docgen import``: the files 社区 send (.docx, .doc, .wps, .rtf, .odt, .txt, .md) → YAML inputs.
+
+Every file is read and recognised first. A file that cannot be read, is no
+report, or names a unit the output folder already holds (without --force)
+is refused with its reason, and nothing of it is written; every other file
+is imported. Under the output folder's lock, the YAML files and the volume
+settings are written together, all or none (``publish``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..core.findings import EMPTY_REPORT, IMPORT_GUESS, IMPORT_SKIPPED, Finding, said
+from ..core.model import Origin, VolumeSettings
+from ..core.unit_names import filed_unit, same_unit_key
+from ..errors import DocgenError, InputError
+from ..fs.filenames import clashes, unique_filenames
+from ..fs.publish import Publication
+from ..inputs.yaml_reader import CATEGORIES_FILE, SETTINGS_FILE, read_report
+from ..inputs.yaml_writer import report_yaml, settings_yaml
+from .dispatch import IMPORTABLE, Reader, read_paragraphs, reading
+from .endings import names_a_unit
+from .front import tidy
+from .plan import Planned, Source
+from .plausible import why_not_a_report
+from .recognise import Recognised, recognise
+from .summary import source_lines, summary_lines
+
+_NOT_A_NAME = re.compile(r"^[\d\s._\-()（）]*$")
+# 东湖社区2024年…, 中共光明社区委员会关于…: a name (no digits, no "我社区", no "关于社区") before 社区/街道/村.
+_UNIT_IN_TITLE = re.compile(
+    r"^(?P<unit>(?!关于|我|本|全|各|某)(?:中共|中国共产党)?[\u4e00-\u9fffA-Za-z]{2,18}?(?:社区|街道|村)"
+    r"(?:党委|党总支|党支部|党工委|居委会|委员会)?)(?:\d{4}|[〇零一二三四五六七八九]{4}|关于|基层|党建|工作|年度|上半年|下半年|书记|主任)"
+)
+# 文化路社区述职.wps: a file named after its 社区 and what it is.
+_UNIT_IN_NAME = re.compile(r"^(?P<unit>[\u4e00-\u9fffA-Za-z]{2,18}?(?:社区|街道|村))")
+_NOT_REPORTS = {"thumbs.db", "desktop.ini", ".ds_store"}
+
+
+@dataclass
+class Refusal:
+    """A file not imported, and why (in Chinese, for the user)."""
+
+    path: Path
+    reason: str
+    replaces: list[Path] = field(default_factory=list)  # a report imported before: --force would replace these
+
+    def __str__(self) -> str:
+        return f"{self.path}：{self.reason}" + (FORCE_HINT if self.replaces else "")
+
+
+FORCE_HINT = "确实要用新文件替换，请加上 --force 再运行"
+
+
+@dataclass
+class ImportResult:
+    written: list[Path]
+    summary: list[str]
+    refused: list[Refusal] = field(default_factory=list)
+    # What reading the imported files noticed and what was guessed in them (file, line, kind).
+    warnings: list[Finding] = field(default_factory=list)
+    by_file: dict[Path, list[str]] = field(default_factory=dict)  # each imported file's lines of ``summary``
+
+
+def import_files(files: list[Path], out: Path, force: bool = False) -> ImportResult:
+    """Import every good file of ``files`` (folders stand for the files in them) into ``out``."""
+    sources, refused = _read_all(expand(files))
+    if not sources:
+        return ImportResult([], [], refused)  # nothing to write: the folder is not even made
+    with Publication(out) as publication:
+        planned = _plan_reports(sources, out)
+        refused += _refuse_duplicates(sources, planned, force)
+        imported = [source for source in sources if source.path not in {r.path for r in refused}]
+        planned = [plan for plan in planned if plan.source in imported]
+        own_titles = _give_titles(imported, planned)
+        settings = _volume_settings(imported, planned, own_titles, out)
+        for plan in planned:
+            publication.write(plan.target.name, report_yaml(plan.recognised.report, _header(plan)).encode("utf-8"))
+        if settings is not None:
+            publication.write(SETTINGS_FILE, settings_yaml(settings, ["汇编设置（由 docgen import 生成）"]).encode("utf-8"))
+    warnings = [note for source in imported for note in source.notes] + [note for plan in planned for note in plan.recognised.notes]
+    by_file = {source.path: source_lines(source, planned) for source in imported}
+    return ImportResult(publication.written, summary_lines(imported, planned, settings, out), refused, warnings, by_file)
+
+
+def _read_all(paths: list[Path]) -> tuple[list[Source], list[Refusal]]:
+    """Each file read and recognised, or refused with the reason."""
+    sources, refused = [], []
+    with reading(paths) as read:
+        for path in paths:
+            try:
+                sources.append(read_source(path, read))
+            except DocgenError as error:
+                refused.append(Refusal(path, error.message))
+    return sources, refused
+
+
+def expand(files: list[Path]) -> list[Path]:
+    """The files named, a folder standing for every file in it (a bad one is named, not skipped)."""
+    paths: list[Path] = []
+    for path in files:
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.is_file() and not _is_system_file(p))
+            if not found:
+                raise InputError(f"文件夹中没有可导入的文件（{'、'.join(IMPORTABLE)}）", Origin(path))
+            paths += found
+        else:
+            paths.append(path)
+    return paths
+
+
+def _is_system_file(path: Path) -> bool:
+    """Word's lock files (~$报告.docx), hidden files, and what Windows and macOS leave in folders."""
+    return path.name.startswith(("~$", ".")) or path.name.lower() in _NOT_REPORTS
+
+
+def read_source(path: Path, read: Reader = read_paragraphs) -> Source:
+    """Read and recognise one file; InputError naming it if it cannot be read or is no report."""
+    paragraphs, notes = read(path)
+    if not paragraphs:
+        raise InputError("文件中没有文字", Origin(path))
+    paragraphs, tidied = tidy(paragraphs, Origin(path))
+    notes += tidied
+    reason = why_not_a_report(paragraphs)
+    if reason:
+        raise InputError(reason, Origin(path))
+    recognition = recognise(paragraphs, Origin(path))
+    notes += recognition.notes
+    if not any(_has_content(r) for r in recognition.reports):
+        raise InputError("文件中没有找到报告的内容（部分标题和条目，或正文）", Origin(path))
+    notes += [
+        Finding(EMPTY_REPORT, empty.report.origin, f"“{empty.title or '一份没有标题的报告'}”下面没有部分标题和条目，没有导入")
+        for empty in recognition.reports
+        if not _has_content(empty)
+    ]
+    return Source(path, recognition, notes)
+
+
+def _has_content(recognised: Recognised) -> bool:
+    return bool(recognised.report.sections or recognised.report.body)
+
+
+# --- units and file names ----------------------------------------------------------
+
+
+def _plan_reports(sources: list[Source], out: Path) -> list[Planned]:
+    planned: list[Planned] = []
+    for source in sources:
+        reports = [r for r in source.recognition.reports if _has_content(r)]
+        for position, recognised in enumerate(reports, 1):
+            unit, note = _unit_name(source, recognised, position if len(reports) > 1 else None)
+            planned.append(Planned(source, recognised, unit, note))
+    _make_units_distinct(planned)
+    existing = _existing_units(out)
+    names = unique_filenames([plan.unit for plan in planned], ".yaml", taken={SETTINGS_FILE, CATEGORIES_FILE})
+    targets = [out / name for name in names]
+    present = clashes(targets)  # 单位.yaml there already, or 单位.yml, or in another case
+    for plan, target in zip(planned, targets):
+        # A unit already imported, or a file of the same name (hand-made, unreadable): that file.
+        plan.target = existing.get(same_unit_key(plan.unit)) or present.get(target, target)
+        plan.replaces = plan.target.exists()
+        plan.recognised.report.unit = plan.unit
+        _sign_dated_ending(plan)
+    return planned
+
+
+def _sign_dated_ending(plan: Planned) -> None:
+    """A 落款 that is only a date gets a 署名, which every 落款 must have: the unit
+    line under the title where the report has one, else the report's unit; said as a guess."""
+    recognised = plan.recognised
+    signature = recognised.report.signature
+    if signature is None or signature.unit:
+        return
+    signature.unit = recognised.unit_line or plan.unit
+    source = "标题下的单位行" if recognised.unit_line else "单位名称"
+    recognised.notes.append(
+        Finding(IMPORT_GUESS, signature.origin, f"文末落款只有日期，没有署名：署名暂用“{signature.unit}”（取自{source}），请核对")
+    )
+
+
+def _unit_name(source: Source, recognised: Recognised, position: int | None) -> tuple[str, str]:
+    """The unit a report is filed under (its 社区, 村 or 街道: ``filed_unit``), and how it was found."""
+    named = _named_unit(recognised)
+    if named:
+        organ, where, to_check = named
+        unit = filed_unit(organ)
+        said = where if unit == organ else f"{where}“{organ}”"
+        return unit, f"{said}，请核对" if to_check else said
+    stem = source.path.stem.strip()
+    if position is not None:
+        base = stem if not _NOT_A_NAME.match(stem) else "示例单位"
+        return f"{base}{position:02d}", f"汇编中的第 {position} 份报告没有写单位名称，暂用此名，请在文件中改为真实单位"
+    if _NOT_A_NAME.match(stem):
+        return f"示例单位{stem}", f"文件名“{source.path.name}”不像单位名称，暂用此名，请在文件中改为真实单位"
+    in_name = _UNIT_IN_NAME.match(stem)
+    return (in_name["unit"] if in_name else filed_unit(stem)), "取自文件名，请核对"
+
+
+def _named_unit(recognised: Recognised) -> tuple[str, str, bool] | None:
+    """The unit the document names, as it names it (its organ, often), where, and whether to check it."""
+    if recognised.unit_line:
+        return recognised.unit_line, "取自标题下的一行", False
+    signature = recognised.report.signature
+    if signature and names_a_unit(signature.unit):  # not a person's name: 总结者：张某
+        return signature.unit, "取自文末的署名", False
+    in_title = _UNIT_IN_TITLE.match(recognised.title or "")
+    if in_title:
+        return in_title.group("unit"), "取自标题", True
+    return None
+
+
+def _make_units_distinct(planned: list[Planned]) -> None:
+    """A unit met again in this import gets -2, -3 …, never a name another report already has (甲社区-2)."""
+    taken = {plan.unit for plan in planned}
+    seen: set[str] = set()
+    for plan in planned:
+        if plan.unit in seen:
+            number = 2
+            while f"{plan.unit}-{number}" in taken:
+                number += 1
+            plan.unit = f"{plan.unit}-{number}"
+            plan.unit_note += "；与另一份报告重名，已加编号区分"
+            taken.add(plan.unit)
+        seen.add(plan.unit)
+
+
+def _existing_units(out: Path) -> dict[str, Path]:
+    """The units the output folder already has a report file for → that file."""
+    units: dict[str, Path] = {}
+    if not out.is_dir():
+        return units
+    for path in sorted(out.glob("*.yaml")):
+        if path.name in (SETTINGS_FILE, CATEGORIES_FILE):
+            continue
+        try:
+            report, _ = read_report(path)
+        except DocgenError:
+            continue  # a file that is no report names no unit; its file name still cannot be taken
+        units.setdefault(same_unit_key(report.unit), path)
+    return units
+
+
+def _refuse_duplicates(sources: list[Source], planned: list[Planned], force: bool) -> list[Refusal]:
+    """A file whose report the output folder already holds, named with the file that holds it; none with --force."""
+    if force:
+        return []
+    refused = []
+    for source in sources:
+        existing = [plan.target for plan in planned if plan.source is source and plan.replaces]
+        if existing:
+            named = "、".join(str(path) for path in existing)
+            refused.append(Refusal(source.path, f"重复：这个单位的报告已经导入过（{named}），没有改动它。", existing))
+    return refused
+
+
+def _header(plan: Planned) -> list[str]:
+    lines = [f"由 {plan.source.path.name} 导入（docgen import）"]
+    lines += [f"  {said(note, with_file=False)}" for note in plan.source.notes if note.kind == IMPORT_SKIPPED]
+    if plan.recognised.notes or plan.unit_note:
+        lines.append("导入时的猜测，请核对：")
+        lines.append(f"  单位名称“{plan.unit}”{plan.unit_note}")
+        lines += [f"  {said(note, with_file=False)}" for note in plan.recognised.notes]
+    return lines
+
+
+# --- titles and the volume settings ---------------------------------------------------------
+
+
+def _give_titles(sources: list[Source], planned: list[Planned]) -> bool:
+    """Give each report its own title where the volume will use them; whether it will.
+
+    Reports from 社区 files keep their own titles (titles: own). A compiled
+    volume, or reports that are all numbered titles of one old volume
+    (…（三）), are titled by the series again.
+    """
+    series = {plan.recognised.series_title for plan in planned}
+    own_titles = not any(s.recognition.is_volume for s in sources) and not (len(series) == 1 and None not in series)
+    for plan in planned:
+        recognised = plan.recognised
+        keeps_own = own_titles and recognised.title and not recognised.series_title
+        recognised.report.title = recognised.title if keeps_own else ""
+    return own_titles
+
+
+def _volume_settings(sources: list[Source], planned: list[Planned], own_titles: bool, out: Path) -> VolumeSettings | None:
+    """Settings for the imported reports; None where an existing volume.yaml stays as it is.
+
+    A compiled volume keeps its series title, 目录 heading and order; the
+    series title is never one 社区's own title.
+    """
+    has_volume = any(s.recognition.is_volume for s in sources)
+    if not planned or (not has_volume and (out / SETTINGS_FILE).exists()):
+        return None
+    settings = VolumeSettings()
+    if own_titles:
+        settings.titles = "own"
+        # Each report had its unit on a line under its title: print it there again.
+        settings.show_unit = all(plan.recognised.unit_line for plan in planned)
+    else:
+        series = Counter(p.recognised.series_title for p in planned if p.recognised.series_title)
+        if series:
+            settings.series_title = series.most_common(1)[0][0]
+    toc_headings = [s.recognition.toc_heading for s in sources if s.recognition.toc_heading]
+    if toc_headings and has_volume:
+        settings.toc_heading = toc_headings[0]
+    ordered = planned if has_volume else sorted(planned, key=_title_position)
+    settings.order = [p.unit for p in ordered]
+    return settings
+
+
+def _title_position(plan: Planned) -> float:
+    """Last year's number in the title, （三） → 3; other reports keep their place at the end."""
+    number = plan.recognised.title_number if plan.recognised.series_title else None
+    return math.inf if number is None else number

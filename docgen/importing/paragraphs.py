@@ -1,0 +1,31 @@
+"""The raw paragraph every low-level reader hands on: its text, where it was,
+and what the file itself says about it (a table of contents, a table cell).
+
+Readers of .txt and .docx produce these; the recogniser makes reports of
+them. Neither side knows the other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..core.model import Origin
+
+
+@dataclass
+class Para:
+    """One paragraph as read, and where it was (file, 第 N 行 / 第 N 段) for messages."""
+
+    text: str
+    origin: Origin
+    in_toc: bool = False  # Word marked it part of a table of contents (TOC field, 目录 style or block)
+    row: int | None = None  # the table row it is in (counted through the file), None outside tables
+    column: int = 0  # its cell's place in that row, 0 for the first
+    # Set apart as a heading is: a heading style or outline level, all of it bold, a Markdown heading.
+    emphasis: bool = False
+    indent: bool = False  # a text line that began with spaces: where a hard-wrapped paragraph starts
+
+    @property
+    def where(self) -> str:
+        """第 N 行 / 第 N 段, without the file."""
+        return self.origin.place
