@@ -49,6 +49,8 @@ def _report_summary(plan: Planned) -> list[str]:
         lines.append(f"    标题：{plan.recognised.title}")
     if report.intro:
         lines.append(f"    导语：{len(report.intro)} 段")
+    if report.body:
+        lines.append(f"    正文：{len(report.body)} 段（原文没有部分标题，按原样导入，编号照原文）")
     for position, section in enumerate(report.sections, 1):
         parts = [f"{len(section.items)} 条", f"编号“{section.numbering}”"]
         if section.lead:

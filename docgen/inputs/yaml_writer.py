@@ -27,7 +27,6 @@ def report_yaml(report: Report, header: list[str] = ()) -> str:
     if report.intro:
         lines += _block("intro", report.intro, 2)
     if report.body:
-        lines.append("# 正文：原文没有部分标题，每行一段，原样印出（编号照原文）")
         lines += _block("body", report.body, 2)
     if report.sections or not report.body:
         lines.append("sections:")

@@ -5,7 +5,7 @@ library saves, which is then read back and validated by docgen's own reader
 (``api.save_report``): nothing is checked here that the reader checks. A textarea
 holds a block's paragraphs, one a line, as a report file's ``|`` blocks do.
 
-Field names: ``title``, ``unit``, ``intro``, ``closing``, ``signature_unit``,
+Field names: ``title``, ``unit``, ``intro``, ``body``, ``closing``, ``signature_unit``,
 ``signature_date``; a section's ``section-<i>-heading`` (``-numbering``,
 ``-run_in``, ``-lead``, ``-key``); an item's ``section-<i>-item-<j>-title``
 (``-text``, ``-key``), counted from 1 in the order shown. A ``key`` names where
@@ -51,6 +51,7 @@ class ReportForm:
     unit: str = ""
     title: str = ""
     intro: str = ""
+    body: str = ""  # a report without section headings: its text as written
     sections: list[SectionForm] = field(default_factory=list)
     closing: str = ""
     signature_unit: str = ""
@@ -65,6 +66,7 @@ class ReportForm:
             unit=report.unit,
             title=report.title,
             intro=_text(report.intro),
+            body=_text(report.body),
             sections=[_section_form(section, position) for position, section in enumerate(report.sections, 1)],
             closing=_text(report.closing),
             signature_unit=signature.unit if signature else "",
@@ -100,6 +102,7 @@ class ReportForm:
             unit=self.unit.strip(),
             title=self.title.strip(),
             intro=_paragraphs(self.intro),
+            body=_paragraphs(self.body),
             sections=[_section(section) for section in self.sections],
             closing=_paragraphs(self.closing),
             signature=signature,
@@ -119,7 +122,7 @@ class ReportForm:
             _change(self.sections[numbers[0]].items, verb, numbers[1] if len(numbers) > 1 else None, ItemForm())
 
 
-_PLAIN_FIELDS = ("unit", "title", "intro", "closing", "signature_unit", "signature_date", "version")
+_PLAIN_FIELDS = ("unit", "title", "intro", "body", "closing", "signature_unit", "signature_date", "version")
 
 
 def _change(parts: list, verb: str, position: int | None, new) -> None:

@@ -87,6 +87,7 @@ def _fields_by_line(report: api.Report) -> dict[int, str]:
     put([report.title_origin], "title")
     put([report.unit_origin], "unit")
     put(report.intro_origins, "intro")
+    put(report.body_origins, "body")
     for s, section in enumerate(report.sections, 1):
         put([section.heading_origin], f"s{s}.heading")
         put(section.lead_origins, f"s{s}.lead")

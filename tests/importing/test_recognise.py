@@ -8,6 +8,7 @@ import pytest
 from docgen.cli.commands import main
 from docgen.core.findings import said
 from docgen.core.model import Origin
+from docgen.importing.importer import import_files
 from docgen.importing.markers import split_marker
 from docgen.importing.paragraphs import Para
 from docgen.importing.recognise import recognise
@@ -55,6 +56,13 @@ def test_a_missing_first_heading_is_not_made_up_the_items_stay_as_typed():
     assert _outline(found) == [("存在问题", 1)]
     assert found.report.intro == [ITEM_1, ITEM_2]  # numbers and all, printed as written
     assert any("第一个部分标题之前有 2 段带编号的文字" in note and "第 2 行" in note for note in map(said, found.notes))
+
+
+def test_the_summary_says_a_body_was_kept_as_it_is(tmp_path):
+    source = tmp_path / "幸福里社区.txt"
+    source.write_text("\n".join(["幸福里社区2019年工作总结", "今年以来，社区工作扎实推进，克服了人手不足的困难。", ITEM_1, "李某某", "2019.1.2"]), encoding="utf-8")
+    summary = "\n".join(import_files([source], tmp_path / "in").summary)
+    assert "正文：2 段（原文没有部分标题，按原样导入，编号照原文）" in summary and "一、" not in summary
 
 
 def test_a_body_without_any_heading_is_kept_as_it_is():

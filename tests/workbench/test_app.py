@@ -184,6 +184,22 @@ def test_a_save_posted_without_changes_writes_the_same_bytes(app, sample_inputs)
     assert path.read_bytes() == before
 
 
+def test_a_report_without_section_headings_is_shown_and_saved_with_its_body(app, sample_inputs):
+    path = sample_inputs / "幸福里社区.yaml"
+    path.write_text(
+        "title: 幸福里社区2019年工作总结\nunit: 幸福里社区\nbody: |\n  今年以来，社区扎实工作。\n  1.完成老旧小区改造2个。\n",
+        encoding="utf-8",
+    )
+    before = path.read_bytes()
+    status, page = _call(app, "GET", "/report/" + quote(path.name))
+    assert status == 200 and "1.完成老旧小区改造2个。" in page
+    fields = dict(_posted(page))
+    assert fields["body"] == "今年以来，社区扎实工作。\n1.完成老旧小区改造2个。"
+    status, saved = _call(app, "POST", "/report/" + quote(path.name) + "/save", urlencode(_posted(page)).encode())
+    assert status == 200 and 'data-status="saved"' in saved
+    assert path.read_bytes() == before
+
+
 def test_the_forms_parts_are_added_moved_and_removed():
     form = ReportForm(unit="东湖社区", sections=[])
     form.apply("add-section")
