@@ -32,17 +32,17 @@ def safe_filename(name: str, suffix: str = "") -> str:
 
 
 def unique_filenames(names: list[str], suffix: str, taken: set[str] = frozenset()) -> list[str]:
-    """Safe, distinct file names (compared as Windows and macOS compare them), none of them
-    ``taken`` or reserved."""
-    used = {_comparable(t) for t in (*taken, *RESERVED_NAMES)}
+    """Safe, distinct file names (compared as Windows and macOS compare them, A社区.yml as
+    A社区.yaml), none of them ``taken`` or reserved."""
+    used = {_clash_key(t) for t in (*taken, *RESERVED_NAMES)}
     result = []
     for name in names:
         candidate = safe_filename(name, suffix)
         base, n = candidate[: -len(suffix)] if suffix else candidate, 2
-        while _comparable(candidate) in used:
+        while _clash_key(candidate) in used:
             ending = f"-{n}{suffix}"
             candidate, n = _fit(base, ending) + ending, n + 1
-        used.add(_comparable(candidate))
+        used.add(_clash_key(candidate))
         result.append(candidate)
     return result
 
@@ -68,10 +68,11 @@ def _fit(base: str, ending: str) -> str:
     return fitted.rstrip(". ") or fitted
 
 
-def _comparable(name: str) -> str:
+def comparable(name: str) -> str:
+    """``name`` as Windows and macOS compare names: letter case and Unicode normal form aside."""
     return unicodedata.normalize("NFC", name).casefold()
 
 
 def _clash_key(name: str) -> str:
-    path = Path(_comparable(name))
+    path = Path(comparable(name))
     return path.stem + ".yaml" if path.suffix in YAML_SUFFIXES else path.name

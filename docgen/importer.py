@@ -72,6 +72,7 @@ class ImportResult:
     refused: list[Refusal] = field(default_factory=list)
     # What reading the imported files noticed and what was guessed in them (file, line, kind).
     warnings: list[Finding] = field(default_factory=list)
+    folder_notes: list[Finding] = field(default_factory=list)  # about the output folder: a write recovered, a record ignored
 
 
 def import_files(files: list[Path], out: Path, force: bool = False) -> ImportResult:
@@ -91,7 +92,7 @@ def import_files(files: list[Path], out: Path, force: bool = False) -> ImportRes
         if settings is not None:
             publication.write(SETTINGS_FILE, settings_yaml(settings, ["汇编设置（由 docgen import 生成）"]).encode("utf-8"))
     warnings = [note for source in imported for note in source.notes] + [note for plan in planned for note in plan.recognised.notes]
-    return ImportResult(publication.written, summary_lines(imported, planned, settings, out), refused, warnings)
+    return ImportResult(publication.written, summary_lines(imported, planned, settings, out), refused, warnings, publication.notes)
 
 
 def _read_all(paths: list[Path]) -> tuple[list[Source], list[Refusal]]:

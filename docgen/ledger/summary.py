@@ -33,6 +33,7 @@ class SummaryResult:
     ledger_path: Path
     analysis_path: Path
     warnings: list[Finding] = field(default_factory=list)  # what summarising noticed (file, line, kind)
+    folder_notes: list[Finding] = field(default_factory=list)  # about the output folder: a write recovered, a record ignored
 
     @property
     def paths(self) -> list[Path]:
@@ -70,7 +71,7 @@ def summary(
         publication.write(LEDGER_FILE, ledger_workbook(ledger))
         publication.write(ANALYSIS_FILE, analysis_docx(ledger, report_template(inputs, volume)))
     warnings += _unkept_warning(ledger.unkept, keep)
-    return SummaryResult(ledger, ledger_path, analysis_path, loaded.warnings + warnings)
+    return SummaryResult(ledger, ledger_path, analysis_path, loaded.warnings + warnings, publication.notes)
 
 
 def _problem_warnings(problems: list[Problem], problem_words: list[str]) -> list[Finding]:
