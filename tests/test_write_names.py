@@ -179,14 +179,15 @@ def test_import_sees_a_yml_of_the_same_unit_and_with_force_writes_into_it(tmp_pa
     [source] = _sources(tmp_path, "甲社区")
     out = tmp_path / "inputs"
     out.mkdir()
-    (out / "甲社区.yml").write_text("# 手写的\n", encoding="utf-8")
+    (out / "甲社区.yml").write_text(REPORT.format(unit="甲社区", text="手写的正文。"), encoding="utf-8")
     code, _, err = _run(capsys, "import", str(source), "--out", str(out))
     assert code == 1 and str(out / "甲社区.yml") in err
-    assert (out / "甲社区.yml").read_text(encoding="utf-8") == "# 手写的\n"
+    assert "手写的正文" in (out / "甲社区.yml").read_text(encoding="utf-8")
     code, printed, _ = _run(capsys, "import", str(source), "--out", str(out), "--force")
     assert code == 0 and "甲社区.yml" in printed
-    assert sorted(p.name for p in out.glob("甲社区.*")) == ["甲社区.yml"]  # not a second file of one unit
+    assert sorted(p.name for p in out.glob("甲社区*")) == ["甲社区.yml"]  # not a second file of one unit
     assert "unit: 甲社区" in (out / "甲社区.yml").read_text(encoding="utf-8")
+    assert "手写的正文" not in (out / "甲社区.yml").read_text(encoding="utf-8")
 
 
 def test_two_imports_to_one_target_without_force_cannot_both_write(tmp_path, monkeypatch):
