@@ -7,7 +7,10 @@ import unicodedata
 from pathlib import Path
 
 _FORBIDDEN = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]')
-_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+# Windows' device names: COM and LPT with any digit, the superscripts ¹²³ included, and the consoles.
+_WINDOWS_RESERVED = frozenset(
+    {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$", *(f"{port}{digit}" for port in ("COM", "LPT") for digit in "0123456789¹²³")}
+)
 MAX_NAME_CHARS = 80
 # File systems count a name's bytes, not its characters: 255 bytes of UTF-8 on Linux and
 # macOS (a CJK character takes 3, 𠀀 takes 4), 255 UTF-16 units on Windows (never more than
@@ -26,7 +29,7 @@ def safe_filename(name: str, suffix: str = "") -> str:
     cleaned = cleaned[:MAX_NAME_CHARS].rstrip(". ")
     if not cleaned or set(cleaned) <= {"_"}:
         cleaned = "未命名" + cleaned
-    if cleaned.split(".")[0].upper() in _WINDOWS_RESERVED:
+    if _windows_device(cleaned):
         cleaned = "_" + cleaned
     return _fit(cleaned, suffix) + suffix
 
@@ -59,6 +62,12 @@ def clashes(targets: list[Path]) -> dict[Path, Path]:
             if target.parent == folder and _clash_key(target.name) in present:
                 found[target] = present[_clash_key(target.name)]
     return found
+
+
+def _windows_device(name: str) -> bool:
+    """Whether Windows takes ``name`` for a device: the part before the first dot, its trailing
+    spaces dropped (CON .x is CON), in any letter case."""
+    return name.split(".")[0].rstrip(" ").upper() in _WINDOWS_RESERVED
 
 
 def _fit(base: str, ending: str) -> str:
