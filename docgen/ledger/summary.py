@@ -111,10 +111,20 @@ def _mark_raised_before(rows: list[LedgerRow], previous: Path) -> list[Finding]:
 
 def _carry_over(rows: list[LedgerRow], keep: Path | None, ledger_path: Path, force: bool):
     if keep is not None:
+        _refuse_a_folder_to_keep(keep)
         return carry_over(rows, read_kept_rows(keep))
     if ledger_path.exists() and not force:
         _refuse_to_lose_filled_in(ledger_path)
     return []
+
+
+def _refuse_a_folder_to_keep(keep: Path) -> None:
+    """--keep names the old ledger file; given its folder, say so and what to write."""
+    if not keep.is_dir():
+        return
+    ledger = keep / LEDGER_FILE
+    hint = f"它里面有上次的问题清单，请写 --keep {ledger}" if ledger.is_file() else f"--keep 后面写上次的问题清单文件（{LEDGER_FILE}）的路径"
+    raise InputError(f"“{keep}”是一个文件夹，不是文件：{hint}")
 
 
 def _refuse_to_lose_filled_in(ledger_path: Path) -> None:
