@@ -202,7 +202,6 @@ class Publication:
         return self._staging_folder() / name
 
     def _stage(self, name: str, chunks: Iterable[bytes]) -> Path:
-        _check_own_name(name)
         return self.adopt(name, self.stager().write(name, chunks))
 
     def _staging_folder(self) -> Path:
@@ -267,6 +266,7 @@ class Stager:
 
     def write(self, name: str, chunks: Iterable[bytes]) -> Entry:
         """Stage ``chunks`` as the file ``name``; its checksum and size, for ``Publication.adopt``."""
+        _check_own_name(name)  # here too: a worker writes before the publication adopts the file
         try:
             path = self.staging / name
             if path.parent != self.staging:
@@ -400,23 +400,8 @@ def recover(folder: Path) -> list[Finding]:
     """Roll back or finish a replacement an earlier run left half done (called under the lock);
     what was done, or that its journal was not trusted, for the user. Temporary files of
     runs that ended early go too."""
-    notes = []
     journal_path = folder / JOURNAL_FILE
-    if os.path.lexists(journal_path):
-        try:
-            staging, backup, steps, done = _read_journal(folder, journal_path)
-        except _Untrusted as untrusted:
-            notes.append(Finding(UNTRUSTED_RECORD, Origin(journal_path), _untrusted_journal_text(untrusted)))
-            with suppress(OSError):
-                journal_path.unlink()
-        else:
-            if done:
-                message = "上次写入这个文件夹时在收尾阶段被中断，已替它完成：其中是上次生成的全部文件。"
-            else:
-                _roll_back(folder, staging, backup, steps)
-                message = "上次写入这个文件夹时被中断，已恢复为那次写入之前的全部文件。"
-            _finish(folder, staging, backup)
-            notes.append(Finding(RECOVERED, Origin(folder), message))
+    notes = [_recover_from(folder, journal_path)] if os.path.lexists(journal_path) else []
     for leftover in [*folder.glob(_STAGING_PREFIX + "*"), *folder.glob(_BACKUP_PREFIX + "*")]:
         _remove_run_folder(leftover)  # staging of runs that ended before replacing
     for leftover in [*folder.glob(_OLD_TEMP_GLOB), folder / _JOURNAL_DRAFT]:
@@ -424,6 +409,28 @@ def recover(folder: Path) -> list[Finding]:
             with suppress(OSError):
                 leftover.unlink(missing_ok=True)
     return notes
+
+
+def _recover_from(folder: Path, journal_path: Path) -> Finding:
+    """Act on the journal if it can be trusted, else remove it; what was done, for the user."""
+    try:
+        staging, backup, steps, done = _read_journal(folder, journal_path)
+    except _Untrusted as untrusted:
+        with suppress(OSError):
+            journal_path.unlink()
+        return Finding(UNTRUSTED_RECORD, Origin(journal_path), _untrusted_journal_text(untrusted))
+    if done:
+        message = "上次写入这个文件夹时在收尾阶段被中断，已替它完成：其中是上次生成的全部文件。"
+    else:
+        try:
+            _roll_back(folder, staging, backup, steps)
+        except OSError as error:  # the journal stays: the next run tries again
+            raise EnvironmentProblem(
+                f"上次写入这个文件夹时被中断，现在无法把旧文件放回：{os_error_text(error)}。请处理后再运行 docgen", Origin(folder)
+            ) from None
+        message = "上次写入这个文件夹时被中断，已恢复为那次写入之前的全部文件。"
+    _finish(folder, staging, backup)
+    return Finding(RECOVERED, Origin(folder), message)
 
 
 def _untrusted_journal_text(untrusted: _Untrusted) -> str:
