@@ -19,16 +19,7 @@ def summary_lines(
     """What was imported from each file, where it went, and every guess made; ``settings``: the
     volume.yaml written, ``kept_out``: the settings of an imported volume that an existing
     volume.yaml kept from being written."""
-    lines: list[str] = []
-    for source in sources:
-        plans = [p for p in planned if p.source is source]
-        kind = f"汇编，共 {len(plans)} 份报告" if source.recognition.is_volume else "1 份报告"
-        lines.append(f"{source.path.name}：{kind}")
-        if source.recognition.toc_lines:
-            lines.append(f"  已跳过目录（{source.recognition.toc_lines} 行）")
-        lines += [f"  提醒：{said(note, with_file=False)}" for note in source.notes]
-        for plan in plans:
-            lines += _report_summary(plan)
+    lines = [line for source in sources for line in source_lines(source, planned)]
     if not planned:
         return lines
     lines.append(f"已写入 {len(planned)} 份报告到 {out}{'，并写入汇编设置 ' + SETTINGS_FILE if settings else ''}。")
@@ -50,6 +41,19 @@ def _volume_settings_not_written(settings: VolumeSettings) -> list[str]:
     lines.append(f"  series_title: {scalar(settings.series_title)}")
     lines.append(f"  toc_heading: {scalar(settings.toc_heading)}")
     lines.append(f"  order: 上面列出的 {len(settings.order)} 个单位，按这个顺序")
+    return lines
+
+
+def source_lines(source: Source, planned: list[Planned]) -> list[str]:
+    """What was imported from the file ``source``: its reports, where each went, every guess."""
+    plans = [p for p in planned if p.source is source]
+    kind = f"汇编，共 {len(plans)} 份报告" if source.recognition.is_volume else "1 份报告"
+    lines = [f"{source.path.name}：{kind}"]
+    if source.recognition.toc_lines:
+        lines.append(f"  已跳过目录（{source.recognition.toc_lines} 行）")
+    lines += [f"  提醒：{said(note, with_file=False)}" for note in source.notes]
+    for plan in plans:
+        lines += _report_summary(plan)
     return lines
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from ..core.model import Cover, Report, Section, Signature, VolumeSettings
+from ..core.model import DEFAULT_PROBLEM_WORDS, Cover, Report, Section, Signature, VolumeSettings
 from ..core.numbering import chinese_date
 from ..core.schema import DEFAULT_ITEM_STYLE
 
@@ -106,6 +106,10 @@ def settings_yaml(settings: VolumeSettings, header: list[str] = ()) -> str:
     if settings.fonts:
         lines.append("fonts:")
         lines += [f"  {role}: {scalar(face)}" for role, face in settings.fonts.items()]
+    if list(settings.problem_words) != list(DEFAULT_PROBLEM_WORDS):
+        lines.append("# docgen summary 把标题含这些词的部分当作问题部分")
+        lines.append("problem_headings:")
+        lines += [f"  - {scalar(word)}" for word in settings.problem_words]
     return "\n".join(lines) + "\n"
 
 
@@ -122,8 +126,8 @@ def quoted(text: str) -> str:
 
 
 def comment(text: str) -> str:
-    """``text`` as a YAML comment line that nothing in it can end early."""
-    return "# " + _IN_A_COMMENT.sub(_escape, text)
+    """``text`` as a YAML comment line that nothing in it can end early (an empty one a bare #)."""
+    return f"# {_IN_A_COMMENT.sub(_escape, text)}".rstrip()
 
 
 def _escape(match: re.Match) -> str:
