@@ -39,6 +39,7 @@ from .workers import Workers
 
 _BLOCK = 1 << 20
 
+
 def publish_outputs(out: Path) -> Publication:
     """The publication of a build: it records its files and answers for all it recorded,
     but for the PDFs of Word files it writes again holding the same document."""
@@ -54,8 +55,8 @@ _PDFS = Derived(_pdf_source, same_but_dated)
 
 
 def published(result: BuildResult, publication: Publication) -> BuildResult:
-    """``result`` with what its (finished) publication removed and recovered."""
-    return replace(result, removed=publication.removed, recovered=publication.recovered)
+    """``result`` with what its (finished) publication removed and had to say of the folder."""
+    return replace(result, removed=publication.removed, folder_notes=publication.notes)
 
 
 def build(

@@ -117,7 +117,7 @@ def _build(bench: web.Bench, job: Job, pdf: bool) -> None:
     said = [f"已生成 {len(result.report_paths)} 份报告和汇编。"]
     if result.pdf_paths:
         said.append(f"已生成 {len(result.pdf_paths)} 个 PDF。")
-    said += [f"提醒：{api.said(note)}" for note in ([result.recovered] if result.recovered else []) + result.warnings]
+    said += [f"提醒：{api.said(note)}" for note in [*result.folder_notes, *result.warnings]]
     if result.findings:
         said.append(f"检查发现 {len(result.findings)} 处问题，见“汇编”页各报告的“检查”一栏。")
     if result.removed:
@@ -130,7 +130,7 @@ def _build(bench: web.Bench, job: Job, pdf: bool) -> None:
         said.append(f"问题清单和共性问题分析没有生成：{error}")
     else:
         said.append(f"已生成问题清单（{len(summary.ledger.rows)} 条问题）和共性问题分析。")
-        said += [f"提醒：{api.said(note)}" for note in summary.warnings]
+        said += [f"提醒：{api.said(note)}" for note in [*summary.folder_notes, *summary.warnings]]
     job.said = said
 
 

@@ -72,7 +72,7 @@ def _import_and_build(names: list[str], work: Path) -> dict[str, Imported]:
     imported = {}
     for report in volume.reports:
         text = report.origin.path.read_text(encoding="utf-8")
-        name = next(n for n in names if f"由 {Path(n).name} 导入" in text)
+        name = next(n for n in names if Path(n).name in text.splitlines()[0])  # 由 “文件名” 导入
         [docx] = [p for p in built.report_paths if p.stem == report.unit]
         problems = sum(1 for row in summary.ledger.rows if row.problem.unit == report.unit)
         imported[name] = Imported(report, text, visible_lines(docx), problems)
