@@ -73,3 +73,16 @@ def test_a_report_opening_with_a_table_of_its_writer_is_still_a_report():
         cells=[["姓名", "张某", "性别", "男"], ["出生年月", "1980年1月", "学历", "本科"], ["职务", "书记", "民族", "汉族"]],
     )
     assert why_not_a_report(paragraphs) is None
+
+
+def test_a_paper_on_party_building_full_of_a_reports_words_is_still_a_paper():
+    paragraphs = _paras(
+        "新时代社区党建工作创新路径研究",
+        "摘要：本文总结社区党建工作的成效和做法，分析存在的问题与不足，提出下一步整改打算。",
+        "关键词：社区党建；工作创新",
+        "一、社区党建工作的主要做法和成效",
+        "二、存在的问题和不足",
+        "三、下一步工作打算",
+        "参考文献",
+    )
+    assert "论文" in why_not_a_report(paragraphs)
