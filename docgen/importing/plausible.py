@@ -12,6 +12,7 @@ report's signs nor another kind's is refused too; so are letters in other script
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -38,6 +39,7 @@ MAX_TITLE_CHARS = 60
 TITLE_LINES = 4  # a title is among the first lines
 
 MIN_FIELDS = 4  # of a résumé
+MAX_FIELD_LINE_CHARS = 80  # a line giving a field (姓名：张某) is short; a paragraph of text is not one
 MIN_MINUTES_HEADS = 3
 MIN_MANUAL_WORDS = 5
 MIN_PAPER_HEADS = 2
@@ -146,15 +148,15 @@ _BLANK = re.compile(r"_{3,}|＿{2,}|[：:]\s*$|（\s{2,}）")
 
 
 def _fields_present(paragraphs: list[Para], groups: tuple[tuple[str, ...], ...]) -> list[str]:
-    """The groups of field names some line or cell starts with (姓名：…, 性别 | 男)."""
-    found = []
-    for group in groups:
-        for paragraph in paragraphs:
-            text = paragraph.text.strip()
-            if any(re.match(rf"^[【\[]?{re.escape(name)}\s*(?:[】\]：:\s]|$)", text) or re.search(rf"\s{re.escape(name)}\s*[：:]", text) for name in group):
-                found.append(group[0])
-                break
-    return found
+    """The groups of field names some line or cell starts with (姓名：…, 性别 | 男), by each group's first name."""
+    short = [p.text.strip() for p in paragraphs if len(p.text.strip()) <= MAX_FIELD_LINE_CHARS]
+    return [group[0] for group in groups if any(_field_pattern(group).search(text) for text in short)]
+
+
+@functools.cache
+def _field_pattern(group: tuple[str, ...]) -> re.Pattern:
+    names = "|".join(re.escape(name) for name in group)
+    return re.compile(rf"^[【\[]?(?:{names})\s*(?:[】\]：:\s]|$)|\s(?:{names})\s*[：:]")
 
 
 def _resume(paragraphs: list[Para], text: str, evidence: Evidence) -> str | None:
