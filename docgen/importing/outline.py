@@ -23,7 +23,7 @@ from ..core.schema import SECTION_STYLE
 from .markers import split_marker
 from .paragraphs import Para
 
-MAX_HEADING_CHARS = 30  # 一、强化政治引领，筑牢战斗堡垒
+MAX_HEADING_CHARS = 40  # 一、坚持党建引领，全面加强社区党组织建设，筑牢基层战斗堡垒
 MAX_SET_APART_CHARS = 20  # an unnumbered bold line longer than this is a lead sentence, not a heading
 MAX_SENTENCE_HEADING_CHARS = 30  # 一、加强学习，提高素质。 as a heading
 SHARE_READING_AS_HEADINGS = 2 / 3
@@ -63,7 +63,7 @@ def outline(paragraphs: list[Para]) -> Outline:
     """The heading levels of a report body."""
     marked = [_numbered(p.text) for p in paragraphs]
     section_lines = [i for i, (style, _) in enumerate(marked) if style == SECTION_STYLE]
-    if any(line_heading(marked[i][1]) or colon_heading(marked[i][1]) for i in section_lines):
+    if any(line_heading(marked[i][1], full_stop=True) or colon_heading(marked[i][1]) for i in section_lines):
         return Outline()
     if section_lines:
         sentences = [i for i in section_lines if sentence_heading(marked[i][1])]
@@ -106,15 +106,17 @@ def _level_headings(paragraphs: list[Para], marked: list[tuple[str | None, str]]
 def numbered_heading(text: str, sentences: bool = False) -> Heading | None:
     """The heading a numbered line holds: the whole line, the words before a colon
     (存在问题：一是……), or (``sentences``) its short first sentence."""
-    word = line_heading(text)
+    word = line_heading(text, full_stop=sentences)
     if word:
         return Heading(word)
     return colon_heading(text) or (sentence_heading(text) if sentences else None)
 
 
-def line_heading(text: str) -> str | None:
-    """A whole line that reads as a heading (colon dropped), or None."""
+def line_heading(text: str, full_stop: bool = False) -> str | None:
+    """A whole line that reads as a heading (colon dropped), or None; ``full_stop``: one
+    closing 。 is dropped too (一、主要做法。), where a line of a lower level would be an item."""
     word = text.strip().rstrip("：:").strip()
+    word = word.removesuffix("。") if full_stop else word
     if not word or len(word) > MAX_HEADING_CHARS or _SENTENCE_END.search(word):
         return None
     return word

@@ -109,7 +109,7 @@ def _reads_as_heading(paragraph: Para) -> bool:
     """一、主要工作完成情况, 第一部分 工作成效, a heading word alone on its line (亮点工作), a line set apart."""
     marker, rest = split_marker(paragraph.text.strip())
     if marker is not None and marker.style == SECTION_STYLE:
-        return line_heading(rest) is not None
+        return line_heading(rest, full_stop=True) is not None
     if ORDINAL_PART.match(paragraph.text) and line_heading(paragraph.text) is not None:
         return True
     if marker is not None:

@@ -36,10 +36,11 @@ HEADING_ENDINGS = (
     "亮点", "特色", "做法", "问题", "不足", "成效", "经验", "打算", "计划", "措施",
     "思路", "建议", "工作", "情况", "体会", "方面", "成绩", "短板",
 )
-MAX_NUMBERED_HEADING_CHARS = 30  # 一、强化政治引领，筑牢战斗堡垒
+MAX_NUMBERED_HEADING_CHARS = 40  # 一、坚持党建引领，全面加强社区党组织建设，筑牢基层战斗堡垒
 MAX_UNMARKED_HEADING_CHARS = 10
 _SENTENCE_PUNCTUATION = re.compile("[。，；！？,;!?]")
 _SENTENCE_END = re.compile("[。；！？;!?]")
+_BRACKETED = re.compile(r"^[【〔\[]\s*(.+?)\s*[】〕\]]$")  # 【亮点工作】
 _NUMBERED_TITLE = re.compile(rf"[（(]\s*[{NUMERAL_CHARS}\d]+\s*[）)]$")
 # 一是…。二是…：a run of points inside one paragraph; split where the next ordinal begins.
 _RUN_IN_BOUNDARY = "[。；;]"
@@ -51,12 +52,13 @@ def heading_word(text: str, marked: bool) -> str | None:
     ``marked``: the line had a first-level number (一、), which makes a short
     line a heading even when its word is not one docgen knows.
     """
-    word = text.strip().rstrip("：:").strip()
+    word = _BRACKETED.sub(r"\1", text.strip().rstrip("：:").strip()).strip()
     if not word or _NUMBERED_TITLE.search(word):
         return None
     if word in KNOWN_HEADINGS:
         return word
     if marked:
+        word = word.removesuffix("。")  # 一、主要做法。: a heading typed with a full stop
         fits = len(word) <= MAX_NUMBERED_HEADING_CHARS and not _SENTENCE_END.search(word)
         return word if fits else None
     if len(word) > MAX_UNMARKED_HEADING_CHARS or _SENTENCE_PUNCTUATION.search(word):

@@ -254,3 +254,16 @@ def test_a_report_of_a_volume_with_nothing_under_its_title_is_said_to_be_left_ou
 
     warnings = import_files([source], tmp_path / "again").warnings
     assert [(w.kind, w.origin.path) for w in warnings if w.kind == EMPTY_REPORT] == [(EMPTY_REPORT, source)]
+
+
+@pytest.mark.parametrize(
+    "typed, heading",
+    [
+        ("一、主要做法。", "主要做法"),
+        ("【存在问题】", "存在问题"),
+        ("一、坚持党建引领，全面加强社区党组织建设，筑牢基层战斗堡垒", "坚持党建引领，全面加强社区党组织建设，筑牢基层战斗堡垒"),
+    ],
+)
+def test_headings_as_they_are_typed_too(typed, heading):
+    found = _one(TITLE, typed, ITEM_1, ITEM_2)
+    assert _outline(found) == [(heading, 2)]
