@@ -7,8 +7,11 @@ cause ends in a Chinese message, never a traceback.
 from __future__ import annotations
 
 import os
+import signal
 import sys
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from .api import build, import_files, init_inputs, new_report
 from .commandline import DEFAULT_INPUTS, DEFAULT_OUT, HelpShown, parse
@@ -24,9 +27,38 @@ def main(argv: list[str] | None = None) -> int:
     utf8_console()
     unraisable_hook = sys.unraisablehook
     try:
-        return _run(argv)
+        with _ended_like_ctrl_c():
+            return _run(argv)
     finally:
         sys.unraisablehook = unraisable_hook
+
+
+class Terminated(KeyboardInterrupt):
+    """docgen was asked to end (SIGTERM: ``kill``, a shutdown; SIGHUP: the terminal closed)."""
+
+
+@contextmanager
+def _ended_like_ctrl_c() -> Iterator[None]:
+    """SIGTERM and SIGHUP end a command as Ctrl-C does: what it was writing is undone, the
+    previous outputs stay, its workers and LibreOffice are ended, 已中断 is said. Left as they
+    are where someone set them otherwise (``nohup`` ignores SIGHUP)."""
+    names = ("SIGTERM", "SIGHUP")
+    numbers = [getattr(signal, name) for name in names if hasattr(signal, name)]
+    try:
+        installed = {number: signal.getsignal(number) for number in numbers if signal.getsignal(number) == signal.SIG_DFL}
+        for number in installed:
+            signal.signal(number, _terminate)
+    except ValueError:  # not the main thread: signals are not ours to handle
+        installed = {}
+    try:
+        yield
+    finally:
+        for number, handler in installed.items():
+            signal.signal(number, handler)
+
+
+def _terminate(number: int, frame) -> None:
+    raise Terminated
 
 
 def _run(argv: list[str] | None) -> int:
@@ -64,7 +96,10 @@ def _run(argv: list[str] | None) -> int:
 
 
 def _interrupted() -> int:
-    print("已中断，输出文件保持原样。", file=sys.stderr)
+    try:
+        print("已中断，输出文件保持原样。", file=sys.stderr)
+    except OSError:  # the terminal that would show it is gone (SIGHUP)
+        pass
     # What Ctrl-C cut short (a half-written zip) complains as it is thrown away: not the user's concern.
     sys.unraisablehook = lambda unraisable: None
     return 1
