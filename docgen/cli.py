@@ -19,6 +19,7 @@ from .errors import DocgenError, EnvironmentProblem, InternalError
 from .findings import Finding, said
 from .launcher import missing_package_text, utf8_console
 from .readers.yaml_reader import load_inputs
+from .tempfolders import remove_stale_folders
 
 _LISTED_REPORTS = 50  # a longer 目录 is not worth printing
 SUMMARY_HINT = "各社区的问题可汇总为问题清单和共性问题分析：运行 docgen summary"
@@ -64,6 +65,7 @@ def _terminate(number: int, frame) -> None:
 def _run(argv: list[str] | None) -> int:
     try:
         args = parse(argv)
+        remove_stale_folders()  # what a docgen killed outright left in the temporary folder
         return _COMMANDS[args.command](args)
     except HelpShown as shown:
         return shown.status

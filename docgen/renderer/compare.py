@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from ..build import build
 from ..layout.linebreak import HANGING
 from ..layout.paginate import place, volume_layout
 from ..model import Volume
+from ..tempfolders import temporary_folder
 from .pdftext import Page, read_pages
 from .soffice import convert_to_pdf
 from .verify import rendered_start_indices, squeeze
@@ -122,7 +122,7 @@ def _consume(text: str, rendered, cursor: int):
 
 
 def compare_inputs(inputs: Path) -> Comparison:
-    with tempfile.TemporaryDirectory(prefix="docgen-compare-") as work:
+    with temporary_folder("compare") as work:
         result = build(inputs, Path(work) / "docx")
         [pdf] = convert_to_pdf([result.volume_path], Path(work))
         pages = read_pages(pdf)

@@ -8,13 +8,13 @@ published, and the PDFs are published with them, or nothing is.
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..build import BuildResult, rewrite_volume
 from ..errors import InternalError
 from ..publish import Publication
+from ..tempfolders import temporary_folder
 from .pdftext import read_pages, require_tool
 from .soffice import convert_to_pdf, require_soffice
 from .verify import Mismatch, describe, page_mismatches, rendered_start_pages
@@ -32,7 +32,7 @@ def render_outputs(result: BuildResult, publication: Publication, pdf: bool, ver
     if verify or exact:
         require_tool("pdftotext")
     outcome = RenderOutcome(result)
-    with tempfile.TemporaryDirectory(prefix="docgen-pdf-") as work:
+    with temporary_folder("pdf") as work:
         documents = (result.report_paths if pdf else []) + [result.volume_path]
         pdfs = convert_to_pdf([publication.staged(d) for d in documents], Path(work))
         if verify or exact:
