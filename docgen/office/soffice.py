@@ -227,8 +227,8 @@ def run_in_own_group(
     with _Guard() as guard, subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment, **own_group
     ) as process:
-        guard.watch(process)
         try:
+            guard.watch(process)
             stdout, stderr = _communicate(process, timeout, made, then or (lambda count: timeout))
         finally:  # done, out of time, or Ctrl-C
             _kill_group(process)
@@ -266,9 +266,13 @@ class _Guard:
         return self
 
     def watch(self, office: subprocess.Popen) -> None:
-        if self._process is not None:
+        if self._process is None:
+            return
+        try:
             self._process.stdin.write(f"{office.pid}\n".encode())
             self._process.stdin.flush()
+        except OSError:  # the guard is gone (killed by someone): the office is still ended with the run
+            pass
 
     def __exit__(self, kind, error, trace) -> None:
         if self._process is None:
