@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .layout import spec
-from .layout.linebreak import Font, text_width
+from .layout.linebreak import Font, break_lines, text_width
 from .layout.titles import title_lines
 from .model import Cover, Item, Report, Section, Signature
 from .numbering import chinese_date, item_number, section_number
@@ -45,6 +45,12 @@ class Paragraph:
     runs: list[Run] = field(default_factory=list)
     right_indent: int = 0  # twips, beyond the kind's own (the 落款)
     page: str = ""  # a 目录 line's page number, after a dot leader
+    keep_with_next: bool = False  # on the page of the next paragraph, beyond what the kind keeps
+    keep_lines: bool = False  # never split across pages
+
+    @property
+    def keeps_with_next(self) -> bool:
+        return self.keep_with_next or self.kind.keep_with_next
 
     @property
     def text(self) -> str:
@@ -81,10 +87,65 @@ def report_paragraphs(report: Report, title: str, show_unit: bool = False) -> li
     paragraphs += _body(report.intro)
     for position, section in enumerate(report.sections, 1):
         paragraphs += _section_paragraphs(section, position)
-    paragraphs += _body(report.closing)
-    if report.signature:
-        paragraphs += signature_paragraphs(report.signature)
-    return paragraphs
+    ending = _body(report.closing) + (signature_paragraphs(report.signature) if report.signature else [])
+    return _kept_with_their_text(paragraphs, ending)
+
+
+def _kept_with_their_text(body: list[Paragraph], ending: list[Paragraph]) -> list[Paragraph]:
+    """``body`` then ``ending`` (特此报告, the 落款), which never starts a page: GB/T 9704
+    7.3.5 puts the 落款 on the page of the text it closes.
+
+    The ending and the body's last paragraph are held together (keep with next,
+    keep lines together): where they do not fit at the foot of a page, the last
+    paragraph goes over with the ending. LibreOffice moves a paragraph kept with
+    the next whole, Word only its last lines; keeping its lines together makes
+    both (and WPS) do the same. A chain longer than a page would make them give
+    up at different places, so it takes from the end only what fits on one page.
+    """
+    chain: list[Paragraph] = []
+    room = spec.LINES_PER_PAGE
+    for paragraph in reversed([body[-1], *ending] if ending else []):
+        room -= len(printed_lines(paragraph)) * paragraph.kind.grid_lines
+        if room < 0 and chain:
+            break
+        chain.insert(0, paragraph)
+    for paragraph in chain[:-1]:
+        paragraph.keep_with_next = paragraph.keep_lines = True
+    return body + ending
+
+
+def printed_lines(paragraph: Paragraph) -> list[str]:
+    """The lines ``paragraph`` prints as, by the numbers of its kind in ``spec.PAGE``.
+
+    A 目录 line whose page number does not fit after its last line takes a line more.
+    """
+    kind = paragraph.kind
+    paragraph_font = font(paragraph.role)
+    width = spec.TEXT_WIDTH - paragraph.right_indent
+    lines: list[str] = []
+    offset = 0
+    for number, segment in enumerate(paragraph.text.split(LINE_BREAK)):
+        indent = kind.first_line_indent if number == 0 else 0
+        lines += break_lines(segment, paragraph_font, width, indent, _run_starts(paragraph, offset, len(segment)))
+        offset += len(segment) + 1
+    if paragraph.role == TOC_LINE and not _page_number_fits(lines[-1], paragraph.page, paragraph_font):
+        lines.append("")
+    return lines
+
+
+def _run_starts(paragraph: Paragraph, offset: int, length: int) -> frozenset[int]:
+    """Where runs begin within the segment ``[offset, offset + length)`` of the paragraph's text."""
+    starts, position = set(), 0
+    for run in paragraph.runs:
+        starts.add(position - offset)
+        position += len(run.text)
+    return frozenset(s for s in starts if 0 < s < length)
+
+
+def _page_number_fits(last_line: str, page: str, line_font: Font) -> bool:
+    """Whether a 目录 line's page number fits after the dot leader on its last line
+    (a right tab takes it to the margin however little room is left)."""
+    return text_width(last_line, line_font) + text_width(page, line_font) <= spec.TEXT_WIDTH
 
 
 def _body(texts: list[str]) -> list[Paragraph]:

@@ -14,10 +14,7 @@ from dataclasses import dataclass, field, replace
 from .. import compose
 from ..model import Report, Volume
 from . import spec
-from .linebreak import break_lines, text_width
 
-BODY_FONT = compose.font(spec.BODY)  # the body text's type, as the page table gives it
-TOC_LEADER_MIN = 0  # a right tab takes the page number to the margin however little room is left
 
 Position = tuple[int, int]  # (page, line on the page), both counted from 1 and 0
 
@@ -34,33 +31,9 @@ class Block:
 
 def measure(paragraph: compose.Paragraph) -> Block:
     """The grid lines ``paragraph`` fills, by the numbers of its kind in ``spec.PAGE``."""
-    kind = paragraph.kind
-    font = compose.font(paragraph.role)
-    width = spec.TEXT_WIDTH - paragraph.right_indent
-    lines: list[str] = []
-    offset = 0
-    for number, segment in enumerate(paragraph.text.split(compose.LINE_BREAK)):
-        indent = kind.first_line_indent if number == 0 else 0
-        lines += break_lines(segment, font, width, indent, _run_starts(paragraph, offset, len(segment)))
-        offset += len(segment) + 1
-    if paragraph.role == compose.TOC_LINE and not _page_number_fits(lines[-1], paragraph.page, font):
-        lines.append("")
-    grid_lines = len(lines) * kind.grid_lines
-    return Block(grid_lines, kind.keep_with_next, kind.page_break_before, texts=tuple(lines))
-
-
-def _run_starts(paragraph: compose.Paragraph, offset: int, length: int) -> frozenset[int]:
-    """Where runs begin within the segment ``[offset, offset + length)`` of the paragraph's text."""
-    starts, position = set(), 0
-    for run in paragraph.runs:
-        starts.add(position - offset)
-        position += len(run.text)
-    return frozenset(s for s in starts if 0 < s < length)
-
-
-def _page_number_fits(last_line: str, page: str, font) -> bool:
-    """Whether a 目录 line's page number fits after the dot leader on its last line."""
-    return text_width(last_line, font) + TOC_LEADER_MIN + text_width(page, font) <= spec.TEXT_WIDTH
+    lines = compose.printed_lines(paragraph)
+    grid_lines = len(lines) * paragraph.kind.grid_lines
+    return Block(grid_lines, paragraph.keeps_with_next, paragraph.kind.page_break_before, texts=tuple(lines))
 
 
 def measure_all(paragraphs: list[compose.Paragraph]) -> list[Block]:
@@ -197,6 +170,8 @@ def _place(block: Block, page: int, used: int, lines_per_page: int) -> tuple[lis
         rest = remaining - room
         if rest < 2:  # widow control: the next page gets at least two lines
             room -= 2 - rest
+        if room < 2 and not positions and used:  # orphan control: a first line alone goes over too
+            room = 0
         positions += [(page, used + i) for i in range(room)]
         remaining -= room
         page, used = page + 1, 0

@@ -129,4 +129,11 @@ def _paragraph_xml(paragraph: compose.Paragraph, styles: StyleIds, bookmark: tup
                 runs.append(BREAK_XML)
             if segment:
                 runs.append(run_xml(segment, char_style))
-    return paragraph_xml(styles[paragraph.kind.style], "".join(runs), paragraph.right_indent, bookmark)
+    return paragraph_xml(
+        styles[paragraph.kind.style],
+        "".join(runs),
+        paragraph.right_indent,
+        bookmark,
+        paragraph.keep_with_next,
+        paragraph.keep_lines,
+    )
