@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from .layout import spec
 from .layout.linebreak import Font, break_lines, text_width
-from .layout.titles import title_lines
+from .layout.titles import entry_lines, title_lines
 from .model import Cover, Item, Report, Section, Signature
 from .numbering import chinese_date, item_number, section_number
 from .schema import LEVELS
@@ -121,15 +121,18 @@ def printed_lines(paragraph: Paragraph) -> list[str]:
     """
     kind = paragraph.kind
     paragraph_font = font(paragraph.role)
-    width = spec.TEXT_WIDTH - paragraph.right_indent
+    hanging = kind.hanging_indent  # the first line starts that far left of the others
+    width = spec.TEXT_WIDTH - paragraph.right_indent - hanging
     lines: list[str] = []
     offset = 0
     for number, segment in enumerate(paragraph.text.split(LINE_BREAK)):
-        indent = kind.first_line_indent if number == 0 else 0
+        indent = kind.first_line_indent - hanging if number == 0 else 0
         lines += break_lines(segment, paragraph_font, width, indent, _run_starts(paragraph, offset, len(segment)))
         offset += len(segment) + 1
-    if paragraph.role == TOC_LINE and not _page_number_fits(lines[-1], paragraph.page, paragraph_font):
-        lines.append("")
+    if paragraph.role == TOC_LINE:
+        last_start = 0 if len(lines) == 1 else hanging
+        if last_start + text_width(lines[-1], paragraph_font) + text_width(paragraph.page, paragraph_font) > spec.TEXT_WIDTH:
+            lines.append("")  # a right tab takes the page number to the margin however little room is left
     return lines
 
 
@@ -140,12 +143,6 @@ def _run_starts(paragraph: Paragraph, offset: int, length: int) -> frozenset[int
         starts.add(position - offset)
         position += len(run.text)
     return frozenset(s for s in starts if 0 < s < length)
-
-
-def _page_number_fits(last_line: str, page: str, line_font: Font) -> bool:
-    """Whether a 目录 line's page number fits after the dot leader on its last line
-    (a right tab takes it to the margin however little room is left)."""
-    return text_width(last_line, line_font) + text_width(page, line_font) <= spec.TEXT_WIDTH
 
 
 def _body(texts: list[str]) -> list[Paragraph]:
@@ -202,13 +199,38 @@ def _char_width(role: str) -> int:
 
 
 def toc_paragraphs(heading: str, entries: list[TocEntry]) -> list[Paragraph]:
-    """The 目录: its heading, an empty line, and a line an entry (with the unit under it)."""
+    """The 目录: its heading, an empty line, and an entry for each report, with the
+    unit under it (on the entry's page: the entry keeps with it)."""
     paragraphs = [Paragraph(TOC_HEADING, [Run(heading)]), Paragraph(BLANK)]
     for entry in entries:
-        paragraphs.append(Paragraph(TOC_LINE, [Run(entry.title)], page=entry.page))
+        text = LINE_BREAK.join(_entry_lines(entry))
+        paragraphs.append(Paragraph(TOC_LINE, [Run(text)], page=entry.page, keep_with_next=bool(entry.unit)))
         if entry.unit:
             paragraphs.append(Paragraph(TOC_UNIT, [Run(entry.unit)]))
     return paragraphs
+
+
+def _entry_lines(entry: TocEntry) -> list[str]:
+    """A 目录 entry's lines, broken between words; the last leaves room for a
+    character of dot leader and the page number."""
+    line_font = font(TOC_LINE)
+    hanging = spec.PAGE[TOC_LINE].hanging_indent
+    last_room = text_width("…" + entry.page, line_font)
+    return entry_lines(entry.title, line_font, spec.TEXT_WIDTH, spec.TEXT_WIDTH - hanging, last_room)
+
+
+def toc_field_keeps_its_look(entries: list[TocEntry]) -> bool:
+    """Whether a TOC field over these entries, updated by Word, WPS or LibreOffice,
+    prints the 目录 as composed: where each title is one line in the report and in
+    the 目录, and no unit goes under it. (An update joins a title broken by hand
+    with a space and wraps it anywhere; LibreOffice numbers unit lines, it does
+    not read TOC's \\n switch.)"""
+    return all(
+        not entry.unit
+        and LINE_BREAK not in broken_title(TITLE, entry.title)
+        and len(_entry_lines(entry)) == 1
+        for entry in entries
+    )
 
 
 def cover_paragraphs(cover: Cover) -> list[Paragraph]:

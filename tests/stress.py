@@ -145,11 +145,12 @@ ENDING_PARTS = ("特此报告", "空行", "署名", "日期")
 
 
 def ending_reports() -> Volume:
-    """The sample reports with their own titles, 特此报告 and a 落款, a unit line and a
-    cover; each report up to four times, its 导语 as long as it takes to bring one part
+    """The sample reports with their own titles (some wrapping in the report and in the
+    目录), 特此报告 and a 落款, a unit line and a cover; each report up to four times, its 导语 as long as it takes to bring one part
     of its ending (``ENDING_PARTS``) to the first line of a page had the ending not been
     kept with its text (``naive_ending_lines``). Where the body's last paragraph cannot
-    be split, 特此报告 never gets there."""
+    be split, 特此报告 never gets there. Some of the 目录's unit lines would begin a
+    page had their entries not been kept with them (``naive_toc_unit_tops``)."""
     from docgen.readers.yaml_reader import load_inputs
 
     writer = Writer(6)
@@ -161,7 +162,7 @@ def ending_reports() -> Volume:
             report = replace(
                 sample,
                 unit=f"{unit}{part + 1}",
-                title=f"{unit}2026年基层党建亮点工作及存在问题",
+                title=TITLES[(number + part) % len(TITLES)].format(unit=unit),
                 closing=["特此报告。"],
                 signature=Signature(f"中共{unit}委员会", datetime.date(2026, 11, 20)),
             )
@@ -176,6 +177,12 @@ def ending_reports() -> Volume:
     return Volume(settings, reports)
 
 
+# Titles that fit a line, that wrap in the report, and that wrap in the 目录 too.
+TITLES = [
+    "{unit}2026年基层党建亮点工作及存在问题",
+    "中共{unit}委员会关于2026年度基层党建工作亮点特色及存在的主要问题和下一步工作打算的情况报告",
+    "{unit}2026年度基层党建工作情况报告",
+]
 UNITS = ["东湖", "红旗", "新华", "光明", "和平", "幸福", "建设", "友谊", "胜利", "团结", "长安", "锦绣"]
 
 
@@ -186,6 +193,16 @@ def _with_ending_at_page_top(report: Report, part: int, writer: Writer) -> Repor
         if naive_ending_lines(candidate)[part] == 0:
             return candidate
     return None
+
+
+def naive_toc_unit_tops(volume: Volume) -> list[str]:
+    """The units whose line would begin a 目录 page had the entry not kept with it."""
+    from docgen.layout.paginate import toc_entries
+
+    entries = toc_entries(volume, ["000"] * len(volume.reports))
+    paragraphs = compose.toc_paragraphs(volume.settings.toc_heading, entries)
+    blocks = [replace(measure(p), keep_with_next=p.kind.keep_with_next) for p in paragraphs]
+    return [p.text for p, lines in zip(paragraphs, place(blocks)) if p.role == compose.TOC_UNIT and lines[0][1] == 0]
 
 
 def naive_ending_lines(report: Report) -> list[int]:

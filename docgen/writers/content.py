@@ -86,15 +86,23 @@ def _cover_section():
 TOC_GALLERY = "Table of Contents"
 
 
-def toc_lines(heading: str, entries: list[compose.TocEntry], bookmarks: list[str], styles: StyleIds) -> Iterator[str]:
-    """The 目录's paragraphs as XML text, one by one: a TOC field whose cached result
-    holds ``entries``, each linked to its report's bookmark, so it is right before any
-    update. They go into Word's 目录 content control (``TOC_GALLERY``), which WPS
-    and Word offer to update; given one by one, a 目录 of thousands of entries
-    need not be held whole."""
-    instruction = f'TOC \\h \\z \\t "{spec.STYLE_TITLE},1"'
-    if any(entry.unit for entry in entries):  # the unit lines as entries without page numbers
-        instruction = f'TOC \\h \\z \\t "{spec.STYLE_TITLE},1,{spec.STYLE_UNIT_LINE},2" \\n 2-2'
+TOC_INSTRUCTION = f'TOC \\h \\z \\t "{spec.STYLE_TITLE},1"'
+
+
+def toc_lines(
+    heading: str, entries: list[compose.TocEntry], bookmarks: list[str], styles: StyleIds, as_field: bool
+) -> Iterator[str]:
+    """The 目录's paragraphs as XML text, one by one (a 目录 of thousands of entries
+    need not be held whole). Each entry links to its report's bookmark and gives
+    its page in a PAGEREF field, so it is right before any update.
+
+    ``as_field``: the entries are the cached result of a TOC field, which Word and
+    WPS offer to update (in Word's 目录 content control, ``TOC_GALLERY``). Otherwise
+    they are lines of their own, which an update of fields (Word's F9, WPS's and
+    LibreOffice's 更新域) leaves as they are but for their page numbers: where an
+    update of a TOC field would not print them as composed
+    (``compose.toc_field_keeps_its_look``).
+    """
     links = iter(bookmarks)
     composed = compose.toc_paragraphs(heading, entries)
     first_entry = next((i for i, p in enumerate(composed) if p.role == compose.TOC_LINE), None)
@@ -105,15 +113,21 @@ def toc_lines(heading: str, entries: list[compose.TocEntry], bookmarks: list[str
         if paragraph.role != compose.TOC_LINE:
             held = _paragraph_xml(paragraph, styles)
             continue
-        bookmark = next(links)
-        page = field_begin_xml(f"PAGEREF {bookmark} \\h") + run_xml(paragraph.page) + field_char_xml("end")
-        content = hyperlink_xml(bookmark, run_xml(f"{paragraph.text}\t") + page)
-        if index == first_entry:
-            content = field_begin_xml(instruction) + content
-        held = paragraph_xml(styles[paragraph.kind.style], content)
-    if first_entry is not None:
+        content = _entry_xml(paragraph, next(links))
+        if as_field and index == first_entry:
+            content = field_begin_xml(TOC_INSTRUCTION) + content
+        held = paragraph_xml(styles[paragraph.kind.style], content, keep_with_next=paragraph.keep_with_next)
+    if as_field and first_entry is not None:
         held = held.removesuffix(_PARAGRAPH_END) + field_char_xml("end") + _PARAGRAPH_END
     yield held
+
+
+def _entry_xml(paragraph: compose.Paragraph, bookmark: str) -> str:
+    """A 目录 entry's text, its lines broken by hand, a tab to the dot leader and its page number."""
+    *lines, last = paragraph.text.split(compose.LINE_BREAK)
+    text = "".join(run_xml(line) + BREAK_XML for line in lines) + run_xml(f"{last}\t")
+    page = field_begin_xml(f"PAGEREF {bookmark} \\h") + run_xml(paragraph.page) + field_char_xml("end")
+    return hyperlink_xml(bookmark, text + page)
 
 
 _PARAGRAPH_END = "</w:p>"

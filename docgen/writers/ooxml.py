@@ -41,6 +41,10 @@ _ORDER = {
         "position sz szCs highlight u effect bdr shd fitText vertAlign rtl cs em "
         "lang eastAsianLayout specVanish oMath"
     ).split(),
+    "style": (
+        "name aliases basedOn next link autoRedefine hidden uiPriority semiHidden unhideWhenUsed qFormat "
+        "locked personal personalCompose personalReply rsid pPr rPr tblPr trPr tcPr tblStylePr"
+    ).split(),
     "sectPr": (
         "headerReference footerReference footnotePr endnotePr type pgSz pgMar "
         "paperSrc pgBorders lnNumType pgNumType cols formProt vAlign noEndnote "
@@ -223,6 +227,11 @@ def paragraph_xml(
         number, name = bookmark
         content = f'<w:bookmarkStart w:id="{number}" w:name="{attribute_xml(name)}"/>{content}<w:bookmarkEnd w:id="{number}"/>'
     return f'<w:p><w:pPr><w:pStyle w:val="{attribute_xml(style_id)}"/>{keep}{indent}</w:pPr>{content}</w:p>'
+
+
+def parse_xml_fragments(fragments) -> list:
+    """``w:`` elements written as XML text (``w:`` prefix, no declaration), in order."""
+    return parse_body(list(fragments))
 
 
 def parse_body(fragments: list[str]) -> list:

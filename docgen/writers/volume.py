@@ -16,6 +16,7 @@ from typing import BinaryIO, Iterable, Iterator
 from lxml import etree
 
 from .. import compose
+from ..compose import toc_field_keeps_its_look
 from ..layout.paginate import toc_entries
 from ..model import Volume, VolumeSettings
 from .content import TOC_GALLERY, cover_paragraphs, report_body_xml, toc_lines
@@ -60,12 +61,15 @@ class VolumeWriter:
         bookmarks = [bookmark_name(i) for i in range(len(entries))]
         if settings.cover:
             yield rendered.serialised(cover_paragraphs(settings.cover, styles))
-        mark = etree.Comment("toc")
-        head, tail = rendered.serialised([document_part_control([mark], TOC_GALLERY)]).split(
-            etree.tostring(mark, encoding="UTF-8")
-        )
+        as_field = toc_field_keeps_its_look(entries)
+        head, tail = b"", b""
+        if as_field:  # in Word's 目录 content control
+            mark = etree.Comment("toc")
+            head, tail = rendered.serialised([document_part_control([mark], TOC_GALLERY)]).split(
+                etree.tostring(mark, encoding="UTF-8")
+            )
         yield head
-        lines = toc_lines(settings.toc_heading, entries, bookmarks, styles)
+        lines = toc_lines(settings.toc_heading, entries, bookmarks, styles, as_field)
         while batch := list(itertools.islice(lines, _TOC_BATCH)):
             yield rendered.body("".join(batch))
         yield tail
