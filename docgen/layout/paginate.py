@@ -27,6 +27,7 @@ class Block:
     keep_with_next: bool = False
     page_break_before: bool = False
     texts: tuple[str, ...] = field(default=(), compare=False)  # each line's text, where known
+    odd_page: bool = False  # begins a right-hand (odd) page, a blank page before it where needed (duplex)
 
 
 def measure(paragraph: compose.Paragraph) -> Block:
@@ -62,10 +63,23 @@ def toc_blocks(volume: Volume, report_page_counts: list[int]) -> list[Block]:
     while True:
         entries = toc_entries(volume, ["0" * digits] * len(volume.reports))
         blocks = measure_all(compose.toc_paragraphs(volume.settings.toc_heading, entries))
-        last_page = pour(blocks) + sum(report_page_counts)
+        if volume.settings.duplex:
+            blocks.append(Block(1))  # the empty paragraph that ends the 目录's section (writers.volume)
+        starts = _starts(pour(blocks) + 1, report_page_counts, volume.settings.duplex)
+        last_page = starts[-1] + report_page_counts[-1] - 1 if starts else pour(blocks)
         if len(str(last_page)) <= digits:
             return blocks
         digits = len(str(last_page))
+
+
+def _starts(first_free: int, page_counts: list[int], duplex: bool) -> list[int]:
+    """The page each report starts on, the first at ``first_free`` or after; duplex: on odd pages."""
+    starts, page = [], first_free
+    for count in page_counts:
+        page += duplex and page % 2 == 0  # a blank page before it, so that it begins a right-hand page
+        starts.append(page)
+        page += count
+    return starts
 
 
 def toc_entries(volume: Volume, pages: list[str]) -> list[compose.TocEntry]:
@@ -89,20 +103,23 @@ class VolumeLayout:
 
 
 def volume_layout(volume: Volume) -> VolumeLayout:
-    """The volume's blocks in print order; the 目录 starts a page of its own after a cover."""
+    """The volume's blocks in print order; the 目录 starts a page of its own after a
+    cover. Printed on both sides (duplex), the 目录 and every report begin a
+    right-hand page: the cover's back is left blank, and so is the back of a
+    report's last page where it is a right-hand one."""
     titles = volume.numbered_titles()
-    show_unit = volume.settings.show_unit
+    show_unit, duplex = volume.settings.show_unit, volume.settings.duplex
     reports = [report_blocks(report, title, show_unit) for report, title in zip(volume.reports, titles)]
     cover = cover_blocks(volume)
     toc = toc_blocks(volume, [pour(blocks) for blocks in reports])
-    if cover:
-        toc[0] = replace(toc[0], page_break_before=True)
+    toc[0] = replace(toc[0], page_break_before=bool(cover), odd_page=duplex)
     blocks = cover + toc
     starts = []
     for report in reports:
         starts.append(len(blocks))
-        blocks += report
-    return VolumeLayout(blocks, starts, pour(cover) if cover else 0)
+        blocks += [replace(report[0], odd_page=duplex), *report[1:]]
+    unnumbered = pour(cover) if cover else 0
+    return VolumeLayout(blocks, starts, unnumbered + (duplex and unnumbered % 2))
 
 
 def start_pages(volume: Volume, report_pages: list[int] | None = None) -> list[int]:
@@ -112,20 +129,15 @@ def start_pages(volume: Volume, report_pages: list[int] | None = None) -> list[i
 
     ``report_pages``: the pages each report fills (``paragraph_pages``), where
     the caller has composed the reports already. Every report starts a page of
-    its own, so the reports follow the 目录 page count after page count, as
-    ``place`` puts them over ``volume_layout``.
+    its own, so the reports follow the 目录 page count after page count (duplex:
+    each on the odd page at or after it), as ``place`` puts them over ``volume_layout``.
     """
     if report_pages is None:
         show_unit = volume.settings.show_unit
         report_pages = [
             report_pages_of(report, title, show_unit) for report, title in zip(volume.reports, volume.numbered_titles())
         ]
-    page = pour(toc_blocks(volume, report_pages)) + 1
-    starts = []
-    for count in report_pages:
-        starts.append(page)
-        page += count
-    return starts
+    return _starts(pour(toc_blocks(volume, report_pages)) + 1, report_pages, volume.settings.duplex)
 
 
 def pour(blocks: list[Block], lines_per_page: int = spec.LINES_PER_PAGE) -> int:
@@ -139,8 +151,10 @@ def place(blocks: list[Block], lines_per_page: int = spec.LINES_PER_PAGE) -> lis
     page, used = 1, 0
     placed = []
     for index, block in enumerate(blocks):
-        if block.page_break_before and used:
+        if (block.page_break_before or block.odd_page) and used:
             page, used = page + 1, 0
+        if block.odd_page and page % 2 == 0:
+            page += 1  # the blank back of the page before
         if used and _lines_to_keep_together(blocks, index) > lines_per_page - used:
             page, used = page + 1, 0
         positions, page, used = _place(block, page, used, lines_per_page)

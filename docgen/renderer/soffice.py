@@ -57,12 +57,18 @@ def require_soffice() -> Path:
     return soffice
 
 
+# The blank pages a volume printed on both sides has before a right-hand page are
+# pages of the PDF too, or a printer printing it on both sides would put every
+# other report on a left-hand page (LibreOffice leaves them out unless told).
+_PDF_FILTER = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
+
+
 def convert_to_pdf(documents: list[Path], out_dir: Path) -> list[Path]:
     """PDFs of ``documents`` in ``out_dir`` (same names, .pdf), from one LibreOffice run.
 
     Names must be distinct: LibreOffice names each PDF after its document.
     """
-    pdfs = convert(documents, out_dir, "pdf:writer_pdf_Export", ".pdf")
+    pdfs = convert(documents, out_dir, _PDF_FILTER, ".pdf")
     for pdf in pdfs:  # the same inputs give the same bytes
         pdf.write_bytes(stamp(pdf.read_bytes()))
     return pdfs

@@ -50,16 +50,25 @@ def report_paragraphs(report: Report, title: str, styles: StyleIds, show_unit: b
 
 
 def report_body_xml(
-    paragraphs: list[compose.Paragraph], styles: StyleIds, bookmark: tuple[int, str] | None = None
+    paragraphs: list[compose.Paragraph], styles: StyleIds, bookmark: tuple[int, str] | None = None, section: str = ""
 ) -> str:
-    """A report's composed paragraphs as WordprocessingML text, its title in ``bookmark`` where given."""
-    first, *rest = paragraphs
-    return _paragraph_xml(first, styles, bookmark) + "".join(_paragraph_xml(p, styles) for p in rest)
+    """A report's composed paragraphs as WordprocessingML text, its title in ``bookmark``
+    where given, its last paragraph ending a section with ``section`` (XML text) where given."""
+    *most, last = paragraphs
+    xml = [_paragraph_xml(p, styles, bookmark if i == 0 else None) for i, p in enumerate(most)]
+    xml.append(_paragraph_xml(last, styles, bookmark if not most else None, section))
+    return "".join(xml)
 
 
-def cover_paragraphs(cover: Cover, styles: StyleIds):
-    """The cover page, ending its own section: no footer, so no page number."""
-    paragraphs = parse_body([_paragraph_xml(p, styles) for p in compose.cover_paragraphs(cover)])
+def cover_paragraphs(cover: Cover, styles: StyleIds, blank_back: bool = False):
+    """The cover page, ending its own section: no footer, so no page number.
+    ``blank_back``: and a blank page after it, the cover's back (printed on both sides)."""
+    composed = compose.cover_paragraphs(cover)
+    if blank_back:
+        composed.append(compose.Paragraph(compose.BLANK))
+    paragraphs = parse_body([_paragraph_xml(p, styles) for p in composed])
+    if blank_back:
+        replace_child(paragraphs[-1].find(qn("w:pPr")), element("pageBreakBefore"))
     replace_child(paragraphs[-1].find(qn("w:pPr")), _cover_section())
     return paragraphs
 
@@ -133,7 +142,9 @@ def _entry_xml(paragraph: compose.Paragraph, bookmark: str) -> str:
 _PARAGRAPH_END = "</w:p>"
 
 
-def _paragraph_xml(paragraph: compose.Paragraph, styles: StyleIds, bookmark: tuple[int, str] | None = None) -> str:
+def _paragraph_xml(
+    paragraph: compose.Paragraph, styles: StyleIds, bookmark: tuple[int, str] | None = None, section: str = ""
+) -> str:
     """``paragraph`` as WordprocessingML text (see ``ooxml.parse_body``)."""
     runs = []
     for run in paragraph.runs:
@@ -150,4 +161,5 @@ def _paragraph_xml(paragraph: compose.Paragraph, styles: StyleIds, bookmark: tup
         bookmark,
         paragraph.keep_with_next,
         paragraph.keep_lines,
+        section,
     )

@@ -216,17 +216,19 @@ def paragraph_xml(
     bookmark: tuple[int, str] | None = None,
     keep_with_next: bool = False,
     keep_lines: bool = False,
+    section: str = "",
 ) -> str:
     """A paragraph of style ``style_id`` holding ``content`` (runs as XML text),
     wrapped in ``bookmark`` (id, name) where given: a 目录 entry links to it.
     ``keep_with_next``, ``keep_lines``: on the page of the next paragraph, not split
-    across pages, beyond what its style says."""
+    across pages, beyond what its style says. ``section``: section properties (XML
+    text) the paragraph ends a section with."""
     keep = ("<w:keepNext/>" if keep_with_next else "") + ("<w:keepLines/>" if keep_lines else "")
     indent = f'<w:ind w:right="{right_indent}"/>' if right_indent else ""
     if bookmark:
         number, name = bookmark
         content = f'<w:bookmarkStart w:id="{number}" w:name="{attribute_xml(name)}"/>{content}<w:bookmarkEnd w:id="{number}"/>'
-    return f'<w:p><w:pPr><w:pStyle w:val="{attribute_xml(style_id)}"/>{keep}{indent}</w:pPr>{content}</w:p>'
+    return f'<w:p><w:pPr><w:pStyle w:val="{attribute_xml(style_id)}"/>{keep}{indent}{section}</w:pPr>{content}</w:p>'
 
 
 def parse_xml_fragments(fragments) -> list:
