@@ -11,10 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from .. import compose
-from ..model import Report, Volume
-from . import spec
-
+from ..core.model import Report, Volume
+from . import compose, spec
 
 Position = tuple[int, int]  # (page, line on the page), both counted from 1 and 0
 

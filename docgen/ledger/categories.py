@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
-from ..readers.yaml_reader import CATEGORIES_FILE, YamlFile
+from ..inputs.yaml_reader import CATEGORIES_FILE, YamlFile
 from .model import Problem
 
 SHIPPED_TABLE = Path(__file__).with_name("categories.yaml")

@@ -14,9 +14,9 @@ from typing import BinaryIO
 
 from openpyxl import load_workbook
 
+from ..core.model import Origin
 from ..errors import InputError
-from ..model import Origin
-from ..oserror import is_the_machines, read_error
+from ..fs.oserror import is_the_machines, read_error
 from .model import (
     COLUMN_DEADLINE,
     COLUMN_MEASURES,
@@ -50,7 +50,7 @@ def _filled_rows(rows: list[tuple], path: Path, number_column: str | None = None
     header_at, columns = _header(rows, path)
     kept = []
     for number, row in enumerate(rows[header_at + 1 :], header_at + 2):
-        cell = lambda name: _cell(row, columns.get(name))  # noqa: E731 - a local lookup
+        cell = lambda name: _cell(row, columns.get(name))  # noqa: B023 - a local lookup, used in this iteration only
         filled_in = FilledIn(cell(COLUMN_MEASURES), cell(COLUMN_OWNER), cell(COLUMN_DEADLINE))
         unit, title = cell(COLUMN_UNIT), cell(COLUMN_TITLE)
         if filled_in and unit and title:

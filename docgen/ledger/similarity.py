@@ -5,7 +5,7 @@ problem is dressed in (有待进一步、不够、存在 …): otherwise 党员�
 and 理论素质有待于进一步提升 look alike. The score is rapidfuzz's normalised
 Indel similarity, done in C for all pairs at once.
 
-The thresholds were set on the sample problems (tests/test_ledger_grouping.py):
+The thresholds were set on the sample problems (tests/ledger/test_grouping.py):
 titles of one problem in other words score 64–91 (社区党建工作发展不平衡 /
 基层党建工作推进不平衡: 64), titles of different problems at most 55.
 """

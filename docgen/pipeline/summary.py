@@ -1,0 +1,129 @@
+"""``docgen summary``: the inputs folder → 问题清单.xlsx and 共性问题分析.docx.
+
+Both files are made in memory and written together through the one write
+path. The ledger is made afresh each run; what an office filled in is carried
+over only from the workbook named by ``keep``, and a filled-in ledger in the
+output folder is never overwritten by accident.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..core.findings import CELL_TOO_LONG, NO_PROBLEMS, NOT_CARRIED_OVER, NOT_COMPARED, Finding
+from ..core.model import Origin
+from ..errors import InputError
+from ..fs.publish import Publication
+from ..inputs.yaml_reader import load_inputs
+from ..ledger.analysis import analysis_docx
+from ..ledger.categories import category_table
+from ..ledger.grouping import shared_problems
+from ..ledger.kept import carry_over, read_kept_rows
+from ..ledger.model import ANALYSIS_FILE, LEDGER_FILE, MAX_CELL_CHARS, KeptRow, Ledger, LedgerRow, Problem
+from ..ledger.previous import previous_problems, raised_before, unit_key
+from ..ledger.problems import volume_problems
+from ..ledger.workbook import ledger_workbook
+from .build import report_template
+
+
+@dataclass
+class SummaryResult:
+    ledger: Ledger
+    ledger_path: Path
+    analysis_path: Path
+    warnings: list[Finding] = field(default_factory=list)  # what summarising noticed (file, line, kind)
+
+    @property
+    def paths(self) -> list[Path]:
+        return [self.ledger_path, self.analysis_path]
+
+
+def summary(
+    inputs: Path, out: Path, previous: Path | None = None, keep: Path | None = None, force: bool = False
+) -> SummaryResult:
+    """Write the problem ledger and the analysis of shared problems for the reports in ``inputs``."""
+    inputs, out = Path(inputs), Path(out)
+    previous = Path(previous) if previous is not None else None
+    keep = Path(keep) if keep is not None else None
+    loaded = load_inputs(inputs)
+    volume = loaded.volume
+    problems, warnings = volume_problems(volume)
+    warnings += _problem_warnings(problems, volume.settings.problem_words)
+    table = category_table(inputs)
+    for problem in problems:
+        problem.category = table.classify(problem)
+    rows = [LedgerRow(problem) for problem in problems]
+    if previous is not None:
+        warnings += _mark_raised_before(rows, previous)
+    ledger_path, analysis_path = out / LEDGER_FILE, out / ANALYSIS_FILE
+    with Publication(out) as publication:  # the check for a filled-in ledger under the folder's lock
+        ledger = Ledger(
+            title=volume.settings.series_title,
+            rows=rows,
+            categories=table.all_names,
+            groups=shared_problems(problems),
+            unit_count=len(volume.reports),
+            compared_with_previous=previous is not None,
+            unkept=_carry_over(rows, keep, ledger_path, force),
+        )
+        publication.write(LEDGER_FILE, ledger_workbook(ledger))
+        publication.write(ANALYSIS_FILE, analysis_docx(ledger, report_template(inputs, volume)))
+    warnings += _unkept_warning(ledger.unkept, keep)
+    return SummaryResult(ledger, ledger_path, analysis_path, loaded.warnings + warnings)
+
+
+def _problem_warnings(problems: list[Problem], problem_words: list[str]) -> list[Finding]:
+    if not problems:
+        words = "、".join(problem_words)
+        return [Finding(NO_PROBLEMS, Origin(), f"没有找到问题：没有哪一部分的标题含有“{words}”（可在 volume.yaml 的 problem_headings 中设置）")]
+    return [
+        Finding(CELL_TOO_LONG, problem.origin, f"“{problem.title}”的正文超过 Excel 一个单元格能放的 {MAX_CELL_CHARS} 字，问题清单中只列出前面部分")
+        for problem in problems
+        if len(problem.text) > MAX_CELL_CHARS
+    ]
+
+
+def _unkept_warning(unkept: list[KeptRow], keep: Path | None) -> list[Finding]:
+    if not unkept:
+        return []
+    return [
+        Finding(
+            NOT_CARRIED_OVER,
+            Origin(keep),
+            f"旧问题清单中有 {len(unkept)} 行已填写的内容找不到对应的问题（问题已删除或改写较多），"
+            "已放在新清单的“未带入的旧内容”工作表中",
+        )
+    ]
+
+
+def _mark_raised_before(rows: list[LedgerRow], previous: Path) -> list[Finding]:
+    earlier, _ = previous_problems(previous)
+    for row, again in zip(rows, raised_before([row.problem for row in rows], earlier)):
+        row.raised_before = again
+    earlier_units = {unit_key(problem.unit) for problem in earlier}
+    missing = list(dict.fromkeys(r.problem.unit for r in rows if unit_key(r.problem.unit) not in earlier_units))
+    if not missing:
+        return []
+    return [Finding(NOT_COMPARED, Origin(previous), f"上年的输入中没有这些单位的问题，无法对照：{'、'.join(missing)}（单位名称是否改过？）")]
+
+
+def _carry_over(rows: list[LedgerRow], keep: Path | None, ledger_path: Path, force: bool):
+    if keep is not None:
+        return carry_over(rows, read_kept_rows(keep))
+    if ledger_path.exists() and not force:
+        _refuse_to_lose_filled_in(ledger_path)
+    return []
+
+
+def _refuse_to_lose_filled_in(ledger_path: Path) -> None:
+    """A ledger in the way holding what an office filled in is kept, unless --keep or --force."""
+    try:
+        filled = read_kept_rows(ledger_path)
+    except InputError as error:
+        raise InputError(f"{error}\n要用新生成的问题清单替换它，请加 --force") from None
+    if filled:
+        raise InputError(
+            f"已有的问题清单中有 {len(filled)} 行填写了整改措施、责任人或完成时限，重新生成会丢失它们。\n"
+            f"请加 --keep {ledger_path} 把已填写的内容带入新清单，或加 --force 用空白的新清单替换"
+        )
