@@ -17,7 +17,7 @@ import re
 
 from ..core.model import DEFAULT_PROBLEM_WORDS, Cover, Report, Section, Signature, VolumeSettings
 from ..core.numbering import chinese_date
-from ..core.schema import DEFAULT_ITEM_STYLE
+from ..core.schema import ARABIC_DATES, DEFAULT_ITEM_STYLE
 
 # What must be escaped to stand in a YAML file: everything YAML cannot hold or reads as a
 # line break, the BOM, and (inside double quotes) the quote and the backslash.
@@ -52,7 +52,10 @@ def _signature_lines(signature: Signature) -> list[str]:
 
 
 def _cover_lines(cover: Cover) -> list[str]:
-    return ["# 封面：标题、编印单位和日期", "cover:", f"  title: {scalar(cover.title)}", *_unit_and_date(cover)]
+    lines = ["# 封面：标题、编印单位和日期", "cover:", f"  title: {scalar(cover.title)}", *_unit_and_date(cover)]
+    if cover.date_style != ARABIC_DATES:
+        lines.append(f"  date_style: {cover.date_style}")
+    return lines
 
 
 def _unit_and_date(part: Signature | Cover) -> list[str]:
@@ -101,6 +104,9 @@ def settings_yaml(settings: VolumeSettings, header: list[str] = ()) -> str:
     if settings.show_unit:
         lines.append("# 每份报告的标题下和目录中写上单位名称")
         lines.append("show_unit: true")
+    if settings.duplex:
+        lines.append("# 双面印刷：目录和每份报告都从右手页开始")
+        lines.append("duplex: true")
     if settings.cover:
         lines += _cover_lines(settings.cover)
     if settings.fonts:
