@@ -62,8 +62,9 @@ def test_analysis_names_problems_several_units_share(sample_summary):
     assert lines[0] == "共性问题分析"
     assert "一、共性问题" in lines and "二、问题类别统计" in lines
     group = next(line for line in lines if line.startswith("（一）"))
-    assert group.startswith("（一）社区党建工作发展不平衡。4个社区反映：示例单位02、示例单位06、示例单位07、示例单位10。")
-    assert "（二）党员学习教育形式单一。2个社区反映：示例单位03、示例单位14" in text  # a long title's first clause
+    assert group.startswith("（一）非公党建有待进一步强化。5个社区反映：示例单位01、示例单位05、示例单位06、示例单位08、示例单位10。")
+    assert "4个社区反映：示例单位02、示例单位06、示例单位07、示例单位10" in text  # 发展不平衡 / 推进不平衡 / 不均衡
+    assert "党员学习教育形式单一。2个社区反映：示例单位03、示例单位14" in text  # a long title's first clause
     assert "2个社区反映：示例单位05、示例单位08" in text
     assert "“‘两新’党建工作有待加强”" in text  # quotes inside quotes turn single
     assert "连续两年提出" not in text
@@ -94,7 +95,7 @@ def test_cli_summary_prints_what_it_wrote(sample_inputs, tmp_path, capsys):
     code = main(["summary", "--inputs", str(sample_inputs), "--out", str(tmp_path / "o")])
     out = capsys.readouterr().out
     assert code == 0
-    assert "问题清单（36 条问题）" in out and "共性问题分析（4 类共性问题）" in out
+    assert "问题清单（36 条问题）" in out and "共性问题分析（8 类共性问题）" in out
     assert (tmp_path / "o" / LEDGER).is_file() and (tmp_path / "o" / ANALYSIS).is_file()
 
 

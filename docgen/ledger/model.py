@@ -63,6 +63,12 @@ class LedgerRow:
     problem: Problem
     raised_before: bool | None = None  # None: no previous year was given
     filled_in: FilledIn = field(default_factory=FilledIn)
+    group: ProblemGroup | None = None  # the shared problem it is one of
+
+    @property
+    def shared(self) -> str:
+        """The 共性问题 column: the heading of its group, blank when no other unit raised it."""
+        return self.group.heading if self.group else ""
 
 
 @dataclass
@@ -81,6 +87,7 @@ class ProblemGroup:
 
     heading: str
     problems: list[Problem]
+    category: str = ""  # decided for the whole group
 
     @property
     def units(self) -> list[str]:

@@ -19,10 +19,10 @@ from ..publish import Publication
 from ..readers.yaml_reader import load_inputs
 from ..writers.analysis_docx import analysis_docx
 from ..writers.ledger_xlsx import ledger_workbook
-from .categories import category_table
+from .categories import CategoryTable, category_table
 from .grouping import shared_problems
 from .kept import carry_over, read_kept_rows
-from .model import ANALYSIS_FILE, LEDGER_FILE, MAX_CELL_CHARS, KeptRow, Ledger, LedgerRow, Problem
+from .model import ANALYSIS_FILE, LEDGER_FILE, MAX_CELL_CHARS, KeptRow, Ledger, LedgerRow, Problem, ProblemGroup
 from .previous import previous_problems, raised_before, unit_key
 from .problems import volume_problems
 
@@ -51,9 +51,8 @@ def summary(
     problems, warnings = volume_problems(volume)
     warnings += _problem_warnings(problems, volume.settings.problem_words)
     table = category_table(inputs)
-    for problem in problems:
-        problem.category = table.classify(problem)
-    rows = [LedgerRow(problem) for problem in problems]
+    groups = shared_problems(problems, table.vocabulary())
+    rows = _classified_rows(problems, groups, table)
     if previous is not None:
         warnings += _mark_raised_before(rows, previous)
     ledger_path, analysis_path = out / LEDGER_FILE, out / ANALYSIS_FILE
@@ -62,7 +61,7 @@ def summary(
             title=volume.settings.series_title,
             rows=rows,
             categories=table.all_names,
-            groups=shared_problems(problems),
+            groups=groups,
             unit_count=len(volume.reports),
             compared_with_previous=previous is not None,
             unkept=_carry_over(rows, keep, ledger_path, force),
@@ -71,6 +70,19 @@ def summary(
         publication.write(ANALYSIS_FILE, analysis_docx(ledger, report_template(inputs, volume)))
     warnings += _unkept_warning(ledger.unkept, keep)
     return SummaryResult(ledger, ledger_path, analysis_path, loaded.warnings + warnings)
+
+
+def _classified_rows(problems: list[Problem], groups: list[ProblemGroup], table: CategoryTable) -> list[LedgerRow]:
+    """A row a problem, each with its category; a shared problem's problems all take their group's."""
+    group_of = {id(problem): group for group in groups for problem in group.problems}
+    for group in groups:
+        group.category = table.classify_group(group.problems)
+    rows = []
+    for problem in problems:
+        group = group_of.get(id(problem))
+        problem.category = group.category if group else table.classify(problem)
+        rows.append(LedgerRow(problem, group=group))
+    return rows
 
 
 def _problem_warnings(problems: list[Problem], problem_words: list[str]) -> list[Finding]:
