@@ -21,7 +21,7 @@ from ..writers.analysis_docx import analysis_docx
 from ..writers.ledger_xlsx import ledger_workbook
 from .categories import CategoryTable, category_table
 from .grouping import shared_problems
-from .kept import carry_over, read_kept_rows
+from .kept import carry_over, office_columns, read_kept_rows
 from .model import ANALYSIS_FILE, LEDGER_FILE, MAX_CELL_CHARS, KeptRow, Ledger, LedgerRow, Problem, ProblemGroup
 from .previous import previous_problems, raised_before, unit_key
 from .problems import volume_problems
@@ -61,11 +61,14 @@ def summary(
             title=volume.settings.series_title,
             rows=rows,
             categories=table.all_names,
+            fallback=table.fallback,
             groups=groups,
             unit_count=len(volume.reports),
             compared_with_previous=previous is not None,
-            unkept=_carry_over(rows, keep, ledger_path, force),
         )
+        kept_rows = _kept_rows(keep, ledger_path, force)
+        ledger.unkept = carry_over(rows, kept_rows)
+        ledger.office_columns = office_columns(kept_rows)
         publication.write(LEDGER_FILE, ledger_workbook(ledger))
         publication.write(ANALYSIS_FILE, analysis_docx(ledger, report_template(inputs, volume)))
     warnings += _unkept_warning(ledger.unkept, keep)
@@ -120,9 +123,9 @@ def _mark_raised_before(rows: list[LedgerRow], previous: Path) -> list[Finding]:
     return [Finding(NOT_COMPARED, Origin(previous), f"上年的输入中没有这些单位的问题，无法对照：{'、'.join(missing)}（单位名称是否改过？）")]
 
 
-def _carry_over(rows: list[LedgerRow], keep: Path | None, ledger_path: Path, force: bool):
+def _kept_rows(keep: Path | None, ledger_path: Path, force: bool) -> list[KeptRow]:
     if keep is not None:
-        return carry_over(rows, read_kept_rows(keep))
+        return read_kept_rows(keep)
     if ledger_path.exists() and not force:
         _refuse_to_lose_filled_in(ledger_path)
     return []
@@ -136,6 +139,6 @@ def _refuse_to_lose_filled_in(ledger_path: Path) -> None:
         raise InputError(f"{error}\n要用新生成的问题清单替换它，请加 --force") from None
     if filled:
         raise InputError(
-            f"已有的问题清单中有 {len(filled)} 行填写了整改措施、责任人或完成时限，重新生成会丢失它们。\n"
+            f"已有的问题清单中有 {len(filled)} 行填写了整改措施、责任人、完成时限或自己加的列，重新生成会丢失它们。\n"
             f"请加 --keep {ledger_path} 把已填写的内容带入新清单，或加 --force 用空白的新清单替换"
         )
