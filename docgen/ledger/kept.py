@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import posixpath
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
@@ -41,6 +42,7 @@ from .model import (
     COLUMN_UNIT,
     DOCGEN_COLUMNS,
     FILLED_IN_COLUMNS,
+    PREVIOUS_PROPERTY,
     UNKEPT_SHEET,
     FilledIn,
     KeptRow,
@@ -68,13 +70,23 @@ class _TooMuch(Exception):
     """The workbook holds more than a ledger would; the message says what."""
 
 
+@dataclass
+class KeptLedger:
+    rows: list[KeptRow]  # every row with anything filled in
+    previous: str  # the previous-year folder it was compared with, relative to its own folder ("" if none)
+
+
 def read_kept_rows(path: Path) -> list[KeptRow]:
+    return read_kept_ledger(path).rows
+
+
+def read_kept_ledger(path: Path) -> KeptLedger:
     """Every row of an old ledger that has anything filled in, those it could not place last time included."""
-    sheets = _sheets(path)
+    sheets, previous = _sheets(path)
     kept = _filled_rows(sheets[0], path)
     if UNKEPT_SHEET in sheets[1]:  # set aside by the last --keep: offered to the new rows again, so never lost
         kept += _filled_rows(sheets[1][UNKEPT_SHEET], path, number_column=COLUMN_OLD_ROW)
-    return kept
+    return KeptLedger(kept, previous)
 
 
 def office_columns(kept: list[KeptRow]) -> list[str]:
@@ -125,8 +137,8 @@ def carry_over(rows: list[LedgerRow], kept: list[KeptRow]) -> list[KeptRow]:
     return [old for index, old in enumerate(kept) if index not in used_kept]
 
 
-def _sheets(path: Path) -> tuple[list[list], dict[str, list[list]]]:
-    """The first sheet's rows, and the set-aside sheet's rows by its name (merged cells filled in)."""
+def _sheets(path: Path) -> tuple[tuple[list[list], dict[str, list[list]]], str]:
+    """The first sheet's rows, the set-aside sheet's rows by its name (merged cells filled in), the remembered --previous."""
     if path.is_dir():
         raise InputError("这是一个文件夹；--keep 要写旧问题清单文件（.xlsx）本身，如 --keep outputs/问题清单.xlsx", Origin(path))
     if not path.is_file():
@@ -150,7 +162,7 @@ def _sheets(path: Path) -> tuple[list[list], dict[str, list[list]]]:
             raise _not_excel(path) from None
 
 
-def _workbook_rows(file: BinaryIO) -> tuple[list[list], dict[str, list[list]]]:
+def _workbook_rows(file: BinaryIO) -> tuple[tuple[list[list], dict[str, list[list]]], str]:
     with zipfile.ZipFile(file) as package:
         _check_sizes(package)
         parts = _sheet_parts(package)
@@ -160,10 +172,11 @@ def _workbook_rows(file: BinaryIO) -> tuple[list[list], dict[str, list[list]]]:
     workbook = load_workbook(file, read_only=True, data_only=True)
     try:
         rows = {name: _rows(workbook[name], *extents[name]) for name in extents}
+        previous = next((str(p.value) for p in workbook.custom_doc_props.props if p.name == PREVIOUS_PROPERTY), "")
     finally:
         workbook.close()
     first, *others = extents
-    return rows[first], {name: rows[name] for name in others}
+    return (rows[first], {name: rows[name] for name in others}), previous
 
 
 def _check_sizes(package: zipfile.ZipFile) -> None:

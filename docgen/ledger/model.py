@@ -34,6 +34,8 @@ UNKEPT_SHEET = "未带入的旧内容"  # filled-in rows of the old ledger that 
 
 MAX_CELL_CHARS = 32767  # Excel's limit on the text of one cell
 
+PREVIOUS_PROPERTY = "docgen上年输入"  # the workbook's custom property remembering --previous
+
 LEDGER_FILE = "问题清单.xlsx"
 ANALYSIS_FILE = "共性问题分析.docx"
 
@@ -113,6 +115,10 @@ class Ledger:
     unkept: list[KeptRow] = field(default_factory=list)  # filled-in rows of --keep no problem took
     office_columns: list[str] = field(default_factory=list)  # columns the office added to the kept ledger
     fallback: str = "其他"  # the category of what fits nowhere
+    previous_category_counts: dict[str, int] = field(default_factory=dict)  # last year's problems by category
+    previous_total: int = 0
+    previous_unit_count: int = 0
+    previous_folder: str = ""  # the --previous folder, relative to the output folder: remembered in the workbook
 
     def category_counts(self) -> list[tuple[str, int]]:
         counts = {name: 0 for name in self.categories}

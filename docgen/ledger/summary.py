@@ -8,12 +8,14 @@ output folder is never overwritten by accident.
 
 from __future__ import annotations
 
+import os
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..build import report_template
 from ..errors import InputError
-from ..findings import CELL_TOO_LONG, NO_PROBLEMS, NOT_CARRIED_OVER, NOT_COMPARED, Finding
+from ..findings import CELL_TOO_LONG, NO_PROBLEMS, NOT_CARRIED_OVER, NOT_COMPARED, PREVIOUS_REMEMBERED, Finding
 from ..model import Origin
 from ..publish import Publication
 from ..readers.yaml_reader import load_inputs
@@ -21,7 +23,7 @@ from ..writers.analysis_docx import analysis_docx
 from ..writers.ledger_xlsx import ledger_workbook
 from .categories import CategoryTable, category_table
 from .grouping import shared_problems
-from .kept import carry_over, office_columns, read_kept_rows
+from .kept import carry_over, office_columns, read_kept_ledger, read_kept_rows
 from .model import ANALYSIS_FILE, LEDGER_FILE, MAX_CELL_CHARS, KeptRow, Ledger, LedgerRow, Problem, ProblemGroup
 from .previous import previous_problems, raised_before, unit_key
 from .problems import volume_problems
@@ -53,20 +55,25 @@ def summary(
     table = category_table(inputs)
     groups = shared_problems(problems, table.vocabulary())
     rows = _classified_rows(problems, groups, table)
-    if previous is not None:
-        warnings += _mark_raised_before(rows, previous)
+    kept = read_kept_ledger(keep) if keep is not None else None
+    if previous is None and kept is not None and kept.previous:
+        previous, notices = _remembered_previous(kept.previous, keep)
+        warnings += notices
     ledger_path, analysis_path = out / LEDGER_FILE, out / ANALYSIS_FILE
+    ledger = Ledger(
+        title=volume.settings.series_title,
+        rows=rows,
+        categories=table.all_names,
+        fallback=table.fallback,
+        groups=groups,
+        unit_count=len(volume.reports),
+        compared_with_previous=previous is not None,
+    )
+    if previous is not None:
+        warnings += _compare_with_previous(ledger, previous, table)
+        ledger.previous_folder = _as_remembered(previous, out)
     with Publication(out) as publication:  # the check for a filled-in ledger under the folder's lock
-        ledger = Ledger(
-            title=volume.settings.series_title,
-            rows=rows,
-            categories=table.all_names,
-            fallback=table.fallback,
-            groups=groups,
-            unit_count=len(volume.reports),
-            compared_with_previous=previous is not None,
-        )
-        kept_rows = _kept_rows(keep, ledger_path, force)
+        kept_rows = kept.rows if kept is not None else _kept_rows(ledger_path, force)
         ledger.unkept = carry_over(rows, kept_rows)
         ledger.office_columns = office_columns(kept_rows)
         publication.write(LEDGER_FILE, ledger_workbook(ledger))
@@ -112,10 +119,16 @@ def _unkept_warning(unkept: list[KeptRow], keep: Path | None) -> list[Finding]:
     ]
 
 
-def _mark_raised_before(rows: list[LedgerRow], previous: Path) -> list[Finding]:
+def _compare_with_previous(ledger: Ledger, previous: Path, table: CategoryTable) -> list[Finding]:
+    """Mark the problems raised last year too; count last year's by category (grouped as this year's)."""
     earlier, _ = previous_problems(previous)
+    rows = ledger.rows
     for row, again in zip(rows, raised_before([row.problem for row in rows], earlier)):
         row.raised_before = again
+    earlier_rows = _classified_rows(earlier, shared_problems(earlier, table.vocabulary()), table)
+    ledger.previous_category_counts = dict(Counter(row.problem.category for row in earlier_rows))
+    ledger.previous_total = len(earlier)
+    ledger.previous_unit_count = len({unit_key(problem.unit) for problem in earlier})
     earlier_units = {unit_key(problem.unit) for problem in earlier}
     missing = list(dict.fromkeys(r.problem.unit for r in rows if unit_key(r.problem.unit) not in earlier_units))
     if not missing:
@@ -123,12 +136,27 @@ def _mark_raised_before(rows: list[LedgerRow], previous: Path) -> list[Finding]:
     return [Finding(NOT_COMPARED, Origin(previous), f"上年的输入中没有这些单位的问题，无法对照：{'、'.join(missing)}（单位名称是否改过？）")]
 
 
-def _kept_rows(keep: Path | None, ledger_path: Path, force: bool) -> list[KeptRow]:
-    if keep is not None:
-        return read_kept_rows(keep)
+def _kept_rows(ledger_path: Path, force: bool) -> list[KeptRow]:
     if ledger_path.exists() and not force:
         _refuse_to_lose_filled_in(ledger_path)
     return []
+
+
+def _as_remembered(previous: Path, out: Path) -> str:
+    """The previous-year folder as the ledger remembers it: relative to the output folder where it can be."""
+    try:
+        return os.path.relpath(previous.resolve(), out.resolve())
+    except ValueError:  # another drive on Windows
+        return str(previous.resolve())
+
+
+def _remembered_previous(remembered: str, keep: Path) -> tuple[Path | None, list[Finding]]:
+    """The previous-year folder the kept ledger was made with, found from where that ledger is."""
+    folder = keep.parent / remembered
+    if folder.is_dir():
+        return folder, [Finding(PREVIOUS_REMEMBERED, Origin(keep), f"沿用旧问题清单对照过的上年输入：{folder}（要换一年，请写 --previous）")]
+    message = f"旧问题清单是与上年输入“{folder}”对照的，但这个文件夹已找不到，本次不标“上年是否提出”（可以用 --previous 指定）"
+    return None, [Finding(NOT_COMPARED, Origin(keep), message)]
 
 
 def _refuse_to_lose_filled_in(ledger_path: Path) -> None:

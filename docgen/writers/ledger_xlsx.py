@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 from openpyxl import Workbook
+from openpyxl.packaging.custom import StringProperty
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -42,6 +43,7 @@ from ..ledger.model import (
     COLUMN_UNIT,
     MAX_CELL_CHARS,
     LEDGER_SHEET,
+    PREVIOUS_PROPERTY,
     UNKEPT_SHEET,
     KeptRow,
     Ledger,
@@ -89,6 +91,8 @@ def ledger_workbook(ledger: Ledger) -> bytes:
     write_overview(workbook.create_sheet(OVERVIEW_SHEET), ledger)
     if ledger.unkept:
         _write_unkept(workbook.create_sheet(UNKEPT_SHEET), ledger.unkept, ledger.office_columns)
+    if ledger.previous_folder:
+        workbook.custom_doc_props.append(StringProperty(name=PREVIOUS_PROPERTY, value=ledger.previous_folder))
     return _package(workbook, ledger_title(ledger))
 
 
