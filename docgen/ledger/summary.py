@@ -152,7 +152,7 @@ def _as_remembered(previous: Path, out: Path) -> str:
 
 def _remembered_previous(remembered: str, keep: Path) -> tuple[Path | None, list[Finding]]:
     """The previous-year folder the kept ledger was made with, found from where that ledger is."""
-    folder = keep.parent / remembered
+    folder = Path(os.path.normpath(keep.parent / remembered))
     if folder.is_dir():
         return folder, [Finding(PREVIOUS_REMEMBERED, Origin(keep), f"沿用旧问题清单对照过的上年输入：{folder}（要换一年，请写 --previous）")]
     message = f"旧问题清单是与上年输入“{folder}”对照的，但这个文件夹已找不到，本次不标“上年是否提出”（可以用 --previous 指定）"
