@@ -98,6 +98,9 @@ def build(
             if pdf or verify or exact:
                 result = _rendered(result, publication, pdf, verify, exact)
     result = published(result, publication)
+    from .ledger.stale import stale_ledger  # here: the ledger package imports this module
+
+    result = replace(result, warnings=[*result.warnings, *stale_ledger(Path(inputs), Path(out))])
     if result.mismatches and not exact:
         from .renderer.outputs import mismatch_message
 
