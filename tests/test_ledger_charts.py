@@ -99,3 +99,25 @@ def test_libreoffice_draws_the_charts(analysis, tmp_path):
     for title in ("共性问题涉及的社区数", "各类别问题条数", "各类别问题条数（与上年对照）"):
         assert title in compact
     assert compact.count("非公党建有待进一步强化") >= 3  # heading, wording, and the chart's label
+
+
+@pytest.mark.office
+def test_summary_pdf_prints_both_files_with_docgens_faces(tmp_path, capsys):
+    """summary --pdf: a PDF of each file, published with them; set in docgen's serif stand-in, not a sans."""
+    import shutil
+
+    from conftest import SAMPLE_INPUTS
+    from docgen.cli import main
+    from renderer import require_renderer
+
+    require_renderer()
+    if shutil.which("pdffonts") is None:
+        pytest.skip("pdffonts is not installed: apt-get install poppler-utils")
+    assert main(["summary", "--inputs", str(SAMPLE_INPUTS), "--out", str(tmp_path), "--pdf"]) == 0
+    out = capsys.readouterr().out
+    for name in ("问题清单.pdf", "共性问题分析.pdf"):
+        assert f"已生成 PDF：{tmp_path / name}" in out
+        text = subprocess.run(["pdftotext", str(tmp_path / name), "-"], capture_output=True, text=True).stdout
+        assert "非公党建有待进一步强化" in "".join(text.split())
+    listed = subprocess.run(["pdffonts", str(tmp_path / "共性问题分析.pdf")], capture_output=True, text=True, check=True).stdout
+    assert "NotoSerifCJK" in listed, listed  # 仿宋/宋体 drawn by the stand-in, as build --pdf does

@@ -9,6 +9,7 @@ output folder is never overwritten by accident.
 from __future__ import annotations
 
 import os
+import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +36,7 @@ class SummaryResult:
     ledger_path: Path
     analysis_path: Path
     warnings: list[Finding] = field(default_factory=list)  # what summarising noticed (file, line, kind)
+    pdf_paths: list[Path] = field(default_factory=list)
 
     @property
     def paths(self) -> list[Path]:
@@ -42,9 +44,17 @@ class SummaryResult:
 
 
 def summary(
-    inputs: Path, out: Path, previous: Path | None = None, keep: Path | None = None, force: bool = False
+    inputs: Path,
+    out: Path,
+    previous: Path | None = None,
+    keep: Path | None = None,
+    force: bool = False,
+    pdf: bool = False,
 ) -> SummaryResult:
-    """Write the problem ledger and the analysis of shared problems for the reports in ``inputs``."""
+    """Write the problem ledger and the analysis of shared problems for the reports in ``inputs``.
+
+    ``pdf``: PDFs of both as well, printed by LibreOffice with docgen's font stand-ins.
+    """
     inputs, out = Path(inputs), Path(out)
     previous = Path(previous) if previous is not None else None
     keep = Path(keep) if keep is not None else None
@@ -76,10 +86,23 @@ def summary(
         kept_rows = kept.rows if kept is not None else _kept_rows(ledger_path, force)
         ledger.unkept = carry_over(rows, kept_rows)
         ledger.office_columns = office_columns(kept_rows)
-        publication.write(LEDGER_FILE, ledger_workbook(ledger))
-        publication.write(ANALYSIS_FILE, analysis_docx(ledger, report_template(inputs, volume)))
+        written = [
+            publication.write(LEDGER_FILE, ledger_workbook(ledger)),
+            publication.write(ANALYSIS_FILE, analysis_docx(ledger, report_template(inputs, volume))),
+        ]
+        pdf_paths = _pdfs(written, publication) if pdf else []
     warnings += _unkept_warning(ledger.unkept, keep)
-    return SummaryResult(ledger, ledger_path, analysis_path, loaded.warnings + warnings)
+    return SummaryResult(ledger, ledger_path, analysis_path, loaded.warnings + warnings, pdf_paths)
+
+
+def _pdfs(written: list[Path], publication: Publication) -> list[Path]:
+    """PDFs of the written files, published with them (or nothing is): one LibreOffice run, Calc for the workbook."""
+    from ..renderer.soffice import convert_to_pdf, require_soffice  # LibreOffice only when asked for
+
+    require_soffice()
+    with tempfile.TemporaryDirectory(prefix="docgen-pdf-") as work:
+        pdfs = convert_to_pdf([publication.staged(path) for path in written], Path(work), target="pdf")
+        return [publication.copy(pdf.name, pdf) for pdf in pdfs]
 
 
 def _classified_rows(problems: list[Problem], groups: list[ProblemGroup], table: CategoryTable) -> list[LedgerRow]:

@@ -57,12 +57,13 @@ def require_soffice() -> Path:
     return soffice
 
 
-def convert_to_pdf(documents: list[Path], out_dir: Path) -> list[Path]:
+def convert_to_pdf(documents: list[Path], out_dir: Path, target: str = "pdf:writer_pdf_Export") -> list[Path]:
     """PDFs of ``documents`` in ``out_dir`` (same names, .pdf), from one LibreOffice run.
 
     Names must be distinct: LibreOffice names each PDF after its document.
+    ``target`` "pdf" lets LibreOffice export each with its own module (a workbook with Calc).
     """
-    pdfs = convert(documents, out_dir, "pdf:writer_pdf_Export", ".pdf")
+    pdfs = convert(documents, out_dir, target, ".pdf")
     for pdf in pdfs:  # the same inputs give the same bytes
         pdf.write_bytes(stamp(pdf.read_bytes()))
     return pdfs
