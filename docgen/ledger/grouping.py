@@ -80,9 +80,13 @@ class _Wordings:
         self.problems_of: list[list[int]] = []
         self.titles: list[str] = []
         document_frequency: dict[str, int] = {}
+        text_words: dict[str, Words] = {}  # texts repeat (a unit's text copied by another): segmented once
         for index, problem in enumerate(problems):
             title = without_unit(problem.title, problem.unit)
-            words = _combined(vocabulary.title_words(title), vocabulary.text_words(without_unit(problem.text, problem.unit)))
+            text = without_unit(problem.text, problem.unit)
+            if text not in text_words:
+                text_words[text] = vocabulary.text_words(text)
+            words = _combined(vocabulary.title_words(title), text_words[text])
             for word in words:
                 document_frequency[word] = document_frequency.get(word, 0) + 1
             key = tuple(sorted(words.items()))
