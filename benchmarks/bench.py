@@ -129,8 +129,8 @@ def docgen_build(inputs: Path, out: Path, runs: int) -> Run:
 def markdown_of(inputs: Path) -> str:
     """The volume as Markdown: each report's paragraphs as docgen composes them,
     titles as level-1 and 一、 headings as level-2 headings, the rest as paragraphs."""
-    from docgen import compose
-    from docgen.readers.yaml_reader import load_inputs
+    from docgen.inputs.yaml_reader import load_inputs
+    from docgen.layout import compose
 
     volume = load_inputs(inputs).volume
     heading_marks = {compose.TITLE: "# ", compose.HEADING1: "## "}

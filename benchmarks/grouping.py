@@ -22,7 +22,7 @@ TARGET_SECONDS, TARGET_MB = 60.0, 500
 _CHILD = """
 import json, random, resource, sys, time
 sys.path.insert(0, {tests!r})
-from labelled_problems import labelled_volumes
+from support.labelled_problems import labelled_volumes
 from docgen.ledger.grouping import shared_problems
 from docgen.ledger.model import Problem
 clauses = [p.title.rstrip("。").split("，")[0] for v in labelled_volumes() for p in v.problems]

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import argparse
 import re
+import subprocess
 import sys
 import tempfile
 import time
-import subprocess
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -31,7 +31,7 @@ def distinct_wordings(folder: Path) -> None:
     for path in folder.glob("*.yaml"):
         number = path.stem.rsplit("-", 1)[-1]
         text = path.read_text(encoding="utf-8")
-        path.write_text(_TITLE.sub(lambda m: f"{m[1]}{m[2]}（{number}）{m[3]}", text), encoding="utf-8")
+        path.write_text(_TITLE.sub(lambda m: f"{m[1]}{m[2]}（{number}）{m[3]}", text), encoding="utf-8")  # noqa: B023 - used at once
 
 
 def measure(inputs: Path, out: Path) -> float:

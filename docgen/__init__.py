@@ -11,17 +11,15 @@
 See ``docgen.api``; nothing prints, errors are ``docgen.errors.DocgenError``.
 """
 
-import sys
-from types import ModuleType
-
 __version__ = "0.1.0"
 
 # docgen.api imports only the standard library until a function is called: the package
 # imports even in a .venv missing a dependency (a .venv older than an update), so that
-# the docgen command (docgen.launcher) can say in Chinese what to reinstall, and a
+# the docgen command (docgen.cli.launcher) can say in Chinese what to reinstall, and a
 # program using the API meets the error at the first function it calls.
 from .api import (  # noqa: E402
     Finding,
+    __all__,  # noqa: E402
     build,
     check,
     import_files,
@@ -30,7 +28,6 @@ from .api import (  # noqa: E402
     new_report,
     summary,
 )
-from .api import __all__  # noqa: E402
 
 
 def __getattr__(name: str):
@@ -44,16 +41,3 @@ def __getattr__(name: str):
 def __dir__() -> list[str]:
     return sorted({*globals(), *__all__})
 
-
-class _Package(ModuleType):
-    """docgen.build and docgen.check name both API functions and submodules. Importing
-    a submodule binds it on its package; the submodules are imported when first used
-    (after this package), so that binding is refused here: the names stay the functions."""
-
-    def __setattr__(self, name: str, value: object) -> None:
-        if name in __all__ and isinstance(value, ModuleType):
-            return
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package

@@ -1,5 +1,5 @@
 import sys
 
-from .launcher import main
+from .cli.launcher import main
 
 sys.exit(main())

@@ -10,18 +10,23 @@ import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .findings import Finding
-from .model import Volume
+from .core.findings import Finding
+from .core.model import Volume
 
 if TYPE_CHECKING:
-    from .build import BuildResult, Progress
-    from .importer import ImportResult
-    from .newinputs import NewInputs
+    from .importing.importer import ImportResult
+    from .inputs.new_inputs import NewInputs
+    from .pipeline.result import BuildResult, Progress
 
 # Each function imports the machinery of its command when called: `docgen check`
 # loads no Word writer, `docgen build` no Word reader. The types of the results
 # come from their commands' modules the same way, when first asked for (PEP 562).
-_RESULT_TYPES = {"BuildResult": "build", "Progress": "build", "ImportResult": "importer", "NewInputs": "newinputs"}
+_RESULT_TYPES = {
+    "BuildResult": "pipeline.result",
+    "Progress": "pipeline.result",
+    "ImportResult": "importing.importer",
+    "NewInputs": "inputs.new_inputs",
+}
 
 
 def __getattr__(name: str):
@@ -47,7 +52,7 @@ __all__ = [
 
 def load(inputs: Path | str) -> Volume:
     """The volume model of an inputs folder (reports in volume order, settings)."""
-    from .readers.yaml_reader import load_inputs
+    from .inputs.yaml_reader import load_inputs
 
     return load_inputs(Path(inputs)).volume
 
@@ -64,7 +69,7 @@ def build(
     """Every report's .docx and the volume in ``out``; the result names each file
     written (``files``), the 目录 pages (``start_pages``), the input warnings
     (``warnings``) and the check findings (``findings``), both ``Finding``s. ``pdf``/``verify``/``exact`` need LibreOffice."""
-    from .build import build as _build
+    from .pipeline.build import build as _build
 
     progress = progress or (lambda done, total: None)
     return _build(Path(inputs), Path(out), progress, pdf=pdf, verify=verify, exact=exact)
@@ -73,7 +78,7 @@ def build(
 def import_files(files: list[Path | str], out: Path | str, *, force: bool = False) -> ImportResult:
     """Word, WPS or text reports (or folders of them) → YAML inputs in ``out``; the result's
     ``warnings`` are what reading them noticed and what was guessed, as ``Finding``s."""
-    from .importer import import_files as _import_files
+    from .importing.importer import import_files as _import_files
 
     return _import_files([Path(f) for f in files], Path(out), force=force)
 
@@ -82,7 +87,7 @@ def init_inputs(folder: Path | str, *, force: bool = False) -> NewInputs:
     """A new inputs folder: ``folder`` made, with a volume.yaml explaining every
     setting at its default, and no reports. A folder already holding files is
     refused unless ``force`` (then only volume.yaml is written)."""
-    from .newinputs import init_inputs as _init_inputs
+    from .inputs.new_inputs import init_inputs as _init_inputs
 
     return _init_inputs(Path(folder), force=force)
 
@@ -90,14 +95,14 @@ def init_inputs(folder: Path | str, *, force: bool = False) -> NewInputs:
 def new_report(inputs: Path | str, unit: str) -> Path:
     """Write the commented starter report for ``unit`` into ``inputs``; its path. A file
     of that name already there is left alone (``InputError``)."""
-    from .newreport import new_report as _new_report
+    from .inputs.new_report import new_report as _new_report
 
     return _new_report(Path(inputs), unit)
 
 
 def check(inputs: Path | str) -> list[Finding]:
     """What ``docgen check`` finds in the reports of ``inputs``, in reading order."""
-    from .check import check_volume
+    from .checks import check_volume
 
     return check_volume(load(inputs))
 
@@ -113,6 +118,6 @@ def summary(inputs, out, previous=None, keep=None, force=False, pdf=False):
     Returns a ``SummaryResult`` naming the files written (``.paths``); raises
     ``DocgenError`` with a Chinese message on bad input.
     """
-    from .ledger import summary as write_summary
+    from .pipeline.summary import summary as write_summary
 
     return write_summary(inputs, out, previous=previous, keep=keep, force=force, pdf=pdf)

@@ -4,8 +4,8 @@ install or close), and docgen's own faults (saying so)."""
 
 from __future__ import annotations
 
-from .findings import Finding
-from .model import Origin
+from .core.findings import Finding
+from .core.model import Origin
 
 
 class DocgenError(Exception):
@@ -25,7 +25,7 @@ class DocgenError(Exception):
         return f"{self.origin}：{self.message}"
 
     def __reduce__(self):
-        # raised in a worker process (docgen.parallel), told by the parent: origin and notes come along
+        # raised in a worker process (docgen.pipeline.workers), told by the parent: origin and notes come along
         return type(self), (self.message, self.origin), {"notes": self.notes}
 
 

@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLE_INPUTS = ROOT / "inputs"
-# The reference reports as the compiled volume printed them (tests/data/reference/README.md).
-REFERENCE_REPORTS = ROOT / "tests" / "data" / "reference"
+from support.paths import SAMPLE_INPUTS
 
 
 @pytest.fixture(scope="session")
 def sample_build(tmp_path_factory):
     """The sample inputs built into a fresh folder (inputs copied, so tests may not touch them)."""
-    from docgen.build import build
+    from docgen.pipeline.build import build
 
     work = tmp_path_factory.mktemp("sample")
     inputs = work / "inputs"

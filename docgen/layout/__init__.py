@@ -1,1 +1,2 @@
-"""The page: GB/T 9704 numbers (spec) and the pagination model (paginate)."""
+"""The page: GB/T 9704 numbers (spec), the printed sequence of a report (compose),
+line breaking, titles, and the pagination model (paginate)."""

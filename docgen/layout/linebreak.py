@@ -5,7 +5,7 @@ wide, Latin letters and digits half an em (the Chinese faces' Latin is half
 width); every character also carries the style's character spacing.
 
 The rules are those of the word processors (checked line by line against
-LibreOffice, see ``docgen.renderer.compare``): a line takes characters while
+LibreOffice, see ``tools.compare_layout``): a line takes characters while
 they fit; the first one that does not is where the line wants to break.
 Sentence punctuation there (，。、；：？！) hangs into the margin instead of
 going down; then the break moves back while the next line would start with
@@ -95,10 +95,6 @@ def break_lines(
         lines.append(text[start:end])
         start, available = end, width
     return lines
-
-
-def line_count(text: str, font: Font, width: int, first_indent: int = 0) -> int:
-    return len(break_lines(text, font, width, first_indent))
 
 
 def text_width(text: str, font: Font) -> int:

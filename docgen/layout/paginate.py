@@ -11,12 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from .. import compose
-from ..model import Report, Volume
-from . import spec
+from ..core.model import Report, Volume
+from . import compose, spec
 from .linebreak import break_lines, text_width
 
-BODY_FONT = compose.font(spec.BODY)  # the body text's type, as the page table gives it
 TOC_LEADER_MIN = 0  # a right tab takes the page number to the margin however little room is left
 
 Position = tuple[int, int]  # (page, line on the page), both counted from 1 and 0

@@ -1,4 +1,5 @@
-"""GB/T 9704-2012 as Word needs it: page, grid, sizes, faces and style names.
+"""GB/T 9704-2012 as Word needs it: page, grid, sizes and style names (the faces
+by role are the report format's: ``core.schema.DEFAULT_FONTS``).
 
 The template builder writes these numbers into the template; the pagination
 model computes with the same numbers. Lengths are in twips (1/20 pt) unless
@@ -28,16 +29,6 @@ PAGE_NUMBER_SIZE = 28  # 四号 14 pt
 CHAR_SPACING = -5  # twentieths of a point: 28 × (16 − 0.25) pt = 441 pt fits the line
 FIRST_LINE_CHARS = 200  # hundredths of a character: two-character indent
 FIRST_LINE_INDENT = 2 * BODY_SIZE * 10  # the same indent in twips, for readers without char units
-
-# Faces by role; a volume's settings may name others (many offices only have 仿宋 and 楷体).
-DEFAULT_FONTS = {
-    "title": "方正小标宋简体",
-    "heading1": "黑体",
-    "heading2": "楷体",
-    "body": "仿宋",
-    "page_number": "宋体",
-}
-FONT_ROLES = tuple(DEFAULT_FONTS)
 
 # Style names as they appear in Word's style gallery; restyle the template by these.
 STYLE_TITLE = "报告标题"
@@ -82,7 +73,7 @@ class Kind:
     values and the pagination model measures it with the same ones."""
 
     style: str  # style name in the template
-    font: str  # role in DEFAULT_FONTS
+    font: str  # role in schema.DEFAULT_FONTS
     size: int = BODY_SIZE  # half-points
     char_spacing: int = CHAR_SPACING
     align: str = JUSTIFY

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import InputError
-from ..readers.yaml_reader import CATEGORIES_FILE, YamlFile
+from ..inputs.yaml_reader import CATEGORIES_FILE, YamlFile
 from .model import Problem
 from .wording import Vocabulary
 

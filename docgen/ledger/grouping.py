@@ -50,7 +50,7 @@ def shared_problems(problems: list[Problem], vocabulary: Vocabulary | None = Non
         clusters.join(first, second)
     groups = []
     for members in clusters.members():
-        group_problems = sorted((index for node in members for index in wordings.problems_of[node]))
+        group_problems = sorted(index for node in members for index in wordings.problems_of[node])
         group = ProblemGroup(_typical_title(members, wordings, clusters), [problems[i] for i in group_problems])
         if len(group.units) >= 2:
             groups.append(group)

@@ -27,12 +27,12 @@ from typing import BinaryIO
 from lxml import etree
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.cell import coordinate_from_string, column_index_from_string, range_boundaries
+from openpyxl.utils.cell import column_index_from_string, coordinate_from_string, range_boundaries
 
+from ..core.model import Origin
 from ..errors import InputError
-from ..model import Origin
-from ..oserror import is_the_machines, read_error
-from ..safe_zip import MAX_ENTRIES, UNZIP_ERRORS, declares_doctype
+from ..fs.oserror import is_the_machines, read_error
+from ..fs.safe_zip import MAX_ENTRIES, UNZIP_ERRORS, declares_doctype
 from .model import (
     COLUMN_DEADLINE,
     COLUMN_MEASURES,
@@ -98,7 +98,7 @@ def _filled_rows(rows: list[list], path: Path, number_column: str | None = None)
     header_at, columns, added = _header(rows, path)
     kept = []
     for number, row in enumerate(rows[header_at + 1 :], header_at + 2):
-        cell = lambda name: _cell(row, columns.get(name))  # noqa: E731 - a local lookup
+        cell = lambda name: _cell(row, columns.get(name))  # noqa: B023 - a local lookup, used in this iteration only
         extra = {heading: value for heading, index in added.items() if (value := _cell(row, index)) is not None}
         filled_in = FilledIn(cell(COLUMN_MEASURES), cell(COLUMN_OWNER), cell(COLUMN_DEADLINE), extra)
         if filled_in:

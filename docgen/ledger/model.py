@@ -1,15 +1,15 @@
 """The problem ledger as data: every problem a report lists, and what is worked out about them.
 
 Readers of the inputs fill it (``problems``, ``categories``, ``grouping``,
-``previous``, ``kept``); the ledger writers (``writers/ledger_xlsx.py``,
-``writers/analysis_docx.py``) only lay it out.
+``previous``, ``kept``); the ledger writers (``workbook``,
+``analysis``) only lay it out.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model import Origin
+from ..core.model import Origin
 
 # The ledger's columns, as the workbook heads them; the --keep reader finds them by these names.
 COLUMN_NUMBER = "序号"

@@ -10,7 +10,7 @@ import unicodedata
 from pathlib import Path
 
 from ..errors import DocgenError, InputError
-from ..readers.yaml_reader import load_inputs
+from ..inputs.yaml_reader import load_inputs
 from .model import Problem
 from .problems import volume_problems
 from .similarity import SAME_PROBLEM, SAME_TEXT, plain, score, title_key

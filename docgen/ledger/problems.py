@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..findings import PROBLEMS_WITHOUT_ITEMS, Finding
-from ..model import Section, Volume
+from ..core.findings import PROBLEMS_WITHOUT_ITEMS, Finding
+from ..core.model import Section, Volume
 from .model import Problem
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..findings import STALE_LEDGER, Finding
-from ..model import Origin
+from ..core.findings import STALE_LEDGER, Finding
+from ..core.model import Origin
 from .model import ANALYSIS_FILE, LEDGER_FILE
 
 _INPUT_SUFFIXES = (".yaml", ".yml", ".docx")  # reports, volume.yaml, categories.yaml, template.docx

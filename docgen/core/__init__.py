@@ -1,0 +1,2 @@
+"""What every stage shares: the document model, the report keys (schema), numbering,
+findings, unit names and text rules. Imports nothing else of docgen."""

@@ -1,0 +1,488 @@
+"""The one way docgen writes files: all of them, or none.
+
+A ``Publication`` holds the folder's lock for its whole length. Each file is
+written, as soon as it is made, into a private staging folder inside the
+target folder, and flushed to disk. Only when every file is there does the
+replacement start: first every file about to be replaced or removed is moved
+aside (a file that cannot be moved, e.g. one open in Word, stops everything
+here, before anything is replaced, and is named); then every new file is
+renamed into place. Any failure moves the old files back. A journal records
+the replacement while it runs, so that a run killed in the middle is rolled
+back (or, once every new file is in place, finished) by the next docgen that
+writes into the folder, which says so.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import hashlib
+import json
+import os
+import shutil
+import signal
+import sys
+import tempfile
+import threading
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack, contextmanager, suppress
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from ..core.findings import RECOVERED, Finding
+from ..core.model import Origin
+from ..errors import DocgenError, EnvironmentProblem, InputError
+from .folderlock import folder_lock
+from .manifest import MANIFEST_FILE, Entry, Manifest, Scope, hide_manifest, manifest_bytes, next_manifest, read_manifest, stale_outputs
+from .oserror import os_error_text, write_error
+
+JOURNAL_FILE = ".docgen-journal.json"
+_JOURNAL_DRAFT = JOURNAL_FILE + ".new"
+_STAGING_PREFIX = ".docgen-new-"
+_BACKUP_PREFIX = ".docgen-old-"
+_PART_PREFIX = ".docgen-part-"
+_OLD_TEMP_GLOB = ".docgen-*.tmp"  # left by docgen versions before this one
+_BLOCK = 1 << 20
+
+
+def nothing(name: str) -> bool:
+    return False
+
+
+def everything(name: str) -> bool:
+    return True
+
+
+@dataclass(frozen=True)
+class Step:
+    """One name in the folder: whether a new file goes there, whether an old one is there."""
+
+    name: str
+    new: bool
+    old: bool
+
+
+class Publication:
+    """Files published into ``folder`` together when the ``with`` block ends without error.
+
+    ``record``: keep the folder's manifest of docgen's files; ``scope``: which
+    recorded files this publication answers for, so that those it does not
+    write again are removed as stale (only while unchanged since docgen wrote them).
+    """
+
+    def __init__(self, folder: Path, *, record: bool = False, scope: Scope = nothing):
+        self.folder = folder
+        self.record = record
+        self.scope = scope
+        self.recovered: Finding | None = None  # what was done about an earlier interrupted run
+        self.written: list[Path] = []
+        self.removed: list[Path] = []
+        self._staged: Manifest = {}
+        self._staging: Path | None = None
+        self._made_folders: list[Path] = []
+        self._stack = ExitStack()
+
+    # --- the with block -----------------------------------------------------------------
+
+    def __enter__(self) -> Publication:
+        self._made_folders = _make_folder(self.folder)
+        try:
+            self._stack.enter_context(folder_lock(self.folder))
+        except OSError as error:
+            self._remove_made_folders()
+            raise write_error(error, self.folder) from None
+        except BaseException:
+            self._remove_made_folders()
+            raise
+        try:
+            self.recovered = recover(self.folder)
+        except BaseException:
+            self._stack.close()
+            raise
+        return self
+
+    def __exit__(self, kind, error, trace) -> None:
+        if isinstance(error, DocgenError) and self.recovered:
+            error.notes.append(self.recovered)  # the recovery happened even though this run failed
+        try:
+            if kind is None:
+                self._commit()
+        finally:
+            self._discard_staging()
+            self._stack.close()
+            if kind is not None or not self.written:
+                self._remove_made_folders()
+
+    # --- writing ------------------------------------------------------------------------
+
+    def write(self, name: str, data: bytes) -> Path:
+        """Stage ``data`` as the file ``name`` (relative to the folder); its final path."""
+        return self._stage(name, [data])
+
+    def write_by(self, name: str, write: Callable[[BinaryIO], None]) -> Path:
+        """Stage the file ``name`` as ``write(file)`` makes it in a seekable temporary file; its final path."""
+        with self.scratch() as file:
+            try:
+                write(file)
+                file.seek(0)
+            except OSError as error:
+                raise write_error(error, self.folder / name) from None
+            return self._stage(name, iter(lambda: file.read(_BLOCK), b""))
+
+    def stager(self) -> Stager:
+        """The writer of this publication's staged files, for a worker process; the files
+        it writes are published once the publication ``adopt``s them."""
+        return Stager(self._staging_folder(), self.folder)
+
+    def adopt(self, name: str, entry: Entry) -> Path:
+        """Publish the file ``name`` a ``stager`` wrote; its final path."""
+        self._staged[name] = entry
+        return self.folder / name
+
+    def scratch(self) -> BinaryIO:
+        """A nameless temporary file beside the staged ones, for what a run holds on its way; gone once closed.
+
+        Unbuffered: every write reaches the disk when made, so a full disk is met
+        there (and told), never later when the file is closed after another error."""
+        try:
+            return tempfile.TemporaryFile(dir=self._staging_folder(), buffering=0)
+        except OSError as error:
+            raise write_error(error, self.folder) from None
+
+    def copy(self, name: str, source: Path) -> Path:
+        """Stage a copy of the file ``source`` as ``name``; its final path."""
+        with open(source, "rb") as file:
+            return self._stage(name, iter(lambda: file.read(_BLOCK), b""))
+
+    def staged(self, target: Path) -> Path:
+        """Where the file to be published as ``target`` is until the publication ends (to read it back)."""
+        name = target.relative_to(self.folder).as_posix()
+        if name not in self._staged:
+            raise KeyError(name)
+        return self._staging_folder() / name
+
+    def _stage(self, name: str, chunks: Iterable[bytes]) -> Path:
+        return self.adopt(name, self.stager().write(name, chunks))
+
+    def _staging_folder(self) -> Path:
+        if self._staging is None:
+            try:
+                self._staging = self.folder / f"{_STAGING_PREFIX}{uuid.uuid4().hex[:12]}"
+                self._staging.mkdir()
+            except OSError as error:
+                self._staging = None
+                raise write_error(error, self.folder) from None
+        return self._staging
+
+    # --- replacing ----------------------------------------------------------------------
+
+    def _commit(self) -> None:
+        written = {name: entry for name, entry in self._staged.items()}
+        removed: list[str] = []
+        if self.record:
+            recorded = read_manifest(self.folder)
+            removed = stale_outputs(self.folder, recorded, set(written), self.scope)
+            manifest = next_manifest(self.folder, recorded, written, removed, self.scope)
+            self.write(MANIFEST_FILE, manifest_bytes(manifest))
+        if not self._staged and not removed:
+            return
+        steps = [Step(name, True, _occupied(self.folder / name)) for name in self._staged]
+        steps += [Step(name, False, True) for name in removed]
+        staging = self._staging_folder()
+        try:
+            _flush_to_disk(staging, [staging / name for name in self._staged])
+        except OSError as error:
+            raise write_error(error, self.folder) from None
+        _replace(self.folder, staging, steps)
+        self._staging = None  # _replace removed it
+        if self.record:
+            hide_manifest(self.folder)
+        self.written = [self.folder / name for name in written]
+        self.removed = [self.folder / name for name in removed]
+
+    def _discard_staging(self) -> None:
+        if self._staging is not None:
+            shutil.rmtree(self._staging, ignore_errors=True)
+            self._staging = None
+
+    def _remove_made_folders(self) -> None:
+        for folder in reversed(self._made_folders):
+            try:
+                folder.rmdir()  # only when empty: it holds nothing of anyone's
+            except OSError:
+                return
+
+
+@dataclass(frozen=True)
+class Stager:
+    """Writes files into a publication's staging folder, in whichever process makes them."""
+
+    staging: Path
+    folder: Path  # where the files are published
+
+    def write(self, name: str, chunks: Iterable[bytes]) -> Entry:
+        """Stage ``chunks`` as the file ``name``; its checksum and size, for ``Publication.adopt``."""
+        try:
+            path = self.staging / name
+            if path.parent != self.staging:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            return _write_file(path, chunks)
+        except OSError as error:
+            raise write_error(error, self.folder / name) from None
+
+    def write_part(self, label: str, chunks: Iterable[bytes]) -> Path:
+        """A file the run reads back itself and never publishes; gone with the staging folder.
+        (Published names never start with a dot: see ``filenames.safe_filename``.)"""
+        path = self.staging / f"{_PART_PREFIX}{label}"
+        try:
+            _write_file(path, chunks)
+        except OSError as error:
+            raise write_error(error, self.folder) from None
+        return path
+
+
+def _replace(folder: Path, staging: Path, steps: list[Step]) -> None:
+    """Move the old files aside, the new ones in, and away with the old — or back, on any failure."""
+    _refuse_folders_in_the_way(folder, [s for s in steps if s.new])
+    backup = folder / staging.name.replace(_STAGING_PREFIX, _BACKUP_PREFIX)
+    journal = {"staging": staging.name, "backup": backup.name, "steps": [vars(s) for s in steps]}
+    with _interrupts_held() as interrupted:
+        try:
+            _write_journal(folder, {**journal, "state": "replacing"})
+            _move_aside(folder, backup, [s for s in steps if s.old])
+            if interrupted():
+                raise KeyboardInterrupt
+            _move_in(folder, staging, [s for s in steps if s.new], interrupted)
+        except BaseException:
+            _roll_back_or_say(folder, staging, backup, steps)
+            raise
+        _sync_folder(folder)
+        _write_journal(folder, {**journal, "state": "done"})  # from here on, the new set stands
+        _finish(folder, staging, backup)
+
+
+def _roll_back_or_say(folder: Path, staging: Path, backup: Path, steps: list[Step]) -> None:
+    try:
+        _roll_back(folder, staging, backup, steps)
+    except OSError as error:  # the journal stays: the next run tries again
+        raise EnvironmentProblem(
+            f"写入失败后未能把旧文件全部放回：{os_error_text(error)}。下次在这个文件夹运行 docgen 时会再次恢复",
+            Origin(folder),
+        ) from None
+    _finish(folder, staging, backup)
+
+
+def _move_aside(folder: Path, backup: Path, steps: list[Step]) -> None:
+    """Every old file into ``backup``; if any cannot be moved, all back and an error naming them."""
+    moved, refused = [], []
+    for step in steps:
+        target = backup / step.name
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(folder / step.name, target)
+            moved.append(step)
+        except OSError as error:
+            refused.append((step.name, error))
+    if refused:
+        for step in moved:
+            os.replace(backup / step.name, folder / step.name)
+        listed = "\n".join(f"  {folder / name}：{os_error_text(error)}" for name, error in refused)
+        raise EnvironmentProblem(f"这些文件无法替换，所有输出文件都保持原样，没有改动：\n{listed}")
+
+
+def _move_in(folder: Path, staging: Path, steps: list[Step], interrupted) -> None:
+    for step in steps:
+        target = folder / step.name
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staging / step.name, target)
+        except OSError as error:
+            raise write_error(error, target, "所有输出文件都已恢复原样") from None
+        if interrupted():
+            raise KeyboardInterrupt
+
+
+def _roll_back(folder: Path, staging: Path, backup: Path, steps: list[Step]) -> None:
+    """Put the folder back as it was before ``steps``, from any point of their replacement."""
+    for step in steps:
+        target, kept = folder / step.name, backup / step.name
+        if os.path.lexists(kept):
+            os.replace(kept, target)
+        elif step.new and not step.old and not os.path.lexists(staging / step.name):
+            target.unlink(missing_ok=True)  # placed by the interrupted run: nobody else's
+
+
+def _finish(folder: Path, staging: Path, backup: Path) -> None:
+    """Away with the journal first: the folders left are then mere leftovers for the next run."""
+    with suppress(OSError):
+        (folder / JOURNAL_FILE).unlink(missing_ok=True)
+    shutil.rmtree(backup, ignore_errors=True)
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+# --- the next run -----------------------------------------------------------------------------
+
+
+def recover(folder: Path) -> Finding | None:
+    """Roll back or finish a replacement an earlier run left half done (called under the lock);
+    what was done, for the user, or None. Temporary files of runs that ended early go too."""
+    message = None
+    journal_path = folder / JOURNAL_FILE
+    if journal_path.exists():
+        journal = _read_journal(journal_path)
+        staging, backup = folder / journal["staging"], folder / journal["backup"]
+        if journal["state"] == "done":
+            message = "上次写入这个文件夹时在收尾阶段被中断，已替它完成：其中是上次生成的全部文件。"
+        else:
+            _roll_back(folder, staging, backup, [Step(**step) for step in journal["steps"]])
+            message = "上次写入这个文件夹时被中断，已恢复为那次写入之前的全部文件。"
+        _finish(folder, staging, backup)
+    for leftover in [*folder.glob(_STAGING_PREFIX + "*"), *folder.glob(_BACKUP_PREFIX + "*")]:
+        shutil.rmtree(leftover, ignore_errors=True)  # staging of runs that ended before replacing
+    for leftover in [*folder.glob(_OLD_TEMP_GLOB), folder / _JOURNAL_DRAFT]:
+        leftover.unlink(missing_ok=True)
+    return Finding(RECOVERED, Origin(folder), message) if message else None
+
+
+def _read_journal(path: Path) -> dict:
+    try:
+        journal = json.loads(path.read_text(encoding="utf-8"))
+        if journal["state"] in ("replacing", "done") and isinstance(journal["steps"], list):
+            return journal
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    raise InputError(
+        "文件夹中的 docgen 写入记录已损坏，无法判断上次中断的写入：请检查文件夹中的文件，然后删除这个记录文件再运行",
+        Origin(path),
+    )
+
+
+def _write_journal(folder: Path, journal: dict) -> None:
+    temporary = folder / _JOURNAL_DRAFT
+    try:
+        _write_file(temporary, [json.dumps(journal, ensure_ascii=False).encode("utf-8")])
+        _fsync_file(temporary)
+        os.replace(temporary, folder / JOURNAL_FILE)
+        _sync_folder(folder)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise write_error(error, folder) from None
+
+
+# --- small helpers --------------------------------------------------------------------------
+
+
+def _write_file(path: Path, chunks: Iterable[bytes]) -> Entry:
+    """Write ``chunks`` to ``path``; the file's checksum and size. Not yet flushed to
+    the disk: the caller does that (staged files all at once, ``_flush_to_disk``)."""
+    digest, size = hashlib.sha256(), 0
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o666)
+    try:
+        for chunk in chunks:
+            digest.update(chunk)
+            size += len(chunk)
+            view = memoryview(chunk)
+            while view:
+                view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
+    return Entry(digest.hexdigest(), size)
+
+
+def _flush_to_disk(folder: Path, paths: list[Path]) -> None:
+    """The files ``paths`` in ``folder`` on the disk, before any of them replaces an old file.
+
+    Where the system has ``syncfs`` (Linux), one call flushes them all with one
+    journal commit; an fsync a file costs a commit each (seconds for a thousand
+    reports on a busy disk). Elsewhere, an fsync a file.
+    """
+    if _syncfs is not None:
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            _sync_filesystem(fd)
+        finally:
+            os.close(fd)
+        return
+    for path in paths:
+        _fsync_file(path)
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_WRONLY | getattr(os, "O_BINARY", 0))  # Windows flushes only handles open for writing
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _load_syncfs():
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        syncfs = ctypes.CDLL(None, use_errno=True).syncfs
+    except (OSError, AttributeError):
+        return None
+    syncfs.argtypes = [ctypes.c_int]
+    return syncfs
+
+
+_syncfs = _load_syncfs()
+
+
+def _sync_filesystem(fd: int) -> None:
+    """Flush everything written to the filesystem holding ``fd``."""
+    if _syncfs(fd) != 0:
+        number = ctypes.get_errno()
+        raise OSError(number, os.strerror(number))
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the renames in ``folder`` durable (POSIX; Windows has no such call for folders)."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _occupied(path: Path) -> bool:
+    return os.path.lexists(path)
+
+
+def _refuse_folders_in_the_way(folder: Path, steps: list[Step]) -> None:
+    for step in steps:
+        if (folder / step.name).is_dir() and not (folder / step.name).is_symlink():
+            raise InputError("这里有一个同名的文件夹，无法写入同名文件，所有输出文件都保持原样", Origin(folder / step.name))
+
+
+def _make_folder(folder: Path) -> list[Path]:
+    """Create ``folder`` and any missing parents; those created, outermost first."""
+    nearest = next(place for place in (folder, *folder.parents) if os.path.lexists(place))
+    if not nearest.is_dir():
+        raise InputError(f"输出位置“{nearest}”是一个文件，不是文件夹")
+    missing = [place for place in (folder, *folder.parents) if not os.path.lexists(place)]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise write_error(error, folder) from None
+    return list(reversed(missing))
+
+
+
+@contextmanager
+def _interrupts_held() -> Iterator:
+    """Ctrl-C during the replacement is noted, not acted on at once: the replacement
+    then rolls back cleanly (or, past the point where the new set stands, finishes)."""
+    caught: list[int] = []
+    handler = signal.getsignal(signal.SIGINT)
+    if threading.current_thread() is not threading.main_thread() or handler is None:
+        yield lambda: False
+        return
+    signal.signal(signal.SIGINT, lambda number, frame: caught.append(number))
+    try:
+        yield lambda: bool(caught)
+    finally:
+        signal.signal(signal.SIGINT, handler)

@@ -1,0 +1,75 @@
+"""The reader for each file 社区 send (Word, WPS, RTF, ODT, text), chosen by what
+the file really is; the old formats converted by one LibreOffice run."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from ..core.findings import Finding
+from ..core.model import Origin
+from ..errors import InputError
+from ..fs.input_file import regular_file
+from .converted import OldFormat, converted_together, read_converted
+from .docx_reader import read_docx_paragraphs
+from .paragraphs import Para
+from .sniff import DOCX, ODT, OLE, OTHER, PDF, RTF, sniff
+from .text_reader import read_text_paragraphs
+
+Reader = Callable[[Path], tuple[list[Para], list[Finding]]]
+
+TEXT_SUFFIXES = (".txt", ".md")
+# What LibreOffice converts: suffix → how messages name the kind of file.
+CONVERTED = {".doc": "旧版 Word（.doc）", ".wps": "WPS（.wps）", ".rtf": "RTF（.rtf）", ".odt": "OpenDocument（.odt）"}
+_CONVERTED_KINDS = {OLE: ".doc", RTF: ".rtf", ODT: ".odt"}
+IMPORTABLE = (".docx", *TEXT_SUFFIXES, *CONVERTED)
+
+
+def read_paragraphs(path: Path) -> tuple[list[Para], list[Finding]]:
+    """The paragraphs of any file a report may come in, and the notes reading it raised."""
+    if not path.exists():
+        raise InputError("找不到这个文件", Origin(path))
+    with regular_file(path):  # a FIFO or a device is refused here, before anything blocks on it
+        pass
+    return reader_for(path)(path)
+
+
+@contextmanager
+def reading(paths: list[Path]) -> Iterator[Reader]:
+    """``read_paragraphs`` for any of ``paths``, the old-format files among them converted
+    first, all by one LibreOffice run."""
+    # Only regular files: sniffing a FIFO would block (read_paragraphs refuses it instead).
+    kinds = {path: _old_format(sniff(path), path.suffix.lower()) for path in paths if path.is_file()}
+    old = {path: kind for path, kind in kinds.items() if kind is not None}
+    with converted_together(old) as conversions:
+        yield lambda path: conversions[path].paragraphs() if path in conversions else read_paragraphs(path)
+
+
+def _old_format(kind: str, suffix: str) -> OldFormat | None:
+    """What a file of ``kind`` (by its content) named with ``suffix`` is if LibreOffice has to convert it; None otherwise."""
+    if kind in _CONVERTED_KINDS:
+        # An OLE file is a .doc or a .wps (WPS saves in Word's old format): name it as the user did.
+        named = suffix if kind == OLE and suffix in (".doc", ".wps") else _CONVERTED_KINDS[kind]
+        return OldFormat(CONVERTED[named], _CONVERTED_KINDS[kind])
+    if kind == OTHER and suffix in CONVERTED:
+        return OldFormat(CONVERTED[suffix], suffix)
+    return None
+
+
+def reader_for(path: Path) -> Reader:
+    """The reader for ``path``: by its content where that is telling, else by its extension."""
+    kind, suffix = sniff(path), path.suffix.lower()
+    if kind == DOCX:
+        return read_docx_paragraphs
+    converted = _old_format(kind, suffix)
+    if converted is not None:
+        return lambda path: read_converted(path, converted.label, converted.suffix)
+    if kind == PDF:
+        raise InputError("不能导入 PDF 文件：请用报告的 Word 原文件（.docx、.doc、.wps）或文本文件导入", Origin(path))
+    if suffix in TEXT_SUFFIXES:
+        return read_text_paragraphs
+    if suffix == ".docx":
+        return read_docx_paragraphs  # it says the file is no Word file
+    listed = "、".join(IMPORTABLE)
+    raise InputError(f"不支持的文件类型“{path.suffix or '无扩展名'}”：只能导入 {listed} 文件", Origin(path))

@@ -1,0 +1,326 @@
+"""A .docx file → its paragraphs, with the numbers Word would display.
+
+The package is opened with zipfile and each part parsed with lxml by hand
+rather than through python-docx: the files come from many hands, so every
+part's size is checked (declared and actually read), no DTD is loaded, no
+entity is resolved and no network is touched. A part with a DOCTYPE is
+refused: Word never writes one, and it is how XXE and entity bombs arrive.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+
+from ..core.findings import Finding
+from ..core.model import Origin
+from ..errors import InputError
+from ..fs.input_file import read_input_bytes
+from ..fs.safe_zip import MAX_DOCX_BYTES, MAX_ENTRIES, MAX_PART_BYTES, UNZIP_ERRORS, PartTooLarge, declares_doctype, read_capped
+from .markers import split_marker
+from .paragraphs import Para
+from .sniff import OLE_MAGIC
+from .word_numbering import ListNumbers, list_reference, load_list_numbers, paragraph_style_numbering
+from .wordml import attribute, child_value, is_on, local_name
+
+DEFAULT_MAIN_PART = "word/document.xml"
+_OFFICE_DOCUMENT = "/officeDocument"
+_NUMBERING = "/numbering"
+_STYLES = "/styles"
+
+
+def read_docx_paragraphs(path: Path) -> tuple[list[Para], list[Finding]]:
+    """The paragraphs of a Word file in body order (tables included) and the notes reading it raised."""
+    with _open_package(path) as package:
+        parts = _Parts(package, path)
+        main = parts.main_part_name()
+        body = parts.xml(main, required=True)
+        related = parts.related(main)
+        numbering = parts.xml(related.get(_NUMBERING, posixpath.join(posixpath.dirname(main), "numbering.xml")))
+        styles = parts.xml(related.get(_STYLES, posixpath.join(posixpath.dirname(main), "styles.xml")))
+    numbers = load_list_numbers(numbering)
+    style_numbering = paragraph_style_numbering(styles)
+    return _paragraphs(body, numbers, style_numbering, toc_style_ids(styles), path), []
+
+
+def _open_package(path: Path) -> zipfile.ZipFile:
+    data = read_input_bytes(path, MAX_DOCX_BYTES)  # a regular file, read no further than the cap
+    if data.startswith(OLE_MAGIC):
+        raise InputError(
+            "这是旧版 Word（.doc）文件或加了密码的 Word 文件：请在 Word 中去掉密码、“另存为”.docx 格式后再导入",
+            Origin(path),
+        )
+    if not data.startswith(b"PK"):
+        raise InputError("这不是 Word（.docx）文件（可能是改了扩展名的其他文件），无法导入", Origin(path))
+    try:
+        package = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise InputError("文件已损坏（不是完整的 .docx 压缩包），无法导入", Origin(path)) from None
+    if len(package.infolist()) > MAX_ENTRIES:
+        package.close()
+        raise InputError("文件中的部件多得异常，不像是 Word 文件，已拒绝读取", Origin(path))
+    return package
+
+
+class _Parts:
+    """The XML parts of one open package, read within size limits."""
+
+    def __init__(self, package: zipfile.ZipFile, path: Path):
+        self.package = package
+        self.path = path
+
+    def fail(self, message: str) -> InputError:
+        return InputError(message, Origin(self.path))
+
+    def main_part_name(self) -> str:
+        targets = self._relationships("_rels/.rels", "")
+        return targets.get(_OFFICE_DOCUMENT, DEFAULT_MAIN_PART)
+
+    def related(self, part: str) -> dict[str, str]:
+        folder, name = posixpath.split(part)
+        return self._relationships(posixpath.join(folder, "_rels", name + ".rels"), folder)
+
+    def _relationships(self, rels_name: str, base: str) -> dict[str, str]:
+        root = self.xml(rels_name)
+        if root is None:
+            return {}
+        targets = {}
+        for relationship in root.iter("{*}Relationship"):
+            kind, target = relationship.get("Type", ""), relationship.get("Target", "")
+            if relationship.get("TargetMode") == "External" or not target:
+                continue
+            resolved = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(base, target))
+            targets.setdefault("/" + kind.rsplit("/", 1)[-1], resolved)
+        return targets
+
+    def xml(self, name: str, required: bool = False):
+        data = self._read(name, required)
+        return None if data is None else parse_part(data, name, self.path)
+
+    def _read(self, name: str, required: bool) -> bytes | None:
+        try:
+            info = self.package.getinfo(name)
+        except KeyError:
+            if required:
+                raise self.fail(f"文件中没有 Word 正文（{name}），不是完整的 .docx 文件") from None
+            return None
+        try:
+            return read_capped(self.package, info)
+        except PartTooLarge:
+            raise self.fail(_too_large(name)) from None
+        except RuntimeError:
+            raise self.fail("文件加了密码，请在 Word 中去掉密码后再导入") from None
+        except UNZIP_ERRORS:
+            raise self.fail(f"文件已损坏（{name} 无法解压），无法导入") from None
+
+
+def _too_large(name: str) -> str:
+    limit = MAX_PART_BYTES // (1024 * 1024)
+    return f"文件中的 {name} 解压后超过 {limit} MB，不像是一份报告（可能是恶意的“压缩炸弹”），已拒绝读取"
+
+
+def _safe_parser() -> etree.XMLParser:
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+
+
+def parse_part(data: bytes, name: str, path: Path):
+    """One XML part, refused if it declares a DOCTYPE (XXE, entity bombs)."""
+    refused = InputError(f"文件中的 {name} 含有 DOCTYPE 声明（Word 不会这样保存，可能是恶意文件），已拒绝读取", Origin(path))
+    if declares_doctype(data):
+        raise refused
+    try:
+        root = etree.fromstring(data, _safe_parser())
+    except etree.XMLSyntaxError:
+        raise InputError(f"文件已损坏（{name} 不是有效的 XML），无法导入", Origin(path)) from None
+    docinfo = root.getroottree().docinfo
+    if docinfo.doctype or docinfo.internalDTD is not None:  # one the byte check could not see
+        raise refused
+    return root
+
+
+# --- paragraphs ------------------------------------------------------------------
+
+_SKIPPED = {"del", "moveFrom", "Fallback", "rPr", "pPr", "instrText", "delText", "footnoteReference", "endnoteReference"}
+
+
+def _paragraphs(
+    document, numbers: ListNumbers, style_numbering: dict[str, tuple[str, int]], toc_styles: set[str], path: Path
+) -> list[Para]:
+    body = document.find("{*}body")
+    if body is None:
+        return []
+    paragraphs: list[Para] = []
+    in_toc = _toc_paragraphs(body, toc_styles)
+    rows: dict = {}  # table row element → its number in the file
+    for index, p in enumerate(_body_paragraphs(body), 1):
+        label = numbers.label(*_numbering_of(p, style_numbering))
+        segments = _text_segments(p)
+        segments[0] = (label or "") + segments[0]
+        if _is_row_number_cell(p):
+            segments[0] = _typed_number(segments[0])
+        row, column = _table_place(p, rows)
+        paragraphs += [
+            Para(text, Origin(path, paragraph=index), in_toc=p in in_toc, row=row, column=column)
+            for text in segments
+            if text.strip()
+        ]
+    return paragraphs
+
+
+def _body_paragraphs(body):
+    """Every w:p in document order, table cells included, skipping the copies
+    Word keeps in mc:Fallback and text deleted under change tracking."""
+    for p in body.iter("{*}p"):
+        if not any(local_name(a) in ("Fallback", "del", "moveFrom") for a in p.iterancestors()):
+            yield p
+
+
+# --- tables of contents ------------------------------------------------------------
+
+
+def toc_style_ids(styles_root) -> set[str]:
+    """Ids of the paragraph styles Word and WPS give 目录 entries ("toc 1", "目录 1", "TOC Heading")."""
+    if styles_root is None:
+        return set()
+    found = set()
+    for style in styles_root.findall("{*}style"):
+        name = (child_value(style, "name") or "").strip().lower()
+        if name.startswith(("toc ", "toc heading", "目录")) or name == "toc":
+            found.add(attribute(style, "styleId"))
+    return found
+
+
+def _toc_paragraphs(body, toc_styles: set[str]) -> set:
+    """The paragraphs of a table of contents: inside a TOC field or a 目录 content
+    control, in a 目录 style, or holding a link to a _Toc bookmark."""
+    found = set()
+    fields: list[str] = []  # instructions of the fields open at this point, outermost first
+    paragraph, toc_at_start = None, False
+    for element in body.iter():
+        name = local_name(element)
+        if name == "p":
+            paragraph, toc_at_start = element, _is_toc_field(fields)
+            if toc_at_start or _marks_toc(element, toc_styles):
+                found.add(element)
+        elif name == "fldChar":
+            kind = attribute(element, "fldCharType")
+            if kind == "begin":
+                fields.append("")
+            elif kind == "end" and fields:
+                fields.pop()
+        elif name == "instrText" and fields:
+            fields[-1] += element.text or ""
+            if _is_toc_field(fields) and paragraph is not None:
+                found.add(paragraph)
+        elif name == "fldSimple" and _is_toc_field([attribute(element, "instr") or ""]) and paragraph is not None:
+            found.add(paragraph)
+    return found
+
+
+def _is_toc_field(instructions: list[str]) -> bool:
+    return any(instruction.split()[:1] == ["TOC"] for instruction in instructions)
+
+
+def _marks_toc(p, toc_styles: set[str]) -> bool:
+    if child_value(p, "pPr/pStyle") in toc_styles:
+        return True
+    if any((attribute(link, "anchor") or "").startswith("_Toc") for link in p.iter("{*}hyperlink")):
+        return True
+    return any(
+        (child_value(sdt, "sdtPr/docPartObj/docPartGallery") or "").lower() == "table of contents"
+        for sdt in p.iterancestors("{*}sdt")
+    )
+
+
+# --- one paragraph ---------------------------------------------------------------------
+
+
+def _numbering_of(p, style_numbering: dict[str, tuple[str, int]]) -> tuple[str | None, int]:
+    """The list (numId, level) a paragraph is in: its own w:numPr over its style's."""
+    num_id, level = style_numbering.get(child_value(p, "pPr/pStyle"), (None, 0))
+    num_pr = p.find("{*}pPr/{*}numPr")
+    if num_pr is not None:
+        own_id, own_level = list_reference(num_pr)
+        num_id = own_id or num_id
+        level = level if own_level is None else own_level
+    return num_id, level
+
+
+def _text_segments(p) -> list[str]:
+    """The paragraph's text, split where a manual line break (Shift+Enter) is.
+
+    A line feed typed into the text itself (converters write them) splits it
+    too: every paragraph handed on is one line.
+    """
+    segments = [""]
+
+    def walk(element) -> None:
+        for child in element:
+            name = local_name(child)
+            if name in _SKIPPED or name == "p" or (name == "r" and _hidden(child)):
+                continue
+            if name == "t":
+                first, *more = (child.text or "").splitlines() or [""]
+                segments[-1] += first
+                segments.extend(more)
+            elif name == "tab":
+                segments[-1] += "\t"
+            elif name in ("br", "cr"):
+                segments.append("")
+            elif name == "noBreakHyphen":
+                segments[-1] += "-"
+            else:
+                walk(child)
+
+    walk(p)
+    return segments
+
+
+def _hidden(run) -> bool:
+    return is_on(run.find("{*}rPr/{*}vanish"))
+
+
+def _is_row_number_cell(p) -> bool:
+    """The paragraph is in the first of several cells of a table row, where a table of items keeps its 序号."""
+    cell = p.getparent()
+    return (
+        local_name(cell) == "tc"
+        and not _holds_a_cell(cell.itersiblings(preceding=True))
+        and _holds_a_cell(cell.itersiblings())
+    )
+
+
+def _table_place(p, rows: dict) -> tuple[int | None, int]:
+    """(row, column) of the cell a paragraph is in; rows are numbered through the file."""
+    cell = next(p.iterancestors("{*}tc"), None)
+    if cell is None:
+        return None, 0
+    row = cell.getparent()
+    column = sum(1 for sibling in cell.itersiblings(preceding=True) if local_name(sibling) == "tc")
+    return rows.setdefault(row, len(rows) + 1), column
+
+
+def _holds_a_cell(elements) -> bool:
+    return any(local_name(element) == "tc" for element in elements)
+
+
+def _typed_number(text: str) -> str:
+    """A bare 序号 ("1", "一") as it would be typed before its item ("1.", "一、"), so that
+    the recogniser gives it the text of the next cell; any other text as it is."""
+    bare = text.strip()
+    if not bare or split_marker(bare)[0] is not None:
+        return text
+    marker, rest = split_marker(bare + ".")
+    return bare + "." if marker is not None and not rest else text

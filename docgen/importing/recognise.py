@@ -1,0 +1,222 @@
+"""Plain paragraphs, as a 社区 typed them → reports of the model.
+
+Every reader (text, Word) hands over the paragraphs it found; this module
+skips a 目录 (typed, or a Word table of contents), splits a compiled volume
+at its report titles, and maps each report onto the model: its title and
+unit line, 导语, sections (``sections``), closing lines and 落款 (``endings``),
+saying in Chinese each guess it had to make.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..core.findings import IMPORT_GUESS, Finding
+from ..core.model import Origin, Report
+from ..core.numbering import NUMERAL_CHARS, chinese_value
+from .endings import take_ending, unit_of_line
+from .markers import half_width_digits, split_marker
+from .paragraphs import Para
+from .sections import SectionBuilder, heading_word
+
+MAX_TITLE_CHARS = 60
+MAX_TITLE_WITH_COMMA_CHARS = 30  # 凝心聚力，党建引领——东湖社区2024年工作总结
+_SENTENCE_PUNCTUATION = re.compile("[。，；！？,;!?]")
+_TITLE_NUMBER = re.compile(rf"^(?P<series>.+?)\s*[（(]\s*(?P<number>[{NUMERAL_CHARS}\d]+)\s*[）)]$")
+# A report's number in a volume title: a Chinese numeral, or digits in full-width
+# brackets (…（12）); "(8)" at a line's end is a page or a count.
+_REPORT_NUMBER = re.compile(rf"(?:[（(]\s*[{NUMERAL_CHARS}]+\s*[）)]|（\s*[0-9０-９]+\s*）)$")
+_TOC_HEADING = re.compile(r"^目\s*录[：:]?$")
+# A 目录 line: text, then a dot leader, a tab or spaces, then the page number.
+_TOC_ENTRY = re.compile(r"^(?P<title>.+?)(?:\s*[.…·．_—\-]{2,}\s*|\t+\s*|\s{2,})(?P<page>\d{1,4})$")
+MAX_TOC_START = 6  # a 目录 comes at most after a title, a unit line and a date or two
+_ROW_HEADERS = {"序号", "编号", "序", "No.", "No"}
+
+
+@dataclass
+class Recognised:
+    """One report found in a file, with what the recogniser had to guess."""
+
+    report: Report
+    title: str | None = None
+    unit_line: str | None = None
+    notes: list[Finding] = field(default_factory=list)
+
+    @property
+    def series_title(self) -> str | None:
+        """The volume a numbered title (…（三）) belongs to; None for a report's own title."""
+        match = _TITLE_NUMBER.match(self.title or "")
+        return match.group("series") if match and _numbers_a_report(self.title) else None
+
+    @property
+    def title_number(self) -> int | None:
+        """The report's number in last year's volume: 3 for …（三）."""
+        match = _TITLE_NUMBER.match(self.title or "")
+        if not match:
+            return None
+        number = match.group("number")
+        return int(number) if number.isdigit() else chinese_value(number)
+
+
+@dataclass
+class Recognition:
+    """What one file holds: one report, or a compiled volume of many."""
+
+    reports: list[Recognised]
+    toc_lines: int = 0  # 目录 lines skipped (the heading included)
+    toc_heading: str | None = None  # as typed: 目录, 目  录 …
+    toc_lists_reports: bool = False  # the 目录 lists numbered report titles: a compiled volume's
+
+    @property
+    def is_volume(self) -> bool:
+        return self.toc_lists_reports or len(self.reports) > 1
+
+
+def recognise(paragraphs: list[Para], origin: Origin) -> Recognition:
+    """Find the reports in the paragraphs of one file."""
+    paragraphs = [p for p in paragraphs if p.text.strip()]
+    word_toc = [p.text.strip() for p in paragraphs if p.in_toc]
+    paragraphs = _without_header_rows([p for p in paragraphs if not p.in_toc])
+    paragraphs = [Para(p.text.strip(), p.origin) for p in paragraphs]
+    start, end = _toc_span(paragraphs)
+    toc_titles = [_toc_entry_title(text) for text in word_toc + [p.text for p in paragraphs[start:end]]]
+    numbered = [title for title in toc_titles if _numbered_title_series(title)]
+    body = paragraphs[:start] + paragraphs[end:]
+    series = _numbered_title_series(numbered[0]) if numbered else _first_title_series(body)
+    reports = [_report(chunk, origin) for chunk in _split_reports(body, series)]
+    typed_heading = [paragraphs[start].text] if end > start and _is_toc_heading(paragraphs[start].text) else []
+    heading = next((text for text in word_toc + typed_heading if _is_toc_heading(text)), None)
+    return Recognition(reports, len(word_toc) + end - start, heading, bool(numbered))
+
+
+def _without_header_rows(paragraphs: list[Para]) -> list[Para]:
+    """A table of items loses its header row (序号 | 问题 | 措施): it names columns, it is no text."""
+    header_rows = {p.row for p in paragraphs if p.row is not None and p.column == 0 and p.text.strip() in _ROW_HEADERS}
+    return [p for p in paragraphs if p.row is None or p.row not in header_rows]
+
+
+# --- the 目录 -----------------------------------------------------------------
+
+
+def _is_toc_heading(text: str) -> bool:
+    return bool(_TOC_HEADING.match(text.replace("\u3000", " ")))
+
+
+def _toc_span(paragraphs: list[Para]) -> tuple[int, int]:
+    """Where a typed 目录 is (heading and entries), as (start, end); (0, 0) if there is none."""
+    if paragraphs and not _is_toc_heading(paragraphs[0].text) and _is_volume_toc_entry(paragraphs[0].text):
+        return 0, _volume_toc_end(paragraphs, 0)
+    for start, paragraph in enumerate(paragraphs[:MAX_TOC_START]):
+        if _is_toc_heading(paragraph.text):
+            if start == 0:
+                return 0, _volume_toc_end(paragraphs, 1)
+            end = start + 1
+            while end < len(paragraphs) and _TOC_ENTRY.match(half_width_digits(paragraphs[end].text)):
+                end += 1
+            return start, end
+    return 0, 0
+
+
+def _volume_toc_end(paragraphs: list[Para], end: int) -> int:
+    """Where a 目录 at the start of a file ends: its entries may be any titles with page
+    numbers, or a compiled volume's numbered titles without them."""
+    while end < len(paragraphs) and (
+        _TOC_ENTRY.match(half_width_digits(paragraphs[end].text)) or is_numbered_title(paragraphs[end].text)
+    ):
+        end += 1
+    # A 目录 without page numbers lists bare titles; the last of them that
+    # content follows is the first report's own title, not an entry.
+    if end > 1 and not _TOC_ENTRY.match(half_width_digits(paragraphs[end - 1].text)):
+        end -= 1
+    return end
+
+
+def _toc_entry_title(text: str) -> str:
+    match = _TOC_ENTRY.match(half_width_digits(text))
+    return text[: len(match.group("title"))].strip() if match else text.strip()
+
+
+def _is_volume_toc_entry(text: str) -> bool:
+    match = _TOC_ENTRY.match(half_width_digits(text))
+    return bool(match) and is_numbered_title(match.group("title").strip())
+
+
+def is_numbered_title(text: str) -> bool:
+    """基层党建亮点工作及存在问题（三）: a report title with its number in the volume."""
+    return _numbered_title_series(text) is not None
+
+
+def _numbered_title_series(text: str) -> str | None:
+    """The series a numbered report title belongs to (its text before （三）); None for other lines.
+
+    A line ending in "(8)" is a page or a count, not a title (see ``_REPORT_NUMBER``).
+    """
+    if len(text) > MAX_TITLE_CHARS or _SENTENCE_PUNCTUATION.search(text) or split_marker(text)[0] is not None:
+        return None
+    match = _TITLE_NUMBER.match(text)
+    return match.group("series") if match and _numbers_a_report(text) else None
+
+
+def _numbers_a_report(title: str) -> bool:
+    return bool(_REPORT_NUMBER.search(title))
+
+
+# --- the reports of a volume ---------------------------------------------------------
+
+
+def _first_title_series(paragraphs: list[Para]) -> str | None:
+    return _numbered_title_series(paragraphs[0].text) if paragraphs else None
+
+
+def _split_reports(paragraphs: list[Para], series: str | None) -> list[list[Para]]:
+    """Each title line of the volume's series (…（二）, …（三）) after a report's body starts another report."""
+    chunks: list[list[Para]] = [[]]
+    body_started = False
+    for paragraph in paragraphs:
+        if body_started and series and _numbered_title_series(paragraph.text) == series:
+            chunks.append([])
+            body_started = False
+        chunks[-1].append(paragraph)
+        body_started = body_started or not (unit_of_line(paragraph.text) or _is_title_line(paragraph.text))
+    return [chunk for chunk in chunks if chunk]
+
+
+# --- one report ---------------------------------------------------------------
+
+
+def _report(paragraphs: list[Para], origin: Origin) -> Recognised:
+    recognised = Recognised(Report(unit="", origin=origin))
+    rest = paragraphs
+    while rest:  # the title and a line naming the unit, in either order
+        text = rest[0].text
+        if recognised.unit_line is None and unit_of_line(text):
+            recognised.unit_line = unit_of_line(text)
+        elif recognised.title is None and _is_title_line(text):
+            recognised.title = text
+        else:
+            break
+        rest = rest[1:]
+    if recognised.title is None:
+        recognised.notes.append(Finding(IMPORT_GUESS, origin, "没有找到标题行，标题将按汇编的设置生成"))
+    body, closing, signature = take_ending(rest, origin, recognised.notes)
+    builder = SectionBuilder(recognised.notes, origin)
+    for paragraph in body:
+        builder.add(paragraph)
+    report = recognised.report
+    report.sections = builder.finish()
+    report.intro, report.closing, report.signature = builder.intro, closing, signature
+    return recognised
+
+
+def _is_title_line(text: str) -> bool:
+    """A line that can be a title: short, no sentence (no 。, no "……如下：", no long clause run)."""
+    return (
+        len(text) <= MAX_TITLE_CHARS
+        and "。" not in text
+        and not text.endswith(("：", ":"))
+        and not ("，" in text and len(text) > MAX_TITLE_WITH_COMMA_CHARS)
+        and split_marker(text)[0] is None
+        and heading_word(text, marked=False) is None
+        and not _is_toc_heading(text)
+    )

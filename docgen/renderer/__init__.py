@@ -1,1 +1,0 @@
-"""LibreOffice as the reference renderer: PDF export, reading pages back, previews."""

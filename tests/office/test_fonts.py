@@ -1,0 +1,77 @@
+"""docgen's fontconfig substitution for its LibreOffice runs: the 公文 faces drawn
+with the closest free faces, Latin half width so pages agree with the model."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from docgen.office import fonts
+from docgen.office.soffice import convert_to_pdf
+from support.renderer import require_renderer
+
+FREE = {fonts.SERIF, fonts.SERIF_BOLD, fonts.SANS, fonts.KAI}
+
+
+def test_each_official_face_goes_to_its_closest_free_face():
+    chosen = fonts.substitutions(FREE)
+    assert chosen["仿宋"] == chosen["仿宋_GB2312"] == fonts.SERIF
+    assert chosen["方正小标宋简体"] == fonts.SERIF_BOLD
+    assert chosen["宋体"] == fonts.SERIF
+    assert chosen["黑体"] == fonts.SANS
+    assert chosen["楷体"] == chosen["楷体_GB2312"] == fonts.KAI
+
+
+def test_a_real_fangsong_face_installed_is_used():
+    assert "仿宋" not in fonts.substitutions(FREE | {"仿宋"})  # installed as itself: left alone
+    assert fonts.substitutions(FREE | {"仿宋"})["仿宋_GB2312"] == "仿宋"
+    assert fonts.substitutions(FREE | {"STFangsong"})["仿宋"] == "STFangsong"
+
+
+def test_without_noto_serif_the_old_half_width_faces_stand_in():
+    chosen = fonts.substitutions({fonts.SANS, fonts.KAI})
+    assert chosen["仿宋"] == fonts.KAI and chosen["方正小标宋简体"] == fonts.SANS
+
+
+def test_the_fontconfig_file_names_every_rule_and_the_derived_folder(tmp_path):
+    text = fonts.fontconfig_file({"仿宋": fonts.SERIF, "黑体": fonts.SANS}, tmp_path)
+    assert f"<dir>{tmp_path}</dir>" in text
+    assert "<string>仿宋</string>" in text and f"<string>{fonts.SERIF}</string>" in text
+    assert "<include" in text  # the system's fonts stay available
+
+
+def _derived_or_skip() -> Path:
+    if shutil.which("fc-list") is None:
+        pytest.skip("fontconfig (fc-list) is not installed")
+    folder = fonts.derived_fonts()
+    if folder is None:
+        pytest.skip("Noto Serif CJK SC is not installed: apt-get install fonts-noto-cjk")
+    return folder
+
+
+def test_the_derived_serif_draws_latin_and_digits_half_an_em():
+    from fontTools.ttLib import TTFont
+
+    folder = _derived_or_skip()
+    for stem in ("DocgenSerifCJKSC-Regular", "DocgenSerifCJKSC-Bold"):
+        font = TTFont(str(folder / f"{stem}.otf"), lazy=True)
+        em = font["head"].unitsPerEm
+        cmap, metrics = font.getBestCmap(), font["hmtx"]
+        assert {metrics[cmap[ord(c)]][0] * 2 for c in "0123456789AMWamw%()"} == {em}, stem
+        assert metrics[cmap[ord("中")]][0] == em
+        assert font["name"].getDebugName(1) in (fonts.SERIF, fonts.SERIF_BOLD)
+
+
+@pytest.mark.office
+def test_a_pdf_uses_the_serif_for_body_and_title(sample_build, tmp_path):
+    require_renderer()
+    _derived_or_skip()
+    if shutil.which("pdffonts") is None:
+        pytest.skip("pdffonts is not installed: apt-get install poppler-utils")
+    pdf = convert_to_pdf([sample_build.report_paths[0]], tmp_path)[0]
+    listed = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    serif = [line for line in listed.splitlines() if "NotoSerifCJK" in line]
+    assert any("-Regular" in line for line in serif) and any("-Bold" in line for line in serif)  # body, title

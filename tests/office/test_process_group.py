@@ -1,0 +1,84 @@
+"""LibreOffice is started through a wrapper (soffice is a shell script, soffice.exe a launcher)
+that starts the office process as its child: whatever the wrapper started ends with the run,
+when it runs out of time and when it leaves a child behind, so no LibreOffice stays running."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from docgen.office import soffice
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the stand-in LibreOffice is a shell script")
+
+# soffice as a wrapper: two office processes of its own, their ids written down, then it waits
+# (or, with "exit", leaves them running). Their output goes elsewhere, as a daemon's does.
+WRAPPER = """#!/bin/sh
+sleep 300 >/dev/null 2>&1 &
+echo $! >> "{pids}"
+(sleep 300 >/dev/null 2>&1 &
+ echo $! >> "{pids}")
+{end}
+"""
+
+
+def _stand_in_office(tmp_path: Path, monkeypatch, end: str) -> Path:
+    pids = tmp_path / "office-pids"
+    script = tmp_path / "soffice"
+    script.write_text(WRAPPER.format(pids=pids, end=end), encoding="utf-8")
+    script.chmod(0o755)
+    monkeypatch.setattr(soffice, "require_soffice", lambda: script)
+    monkeypatch.setattr(soffice, "office_environment", lambda profile: dict(os.environ))
+    monkeypatch.setattr(soffice, "SECONDS_FIRST_FILE", 2)
+    monkeypatch.setattr(soffice, "SECONDS_PER_FILE", 0)
+    return pids
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    stat = Path(f"/proc/{pid}/stat")  # a killed process nobody has reaped yet is not running
+    return not (stat.exists() and stat.read_text().rsplit(")", 1)[-1].split()[0] == "Z")
+
+
+def _still_running(pids_file: Path) -> list[int]:
+    pids = [int(line) for line in pids_file.read_text().split()]
+    assert len(pids) == 2
+    for _ in range(50):  # SIGKILL is delivered at once; the processes may take a moment to go
+        left = [pid for pid in pids if _running(pid)]
+        if not left:
+            return []
+        time.sleep(0.1)
+    for pid in left:  # leave nothing behind, even when the test fails
+        os.kill(pid, signal.SIGKILL)
+    return left
+
+
+@pytest.mark.parametrize("end", ["wait", "exec sleep 300 >/dev/null 2>&1"], ids=["waits for them", "becomes another"])
+def test_a_libreoffice_run_out_of_time_leaves_nothing_running(tmp_path, monkeypatch, end):
+    pids = _stand_in_office(tmp_path, monkeypatch, end)
+    document = tmp_path / "document1.doc"
+    document.write_bytes(b"old")
+
+    results = soffice.convert_to_docx([document], tmp_path / "converted")
+
+    assert results == {document: "2 秒内没有转换完，已放弃"}
+    assert _still_running(pids) == []
+
+
+def test_office_processes_left_behind_by_a_finished_run_are_ended(tmp_path, monkeypatch):
+    pids = _stand_in_office(tmp_path, monkeypatch, "exit 0")
+    document = tmp_path / "document1.doc"
+    document.write_bytes(b"old")
+
+    results = soffice.convert_to_docx([document], tmp_path / "converted")
+
+    assert results == {document: "打不开这个文件"}
+    assert _still_running(pids) == []
