@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..core.model import Origin
+from ..fs.filenames import ANALYSIS_FILE, LEDGER_FILE  # noqa: F401 - the ledger's files, named where build sees them too
 
 # The ledger's columns, as the workbook heads them; the --keep reader finds them by these names.
 COLUMN_NUMBER = "序号"
@@ -36,8 +37,6 @@ MAX_CELL_CHARS = 32767  # Excel's limit on the text of one cell
 
 PREVIOUS_PROPERTY = "docgen上年输入"  # the workbook's custom property remembering --previous
 
-LEDGER_FILE = "问题清单.xlsx"
-ANALYSIS_FILE = "共性问题分析.docx"
 
 
 @dataclass

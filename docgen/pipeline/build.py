@@ -30,9 +30,9 @@ from ..fs.filenames import USER_TEMPLATE, unique_filenames
 from ..fs.publish import Publication, everything
 from ..inputs.yaml_reader import Inputs, load_inputs, load_settings
 from ..layout.paginate import start_pages
-from ..ledger.stale import stale_ledger
 from .report_batches import Setup, make_batch, report_batches
 from .result import BuildResult, Progress
+from .stale import stale_ledger
 from .workers import Workers
 
 _BLOCK = 1 << 20

@@ -1,4 +1,5 @@
-"""Whether the ledger in an output folder is older than the inputs it was made from (told by ``build``).
+"""Whether the ledger in an output folder is older than the inputs it was made from (told by ``build``,
+which loads nothing of the ledger for it).
 
 The ledger is made by ``docgen summary`` only; after a build with reports
 added, changed or removed, a 问题清单 or 共性问题分析 lying in the output folder
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from ..core.findings import STALE_LEDGER, Finding
 from ..core.model import Origin
-from .model import ANALYSIS_FILE, LEDGER_FILE
+from ..fs.filenames import ANALYSIS_FILE, LEDGER_FILE
 
 _INPUT_SUFFIXES = (".yaml", ".yml", ".docx")  # reports, volume.yaml, categories.yaml, template.docx
 
