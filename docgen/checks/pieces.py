@@ -59,7 +59,7 @@ def report_pieces(report: Report, position: int = 0) -> Iterator[Piece]:
     """In reading order; the pieces before 一、 belong to no section (-1), the closing
     and 落款 to the place after the last one."""
     head, tail = (position, -1, -1), (position, len(report.sections), -1)
-    yield Piece(report.unit, report.origin, UNIT, head)
+    yield Piece(report.unit, known(report.unit_origin, report.origin), UNIT, head)
     if report.title:
         yield Piece(report.title, known(report.title_origin, report.origin), REPORT_TITLE, head)
     for text, origin in _with_origins(report.intro, report.intro_origins, report.origin):

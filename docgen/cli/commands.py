@@ -200,6 +200,12 @@ def _import(args) -> int:
     return 0
 
 
+def _serve(args) -> int:
+    from ..workbench.server import serve  # the web server's packages only for this command
+
+    return serve(args.inputs, args.out, port=args.port, open_browser=not args.no_browser)
+
+
 _COMMANDS = {
     "build": _build,
     "preview": _preview,
@@ -209,6 +215,7 @@ _COMMANDS = {
     "summary": _summary,
     "new": _new,
     "init": _init,
+    "serve": _serve,
 }
 
 

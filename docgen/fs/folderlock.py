@@ -1,8 +1,10 @@
-"""One docgen at a time writing into a folder.
+"""One docgen at a time writing into a folder, and none while a build reads it.
 
 The lock is an operating-system lock on a small file in the folder: it ends
 with the process that holds it, however that process ends, so a killed build
-never leaves the folder locked.
+never leaves the folder locked. A build reads its inputs folder under the same
+lock (``reading_lock``), so that a report saved meanwhile (in the workbench,
+by an import) is read whole with the rest, before or after, never half.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import os
 import sys
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager, suppress
 from pathlib import Path
 
 from ..errors import EnvironmentProblem
@@ -80,3 +82,23 @@ def _release(fd: int, path: Path) -> None:
         path.unlink(missing_ok=True)
     _unlock(fd)
     os.close(fd)
+
+
+@contextmanager
+def reading_lock(folder: Path, writing: Path | None = None) -> Iterator[None]:
+    """Hold ``folder``'s lock while it is read, unless it is ``writing`` (the folder the
+    reader writes into, locked already) or docgen cannot put its lock file there: a
+    read-only or missing folder, which no docgen writes into meanwhile (a missing one
+    is told as such by the reader)."""
+    with ExitStack() as stack:
+        if writing is None or not _same_folder(folder, writing):
+            with suppress(OSError):
+                stack.enter_context(folder_lock(folder))
+        yield
+
+
+def _same_folder(one: Path, other: Path) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False

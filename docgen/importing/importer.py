@@ -27,7 +27,7 @@ from .dispatch import IMPORTABLE, Reader, read_paragraphs, reading
 from .plan import Planned, Source
 from .plausible import why_not_a_report
 from .recognise import Recognised, recognise
-from .summary import summary_lines
+from .summary import source_lines, summary_lines
 
 _NOT_A_NAME = re.compile(r"^[\d\s._\-()（）]*$")
 _UNIT_IN_TITLE = re.compile(r"^(?P<unit>.{2,20}?(?:社区|街道|村))(?:党委|党总支|党支部)?(?:\d{4}年|关于|基层|党建)")
@@ -40,9 +40,13 @@ class Refusal:
 
     path: Path
     reason: str
+    replaces: list[Path] = field(default_factory=list)  # a report imported before: --force would replace these
 
     def __str__(self) -> str:
-        return f"{self.path}：{self.reason}"
+        return f"{self.path}：{self.reason}" + (FORCE_HINT if self.replaces else "")
+
+
+FORCE_HINT = "确实要用新文件替换，请加上 --force 再运行"
 
 
 @dataclass
@@ -52,6 +56,7 @@ class ImportResult:
     refused: list[Refusal] = field(default_factory=list)
     # What reading the imported files noticed and what was guessed in them (file, line, kind).
     warnings: list[Finding] = field(default_factory=list)
+    by_file: dict[Path, list[str]] = field(default_factory=dict)  # each imported file's lines of ``summary``
 
 
 def import_files(files: list[Path], out: Path, force: bool = False) -> ImportResult:
@@ -71,7 +76,8 @@ def import_files(files: list[Path], out: Path, force: bool = False) -> ImportRes
         if settings is not None:
             publication.write(SETTINGS_FILE, settings_yaml(settings, ["汇编设置（由 docgen import 生成）"]).encode("utf-8"))
     warnings = [note for source in imported for note in source.notes] + [note for plan in planned for note in plan.recognised.notes]
-    return ImportResult(publication.written, summary_lines(imported, planned, settings, out), refused, warnings)
+    by_file = {source.path: source_lines(source, planned) for source in imported}
+    return ImportResult(publication.written, summary_lines(imported, planned, settings, out), refused, warnings, by_file)
 
 
 def _read_all(paths: list[Path]) -> tuple[list[Source], list[Refusal]]:
@@ -226,7 +232,7 @@ def _refuse_duplicates(sources: list[Source], planned: list[Planned], force: boo
         existing = [plan.target for plan in planned if plan.source is source and plan.replaces]
         if existing:
             named = "、".join(str(path) for path in existing)
-            refused.append(Refusal(source.path, f"重复：这个单位的报告已经导入过（{named}），没有改动它。确实要用新文件替换，请加上 --force 再运行"))
+            refused.append(Refusal(source.path, f"重复：这个单位的报告已经导入过（{named}），没有改动它。", existing))
     return refused
 
 

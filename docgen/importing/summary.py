@@ -14,16 +14,7 @@ from .plan import Planned, Source
 
 def summary_lines(sources: list[Source], planned: list[Planned], settings: VolumeSettings | None, out: Path) -> list[str]:
     """What was imported from each file, where it went, and every guess made."""
-    lines: list[str] = []
-    for source in sources:
-        plans = [p for p in planned if p.source is source]
-        kind = f"汇编，共 {len(plans)} 份报告" if source.recognition.is_volume else "1 份报告"
-        lines.append(f"{source.path.name}：{kind}")
-        if source.recognition.toc_lines:
-            lines.append(f"  已跳过目录（{source.recognition.toc_lines} 行）")
-        lines += [f"  提醒：{said(note, with_file=False)}" for note in source.notes]
-        for plan in plans:
-            lines += _report_summary(plan)
+    lines = [line for source in sources for line in source_lines(source, planned)]
     if not planned:
         return lines
     lines.append(f"已写入 {len(planned)} 份报告到 {out}{'，并写入汇编设置 ' + SETTINGS_FILE if settings else ''}。")
@@ -34,6 +25,19 @@ def summary_lines(sources: list[Source], planned: list[Planned], settings: Volum
         if any(plan.recognised.report.title for plan in planned):
             lines.append(f"要让每份报告用它自己的标题，请在 {SETTINGS_FILE} 中写上 titles: own。")
     lines.append("请核对上面的“猜测”，然后运行 docgen build 生成 Word 文件。")
+    return lines
+
+
+def source_lines(source: Source, planned: list[Planned]) -> list[str]:
+    """What was imported from the file ``source``: its reports, where each went, every guess."""
+    plans = [p for p in planned if p.source is source]
+    kind = f"汇编，共 {len(plans)} 份报告" if source.recognition.is_volume else "1 份报告"
+    lines = [f"{source.path.name}：{kind}"]
+    if source.recognition.toc_lines:
+        lines.append(f"  已跳过目录（{source.recognition.toc_lines} 行）")
+    lines += [f"  提醒：{said(note, with_file=False)}" for note in source.notes]
+    for plan in plans:
+        lines += _report_summary(plan)
     return lines
 
 

@@ -11,8 +11,10 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
 import yaml
 
@@ -32,6 +34,7 @@ CATEGORIES_FILE = "categories.yaml"  # the problem categories of docgen summary,
 MAX_FILE_BYTES = 5 * 1024 * 1024
 _DATE = re.compile(r"(\d{4})\s*(?:年|-)\s*(\d{1,2})\s*(?:月|-)\s*(\d{1,2})\s*日?")
 _NESTING_LIMIT = "maximum nesting depth"  # libyaml's own cap (1,000 levels)
+_NO_TEXTS: Mapping[Path, str] = MappingProxyType({})  # load_inputs with every file as it is on disk
 
 _STANDARD_TAGS = frozenset(
     {
@@ -86,8 +89,9 @@ class YamlFile:
     ``load`` it, then take its mappings, lists and texts, checked as they are taken;
     every problem is an ``InputError`` in Chinese naming the file and line."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, text: str | None = None):
         self.path = path
+        self._text = text  # what the file would hold: a save checked before it is written
         self.warnings: list[Finding] = []
         self._seen: set[int] = set()
         self._lines: list[str] = []
@@ -100,7 +104,9 @@ class YamlFile:
         return InputError(message, self.origin(node))
 
     def load(self) -> yaml.Node:
-        text = self._without_unsavable(decode_yaml(read_input_bytes(self.path, MAX_FILE_BYTES), self.path))
+        if self._text is None:
+            self._text = decode_yaml(read_input_bytes(self.path, MAX_FILE_BYTES), self.path)
+        text = self._without_unsavable(self._text)
         self._lines = text.split("\n")
         return _compose(self.path, text)
 
@@ -186,9 +192,10 @@ class YamlFile:
             raise self.fail(node, f"不支持 YAML 标签“{node.tag}”，请删除它")
 
 
-def read_report(path: Path) -> tuple[Report, list[Finding]]:
-    """Read one report file; return the report and the warnings it raised."""
-    reader = YamlFile(path)
+def read_report(path: Path, text: str | None = None) -> tuple[Report, list[Finding]]:
+    """Read one report file (or ``text``, as the file ``path`` would hold it); return the
+    report and the warnings it raised."""
+    reader = YamlFile(path, text)
     root = reader.load()
     if root is None:
         raise InputError(
@@ -204,7 +211,7 @@ def read_report(path: Path) -> tuple[Report, list[Finding]]:
     if not section_nodes:
         raise reader.fail(fields["sections"], "sections 是空的，至少要有一个部分")
     sections = [_read_section(reader, node, i) for i, node in enumerate(section_nodes, 1)]
-    report = Report(unit=unit, sections=sections, origin=reader.origin(root))
+    report = Report(unit=unit, sections=sections, origin=reader.origin(root), unit_origin=reader.origin(fields["unit"]))
     if "title" in fields:
         report.title = reader.text(fields["title"], schema.REPORT["title"].what).strip()
         report.title_origin = reader.origin(fields["title"])
@@ -234,18 +241,27 @@ def _read_signature(reader: YamlFile, node: yaml.Node) -> Signature:
 
 def _read_date(reader: YamlFile, node: yaml.Node, what: str) -> datetime.date:
     written = reader.text(node, what, prose=False).strip()
-    date = _date(written)
-    if date is None and re.search(r"[〇零一二三四五六七八九十]+\s*[年月日]", written):
-        raise reader.fail(node, f"{what}“{written}”：GB/T 9704 规定成文日期要用阿拉伯数字，如 2026年11月20日")
-    if date is None:
-        raise reader.fail(node, f"{what}“{written}”不是日期，请写成 2026年11月20日 或 2026-11-20")
-    impossible = impossible_year(date, written, what)
-    if impossible:
-        raise reader.fail(node, impossible)
-    unlikely = unlikely_year(date, written, what)
+    try:
+        date, unlikely = written_date(written, what)
+    except InputError as error:
+        raise reader.fail(node, error.message) from None
     if unlikely:
         reader.warnings.append(Finding(UNLIKELY_DATE, reader.origin(node), unlikely))
     return date
+
+
+def written_date(written: str, what: str) -> tuple[datetime.date, str | None]:
+    """The date ``written`` (2026年11月20日 or 2026-11-20) and, for a year that is likely a
+    slip, what to say of it; an ``InputError`` (no place: the caller's) where it is no date."""
+    date = _date(written)
+    if date is None and re.search(r"[〇零一二三四五六七八九十]+\s*[年月日]", written):
+        raise InputError(f"{what}“{written}”：GB/T 9704 规定成文日期要用阿拉伯数字，如 2026年11月20日")
+    if date is None:
+        raise InputError(f"{what}“{written}”不是日期，请写成 2026年11月20日 或 2026-11-20")
+    impossible = impossible_year(date, written, what)
+    if impossible:
+        raise InputError(impossible)
+    return date, unlikely_year(date, written, what)
 
 
 def _read_cover(reader: YamlFile, node: yaml.Node) -> Cover:
@@ -334,8 +350,9 @@ def _paragraphs(reader: YamlFile, node: yaml.Node, text: str) -> tuple[list[str]
     return paragraphs, origins
 
 
-def read_settings(path: Path) -> tuple[VolumeSettings, list[Finding]]:
-    reader = YamlFile(path)
+def read_settings(path: Path, text: str | None = None) -> tuple[VolumeSettings, list[Finding]]:
+    """Read the volume settings file (or ``text``, as the file ``path`` would hold it)."""
+    reader = YamlFile(path, text)
     root = reader.load()
     if root is None:  # every setting is optional: an empty file means the defaults
         return VolumeSettings(origin=Origin(path)), reader.warnings
@@ -372,31 +389,38 @@ def read_settings(path: Path) -> tuple[VolumeSettings, list[Finding]]:
     return settings, reader.warnings
 
 
-def load_settings(folder: Path, entries: list[Path] | None = None) -> tuple[VolumeSettings, list[Finding]]:
+def load_settings(
+    folder: Path, entries: list[Path] | None = None, texts: Mapping[Path, str] = _NO_TEXTS
+) -> tuple[VolumeSettings, list[Finding]]:
     """The volume settings of the inputs ``folder``: its volume.yaml, or the defaults
-    where it has none; ``entries``: the folder's, where already listed."""
+    where it has none; ``entries``: the folder's, where already listed; ``texts``: see ``load_inputs``."""
     if entries is None:
         _refuse_no_folder(folder)
         entries = folder_entries(folder)
     settings_path = folder / SETTINGS_FILE
+    if settings_path in texts:
+        return read_settings(settings_path, texts[settings_path])
     if settings_path not in entries:
         return VolumeSettings(), []
     _refuse_outside_link(settings_path, folder)
     return read_settings(settings_path)
 
 
-def load_inputs(folder: Path, settings_read: tuple[VolumeSettings, list[Finding]] | None = None) -> Inputs:
+def load_inputs(
+    folder: Path, settings_read: tuple[VolumeSettings, list[Finding]] | None = None, texts: Mapping[Path, str] = _NO_TEXTS
+) -> Inputs:
     """Read every report and the settings in ``folder`` into a volume, in volume order;
-    ``settings_read``: what ``load_settings`` gave, where the settings were read first."""
+    ``settings_read``: what ``load_settings`` gave, where the settings were read first;
+    ``texts``: files of the folder (by path) as they would be after a save, read in their place."""
     _refuse_no_folder(folder)
     entries = folder_entries(folder)
-    settings_path = folder / SETTINGS_FILE
-    settings, warnings = settings_read or load_settings(folder, entries)
+    settings, warnings = settings_read or load_settings(folder, entries, texts)
     warnings = list(warnings)
     reports: list[Report] = []
-    for path in _report_paths(entries):
+    new_files = [path for path in texts if path.parent == folder and path not in entries]
+    for path in report_paths(sorted(entries + new_files) if new_files else entries):
         _refuse_outside_link(path, folder)
-        report, report_warnings = read_report(path)
+        report, report_warnings = read_report(path, texts.get(path))
         warnings += report_warnings
         reports.append(report)
     if not reports:
@@ -404,12 +428,12 @@ def load_inputs(folder: Path, settings_read: tuple[VolumeSettings, list[Finding]
             f"输入文件夹“{folder}”中没有报告（*.yaml）文件。"
             f"新建报告：docgen new 单位名称 --inputs {folder}；导入各社区发来的 Word 文件：docgen import 收到的报告 --out {folder}"
         )
-    _check_unique_units(reports)
-    ordered, order_warnings = _in_volume_order(reports, settings, settings_path)
+    _check_unique_units(reports, set(texts))
+    ordered, order_warnings = _in_volume_order(reports, settings, folder / SETTINGS_FILE)
     return Inputs(Volume(settings, ordered), warnings + order_warnings)
 
 
-def _report_paths(entries: list[Path]) -> list[Path]:
+def report_paths(entries: list[Path]) -> list[Path]:
     """The report files among a folder's sorted entries: the .yaml files, then the .yml ones."""
     reports = [p for p in entries if p.name not in (SETTINGS_FILE, CATEGORIES_FILE)]
     return [p for p in reports if p.suffix == ".yaml"] + [p for p in reports if p.suffix == ".yml"]
@@ -428,13 +452,14 @@ def _refuse_outside_link(path: Path, folder: Path) -> None:
         raise error
 
 
-def _check_unique_units(reports: list[Report]) -> None:
-    """Two reports of one unit, even typed differently (NFC/NFD, full-width, a zero-width space)."""
+def _check_unique_units(reports: list[Report], saving: set[Path] = frozenset()) -> None:
+    """Two reports of one unit, even typed differently (NFC/NFD, full-width, a zero-width space);
+    the file told of is the newer one, a file about to be saved (``saving``) the newest."""
     first: dict[str, Report] = {}
     for report in reports:
         key = same_unit_key(report.unit)
         if key in first:
-            older, newer = sorted((first[key], report), key=_modified)
+            older, newer = sorted((first[key], report), key=lambda r: (r.origin.path in saving, _modified(r)))
             alike = "" if older.unit == newer.unit else f"（与“{older.unit}”只差在全角半角或看不见的字符上）"
             raise InputError(
                 f"单位“{newer.unit}”重复{alike}：{older.origin} 已经用过这个名称；请改用另一个名称，或删除其中一个文件",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 
-from ..core.model import Cover, Report, Section, Signature, VolumeSettings
+from ..core.model import DEFAULT_PROBLEM_WORDS, Cover, Report, Section, Signature, VolumeSettings
 from ..core.numbering import chinese_date
 from ..core.schema import DEFAULT_ITEM_STYLE
 
@@ -20,7 +20,7 @@ _UNSAFE_PLAIN = re.compile(r"^[-?:,\[\]{}#&*!|>'\"%@`\s]|: |\s#|:$|\s$|[\n\t]")
 
 
 def report_yaml(report: Report, header: list[str] = ()) -> str:
-    lines = [f"# {line}" for line in header]
+    lines = [f"# {line}".rstrip() for line in header]
     if report.title:
         lines.append(f"title: {scalar(report.title)}")
     lines.append(f"unit: {scalar(report.unit)}")
@@ -72,7 +72,7 @@ def _section_lines(section: Section) -> list[str]:
 
 
 def settings_yaml(settings: VolumeSettings, header: list[str] = ()) -> str:
-    lines = [f"# {line}" for line in header]
+    lines = [f"# {line}".rstrip() for line in header]
     if settings.titles == "own":
         lines.append("# 汇编的标题（汇编文件的名称）；各报告用自己的标题，见下面的 titles")
     else:
@@ -95,6 +95,10 @@ def settings_yaml(settings: VolumeSettings, header: list[str] = ()) -> str:
     if settings.fonts:
         lines.append("fonts:")
         lines += [f"  {role}: {scalar(face)}" for role, face in settings.fonts.items()]
+    if list(settings.problem_words) != list(DEFAULT_PROBLEM_WORDS):
+        lines.append("# docgen summary 把标题含这些词的部分当作问题部分")
+        lines.append("problem_headings:")
+        lines += [f"  - {scalar(word)}" for word in settings.problem_words]
     return "\n".join(lines) + "\n"
 
 

@@ -37,3 +37,15 @@ class BuildResult:
     def files(self) -> list[Path]:
         """Every file this build wrote."""
         return [*self.report_paths, self.volume_path, *self.pdf_paths]
+
+
+@dataclass
+class Outputs:
+    """The files a build of a volume (and ``docgen summary``) leave in the output folder,
+    those that are there now; ``None`` where one is not."""
+
+    volume: Path | None
+    volume_pdf: Path | None
+    reports: list[tuple[str, Path | None, Path | None]]  # unit, its .docx, its PDF
+    ledger: Path | None  # 问题清单.xlsx
+    analysis: Path | None  # 共性问题分析.docx

@@ -17,6 +17,7 @@ from pathlib import Path
 from ..core.findings import CELL_TOO_LONG, NO_PROBLEMS, NOT_CARRIED_OVER, NOT_COMPARED, PREVIOUS_REMEMBERED, Finding
 from ..core.model import Origin
 from ..errors import InputError
+from ..fs.folderlock import reading_lock
 from ..fs.publish import Publication
 from ..inputs.yaml_reader import load_inputs
 from ..ledger.analysis import analysis_docx
@@ -58,7 +59,8 @@ def summary(
     inputs, out = Path(inputs), Path(out)
     previous = Path(previous) if previous is not None else None
     keep = Path(keep) if keep is not None else None
-    loaded = load_inputs(inputs)
+    with reading_lock(inputs, writing=out):  # a report saved meanwhile is read whole, before or after
+        loaded = load_inputs(inputs)
     volume = loaded.volume
     problems, warnings = volume_problems(volume)
     warnings += _problem_warnings(problems, volume.settings.problem_words)
