@@ -21,6 +21,7 @@ RESERVED_NAMES = frozenset({USER_TEMPLATE})
 # What docgen summary writes into the output folder (build checks them without loading the ledger).
 LEDGER_FILE = "问题清单.xlsx"
 ANALYSIS_FILE = "共性问题分析.docx"
+UNITS_PROPERTY = "docgen报告单位"  # the ledger's custom property: which units it was made from (units_fingerprint)
 
 
 def safe_filename(name: str, suffix: str = "") -> str:

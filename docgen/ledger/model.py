@@ -117,6 +117,7 @@ class Ledger:
     previous_category_counts: dict[str, int] = field(default_factory=dict)  # last year's problems by category
     previous_total: int = 0
     previous_unit_count: int = 0
+    units: list[str] = field(default_factory=list)  # every unit of the volume, problems or none
     previous_folder: str = ""  # the --previous folder, relative to the output folder: remembered in the workbook
 
     def category_counts(self) -> list[tuple[str, int]]:

@@ -29,9 +29,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
+from ..core.unit_names import units_fingerprint
 from ..docx.ooxml import XML_PARSER
 from ..docx.package import read_parts, zip_parts
 from ..docx.properties import build_time
+from ..fs.filenames import UNITS_PROPERTY
 from .model import (
     COLUMN_CATEGORY,
     COLUMN_DEADLINE,
@@ -93,6 +95,7 @@ def ledger_workbook(ledger: Ledger) -> bytes:
         _write_unkept(workbook.create_sheet(UNKEPT_SHEET), ledger.unkept, ledger.office_columns)
     if ledger.previous_folder:
         workbook.custom_doc_props.append(StringProperty(name=PREVIOUS_PROPERTY, value=ledger.previous_folder))
+    workbook.custom_doc_props.append(StringProperty(name=UNITS_PROPERTY, value=units_fingerprint(ledger.units)))
     return _package(workbook, ledger_title(ledger))
 
 

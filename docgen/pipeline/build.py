@@ -74,7 +74,8 @@ def build(
             if pdf or verify or exact:
                 result = _rendered(result, publication, pdf, verify, exact)
     result = published(result, publication)
-    result = replace(result, warnings=[*result.warnings, *stale_ledger(Path(inputs), Path(out))])
+    stale = stale_ledger(Path(inputs), Path(out), [report.unit for report in result.volume.reports])
+    result = replace(result, warnings=[*result.warnings, *stale])
     if result.mismatches and not exact:
         from .render import mismatch_message
 

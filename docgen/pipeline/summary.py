@@ -79,6 +79,7 @@ def summary(
         fallback=table.fallback,
         groups=groups,
         unit_count=len(volume.reports),
+        units=[report.unit for report in volume.reports],
         compared_with_previous=previous is not None,
     )
     if previous is not None:

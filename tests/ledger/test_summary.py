@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import time
 
 import pytest
 
@@ -199,22 +198,27 @@ def test_a_big_group_names_its_units_once_and_counts_beyond_thirty(tmp_path):
     assert "提法：“党员教育形式单一”（第01社区等18个社区）；“党员教育形式较单一”（第02社区等17个社区）。" in group
 
 
-def test_build_tells_when_the_ledger_is_older_than_the_inputs(sample_inputs, tmp_path, capsys):
-    """A 社区 removed after the last summary: build names both files and the command that refreshes them."""
+def test_build_tells_when_the_ledger_was_made_from_other_inputs(sample_inputs, tmp_path, capsys):
+    """A 社区 removed after the last summary (no file newer than the ledger): build names both files
+    and the command that refreshes them; a report edited since: the same."""
     out = tmp_path / "o"
     assert main(["summary", "--inputs", str(sample_inputs), "--out", str(out)]) == 0
     assert main(["build", "--inputs", str(sample_inputs), "--out", str(out)]) == 0
-    assert "问题清单.xlsx" not in capsys.readouterr().err  # nothing changed since: no warning
-    for name in (LEDGER, ANALYSIS):  # made a minute ago; then a report was removed
-        os.utime(out / name, (time.time() - 60, time.time() - 60))
+    assert "改动之前的输入" not in capsys.readouterr().err  # nothing changed since: no warning
     (sample_inputs / "示例单位16.yaml").unlink()
     volume = sample_inputs / "volume.yaml"
     volume.write_text(volume.read_text(encoding="utf-8").replace("  - 示例单位16\n", ""), encoding="utf-8")
+    earlier = (out / LEDGER).stat().st_mtime - 60
+    os.utime(volume, (earlier, earlier))  # only the units tell
     assert main(["build", "--inputs", str(sample_inputs), "--out", str(out)]) == 0
     err = capsys.readouterr().err
     assert "问题清单.xlsx、共性问题分析.docx是按改动之前的输入生成的" in err
     assert f"请运行 docgen summary --inputs {sample_inputs} --out {out} --keep {out / LEDGER} 重新生成" in err
     assert main(["summary", "--inputs", str(sample_inputs), "--out", str(out), "--keep", str(out / LEDGER)]) == 0
-    capsys.readouterr()
     assert main(["build", "--inputs", str(sample_inputs), "--out", str(out)]) == 0
     assert "改动之前的输入" not in capsys.readouterr().err
+    report = sample_inputs / "示例单位14.yaml"
+    later = (out / LEDGER).stat().st_mtime + 60
+    os.utime(report, (later, later))  # edited after the summary
+    assert main(["build", "--inputs", str(sample_inputs), "--out", str(out)]) == 0
+    assert "问题清单.xlsx、共性问题分析.docx是按改动之前的输入生成的" in capsys.readouterr().err
