@@ -85,7 +85,7 @@ def _build(args) -> int:
     if args.pdf or args.verify or args.exact:
         print("生成后将用 LibreOffice 排版 …", file=sys.stderr, flush=True)
     result = build(args.inputs, args.out, pdf=args.pdf, verify=args.verify, exact=args.exact, progress=_progress_printer())
-    _print_warnings([result.recovered, *result.warnings] if result.recovered else result.warnings)
+    _print_warnings([*result.folder_notes, *result.warnings])
     # The commands suggested name the folders of this build: plain `docgen check` would look at the samples.
     inputs = "" if args.inputs == DEFAULT_INPUTS else f" --inputs {_typed(args.inputs)}"
     out = "" if args.out == DEFAULT_OUT else f" --out {_typed(args.out)}"
@@ -93,6 +93,8 @@ def _build(args) -> int:
     print(summary_line(result.findings, "docgen check" + inputs))
     _print_rendered(args, result)
     _print_removed(result.removed)
+    if not args.pdf and any(path.suffix == ".pdf" for path in result.removed):
+        print(f"  （其中的 PDF 对应的 Word 文件这次有改动，旧 PDF 已删除；Word 文件没有改动的报告，PDF 保留。要新的 PDF：docgen build{inputs}{out} --pdf）")
     print(f"已生成 {len(result.report_paths)} 份报告和汇编：{result.volume_path}")
     if len(result.report_paths) > _LISTED_REPORTS:
         print(f"目录共 {len(result.report_paths)} 项，见汇编开头。")
@@ -126,7 +128,7 @@ def _validate(args) -> int:
     loaded = load_inputs(args.inputs)
     _print_warnings(loaded.warnings)
     count = len(loaded.volume.reports)
-    print(f"检查通过：{args.inputs} 中共 {count} 份报告。")
+    print(f"检查通过：共 {count} 份报告（{args.inputs}）。")
     return 0
 
 
@@ -146,7 +148,7 @@ def _summary(args) -> int:
     if args.pdf:
         print("生成后将用 LibreOffice 另存 PDF …", file=sys.stderr, flush=True)
     result = summary(args.inputs, args.out, previous=args.previous, keep=args.keep, force=args.force, pdf=args.pdf)
-    _print_warnings(result.warnings)
+    _print_warnings([*result.folder_notes, *result.warnings])
     ledger = result.ledger
     print(f"已生成问题清单（{len(ledger.rows)} 条问题）：{result.ledger_path}")
     print(f"已生成共性问题分析（{len(ledger.groups)} 类共性问题）：{result.analysis_path}")
@@ -189,6 +191,7 @@ def _typed(path: Path) -> str:
 
 def _import(args) -> int:
     result = import_files(args.files, args.out, force=args.force)
+    _print_warnings(result.folder_notes)
     if result.summary:
         print("\n".join(result.summary))
     for refusal in result.refused:

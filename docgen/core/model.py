@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .numbering import report_title
-from .schema import DEFAULT_ITEM_STYLE
+from .schema import ARABIC_DATES, DEFAULT_ITEM_STYLE
 
 # A section whose heading holds one of these lists problems (docgen summary).
 DEFAULT_PROBLEM_WORDS = ("问题", "不足", "短板", "差距", "薄弱")
@@ -69,6 +69,14 @@ class Section:
     lead_origins: list[Origin] = field(default_factory=list, compare=False, repr=False)
 
 
+@dataclass(frozen=True, slots=True)
+class Month:
+    """A month of a year, where a date is given without its day: a cover dated 2026年12月."""
+
+    year: int
+    month: int
+
+
 @dataclass(slots=True)
 class Signature:
     """The 落款 at the end of a report: 署名 and 成文日期 (GB/T 9704 7.3.5)."""
@@ -91,6 +99,7 @@ class Report:
     closing: list[str] = field(default_factory=list)  # after the last section: 特此报告。
     signature: Signature | None = None
     # Finer places for messages (docgen check); empty when a reader cannot tell.
+    unit_origin: Origin = field(default_factory=Origin, compare=False, repr=False)
     title_origin: Origin = field(default_factory=Origin, compare=False, repr=False)
     unit_origin: Origin = field(default_factory=Origin, compare=False, repr=False)
     intro_origins: list[Origin] = field(default_factory=list, compare=False, repr=False)
@@ -103,7 +112,8 @@ class Cover:
 
     title: str
     unit: str = ""
-    date: datetime.date | None = None
+    date: datetime.date | Month | None = None  # a cover may give the month only
+    date_style: str = ARABIC_DATES  # how the date prints: 2026年12月 or 二〇二六年十二月
     origin: Origin = field(default_factory=Origin)
     title_origin: Origin = field(default_factory=Origin, compare=False, repr=False)
     unit_origin: Origin = field(default_factory=Origin, compare=False, repr=False)
@@ -118,6 +128,7 @@ class VolumeSettings:
     series_title_origin: Origin = field(default_factory=Origin, compare=False, repr=False)  # none: the default
     toc_heading_origin: Origin = field(default_factory=Origin, compare=False, repr=False)
     order: list[str] = field(default_factory=list)  # units, in volume order
+    order_origins: list[Origin] = field(default_factory=list, compare=False, repr=False)  # each one's line
     fonts: dict[str, str] = field(default_factory=dict)  # role -> face name
     origin: Origin = field(default_factory=Origin)
     titles: str = "series"  # "series": series_title（一）…; "own": each report's own title

@@ -117,7 +117,8 @@ COVER = Shape(
     (
         Key("title", "封面标题", required=True, note="封面标题（必填）"),
         Key("unit", "编印单位", note="编印单位（可选）"),
-        Key("date", "日期", note="日期（可选），写 2026-12-01 或 2026年12月1日"),
+        Key("date", "日期", note="日期（可选），如 2026年12月1日，也可以只写年月：2026年12月"),
+        Key("date_style", "日期写法", note="日期的写法（可选）：阿拉伯数字（2026年12月）或 汉字（二〇二六年十二月）"),
     ),
 )
 # Faces by role; a volume's settings may name others (many offices only have 仿宋 and 楷体).
@@ -129,6 +130,12 @@ DEFAULT_FONTS = {
     "page_number": "宋体",
 }
 FONT_ROLES = tuple(DEFAULT_FONTS)
+# How a cover's date prints: 2026年12月 (the default, as GB/T 9704 dates a document) or 二〇二六年十二月.
+ARABIC_DATES = "阿拉伯数字"
+NUMERAL_DATES = "汉字"
+DATE_STYLES = (ARABIC_DATES, NUMERAL_DATES)
+# What people type for a date style, as the style it means.
+DATE_STYLE_ALIASES = {"数字": "阿拉伯数字", "阿拉伯": "阿拉伯数字", "中文": "汉字", "中文数字": "汉字", "汉字数字": "汉字"}
 TITLE_MODES = ("series", "own")  # series_title（一）…, or each report's own title
 FONT_USES = {"title": "报告标题、目录标题", "heading1": "一、", "heading2": "（一）", "body": "正文、1.（1）一是、目录各行", "page_number": "页码"}
 FONTS = Shape("fonts", tuple(Key(role, f"字体 {role}", note=FONT_USES[role]) for role in FONT_ROLES))

@@ -4,7 +4,7 @@ settings of a new inputs folder (``docgen init``)."""
 from __future__ import annotations
 
 from ..core.model import VolumeSettings
-from ..core.schema import COVER, DEFAULT_FONTS, FONTS, VOLUME
+from ..core.schema import ARABIC_DATES, COVER, DEFAULT_FONTS, FONTS, VOLUME
 from .yaml_writer import scalar
 
 _STARTER = """\
@@ -128,6 +128,7 @@ def _volume_examples(year: int) -> dict[str, object]:
             "title": f"{year}年××街道基层党建亮点工作及存在问题汇编",
             "unit": "中共××街道工作委员会组织办公室",
             "date": f"{year}年12月1日",
+            "date_style": ARABIC_DATES,
         },
     }
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime
 import difflib
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,19 +19,18 @@ import yaml
 
 from ..core import schema
 from ..core.findings import CONTROL_CHARACTERS, NOT_IN_ORDER, UNLIKELY_DATE, Finding
-from ..core.model import Cover, Item, Origin, Report, Section, Signature, Volume, VolumeSettings
+from ..core.model import Cover, Item, Month, Origin, Report, Section, Signature, Volume, VolumeSettings
 from ..core.sanitize import xml_safe
 from ..core.unit_names import clean_unit_name, same_unit_key
 from ..errors import InputError
 from ..fs.input_file import folder_entries, outside_link_error, read_input_bytes
-from .dates import impossible_year, unlikely_year
-from .yaml_errors import scalar_slip, syntax_error, unmarked_error
+from .dates import impossible_year, parse_date, unlikely_year
+from .yaml_errors import reserved_start, scalar_slip, syntax_error, unmarked_error
 from .yaml_text import comment_after_text, decode_yaml, too_deep_error
 
 SETTINGS_FILE = "volume.yaml"
 CATEGORIES_FILE = "categories.yaml"  # the problem categories of docgen summary, not a report
 MAX_FILE_BYTES = 5 * 1024 * 1024
-_DATE = re.compile(r"(\d{4})\s*(?:年|-)\s*(\d{1,2})\s*(?:月|-)\s*(\d{1,2})\s*日?")
 _NESTING_LIMIT = "maximum nesting depth"  # libyaml's own cap (1,000 levels)
 _NO_TEXTS: Mapping[Path, str] = MappingProxyType({})  # load_inputs with every file as it is on disk
 
@@ -103,6 +101,13 @@ class YamlFile:
     def fail(self, node: yaml.Node, message: str) -> InputError:
         return InputError(message, self.origin(node))
 
+    def _fail_at_start(self, node: yaml.Node, message: str) -> InputError:
+        """``message``, unless the value at ``node`` starts with a character YAML reserves
+        (``[重点]``, ``&``, ``!``, ``#``): then that, and how to write it as text."""
+        mark = node.start_mark
+        line = self._lines[mark.line] if mark.line < len(self._lines) else ""
+        return self.fail(node, reserved_start(line) or message)
+
     def load(self) -> yaml.Node:
         if self._text is None:
             self._text = decode_yaml(read_input_bytes(self.path, MAX_FILE_BYTES), self.path)
@@ -163,7 +168,8 @@ class YamlFile:
         """The text of a scalar; ``prose``: it goes into the document (not a choice such as 1. or true)."""
         self._check_node(node)
         if not isinstance(node, yaml.ScalarNode):
-            raise self.fail(node, f"{what}应当是文字，这里却是{_kind(node)}")
+            message = f"{what}应当是文字，这里却是{_kind(node)}"
+            raise self._fail_at_start(node, message) if node.flow_style else self.fail(node, message)
         cut = comment_after_text(self.path, self._lines, node) if prose else None
         if cut:
             self.warnings.append(cut)
@@ -173,7 +179,7 @@ class YamlFile:
                 Finding(CONTROL_CHARACTERS, self.origin(node), f"{what}中有 Word 无法保存的控制字符（{'、'.join(dropped)}），已删除")
             )
         if not allow_empty and not value.strip():
-            raise self.fail(node, f"{what}是空的")
+            raise self._fail_at_start(node, f"{what}是空的") if not node.style else self.fail(node, f"{what}是空的")
         return value
 
     def flag(self, node: yaml.Node, what: str) -> bool:
@@ -189,7 +195,11 @@ class YamlFile:
             raise self.fail(node, "不支持 YAML 的锚点和别名（& 与 *），请把内容直接写出来")
         self._seen.add(id(node))
         if node.tag not in _STANDARD_TAGS:
-            raise self.fail(node, f"不支持 YAML 标签“{node.tag}”，请删除它")
+            raise self._fail_at_start(node, f"不支持 YAML 标签“{node.tag}”，请删除它")
+        mark = node.start_mark
+        if mark.line < len(self._lines) and self._lines[mark.line][mark.column : mark.column + 1] == "&":
+            # An anchor YAML reads and drops (&重点 工作 → 工作): refused, as aliases are.
+            raise self._fail_at_start(node, "不支持 YAML 的锚点和别名（& 与 *），请把内容直接写出来")
 
 
 def read_report(path: Path, text: str | None = None) -> tuple[Report, list[Finding]]:
@@ -239,10 +249,11 @@ def _read_signature(reader: YamlFile, node: yaml.Node) -> Signature:
     return signature
 
 
-def _read_date(reader: YamlFile, node: yaml.Node, what: str) -> datetime.date:
+def _read_date(reader: YamlFile, node: yaml.Node, what: str, month_allowed: bool = False) -> datetime.date | Month:
+    """A date as people type it (``dates.parse_date``); a month alone only where ``month_allowed``."""
     written = reader.text(node, what, prose=False).strip()
     try:
-        date, unlikely = written_date(written, what)
+        date, unlikely = written_date(written, what, month_allowed)
     except InputError as error:
         raise reader.fail(node, error.message) from None
     if unlikely:
@@ -250,14 +261,16 @@ def _read_date(reader: YamlFile, node: yaml.Node, what: str) -> datetime.date:
     return date
 
 
-def written_date(written: str, what: str) -> tuple[datetime.date, str | None]:
-    """The date ``written`` (2026年11月20日 or 2026-11-20) and, for a year that is likely a
-    slip, what to say of it; an ``InputError`` (no place: the caller's) where it is no date."""
-    date = _date(written)
-    if date is None and re.search(r"[〇零一二三四五六七八九十]+\s*[年月日]", written):
-        raise InputError(f"{what}“{written}”：GB/T 9704 规定成文日期要用阿拉伯数字，如 2026年11月20日")
+def written_date(written: str, what: str, month_allowed: bool = False) -> tuple[datetime.date | Month, str | None]:
+    """The date ``written`` as people type it (``dates.parse_date``; a month alone only where
+    ``month_allowed``) and, for a year that is likely a slip, what to say of it; an
+    ``InputError`` (no place: the caller's) where it is no date."""
+    date = parse_date(written)
     if date is None:
-        raise InputError(f"{what}“{written}”不是日期，请写成 2026年11月20日 或 2026-11-20")
+        month = "，或只写年月：2026年12月" if month_allowed else ""
+        raise InputError(f"{what}“{written}”不是日期，请写成 2026年11月20日、2026-11-20 或 2026.11.20{month}")
+    if isinstance(date, Month) and not month_allowed:
+        raise InputError(f"{what}“{written}”没有写到日：成文日期要写年、月、日，如 {date.year}年{date.month}月20日")
     impossible = impossible_year(date, written, what)
     if impossible:
         raise InputError(impossible)
@@ -275,19 +288,19 @@ def _read_cover(reader: YamlFile, node: yaml.Node) -> Cover:
         cover.unit = reader.text(fields["unit"], schema.COVER["unit"].what).strip()
         cover.unit_origin = reader.origin(fields["unit"])
     if "date" in fields:
-        cover.date = _read_date(reader, fields["date"], schema.COVER["date"].what)
+        cover.date = _read_date(reader, fields["date"], schema.COVER["date"].what, month_allowed=True)
+    if "date_style" in fields:
+        cover.date_style = _date_style(reader, fields["date_style"])
     return cover
 
 
-def _date(text: str) -> datetime.date | None:
-    """2026年11月20日 (as GB/T 9704 writes it) or 2026-11-20."""
-    match = _DATE.fullmatch(text)
-    if not match:
-        return None
-    try:
-        return datetime.date(*(int(part) for part in match.groups()))
-    except ValueError:
-        return None
+def _date_style(reader: YamlFile, node: yaml.Node) -> str:
+    value = reader.text(node, schema.COVER["date_style"].what, prose=False).strip()
+    value = schema.DATE_STYLE_ALIASES.get(value, value)
+    if value not in schema.DATE_STYLES:
+        choices = "、".join(f"“{style}”" for style in schema.DATE_STYLES)
+        raise reader.fail(node, f"日期写法“{value}”不认识，可选：{choices}（如 2026年12月 或 二〇二六年十二月）")
+    return value
 
 
 def _read_section(reader: YamlFile, node: yaml.Node, position: int) -> Section:
@@ -365,7 +378,9 @@ def read_settings(path: Path, text: str | None = None) -> tuple[VolumeSettings, 
         settings.toc_heading = reader.text(fields["toc_heading"], schema.VOLUME["toc_heading"].what).strip()
         settings.toc_heading_origin = reader.origin(fields["toc_heading"])
     if "order" in fields:
-        settings.order = [clean_unit_name(reader.text(n, "order 中的单位")) for n in reader.sequence(fields["order"], "order")]
+        entries = reader.sequence(fields["order"], "order")
+        settings.order = [clean_unit_name(reader.text(n, "order 中的单位")) for n in entries]
+        settings.order_origins = [reader.origin(n) for n in entries]
     if "fonts" in fields:
         from ..office.faces import unknown_face  # the font machinery only for a volume that names faces
 
@@ -462,8 +477,8 @@ def _check_unique_units(reports: list[Report], saving: set[Path] = frozenset()) 
             older, newer = sorted((first[key], report), key=lambda r: (r.origin.path in saving, _modified(r)))
             alike = "" if older.unit == newer.unit else f"（与“{older.unit}”只差在全角半角或看不见的字符上）"
             raise InputError(
-                f"单位“{newer.unit}”重复{alike}：{older.origin} 已经用过这个名称；请改用另一个名称，或删除其中一个文件",
-                newer.origin,
+                f"单位“{newer.unit}”重复{alike}：{older.unit_origin} 已经用过这个名称；请改用另一个名称，或删除其中一个文件",
+                newer.unit_origin,
             )
         first[key] = report
 
@@ -480,16 +495,17 @@ def _in_volume_order(
     reports: list[Report], settings: VolumeSettings, settings_path: Path
 ) -> tuple[list[Report], list[Finding]]:
     by_key = {same_unit_key(r.unit): r for r in reports}
-    listed: list[str] = []
-    for unit in settings.order:
+    listed: dict[str, Origin] = {}  # each unit's key → the line listing it
+    origins = settings.order_origins or [Origin(settings_path)] * len(settings.order)
+    for unit, origin in zip(settings.order, origins):
         key = same_unit_key(unit)
         if key not in by_key:
             close = difflib.get_close_matches(unit, [r.unit for r in reports], n=1)
-            hint = f"，是不是“{close[0]}”？" if close else ""
-            raise InputError(f"order 中的单位“{unit}”没有对应的报告文件{hint}", Origin(settings_path))
+            fix = f"是不是“{close[0]}”？请改成“{close[0]}”；" if close else "请核对单位名称；"
+            raise InputError(f"order 中的单位“{unit}”没有对应的报告文件。{fix}这个单位没有报告时，删除这一行", origin)
         if key in listed:
-            raise InputError(f"order 中的单位“{unit}”写了两次", Origin(settings_path))
-        listed.append(key)
+            raise InputError(f"order 中的单位“{unit}”写了两次（{listed[key].place}已经写过）：删除这一行", origin)
+        listed[key] = origin
     listed_set = set(listed)
     rest = [r for r in reports if same_unit_key(r.unit) not in listed_set]
     warnings = []

@@ -3,24 +3,35 @@
 Short text goes in plain scalars, body text in ``|`` blocks with one line a
 paragraph, and nothing is quoted unless YAML needs it. What this writes,
 ``yaml_reader`` reads back to the same model.
+
+Text can hold what YAML reads as the end of a line (U+2028, U+2029, U+0085,
+a carriage return) or cannot hold at all (control characters): such text is
+written double-quoted with those characters escaped, and in a comment they
+are escaped too, so no text — a file name least of all — ever ends a comment
+or a value early and writes YAML of its own.
 """
 
 from __future__ import annotations
 
-import json
 import re
 
 from ..core.model import DEFAULT_PROBLEM_WORDS, Cover, Report, Section, Signature, VolumeSettings
 from ..core.numbering import chinese_date
-from ..core.schema import DEFAULT_ITEM_STYLE
+from ..core.schema import ARABIC_DATES, DEFAULT_ITEM_STYLE
 
+# What must be escaped to stand in a YAML file: everything YAML cannot hold or reads as a
+# line break, the BOM, and (inside double quotes) the quote and the backslash.
+_ESCAPED = re.compile('[^\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029\ufeff"\\\\]')
+_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+_IN_A_COMMENT = re.compile('[^\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029\ufeff]')
+_NOT_IN_A_BLOCK = re.compile('[^\t\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029\ufeff]')
 # A plain scalar may not start with a YAML indicator, nor hold ": " or " #",
-# nor end in ":" or a space; anything else Chinese text contains is fine.
-_UNSAFE_PLAIN = re.compile(r"^[-?:,\[\]{}#&*!|>'\"%@`\s]|: |\s#|:$|\s$|[\n\t]")
+# nor end in ":" or a space, nor hold anything that must be escaped.
+_UNSAFE_PLAIN = re.compile(r"^[-?:,\[\]{}#&*!|>'\"%@`\s]|: |\s#|:$|\s$|" + _ESCAPED.pattern)
 
 
 def report_yaml(report: Report, header: list[str] = ()) -> str:
-    lines = [f"# {line}".rstrip() for line in header]
+    lines = [comment(line) for line in header]
     if report.title:
         lines.append(f"title: {scalar(report.title)}")
     lines.append(f"unit: {scalar(report.unit)}")
@@ -41,7 +52,10 @@ def _signature_lines(signature: Signature) -> list[str]:
 
 
 def _cover_lines(cover: Cover) -> list[str]:
-    return ["# 封面：标题、编印单位和日期", "cover:", f"  title: {scalar(cover.title)}", *_unit_and_date(cover)]
+    lines = ["# 封面：标题、编印单位和日期", "cover:", f"  title: {scalar(cover.title)}", *_unit_and_date(cover)]
+    if cover.date_style != ARABIC_DATES:
+        lines.append(f"  date_style: {cover.date_style}")
+    return lines
 
 
 def _unit_and_date(part: Signature | Cover) -> list[str]:
@@ -72,7 +86,7 @@ def _section_lines(section: Section) -> list[str]:
 
 
 def settings_yaml(settings: VolumeSettings, header: list[str] = ()) -> str:
-    lines = [f"# {line}".rstrip() for line in header]
+    lines = [comment(line) for line in header]
     if settings.titles == "own":
         lines.append("# 汇编的标题（汇编文件的名称）；各报告用自己的标题，见下面的 titles")
     else:
@@ -103,14 +117,33 @@ def settings_yaml(settings: VolumeSettings, header: list[str] = ()) -> str:
 
 
 def scalar(text: str) -> str:
-    """``text`` as a one-line YAML value: plain where YAML allows, else double-quoted.
-
-    A JSON string is a valid YAML double-quoted scalar, escapes and all.
-    """
+    """``text`` as a one-line YAML value: plain where YAML allows, else double-quoted and escaped."""
     if text and not _UNSAFE_PLAIN.search(text):
         return text
-    return json.dumps(text, ensure_ascii=False)
+    return quoted(text)
+
+
+def quoted(text: str) -> str:
+    """``text`` double-quoted, every character YAML could misread escaped (\\u2028 for U+2028)."""
+    return '"' + _ESCAPED.sub(_escape, text) + '"'
+
+
+def comment(text: str) -> str:
+    """``text`` as a YAML comment line that nothing in it can end early (an empty one a bare #)."""
+    return f"# {_IN_A_COMMENT.sub(_escape, text)}".rstrip()
+
+
+def _escape(match: re.Match) -> str:
+    char = match.group()
+    if char in _ESCAPES:
+        return _ESCAPES[char]
+    return f"\\u{ord(char):04x}" if ord(char) <= 0xFFFF else f"\\U{ord(char):08x}"
 
 
 def _block(key: str, paragraphs: list[str], indent: int) -> list[str]:
-    return [f"{key}: |"] + [" " * indent + paragraph for paragraph in paragraphs]
+    """Paragraphs as a ``|`` block, one line each (trimmed, as they are read back); where one
+    holds what a block cannot (a line break of its own, a control character), all of them
+    as one escaped, quoted value."""
+    if any(_NOT_IN_A_BLOCK.search(paragraph) for paragraph in paragraphs):
+        return [f"{key}: {quoted(chr(10).join(paragraphs))}"]
+    return [f"{key}: |"] + [" " * indent + paragraph.strip() for paragraph in paragraphs]

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..core.model import Cover, Item, Report, Section, Signature
-from ..core.numbering import chinese_date, item_number, section_number
-from ..core.schema import LEVELS
+from ..core.numbering import chinese_date, date_in_numerals, item_number, section_number
+from ..core.schema import LEVELS, NUMERAL_DATES
 from . import spec
 from .linebreak import Font, text_width
 from .titles import title_lines
@@ -150,12 +150,19 @@ def toc_paragraphs(heading: str, entries: list[TocEntry]) -> list[Paragraph]:
     return paragraphs
 
 
+def cover_date(cover: Cover) -> str:
+    """The cover's date as it prints: as written (2026年12月 without its day), in the style chosen."""
+    if cover.date is None:
+        return ""
+    return date_in_numerals(cover.date) if cover.date_style == NUMERAL_DATES else chinese_date(cover.date)
+
+
 def cover_paragraphs(cover: Cover) -> list[Paragraph]:
     """The cover: the title a third down the page, 编印单位 and date near its foot."""
     title = Paragraph(COVER_TITLE, [Run(broken_title(COVER_TITLE, cover.title))])
     title_lines_used = title.text.count(LINE_BREAK) + 1
     used = COVER_TOP_LINES + title_lines_used * title.kind.grid_lines
-    lines = [cover.unit, chinese_date(cover.date) if cover.date else ""]
+    lines = [cover.unit, cover_date(cover)]
     lines = [line for line in lines if line]
     below = max(1, COVER_UNIT_LINE - used)
     blanks_below = min(below, spec.LINES_PER_PAGE - used - len(lines))

@@ -23,6 +23,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
+from xml.etree.ElementTree import ParseError
 
 from lxml import etree
 from openpyxl import load_workbook
@@ -139,8 +140,6 @@ def carry_over(rows: list[LedgerRow], kept: list[KeptRow]) -> list[KeptRow]:
 
 def _sheets(path: Path) -> tuple[tuple[list[list], dict[str, list[list]]], str]:
     """The first sheet's rows, the set-aside sheet's rows by its name (merged cells filled in), the remembered --previous."""
-    if path.is_dir():
-        raise InputError("这是一个文件夹；--keep 要写旧问题清单文件（.xlsx）本身，如 --keep outputs/问题清单.xlsx", Origin(path))
     if not path.is_file():
         raise InputError(f"找不到要保留内容的旧问题清单“{path}”（--keep）")
     try:
@@ -158,8 +157,8 @@ def _sheets(path: Path) -> tuple[tuple[list[list], dict[str, list[list]]], str]:
             if is_the_machines(error):  # the disk failed while reading; EINVAL and the like come of a broken zip
                 raise read_error(error, path) from None
             raise _not_excel(path) from None
-        except (*UNZIP_ERRORS, etree.XMLSyntaxError, KeyError, TypeError, IndexError, RuntimeError):
-            raise _not_excel(path) from None
+        except (*UNZIP_ERRORS, KeyError, TypeError, IndexError, RuntimeError, ParseError, etree.LxmlError):
+            raise _not_excel(path) from None  # the XML parsers' errors: a part of the workbook is damaged
 
 
 def _workbook_rows(file: BinaryIO) -> tuple[tuple[list[list], dict[str, list[list]]], str]:

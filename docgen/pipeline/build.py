@@ -23,11 +23,13 @@ from ..checks import check_volume
 from ..checks.pieces import volume_pieces
 from ..checks.structure import find_starter_text
 from ..core.model import Volume, VolumeSettings
+from ..docx.properties import same_but_dated
 from ..docx.template import Template
 from ..docx.volume import VolumeWriter
 from ..errors import InputError, InternalError
 from ..fs.filenames import USER_TEMPLATE, unique_filenames
 from ..fs.folderlock import reading_lock
+from ..fs.manifest import Derived
 from ..fs.publish import Publication, everything
 from ..inputs.yaml_reader import Inputs, load_inputs, load_settings
 from ..layout.paginate import start_pages
@@ -38,14 +40,24 @@ from .workers import Workers
 
 _BLOCK = 1 << 20
 
+
 def publish_outputs(out: Path) -> Publication:
-    """The publication of a build: it records its files and answers for all it recorded."""
-    return Publication(out, record=True, scope=everything)
+    """The publication of a build: it records its files and answers for all it recorded,
+    but for the PDFs of Word files it writes again holding the same document."""
+    return Publication(out, record=True, scope=everything, derived=_PDFS)
+
+
+def _pdf_source(name: str) -> str | None:
+    """The Word file a build's PDF is made from: 东湖社区.pdf ← 东湖社区.docx."""
+    return name.removesuffix(".pdf") + ".docx" if name.endswith(".pdf") and "/" not in name else None
+
+
+_PDFS = Derived(_pdf_source, same_but_dated)
 
 
 def published(result: BuildResult, publication: Publication) -> BuildResult:
-    """``result`` with what its (finished) publication removed and recovered."""
-    return replace(result, removed=publication.removed, recovered=publication.recovered)
+    """``result`` with what its (finished) publication removed and had to say of the folder."""
+    return replace(result, removed=publication.removed, folder_notes=publication.notes)
 
 
 def build(

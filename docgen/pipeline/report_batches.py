@@ -46,7 +46,7 @@ class Setup:
         """The setup of a build using ``template``; ``shared_by``: to be sent to workers,
         which then load the template (made here once, rendered and all) from a part file."""
         build = uuid.uuid4().hex
-        settings = replace(settings, order=[])
+        settings = replace(settings, order=[], order_origins=[])
         _WRITERS.clear()
         _WRITERS[build] = (template, VolumeWriter(settings, template))
         shared = shared_by.write_part(f"template-{build}", [pickle.dumps(template)]) if shared_by else None

@@ -27,7 +27,7 @@ class BuildResult:
     warnings: list[Finding] = field(default_factory=list)  # what reading the inputs noticed (file, line, kind)
     template: Template | None = field(default=None, repr=False)
     removed: list[Path] = field(default_factory=list)  # docgen's own stale outputs, removed
-    recovered: Finding | None = None  # what was done about an earlier interrupted write
+    folder_notes: list[Finding] = field(default_factory=list)  # about the output folder: a write recovered, a record ignored
     findings: list[Finding] = field(default_factory=list)  # what docgen check finds in the inputs
     pdf_paths: list[Path] = field(default_factory=list)
     rendered: bool = False  # LibreOffice laid the volume out (verify or exact)

@@ -38,6 +38,7 @@ class SummaryResult:
     analysis_path: Path
     warnings: list[Finding] = field(default_factory=list)  # what summarising noticed (file, line, kind)
     pdf_paths: list[Path] = field(default_factory=list)
+    folder_notes: list[Finding] = field(default_factory=list)  # about the output folder: a write recovered, a record ignored
 
     @property
     def paths(self) -> list[Path]:
@@ -67,6 +68,8 @@ def summary(
     table = category_table(inputs)
     groups = shared_problems(problems, table.vocabulary())
     rows = _classified_rows(problems, groups, table)
+    if keep is not None:
+        _refuse_a_folder_to_keep(keep)
     kept = read_kept_ledger(keep) if keep is not None else None
     if previous is None and kept is not None and kept.previous:
         previous, notices = _remembered_previous(kept.previous, keep)
@@ -95,7 +98,7 @@ def summary(
         ]
         pdf_paths = _pdfs(written, publication) if pdf else []
     warnings += _unkept_warning(ledger.unkept, keep)
-    return SummaryResult(ledger, ledger_path, analysis_path, loaded.warnings + warnings, pdf_paths)
+    return SummaryResult(ledger, ledger_path, analysis_path, loaded.warnings + warnings, pdf_paths, publication.notes)
 
 
 def _pdfs(written: list[Path], publication: Publication) -> list[Path]:
@@ -183,6 +186,15 @@ def _remembered_previous(remembered: str, keep: Path) -> tuple[Path | None, list
         return folder, [Finding(PREVIOUS_REMEMBERED, Origin(keep), f"沿用旧问题清单对照过的上年输入：{folder}（要换一年，请写 --previous）")]
     message = f"旧问题清单是与上年输入“{folder}”对照的，但这个文件夹已找不到，本次不标“上年是否提出”（可以用 --previous 指定）"
     return None, [Finding(NOT_COMPARED, Origin(keep), message)]
+
+
+def _refuse_a_folder_to_keep(keep: Path) -> None:
+    """--keep names the old ledger file; given its folder, say so and what to write."""
+    if not keep.is_dir():
+        return
+    ledger = keep / LEDGER_FILE
+    hint = f"它里面有上次的问题清单，请写 --keep {ledger}" if ledger.is_file() else f"--keep 后面写上次的问题清单文件（{LEDGER_FILE}）的路径"
+    raise InputError(f"“{keep}”是一个文件夹，不是文件：{hint}")
 
 
 def _refuse_to_lose_filled_in(ledger_path: Path) -> None:

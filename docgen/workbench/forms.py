@@ -178,6 +178,7 @@ class SettingsForm:
     cover_title: str = ""
     cover_unit: str = ""
     cover_date: str = ""
+    cover_date_style: str = api.DATE_STYLES[0]  # 2026年12月1日 or 二〇二六年十二月一日
     fonts: dict[str, str] = field(default_factory=dict)  # role → face; empty: the default
     problem_headings: str = ""
     version: str = ""
@@ -193,6 +194,7 @@ class SettingsForm:
             cover_title=cover.title if cover else "",
             cover_unit=cover.unit if cover else "",
             cover_date=api.chinese_date(cover.date) if cover and cover.date else "",
+            cover_date_style=cover.date_style if cover else api.DATE_STYLES[0],
             fonts=dict(settings.fonts),
             problem_headings=_text(settings.problem_words),
             version=version,
@@ -215,12 +217,15 @@ class SettingsForm:
             show_unit=self.show_unit,
         )
         if self.cover_title.strip() or self.cover_unit.strip() or self.cover_date.strip():
-            date = api.written_date(self.cover_date, COVER_DATE) if self.cover_date.strip() else None
-            settings.cover = api.Cover(self.cover_title.strip(), self.cover_unit.strip(), date)
+            date = api.written_date(self.cover_date, COVER_DATE, month_allowed=True) if self.cover_date.strip() else None
+            style = self.cover_date_style if self.cover_date_style in api.DATE_STYLES else api.DATE_STYLES[0]
+            settings.cover = api.Cover(self.cover_title.strip(), self.cover_unit.strip(), date, style)
         words = _paragraphs(self.problem_headings)
         if words:
             settings.problem_words = words
         return settings
 
 
-_SETTINGS_TEXT = ("series_title", "toc_heading", "titles", "cover_title", "cover_unit", "cover_date", "problem_headings", "version")
+_SETTINGS_TEXT = (
+    "series_title", "toc_heading", "titles", "cover_title", "cover_unit", "cover_date", "cover_date_style", "problem_headings", "version",
+)

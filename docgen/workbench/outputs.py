@@ -120,7 +120,7 @@ def _build(bench: web.Bench, job: Job, pdf: bool) -> None:
         said.append(f"已生成 {len(result.pdf_paths)} 个 PDF。")
     # the ledger is made again right below: build's notice that it is out of date would only confuse
     notes = [note for note in result.warnings if note.kind != STALE_LEDGER]
-    said += [f"提醒：{api.said(note)}" for note in ([result.recovered] if result.recovered else []) + notes]
+    said += [f"提醒：{api.said(note)}" for note in [*result.folder_notes, *notes]]
     if result.findings:
         said.append(f"检查发现 {len(result.findings)} 处问题，见“汇编”页各报告的“检查”一栏。")
     if result.removed:
@@ -133,7 +133,7 @@ def _build(bench: web.Bench, job: Job, pdf: bool) -> None:
         said.append(f"问题清单和共性问题分析没有生成：{error}")
     else:
         said.append(f"已生成问题清单（{len(summary.ledger.rows)} 条问题）和共性问题分析。")
-        said += [f"提醒：{api.said(note)}" for note in summary.warnings]
+        said += [f"提醒：{api.said(note)}" for note in [*summary.folder_notes, *summary.warnings]]
     job.said = said
 
 

@@ -191,8 +191,13 @@ def test_properties_name_the_document_and_docgen(sample_build):
     assert _core(report)["creator"] == sample_build.volume.reports[0].unit
     assert _core(volume)["title"] == sample_build.volume.settings.series_title
     assert _app(volume)["Application"] == _app(report)["Application"] == "docgen"
-    today = datetime.datetime.now(datetime.timezone.utc).date().isoformat()
-    assert _core(volume)["created"].startswith(today)
+
+
+def test_documents_are_dated_the_day_they_are_built(sample_inputs, tmp_path, clock):
+    clock(datetime.datetime(2026, 11, 20, 15, 30, tzinfo=datetime.timezone.utc))
+    result = build(sample_inputs, tmp_path / "out")
+    for path in [result.volume_path, *result.report_paths]:
+        assert _core(path)["created"] == _core(path)["modified"] == "2026-11-20T00:00:00Z"
 
 
 def test_the_cover_unit_is_author_and_company(sample_build, tmp_path):
@@ -218,8 +223,10 @@ def test_source_date_epoch_dates_the_documents(sample_inputs, tmp_path, monkeypa
 # --- reproducible bytes --------------------------------------------------------------
 
 
-def test_the_same_inputs_built_an_hour_apart_give_the_same_bytes(sample_inputs, tmp_path, monkeypatch):
+def test_the_same_inputs_built_an_hour_apart_give_the_same_bytes(sample_inputs, tmp_path, monkeypatch, clock):
+    clock(datetime.datetime(2026, 11, 20, 8, 0, tzinfo=datetime.timezone.utc))
     first = build(sample_inputs, tmp_path / "first")
+    clock(datetime.datetime(2026, 11, 20, 9, 0, tzinfo=datetime.timezone.utc))
     real_time = time.time
     monkeypatch.setattr(time, "time", lambda: real_time() + 3600)  # zip dates would come from here
     second = build(sample_inputs, tmp_path / "second")

@@ -293,7 +293,7 @@ def test_a_filled_row_without_unit_or_problem_is_listed_not_dropped(sample_input
 def test_keep_given_a_folder_says_so(sample_inputs, tmp_path):
     with pytest.raises(InputError) as error:
         docgen.summary(sample_inputs, tmp_path / "o", keep=tmp_path)
-    assert "这是一个文件夹" in str(error.value) and "找不到" not in str(error.value)
+    assert "是一个文件夹，不是文件" in str(error.value) and "找不到" not in str(error.value)
 
 
 @pytest.mark.parametrize("place", ["keep", "output folder"])
