@@ -122,7 +122,7 @@ def write_build(loaded: Inputs, template: Template, publication: Publication, pr
     目录 paged from the reports' page counts and its reports streamed from disk."""
     volume = loaded.volume
     _refuse_starter_text(volume)
-    setup = Setup.of(template, volume.settings, publication.stager() if workers.count > 1 else None)
+    setup = Setup.of(template, volume.settings, len(volume.reports), publication.stager() if workers.count > 1 else None)
     volume_writer = setup.writers()[1]
     volume_name, report_names = output_names(volume)
     batches = report_batches(volume, report_names, setup, publication.stager())

@@ -107,7 +107,7 @@ def _pdfs(written: list[Path], publication: Publication) -> list[Path]:
 
     require_soffice()
     with tempfile.TemporaryDirectory(prefix="docgen-pdf-") as work:
-        pdfs = convert_to_pdf([publication.staged(path) for path in written], Path(work), target="pdf")
+        pdfs = convert_to_pdf([publication.staged(path) for path in written], Path(work), any_kind=True)
         return [publication.copy(pdf.name, pdf) for pdf in pdfs]
 
 
