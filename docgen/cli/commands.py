@@ -182,7 +182,9 @@ def _check(args) -> int:
 def _summary(args) -> int:
     from ..pipeline.summary import summary
 
-    result = summary(args.inputs, args.out, previous=args.previous, keep=args.keep, force=args.force)
+    if args.pdf:
+        print("生成后将用 LibreOffice 另存 PDF …", file=sys.stderr, flush=True)
+    result = summary(args.inputs, args.out, previous=args.previous, keep=args.keep, force=args.force, pdf=args.pdf)
     _print_warnings([*result.folder_notes, *result.warnings])
     ledger = result.ledger
     print(f"已生成问题清单（{len(ledger.rows)} 条问题）：{result.ledger_path}")
@@ -193,6 +195,8 @@ def _summary(args) -> int:
     if args.keep is not None:
         kept = sum(1 for row in ledger.rows if row.filled_in)
         print(f"已从 {args.keep} 带入 {kept} 行已填写的整改措施、责任人、完成时限。")
+    for path in result.pdf_paths:
+        print(f"已生成 PDF：{path}")
     return 0
 
 

@@ -101,13 +101,15 @@ _PDF_FILTER = "pdf:writer_pdf_Export"
 _PDF_FILTER_WITH_BLANK_PAGES = _PDF_FILTER + ':{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
 
 
-def convert_to_pdf(documents: list[Path], out_dir: Path, blank_pages: bool = False) -> list[Path]:
+def convert_to_pdf(documents: list[Path], out_dir: Path, blank_pages: bool = False, any_kind: bool = False) -> list[Path]:
     """PDFs of ``documents`` in ``out_dir`` (same names, .pdf), from one LibreOffice run;
-    ``blank_pages``: with the blank pages of a volume printed on both sides (``duplex``).
+    ``blank_pages``: with the blank pages of a volume printed on both sides (``duplex``);
+    ``any_kind``: each exported by its own module (a workbook by Calc), not as a Writer document.
 
     Names must be distinct: LibreOffice names each PDF after its document.
     """
-    pdfs = convert(documents, out_dir, _PDF_FILTER_WITH_BLANK_PAGES if blank_pages else _PDF_FILTER, ".pdf")
+    target = "pdf" if any_kind else _PDF_FILTER_WITH_BLANK_PAGES if blank_pages else _PDF_FILTER
+    pdfs = convert(documents, out_dir, target, ".pdf")
     for pdf in pdfs:  # the same inputs give the same bytes
         pdf.write_bytes(stamp(pdf.read_bytes()))
     return pdfs
