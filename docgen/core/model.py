@@ -137,6 +137,7 @@ class VolumeSettings:
     origin: Origin = field(default_factory=Origin)
     titles: str = "series"  # "series": series_title（一）…; "own": each report's own title
     show_unit: bool = False  # the unit on a line under each title and in its 目录 entry
+    duplex: bool = False  # printed on both sides: the 目录 and each report begin on a right-hand page
     cover: Cover | None = None
     problem_words: list[str] = field(default_factory=lambda: list(DEFAULT_PROBLEM_WORDS))
 

@@ -110,6 +110,11 @@ VOLUME = Shape(
         ),
         Key("titles", "报告标题取法", note="series：汇编标题加序号；own：各报告文件中的 title（没写 title 的用“单位名称+汇编标题”）"),
         Key("show_unit", "标题下写单位", note="true：每份报告标题下另起一行居中写单位名称，目录中也写；false：不写"),
+        Key(
+            "duplex",
+            "双面印刷",
+            note="true：双面印刷，目录和每份报告都从右手页（单数页）开始，需要时前面留一个空白页；false：单面印刷",
+        ),
         Key("cover", "封面", note="在目录之前，不印页码；要封面时去掉下面各行开头的“# ”并改写"),
     ),
 )

@@ -21,6 +21,10 @@ USER_TEMPLATE = "template.docx"  # a restyled Word template in the inputs folder
 # Names no unit's file may take: with --out the inputs folder (or a unit named template),
 # a report written as template.docx would be read as the user's template by the next build.
 RESERVED_NAMES = frozenset({USER_TEMPLATE})
+# What docgen summary writes into the output folder (build checks them without loading the ledger).
+LEDGER_FILE = "问题清单.xlsx"
+ANALYSIS_FILE = "共性问题分析.docx"
+UNITS_PROPERTY = "docgen报告单位"  # the ledger's custom property: which units it was made from (units_fingerprint)
 
 
 def safe_filename(name: str, suffix: str = "") -> str:

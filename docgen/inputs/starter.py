@@ -121,6 +121,7 @@ def _volume_defaults() -> dict[str, object]:
         "problem_headings": settings.problem_words,
         "titles": settings.titles,
         "show_unit": settings.show_unit,
+        "duplex": settings.duplex,
         "cover": settings.cover,
     }
 

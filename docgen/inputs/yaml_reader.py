@@ -409,6 +409,8 @@ def read_settings(path: Path, text: str | None = None) -> tuple[VolumeSettings, 
             raise reader.fail(fields["titles"], f"titles 只能写 series（汇编标题加序号）或 own（每份报告用自己的标题），这里是“{settings.titles}”")
     if "show_unit" in fields:
         settings.show_unit = reader.flag(fields["show_unit"], schema.VOLUME["show_unit"].what)
+    if "duplex" in fields:
+        settings.duplex = reader.flag(fields["duplex"], schema.VOLUME["duplex"].what)
     if "cover" in fields:
         settings.cover = _read_cover(reader, fields["cover"])
     if "problem_headings" in fields:

@@ -107,6 +107,9 @@ def settings_yaml(settings: VolumeSettings, header: list[str] = ()) -> str:
     if settings.show_unit:
         lines.append("# 每份报告的标题下和目录中写上单位名称")
         lines.append("show_unit: true")
+    if settings.duplex:
+        lines.append("# 双面印刷：目录和每份报告都从右手页开始")
+        lines.append("duplex: true")
     if settings.cover:
         lines += _cover_lines(settings.cover)
     if settings.fonts:

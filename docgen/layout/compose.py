@@ -13,8 +13,8 @@ from ..core.model import Cover, Item, Report, Section, Signature
 from ..core.numbering import chinese_date, date_in_numerals, item_number, section_number
 from ..core.schema import LEVELS, NUMERAL_DATES
 from . import spec
-from .linebreak import Font, text_width
-from .titles import title_lines
+from .linebreak import Font, break_lines, text_width
+from .titles import entry_lines, title_lines
 
 TITLE = spec.TITLE
 UNIT_LINE = spec.UNIT_LINE
@@ -45,6 +45,12 @@ class Paragraph:
     runs: list[Run] = field(default_factory=list)
     right_indent: int = 0  # twips, beyond the kind's own (the 落款)
     page: str = ""  # a 目录 line's page number, after a dot leader
+    keep_with_next: bool = False  # on the page of the next paragraph, beyond what the kind keeps
+    keep_lines: bool = False  # never split across pages
+
+    @property
+    def keeps_with_next(self) -> bool:
+        return self.keep_with_next or self.kind.keep_with_next
 
     @property
     def text(self) -> str:
@@ -82,10 +88,62 @@ def report_paragraphs(report: Report, title: str, show_unit: bool = False) -> li
     paragraphs += _body(report.body)
     for position, section in enumerate(report.sections, 1):
         paragraphs += _section_paragraphs(section, position)
-    paragraphs += _body(report.closing)
-    if report.signature:
-        paragraphs += signature_paragraphs(report.signature)
-    return paragraphs
+    ending = _body(report.closing) + (signature_paragraphs(report.signature) if report.signature else [])
+    return _kept_with_their_text(paragraphs, ending)
+
+
+def _kept_with_their_text(body: list[Paragraph], ending: list[Paragraph]) -> list[Paragraph]:
+    """``body`` then ``ending`` (特此报告, the 落款), which never starts a page: GB/T 9704
+    7.3.5 puts the 落款 on the page of the text it closes.
+
+    The ending and the body's last paragraph are held together (keep with next,
+    keep lines together): where they do not fit at the foot of a page, the last
+    paragraph goes over with the ending. LibreOffice moves a paragraph kept with
+    the next whole, Word only its last lines; keeping its lines together makes
+    both (and WPS) do the same. A chain longer than a page would make them give
+    up at different places, so it takes from the end only what fits on one page.
+    """
+    chain: list[Paragraph] = []
+    room = spec.LINES_PER_PAGE
+    for paragraph in reversed([body[-1], *ending] if ending else []):
+        room -= len(printed_lines(paragraph)) * paragraph.kind.grid_lines
+        if room < 0 and chain:
+            break
+        chain.insert(0, paragraph)
+    for paragraph in chain[:-1]:
+        paragraph.keep_with_next = paragraph.keep_lines = True
+    return body + ending
+
+
+def printed_lines(paragraph: Paragraph) -> list[str]:
+    """The lines ``paragraph`` prints as, by the numbers of its kind in ``spec.PAGE``.
+
+    A 目录 line whose page number does not fit after its last line takes a line more.
+    """
+    kind = paragraph.kind
+    paragraph_font = font(paragraph.role)
+    hanging = kind.hanging_indent  # the first line starts that far left of the others
+    width = spec.TEXT_WIDTH - paragraph.right_indent - hanging
+    lines: list[str] = []
+    offset = 0
+    for number, segment in enumerate(paragraph.text.split(LINE_BREAK)):
+        indent = kind.first_line_indent - hanging if number == 0 else 0
+        lines += break_lines(segment, paragraph_font, width, indent, _run_starts(paragraph, offset, len(segment)))
+        offset += len(segment) + 1
+    if paragraph.role == TOC_LINE:
+        last_start = 0 if len(lines) == 1 else hanging
+        if last_start + text_width(lines[-1], paragraph_font) + text_width(paragraph.page, paragraph_font) > spec.TEXT_WIDTH:
+            lines.append("")  # a right tab takes the page number to the margin however little room is left
+    return lines
+
+
+def _run_starts(paragraph: Paragraph, offset: int, length: int) -> frozenset[int]:
+    """Where runs begin within the segment ``[offset, offset + length)`` of the paragraph's text."""
+    starts, position = set(), 0
+    for run in paragraph.runs:
+        starts.add(position - offset)
+        position += len(run.text)
+    return frozenset(s for s in starts if 0 < s < length)
 
 
 def _body(texts: list[str]) -> list[Paragraph]:
@@ -142,10 +200,12 @@ def _char_width(role: str) -> int:
 
 
 def toc_paragraphs(heading: str, entries: list[TocEntry]) -> list[Paragraph]:
-    """The 目录: its heading, an empty line, and a line an entry (with the unit under it)."""
+    """The 目录: its heading, an empty line, and an entry for each report, with the
+    unit under it (on the entry's page: the entry keeps with it)."""
     paragraphs = [Paragraph(TOC_HEADING, [Run(heading)]), Paragraph(BLANK)]
     for entry in entries:
-        paragraphs.append(Paragraph(TOC_LINE, [Run(entry.title)], page=entry.page))
+        text = LINE_BREAK.join(_entry_lines(entry))
+        paragraphs.append(Paragraph(TOC_LINE, [Run(text)], page=entry.page, keep_with_next=bool(entry.unit)))
         if entry.unit:
             paragraphs.append(Paragraph(TOC_UNIT, [Run(entry.unit)]))
     return paragraphs
@@ -156,6 +216,29 @@ def cover_date(cover: Cover) -> str:
     if cover.date is None:
         return ""
     return date_in_numerals(cover.date) if cover.date_style == NUMERAL_DATES else chinese_date(cover.date)
+
+
+def _entry_lines(entry: TocEntry) -> list[str]:
+    """A 目录 entry's lines, broken between words; the last leaves room for a
+    character of dot leader and the page number."""
+    line_font = font(TOC_LINE)
+    hanging = spec.PAGE[TOC_LINE].hanging_indent
+    last_room = text_width("…" + entry.page, line_font)
+    return entry_lines(entry.title, line_font, spec.TEXT_WIDTH, spec.TEXT_WIDTH - hanging, last_room)
+
+
+def toc_field_keeps_its_look(entries: list[TocEntry]) -> bool:
+    """Whether a TOC field over these entries, updated by Word, WPS or LibreOffice,
+    prints the 目录 as composed: where each title is one line in the report and in
+    the 目录, and no unit goes under it. (An update joins a title broken by hand
+    with a space and wraps it anywhere; LibreOffice numbers unit lines, it does
+    not read TOC's \\n switch.)"""
+    return all(
+        not entry.unit
+        and LINE_BREAK not in broken_title(TITLE, entry.title)
+        and len(_entry_lines(entry)) == 1
+        for entry in entries
+    )
 
 
 def cover_paragraphs(cover: Cover) -> list[Paragraph]:

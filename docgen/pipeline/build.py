@@ -35,6 +35,7 @@ from ..inputs.yaml_reader import Inputs, load_inputs, load_settings
 from ..layout.paginate import start_pages
 from .report_batches import Setup, make_batch, report_batches
 from .result import BuildResult, Outputs, Progress
+from .stale import stale_ledger
 from .workers import Workers
 
 _BLOCK = 1 << 20
@@ -85,6 +86,8 @@ def build(
             if pdf or verify or exact:
                 result = _rendered(result, publication, pdf, verify, exact)
     result = published(result, publication)
+    stale = stale_ledger(Path(inputs), Path(out), [report.unit for report in result.volume.reports])
+    result = replace(result, warnings=[*result.warnings, *stale])
     if result.mismatches and not exact:
         from .render import mismatch_message
 
@@ -119,7 +122,7 @@ def write_build(loaded: Inputs, template: Template, publication: Publication, pr
     目录 paged from the reports' page counts and its reports streamed from disk."""
     volume = loaded.volume
     _refuse_starter_text(volume)
-    setup = Setup.of(template, volume.settings, publication.stager() if workers.count > 1 else None)
+    setup = Setup.of(template, volume.settings, len(volume.reports), publication.stager() if workers.count > 1 else None)
     volume_writer = setup.writers()[1]
     volume_name, report_names = output_names(volume)
     batches = report_batches(volume, report_names, setup, publication.stager())

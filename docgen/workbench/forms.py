@@ -178,6 +178,7 @@ class SettingsForm:
     toc_heading: str = ""
     titles: str = "series"
     show_unit: bool = False
+    duplex: bool = False
     cover_title: str = ""
     cover_unit: str = ""
     cover_date: str = ""
@@ -194,6 +195,7 @@ class SettingsForm:
             toc_heading=settings.toc_heading,
             titles=settings.titles,
             show_unit=settings.show_unit,
+            duplex=settings.duplex,
             cover_title=cover.title if cover else "",
             cover_unit=cover.unit if cover else "",
             cover_date=api.chinese_date(cover.date) if cover and cover.date else "",
@@ -207,7 +209,8 @@ class SettingsForm:
     def posted(cls, fields: Mapping[str, str]) -> SettingsForm:
         text = {name: str(fields.get(name, "")) for name in _SETTINGS_TEXT}
         fonts = {role: str(fields.get(f"font_{role}", "")).strip() for role in api.FONT_ROLES}
-        return cls(**text, show_unit=fields.get("show_unit") == "on", fonts={role: face for role, face in fonts.items() if face})
+        checked = {name: fields.get(name) == "on" for name in ("show_unit", "duplex")}
+        return cls(**text, **checked, fonts={role: face for role, face in fonts.items() if face})
 
     def settings(self, order: list[str]) -> api.VolumeSettings:
         """The settings this form describes, with the volume order ``order`` (not on the form)."""
@@ -218,6 +221,7 @@ class SettingsForm:
             fonts=dict(self.fonts),
             titles=self.titles.strip(),
             show_unit=self.show_unit,
+            duplex=self.duplex,
         )
         if self.cover_title.strip() or self.cover_unit.strip() or self.cover_date.strip():
             date = api.written_date(self.cover_date, COVER_DATE, month_allowed=True) if self.cover_date.strip() else None

@@ -37,7 +37,9 @@ def test_the_template_style_of_each_kind_has_the_numbers_of_the_page_table(templ
     assert fmt.line_spacing.twips == kind.line_height
     assert bool(fmt.keep_with_next) == kind.keep_with_next
     assert bool(fmt.page_break_before) == kind.page_break_before
-    assert (fmt.first_line_indent or 0) == docx.shared.Twips(kind.first_line_indent)
+    # a hanging indent: the first line starts that far left of the others
+    assert (fmt.first_line_indent or 0) == docx.shared.Twips(kind.first_line_indent - kind.hanging_indent)
+    assert (fmt.left_indent or 0) == docx.shared.Twips(kind.hanging_indent)
 
 
 def test_the_model_measures_a_kind_with_its_size_and_line_height():

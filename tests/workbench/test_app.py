@@ -145,6 +145,36 @@ def test_the_settings_form_keeps_a_cover_dated_by_its_month_in_chinese_numerals(
     assert [line.text for line in api.volume_pages(docgen.load(sample_inputs))[0].lines if line.text][-1] == "二〇二六年十二月"
 
 
+def test_printed_on_both_sides_each_report_is_drawn_on_a_right_hand_page_after_a_blank_one(sample_inputs):
+    settings = api.open_settings(sample_inputs)
+    settings.model.duplex = True
+    settings.model.cover = api.Cover("2026年汇编", "组织办", datetime.date(2026, 12, 1))
+    api.save_settings(sample_inputs, settings.model, settings.version)
+    volume = docgen.load(sample_inputs)
+    pages = api.volume_pages(volume)
+    on_paper = [index + 1 for index, page in enumerate(pages) if page.lines and page.lines[0].role == "title"]
+    assert all(page % 2 == 1 for page in on_paper)
+    assert [pages[index - 1].number for index in on_paper] == api.start_pages(volume)
+    assert pages[1].lines == [] and pages[1].number is None  # the cover's back
+    assert pages[2].number == 1 and pages[2].lines[0].role == "toc_heading"
+    blank = [page for page in pages[3:] if not page.lines]
+    assert blank and all(page.number is None for page in blank)
+
+
+def test_the_settings_form_shows_and_posts_back_double_sided_printing(app, sample_inputs):
+    """Saving the settings from the page keeps ``duplex`` as volume.yaml has it."""
+    for duplex in (True, False):
+        settings = api.open_settings(sample_inputs)
+        settings.model.duplex = duplex
+        api.save_settings(sample_inputs, settings.model, settings.version)
+        status, page = _call(app, "GET", "/")
+        assert status == 200
+        parser = _FormFields("settings-form")
+        parser.feed(page)
+        assert ("duplex", "on") in parser.fields if duplex else "duplex" not in dict(parser.fields)
+        assert SettingsForm.posted(dict(parser.fields)).settings([]).duplex is duplex
+
+
 def test_a_reports_own_pages_are_numbered_from_one(sample_inputs):
     volume = docgen.load(sample_inputs)
     pages = api.report_pages(volume, "示例单位03")
