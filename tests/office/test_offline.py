@@ -124,7 +124,7 @@ def test_importing_files_that_link_to_an_address_fetches_nothing(server, tmp_pat
     assert main(["import", str(sent), "--out", str(tmp_path / "inputs")]) == 0, capsys.readouterr().err
 
     assert httpd.requests == []
-    assert _units(tmp_path / "inputs") == {"甲社区党委", "乙社区党委", "丙社区党委"}
+    assert _units(tmp_path / "inputs") == {"甲社区", "乙社区", "丙社区"}  # each 党委 filed under its 社区
 
 
 def _processes_mentioning(text: str) -> list[int]:
