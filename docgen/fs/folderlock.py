@@ -15,8 +15,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import EnvironmentProblem
+from .filenames import LOCK_FILE
 
-LOCK_FILE = ".docgen.lock"
 WAIT_SECONDS = 5.0  # a second docgen waits this long for the first to finish
 _POLL_SECONDS = 0.05
 

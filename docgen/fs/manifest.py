@@ -15,7 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-MANIFEST_FILE = ".docgen-manifest.json"
+from .filenames import MANIFEST_FILE
+
 _VERSION = 1
 _WINDOWS = sys.platform == "win32"
 _FILE_ATTRIBUTE_HIDDEN = 0x2

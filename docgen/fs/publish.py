@@ -33,16 +33,12 @@ from typing import BinaryIO
 from ..core.findings import RECOVERED, Finding
 from ..core.model import Origin
 from ..errors import DocgenError, EnvironmentProblem, InputError
+from .filenames import BACKUP_PREFIX, JOURNAL_FILE, MANIFEST_FILE, OLD_TEMP_GLOB, PART_PREFIX, STAGING_PREFIX
 from .folderlock import folder_lock
-from .manifest import MANIFEST_FILE, Entry, Manifest, Scope, hide_manifest, manifest_bytes, next_manifest, read_manifest, stale_outputs
+from .manifest import Entry, Manifest, Scope, hide_manifest, manifest_bytes, next_manifest, read_manifest, stale_outputs
 from .oserror import os_error_text, write_error
 
-JOURNAL_FILE = ".docgen-journal.json"
 _JOURNAL_DRAFT = JOURNAL_FILE + ".new"
-_STAGING_PREFIX = ".docgen-new-"
-_BACKUP_PREFIX = ".docgen-old-"
-_PART_PREFIX = ".docgen-part-"
-_OLD_TEMP_GLOB = ".docgen-*.tmp"  # left by docgen versions before this one
 _BLOCK = 1 << 20
 
 
@@ -168,7 +164,7 @@ class Publication:
     def _staging_folder(self) -> Path:
         if self._staging is None:
             try:
-                self._staging = self.folder / f"{_STAGING_PREFIX}{uuid.uuid4().hex[:12]}"
+                self._staging = self.folder / f"{STAGING_PREFIX}{uuid.uuid4().hex[:12]}"
                 self._staging.mkdir()
             except OSError as error:
                 self._staging = None
@@ -234,7 +230,7 @@ class Stager:
     def write_part(self, label: str, chunks: Iterable[bytes]) -> Path:
         """A file the run reads back itself and never publishes; gone with the staging folder.
         (Published names never start with a dot: see ``filenames.safe_filename``.)"""
-        path = self.staging / f"{_PART_PREFIX}{label}"
+        path = self.staging / f"{PART_PREFIX}{label}"
         try:
             _write_file(path, chunks)
         except OSError as error:
@@ -245,7 +241,7 @@ class Stager:
 def _replace(folder: Path, staging: Path, steps: list[Step]) -> None:
     """Move the old files aside, the new ones in, and away with the old — or back, on any failure."""
     _refuse_folders_in_the_way(folder, [s for s in steps if s.new])
-    backup = folder / staging.name.replace(_STAGING_PREFIX, _BACKUP_PREFIX)
+    backup = folder / staging.name.replace(STAGING_PREFIX, BACKUP_PREFIX)
     journal = {"staging": staging.name, "backup": backup.name, "steps": [vars(s) for s in steps]}
     with _interrupts_held() as interrupted:
         try:
@@ -338,9 +334,9 @@ def recover(folder: Path) -> Finding | None:
             _roll_back(folder, staging, backup, [Step(**step) for step in journal["steps"]])
             message = "上次写入这个文件夹时被中断，已恢复为那次写入之前的全部文件。"
         _finish(folder, staging, backup)
-    for leftover in [*folder.glob(_STAGING_PREFIX + "*"), *folder.glob(_BACKUP_PREFIX + "*")]:
+    for leftover in [*folder.glob(STAGING_PREFIX + "*"), *folder.glob(BACKUP_PREFIX + "*")]:
         shutil.rmtree(leftover, ignore_errors=True)  # staging of runs that ended before replacing
-    for leftover in [*folder.glob(_OLD_TEMP_GLOB), folder / _JOURNAL_DRAFT]:
+    for leftover in [*folder.glob(OLD_TEMP_GLOB), folder / _JOURNAL_DRAFT]:
         leftover.unlink(missing_ok=True)
     return Finding(RECOVERED, Origin(folder), message) if message else None
 

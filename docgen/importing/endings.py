@@ -9,6 +9,7 @@ import re
 from ..core.findings import IMPORT_GUESS, Finding
 from ..core.model import Origin, Signature
 from ..core.numbering import chinese_value
+from ..core.sentences import SENTENCE_PUNCTUATION
 from .markers import half_width_digits, split_marker
 from .paragraphs import Para
 
@@ -17,7 +18,6 @@ _UNIT_ENDINGS = ("社区", "街道", "办事处", "党委", "党工委", "党支
 _SIGNER_ENDINGS = _UNIT_ENDINGS + ("委", "办", "办公室", "中心", "党组", "工作站", "服务站")
 # Where a printed report leaves room for the seal, after its 署名: 红旗社区党委（盖章）.
 _SEAL_PLACE = re.compile(r"\s*[（(【\[]\s*(?:盖章|盖公章|印章|公章|签章|章|印)\s*[）)】\]]$")
-_SENTENCE_PUNCTUATION = re.compile("[。，；！？,;!?]")
 MAX_UNIT_CHARS = 30
 # Wrapping a unit line may carry: （红旗社区党委）, ——红旗社区, 报送单位：红旗社区.
 _UNIT_WRAPPING = re.compile(r"^(?:[（(【\[]\s*)?(?:——\s*|—\s*|[^：:]{0,6}单位\s*[：:]\s*)?(?P<unit>.+?)(?:\s*[）)】\]])?$")
@@ -39,7 +39,7 @@ MAX_SIGNATURE_LINES = 3
 
 def unit_of_line(text: str, endings: tuple[str, ...] = _UNIT_ENDINGS) -> str | None:
     """The unit a line names on its own (红旗社区党委, （红旗社区党委）), or None."""
-    if split_marker(text)[0] is not None or _SENTENCE_PUNCTUATION.search(text):
+    if split_marker(text)[0] is not None or SENTENCE_PUNCTUATION.search(text):
         return None
     unit = _UNIT_WRAPPING.match(text.strip()).group("unit").strip()
     if not unit or len(unit) > MAX_UNIT_CHARS or not unit.endswith(endings):

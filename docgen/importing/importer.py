@@ -19,9 +19,9 @@ from pathlib import Path
 from ..core.findings import EMPTY_REPORT, IMPORT_GUESS, Finding, said
 from ..core.model import Origin, VolumeSettings
 from ..errors import DocgenError, InputError
-from ..fs.filenames import clashes, unique_filenames
+from ..fs.filenames import CATEGORIES_FILE, SETTINGS_FILE, clashes, unique_filenames
 from ..fs.publish import Publication
-from ..inputs.yaml_reader import CATEGORIES_FILE, SETTINGS_FILE, read_report
+from ..inputs.yaml_reader import read_report
 from ..inputs.yaml_writer import report_yaml, settings_yaml
 from .dispatch import IMPORTABLE, Reader, read_paragraphs, reading
 from .plan import Planned, Source

@@ -14,6 +14,7 @@ from ..core.findings import IMPORT_GUESS, Finding
 from ..core.model import Item, Origin, Section
 from ..core.numbering import NUMERAL_CHARS, chinese_number
 from ..core.schema import DEFAULT_ITEM_STYLE, ITEM_STYLES, LEVELS, SECTION_STYLE
+from ..core.sentences import SENTENCE_END, SENTENCE_PUNCTUATION
 from .markers import Marker, split_marker
 from .paragraphs import Para
 
@@ -34,8 +35,6 @@ HEADING_ENDINGS = (
 )
 MAX_NUMBERED_HEADING_CHARS = 30  # 一、强化政治引领，筑牢战斗堡垒
 MAX_UNMARKED_HEADING_CHARS = 10
-_SENTENCE_PUNCTUATION = re.compile("[。，；！？,;!?]")
-_SENTENCE_END = re.compile("[。；！？;!?]")
 _NUMBERED_TITLE = re.compile(rf"[（(]\s*[{NUMERAL_CHARS}\d]+\s*[）)]$")
 # 一是…。二是…：a run of points inside one paragraph; split where the next ordinal begins.
 _RUN_IN_BOUNDARY = "[。；;]"
@@ -53,9 +52,9 @@ def heading_word(text: str, marked: bool) -> str | None:
     if word in KNOWN_HEADINGS:
         return word
     if marked:
-        fits = len(word) <= MAX_NUMBERED_HEADING_CHARS and not _SENTENCE_END.search(word)
+        fits = len(word) <= MAX_NUMBERED_HEADING_CHARS and not SENTENCE_END.search(word)
         return word if fits else None
-    if len(word) > MAX_UNMARKED_HEADING_CHARS or _SENTENCE_PUNCTUATION.search(word):
+    if len(word) > MAX_UNMARKED_HEADING_CHARS or SENTENCE_PUNCTUATION.search(word):
         return None
     # Without a number only a short line ending like a heading (其他做法) is one.
     return word if word.endswith(HEADING_ENDINGS) else None

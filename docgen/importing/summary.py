@@ -8,7 +8,7 @@ from pathlib import Path
 from ..core.findings import said
 from ..core.model import VolumeSettings
 from ..core.numbering import chinese_date, section_number
-from ..inputs.yaml_reader import SETTINGS_FILE
+from ..fs.filenames import SETTINGS_FILE
 from .plan import Planned, Source
 
 

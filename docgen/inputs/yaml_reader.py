@@ -22,13 +22,12 @@ from ..core.model import Cover, Item, Origin, Report, Section, Signature, Volume
 from ..core.sanitize import xml_safe
 from ..core.unit_names import clean_unit_name, same_unit_key
 from ..errors import InputError
+from ..fs.filenames import CATEGORIES_FILE, SETTINGS_FILE
 from ..fs.input_file import folder_entries, outside_link_error, read_input_bytes
 from .dates import impossible_year, unlikely_year
 from .yaml_errors import scalar_slip, syntax_error, unmarked_error
 from .yaml_text import comment_after_text, decode_yaml, too_deep_error
 
-SETTINGS_FILE = "volume.yaml"
-CATEGORIES_FILE = "categories.yaml"  # the problem categories of docgen summary, not a report
 MAX_FILE_BYTES = 5 * 1024 * 1024
 _DATE = re.compile(r"(\d{4})\s*(?:年|-)\s*(\d{1,2})\s*(?:月|-)\s*(\d{1,2})\s*日?")
 _NESTING_LIMIT = "maximum nesting depth"  # libyaml's own cap (1,000 levels)

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
-from ..inputs.yaml_reader import CATEGORIES_FILE, YamlFile
+from ..fs.filenames import CATEGORIES_FILE
+from ..inputs.yaml_reader import YamlFile
 from .model import Problem
 
-SHIPPED_TABLE = Path(__file__).with_name("categories.yaml")
+SHIPPED_TABLE = Path(__file__).with_name(CATEGORIES_FILE)
 
 
 @dataclass(frozen=True)

@@ -28,9 +28,6 @@ UNKEPT_SHEET = "未带入的旧内容"  # filled-in rows of the old ledger that 
 
 MAX_CELL_CHARS = 32767  # Excel's limit on the text of one cell
 
-LEDGER_FILE = "问题清单.xlsx"
-ANALYSIS_FILE = "共性问题分析.docx"
-
 
 @dataclass
 class Problem:

@@ -14,13 +14,14 @@ from pathlib import Path
 from ..core.findings import CELL_TOO_LONG, NO_PROBLEMS, NOT_CARRIED_OVER, NOT_COMPARED, Finding
 from ..core.model import Origin
 from ..errors import InputError
+from ..fs.filenames import ANALYSIS_FILE, LEDGER_FILE
 from ..fs.publish import Publication
 from ..inputs.yaml_reader import load_inputs
 from ..ledger.analysis import analysis_docx
 from ..ledger.categories import category_table
 from ..ledger.grouping import shared_problems
 from ..ledger.kept import carry_over, read_kept_rows
-from ..ledger.model import ANALYSIS_FILE, LEDGER_FILE, MAX_CELL_CHARS, KeptRow, Ledger, LedgerRow, Problem
+from ..ledger.model import MAX_CELL_CHARS, KeptRow, Ledger, LedgerRow, Problem
 from ..ledger.previous import previous_problems, raised_before, unit_key
 from ..ledger.problems import volume_problems
 from ..ledger.workbook import ledger_workbook

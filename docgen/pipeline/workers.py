@@ -21,6 +21,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import ExitStack, contextmanager
 from typing import TypeVar
 
 from ..errors import EnvironmentProblem
@@ -39,10 +40,12 @@ class Workers:
     def __init__(self, expected_items: int):
         self.count = worker_count() if expected_items >= MIN_ITEMS else 1
         self._pool: ProcessPoolExecutor | None = None
+        self._frozen = ExitStack()
 
     def __enter__(self) -> Workers:
         if self.count > 1:
-            gc.freeze()  # the collector of a worker would otherwise write to, and so copy, every object it inherits
+            # the collector of a worker would otherwise write to, and so copy, every object it inherits
+            self._frozen.enter_context(kept_from_the_collector())
             context = multiprocessing.get_context("fork")
             self._pool = ProcessPoolExecutor(self.count, mp_context=context, initializer=_leave_interrupts_to_parent)
             try:
@@ -68,12 +71,31 @@ class Workers:
         future = self._pool.submit(_giving_memory_back, make, *args)
         return lambda: _result(future)
 
-    def __exit__(self, kind, error, trace) -> None:
+    def __exit__(self, error_type, error, trace) -> None:
         if self._pool is not None:
             # after a failure the batches not begun are dropped; those being made are finished
             # (a moment) before the caller throws away what the workers were writing
-            self._pool.shutdown(wait=True, cancel_futures=kind is not None)
+            self._pool.shutdown(wait=True, cancel_futures=error_type is not None)
             self._pool = None
+        self._frozen.close()
+
+
+_frozen_blocks = 0  # gc.unfreeze undoes every freeze at once: only the outermost block may call it
+
+
+@contextmanager
+def kept_from_the_collector() -> Iterator[None]:
+    """What exists now is left out of the garbage collector's passes until the block ends
+    (blocks may nest): a full pass walks every object, again and again as a build goes on,
+    and in a forked worker writes to, and so copies, every page it inherited."""
+    global _frozen_blocks
+    gc.freeze()
+    _frozen_blocks += 1
+    try:
+        yield
+    finally:
+        _frozen_blocks -= 1
+        if not _frozen_blocks:
             gc.unfreeze()
 
 

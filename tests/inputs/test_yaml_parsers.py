@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from docgen.errors import InputError
+from docgen.fs.filenames import SETTINGS_FILE
 from docgen.inputs import yaml_reader
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -101,7 +102,7 @@ def test_the_fast_parser_is_libyaml():
 
 @pytest.mark.parametrize("path", sorted(ROOT.glob("inputs/*.yaml")), ids=lambda path: path.name)
 def test_the_sample_inputs_read_the_same_with_both_parsers(path):
-    read = yaml_reader.read_settings if path.name == yaml_reader.SETTINGS_FILE else yaml_reader.read_report
+    read = yaml_reader.read_settings if path.name == SETTINGS_FILE else yaml_reader.read_report
     fast, reference = _both_parsers(path, read)
     assert fast[0] == "read"
     assert fast == reference
@@ -143,8 +144,8 @@ def test_every_slip_on_every_line_is_told_the_same_by_both_parsers(tmp_path):
 
 
 def test_every_slip_in_volume_yaml_is_told_the_same_by_both_parsers(tmp_path):
-    path = tmp_path / yaml_reader.SETTINGS_FILE
-    for text in _mutations((ROOT / "inputs" / yaml_reader.SETTINGS_FILE).read_text(encoding="utf-8")):
+    path = tmp_path / SETTINGS_FILE
+    for text in _mutations((ROOT / "inputs" / SETTINGS_FILE).read_text(encoding="utf-8")):
         path.write_text(text, encoding="utf-8")
         fast, reference = _both_parsers(path, yaml_reader.read_settings)
         assert fast == reference, text
