@@ -117,7 +117,7 @@ class VolumeSettings:
     series_title_origin: Origin = field(default_factory=Origin, compare=False, repr=False)  # none: the default
     toc_heading_origin: Origin = field(default_factory=Origin, compare=False, repr=False)
     order: list[str] = field(default_factory=list)  # units, in volume order
-    fonts: dict[str, str] = field(default_factory=dict)  # role -> face name
+    fonts: dict[str, str] = field(default_factory=dict)  # font use (schema.FONT_USES) → face name
     origin: Origin = field(default_factory=Origin)
     titles: str = "series"  # "series": series_title（一）…; "own": each report's own title
     show_unit: bool = False  # the unit on a line under each title and in its 目录 entry

@@ -120,7 +120,7 @@ COVER = Shape(
         Key("date", "日期", note="日期（可选），写 2026-12-01 或 2026年12月1日"),
     ),
 )
-# Faces by role; a volume's settings may name others (many offices only have 仿宋 and 楷体).
+# The face of each font use; a volume's settings may name others (many offices only have 仿宋 and 楷体).
 DEFAULT_FONTS = {
     "title": "方正小标宋简体",
     "heading1": "黑体",
@@ -128,10 +128,10 @@ DEFAULT_FONTS = {
     "body": "仿宋",
     "page_number": "宋体",
 }
-FONT_ROLES = tuple(DEFAULT_FONTS)
+FONT_USES = tuple(DEFAULT_FONTS)
 TITLE_MODES = ("series", "own")  # series_title（一）…, or each report's own title
-FONT_USES = {"title": "报告标题、目录标题", "heading1": "一、", "heading2": "（一）", "body": "正文、1.（1）一是、目录各行", "page_number": "页码"}
-FONTS = Shape("fonts", tuple(Key(role, f"字体 {role}", note=FONT_USES[role]) for role in FONT_ROLES))
+FONT_USE_NOTES = {"title": "报告标题、目录标题", "heading1": "一、", "heading2": "（一）", "body": "正文、1.（1）一是、目录各行", "page_number": "页码"}
+FONTS = Shape("fonts", tuple(Key(use, f"字体 {use}", note=FONT_USE_NOTES[use]) for use in FONT_USES))
 
 # Numbering styles and their level in the GB/T 9704 hierarchy (a smaller level
 # outranks a larger one). 一是 is the lowest: under a 1. item, 一是 counts its points.

@@ -43,8 +43,8 @@ class StyleIds:
             raise InputError(f"模板中缺少样式“{name}”，请不要删除或改名 docgen 的样式") from None
 
 
-def report_paragraphs(report: Report, title: str, styles: StyleIds, show_unit: bool = False):
-    """The report's paragraphs as elements."""
+def report_elements(report: Report, title: str, styles: StyleIds, show_unit: bool = False):
+    """The report's paragraphs as WordprocessingML elements."""
     return parse_body([report_body_xml(compose.report_paragraphs(report, title, show_unit), styles)])
 
 
@@ -56,8 +56,8 @@ def report_body_xml(
     return _paragraph_xml(first, styles, bookmark) + "".join(_paragraph_xml(p, styles) for p in rest)
 
 
-def cover_paragraphs(cover: Cover, styles: StyleIds):
-    """The cover page, ending its own section: no footer, so no page number."""
+def cover_elements(cover: Cover, styles: StyleIds):
+    """The cover page as WordprocessingML elements, ending its own section: no footer, so no page number."""
     paragraphs = parse_body([_paragraph_xml(p, styles) for p in compose.cover_paragraphs(cover)])
     replace_child(paragraphs[-1].find(qn("w:pPr")), _cover_section())
     return paragraphs
@@ -109,7 +109,7 @@ def toc_lines(heading: str, entries: list[compose.TocEntry], bookmarks: list[str
         content = hyperlink_xml(bookmark, run_xml(f"{paragraph.text}\t") + page)
         if index == first_entry:
             content = field_begin_xml(instruction) + content
-        held = paragraph_xml(styles[paragraph.kind.style], content)
+        held = paragraph_xml(styles[paragraph.format.style], content)
     if first_entry is not None:
         held = held.removesuffix(_PARAGRAPH_END) + field_char_xml("end") + _PARAGRAPH_END
     yield held
@@ -128,4 +128,4 @@ def _paragraph_xml(paragraph: compose.Paragraph, styles: StyleIds, bookmark: tup
                 runs.append(BREAK_XML)
             if segment:
                 runs.append(run_xml(segment, char_style))
-    return paragraph_xml(styles[paragraph.kind.style], "".join(runs), paragraph.right_indent, bookmark)
+    return paragraph_xml(styles[paragraph.format.style], "".join(runs), paragraph.right_indent, bookmark)

@@ -19,10 +19,10 @@ from lxml import etree
 from ..core.model import Volume, VolumeSettings
 from ..layout import compose
 from ..layout.paginate import toc_entries
-from .content import TOC_GALLERY, cover_paragraphs, report_body_xml, toc_lines
+from .content import TOC_GALLERY, cover_elements, report_body_xml, toc_lines
 from .ooxml import document_part_control
 from .properties import DocumentProperties
-from .template import Template
+from .template_fill import Template
 
 _FIRST_BOOKMARK = 100_000_001  # Word names TOC bookmarks _Toc + digits; it hides them in its list
 _TOC_BATCH = 500  # 目录 lines written out at a time
@@ -60,7 +60,7 @@ class VolumeWriter:
         entries = toc_entries(volume, [str(page) for page in start_pages])
         bookmarks = [bookmark_name(i) for i in range(len(entries))]
         if settings.cover:
-            yield rendered.serialised(cover_paragraphs(settings.cover, styles))
+            yield rendered.serialised(cover_elements(settings.cover, styles))
         mark = etree.Comment("toc")
         head, tail = rendered.serialised([document_part_control([mark], TOC_GALLERY)]).split(
             etree.tostring(mark, encoding="UTF-8")

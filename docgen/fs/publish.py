@@ -98,16 +98,16 @@ class Publication:
             raise
         return self
 
-    def __exit__(self, kind, error, trace) -> None:
+    def __exit__(self, error_type, error, trace) -> None:
         if isinstance(error, DocgenError) and self.recovered:
             error.notes.append(self.recovered)  # the recovery happened even though this run failed
         try:
-            if kind is None:
+            if error_type is None:
                 self._commit()
         finally:
             self._discard_staging()
             self._stack.close()
-            if kind is not None or not self.written:
+            if error_type is not None or not self.written:
                 self._remove_made_folders()
 
     # --- writing ------------------------------------------------------------------------

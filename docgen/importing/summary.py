@@ -17,8 +17,8 @@ def summary_lines(sources: list[Source], planned: list[Planned], settings: Volum
     lines: list[str] = []
     for source in sources:
         plans = [p for p in planned if p.source is source]
-        kind = f"汇编，共 {len(plans)} 份报告" if source.recognition.is_volume else "1 份报告"
-        lines.append(f"{source.path.name}：{kind}")
+        holds = f"汇编，共 {len(plans)} 份报告" if source.recognition.is_volume else "1 份报告"
+        lines.append(f"{source.path.name}：{holds}")
         if source.recognition.toc_lines:
             lines.append(f"  已跳过目录（{source.recognition.toc_lines} 行）")
         lines += [f"  提醒：{said(note, with_file=False)}" for note in source.notes]

@@ -52,8 +52,8 @@ class _PlainTags:
         yaml.MappingNode: yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
     }
 
-    def resolve(self, kind: type[yaml.Node], value: object, implicit: object) -> str:
-        return self._TAG_OF[kind]
+    def resolve(self, node_class: type[yaml.Node], value: object, implicit: object) -> str:
+        return self._TAG_OF[node_class]
 
     def descend_resolver(self, parent: yaml.Node | None, index: object) -> None:
         pass
@@ -128,7 +128,7 @@ class YamlFile:
         self._check_node(node)
         if not isinstance(node, yaml.MappingNode):
             slip = scalar_slip(node.value) if isinstance(node, yaml.ScalarNode) else None
-            raise self.fail(node, slip or f"{what}应当是“键: 值”的形式，这里却是{_kind(node)}")
+            raise self.fail(node, slip or f"{what}应当是“键: 值”的形式，这里却是{_shown(node)}")
         values: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
             self._check_node(key_node)
@@ -149,14 +149,14 @@ class YamlFile:
     def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node]:
         self._check_node(node)
         if not isinstance(node, yaml.SequenceNode):
-            raise self.fail(node, f"{what}应当是以“- ”开头的列表，这里却是{_kind(node)}")
+            raise self.fail(node, f"{what}应当是以“- ”开头的列表，这里却是{_shown(node)}")
         return list(node.value)
 
     def text(self, node: yaml.Node, what: str, allow_empty: bool = False, prose: bool = True) -> str:
         """The text of a scalar; ``prose``: it goes into the document (not a choice such as 1. or true)."""
         self._check_node(node)
         if not isinstance(node, yaml.ScalarNode):
-            raise self.fail(node, f"{what}应当是文字，这里却是{_kind(node)}")
+            raise self.fail(node, f"{what}应当是文字，这里却是{_shown(node)}")
         cut = comment_after_text(self.path, self._lines, node) if prose else None
         if cut:
             self.warnings.append(cut)
@@ -352,8 +352,8 @@ def read_settings(path: Path) -> tuple[VolumeSettings, list[Finding]]:
         from ..office.faces import unknown_face  # the font machinery only for a volume that names faces
 
         font_fields = reader.fields(fields["fonts"], schema.FONTS)
-        settings.fonts = {role: reader.text(n, f"字体 {role}").strip() for role, n in font_fields.items()}
-        reader.warnings += filter(None, (unknown_face(settings.fonts[role], reader.origin(n)) for role, n in font_fields.items()))
+        settings.fonts = {use: reader.text(n, f"字体 {use}").strip() for use, n in font_fields.items()}
+        reader.warnings += filter(None, (unknown_face(settings.fonts[use], reader.origin(n)) for use, n in font_fields.items()))
     if "titles" in fields:
         settings.titles = reader.text(fields["titles"], schema.VOLUME["titles"].what, prose=False).strip()
         if settings.titles not in schema.TITLE_MODES:
@@ -501,7 +501,8 @@ def _unknown_key_message(key: str | None, what: str, keys: dict[str, bool]) -> s
     return f"{what}中有不认识的键“{key}”{hint}"
 
 
-def _kind(node: yaml.Node) -> str:
+def _shown(node: yaml.Node) -> str:
+    """What a node is, as messages name it: 列表, 文字“……”."""
     if isinstance(node, yaml.MappingNode):
         return "“键: 值”"
     if isinstance(node, yaml.SequenceNode):

@@ -94,7 +94,7 @@ def settings_yaml(settings: VolumeSettings, header: list[str] = ()) -> str:
         lines += _cover_lines(settings.cover)
     if settings.fonts:
         lines.append("fonts:")
-        lines += [f"  {role}: {scalar(face)}" for role, face in settings.fonts.items()]
+        lines += [f"  {use}: {scalar(face)}" for use, face in settings.fonts.items()]
     return "\n".join(lines) + "\n"
 
 

@@ -2,7 +2,7 @@
 
 The Word writer styles these paragraphs and the pagination model measures
 them: both read this one sequence, so what is measured is what is printed.
-Each paragraph is of a kind in ``layout.spec.PAGE``.
+Each paragraph plays a role, printed in its format in ``layout.spec.FORMATS``.
 """
 
 from __future__ import annotations
@@ -41,9 +41,9 @@ class Run:
 
 @dataclass
 class Paragraph:
-    role: str  # a kind in layout.spec.PAGE
+    role: str  # a role in layout.spec.FORMATS
     runs: list[Run] = field(default_factory=list)
-    right_indent: int = 0  # twips, beyond the kind's own (the 落款)
+    right_indent: int = 0  # twips, beyond the format's own (the 落款)
     page: str = ""  # a 目录 line's page number, after a dot leader
 
     @property
@@ -51,8 +51,8 @@ class Paragraph:
         return "".join(run.text for run in self.runs)
 
     @property
-    def kind(self) -> spec.Kind:
-        return spec.PAGE[self.role]
+    def format(self) -> spec.ParagraphFormat:
+        return spec.FORMATS[self.role]
 
 
 @dataclass(frozen=True)
@@ -63,8 +63,8 @@ class TocEntry:
 
 
 def font(role: str) -> Font:
-    kind = spec.PAGE[role]
-    return Font(em=kind.em, spacing=kind.char_spacing)
+    fmt = spec.FORMATS[role]
+    return Font(em=fmt.em, spacing=fmt.char_spacing)
 
 
 def broken_title(role: str, title: str) -> str:
@@ -154,7 +154,7 @@ def cover_paragraphs(cover: Cover) -> list[Paragraph]:
     """The cover: the title a third down the page, 编印单位 and date near its foot."""
     title = Paragraph(COVER_TITLE, [Run(broken_title(COVER_TITLE, cover.title))])
     title_lines_used = title.text.count(LINE_BREAK) + 1
-    used = COVER_TOP_LINES + title_lines_used * title.kind.grid_lines
+    used = COVER_TOP_LINES + title_lines_used * title.format.grid_lines
     lines = [cover.unit, chinese_date(cover.date) if cover.date else ""]
     lines = [line for line in lines if line]
     below = max(1, COVER_UNIT_LINE - used)

@@ -31,20 +31,20 @@ class Block:
 
 
 def measure(paragraph: compose.Paragraph) -> Block:
-    """The grid lines ``paragraph`` fills, by the numbers of its kind in ``spec.PAGE``."""
-    kind = paragraph.kind
+    """The grid lines ``paragraph`` fills, by the numbers of its format (``spec.FORMATS``)."""
+    fmt = paragraph.format
     font = compose.font(paragraph.role)
     width = spec.TEXT_WIDTH - paragraph.right_indent
     lines: list[str] = []
     offset = 0
     for number, segment in enumerate(paragraph.text.split(compose.LINE_BREAK)):
-        indent = kind.first_line_indent if number == 0 else 0
+        indent = fmt.first_line_indent if number == 0 else 0
         lines += break_lines(segment, font, width, indent, _run_starts(paragraph, offset, len(segment)))
         offset += len(segment) + 1
     if paragraph.role == compose.TOC_LINE and not _page_number_fits(lines[-1], paragraph.page, font):
         lines.append("")
-    grid_lines = len(lines) * kind.grid_lines
-    return Block(grid_lines, kind.keep_with_next, kind.page_break_before, texts=tuple(lines))
+    grid_lines = len(lines) * fmt.grid_lines
+    return Block(grid_lines, fmt.keep_with_next, fmt.page_break_before, texts=tuple(lines))
 
 
 def _run_starts(paragraph: compose.Paragraph, offset: int, length: int) -> frozenset[int]:

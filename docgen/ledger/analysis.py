@@ -9,10 +9,10 @@ section it belongs to.
 from __future__ import annotations
 
 from ..core.model import Item, Report, Section
-from ..docx.content import StyleIds, report_paragraphs
+from ..docx.content import StyleIds, report_elements
 from ..docx.ooxml import add_run, element
 from ..docx.properties import DocumentProperties
-from ..docx.template import Template
+from ..docx.template_fill import Template
 from ..layout import compose, spec
 from .model import Ledger, ProblemGroup
 
@@ -29,7 +29,7 @@ def analysis_docx(ledger: Ledger, template: Template) -> bytes:
     table_at = len(compose.report_paragraphs(Report(report.unit, report.sections[:2]), TITLE))
 
     def paragraphs(styles: StyleIds):
-        body = report_paragraphs(report, TITLE, styles)
+        body = report_elements(report, TITLE, styles)
         body[table_at:table_at] = [_category_table(ledger, styles), _body_paragraph(styles)]
         return body
 

@@ -21,7 +21,7 @@ from ..checks import check_volume
 from ..checks.pieces import volume_pieces
 from ..checks.structure import find_starter_text
 from ..core.model import Volume, VolumeSettings
-from ..docx.template import Template
+from ..docx.template_fill import Template
 from ..docx.volume import VolumeWriter
 from ..errors import InputError, InternalError
 from ..fs.filenames import USER_TEMPLATE, unique_filenames

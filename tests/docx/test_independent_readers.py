@@ -10,7 +10,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from docgen.docx.template import Template
+from docgen.docx.template_fill import Template
 from docgen.docx.volume import volume_docx
 from docgen.office.soffice import find_soffice, office_environment
 from docgen.pipeline.build import build
