@@ -16,7 +16,9 @@ from .core.model import Volume
 if TYPE_CHECKING:
     from .importing.importer import ImportResult
     from .inputs.new_inputs import NewInputs
+    from .inputs.yaml_reader import Inputs
     from .pipeline.result import BuildResult, Progress
+    from .pipeline.summary import SummaryResult
 
 # Each function imports the machinery of its command when called: `docgen check`
 # loads no Word writer, `docgen build` no Word reader. The types of the results
@@ -26,6 +28,8 @@ _RESULT_TYPES = {
     "Progress": "pipeline.result",
     "ImportResult": "importing.importer",
     "NewInputs": "inputs.new_inputs",
+    "Inputs": "inputs.yaml_reader",
+    "SummaryResult": "pipeline.summary",
 }
 
 
@@ -39,22 +43,32 @@ __all__ = [
     "BuildResult",
     "Finding",
     "ImportResult",
+    "Inputs",
     "NewInputs",
+    "SummaryResult",
     "build",
     "check",
     "import_files",
     "init_inputs",
     "load",
     "new_report",
+    "preview",
     "summary",
+    "validate",
 ]
 
 
 def load(inputs: Path | str) -> Volume:
     """The volume model of an inputs folder (reports in volume order, settings)."""
+    return validate(inputs).volume
+
+
+def validate(inputs: Path | str) -> Inputs:
+    """What ``docgen validate`` reads: the volume (``.volume``) and the warnings reading it
+    raised (``.warnings``); an ``InputError`` with validate's message where it fails."""
     from .inputs.yaml_reader import load_inputs
 
-    return load_inputs(Path(inputs)).volume
+    return load_inputs(Path(inputs))
 
 
 def build(
@@ -100,14 +114,24 @@ def new_report(inputs: Path | str, unit: str) -> Path:
     return _new_report(Path(inputs), unit)
 
 
-def check(inputs: Path | str) -> list[Finding]:
-    """What ``docgen check`` finds in the reports of ``inputs``, in reading order."""
+def check(inputs: Path | str | Volume) -> list[Finding]:
+    """What ``docgen check`` finds in the reports of ``inputs`` (or of a volume loaded
+    already), in reading order. The warnings reading the files raised are ``validate``'s:
+    ``docgen check`` is ``validate`` (its warnings printed) and then this, on its volume."""
     from .checks import check_volume
 
-    return check_volume(load(inputs))
+    return check_volume(inputs if isinstance(inputs, Volume) else load(inputs))
 
 
-def summary(inputs, out, previous=None, keep=None, force=False):
+def preview(inputs: Path | str, out: Path | str, unit: str | None = None, dpi: int = 72) -> list[Path]:
+    """What ``docgen preview`` writes: a PNG a page of the volume (or of the report of ``unit``),
+    rendered by LibreOffice, in ``out``/preview. Needs LibreOffice (``EnvironmentProblem``)."""
+    from .pipeline.preview import preview as _preview
+
+    return _preview(Path(inputs), Path(out), unit, dpi)
+
+
+def summary(inputs, out, previous=None, keep=None, force=False) -> SummaryResult:
     """Write 问题清单.xlsx and 共性问题分析.docx for the reports in ``inputs`` into ``out``.
 
     ``previous``: last year's inputs folder, to mark the problems raised again;
