@@ -11,8 +11,7 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .numbering import report_title
-from .schema import DEFAULT_ITEM_STYLE
+from .numbering import DEFAULT_ITEM_STYLE, report_title
 
 # A section whose heading holds one of these lists problems (docgen summary).
 DEFAULT_PROBLEM_WORDS = ("问题", "不足", "短板", "差距", "薄弱")

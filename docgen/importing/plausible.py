@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..core.schema import SECTION_STYLE
+from ..core.numbering import SECTION_STYLE
 from .markers import split_marker
 from .paragraphs import Para
 from .sections import KNOWN_HEADINGS, heading_word

@@ -12,8 +12,7 @@ import re
 
 from ..core.findings import IMPORT_GUESS, Finding
 from ..core.model import Item, Origin, Section
-from ..core.numbering import NUMERAL_CHARS, chinese_number
-from ..core.schema import DEFAULT_ITEM_STYLE, ITEM_STYLES, LEVELS, SECTION_STYLE
+from ..core.numbering import DEFAULT_ITEM_STYLE, ITEM_STYLES, LEVELS, NUMERAL_CHARS, SECTION_STYLE, chinese_number
 from ..core.sentences import SENTENCE_END, SENTENCE_PUNCTUATION
 from .markers import Marker, split_marker
 from .paragraphs import Para

@@ -7,11 +7,12 @@ Each paragraph plays a role, printed in its format in ``layout.spec.FORMATS``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..core.model import Cover, Item, Report, Section, Signature
-from ..core.numbering import chinese_date, item_number, section_number
-from ..core.schema import LEVELS
+from ..core.numbering import LEVELS, chinese_date, item_number, section_number
+from ..core.schema import REPORT
 from . import spec
 from .linebreak import Font, text_width
 from .titles import title_lines
@@ -73,22 +74,28 @@ def broken_title(role: str, title: str) -> str:
 
 
 def report_paragraphs(report: Report, title: str, show_unit: bool = False) -> list[Paragraph]:
-    """Title (and unit line), the empty line after it, 导语, each section, closing and 落款."""
+    """The title the volume gives the report (and its unit line), the empty line after it,
+    then each key of the report file as it prints, in the schema's order: 导语, each
+    section, closing and 落款."""
     paragraphs = [Paragraph(TITLE, [Run(broken_title(TITLE, title))])]
     if show_unit:
         paragraphs.append(Paragraph(UNIT_LINE, [Run(report.unit)]))
     paragraphs.append(Paragraph(BLANK))
-    paragraphs += _body(report.intro)
-    for position, section in enumerate(report.sections, 1):
-        paragraphs += _section_paragraphs(section, position)
-    paragraphs += _body(report.closing)
-    if report.signature:
-        paragraphs += signature_paragraphs(report.signature)
+    for key in REPORT.keys:
+        paragraphs += _PRINTED[key.name](getattr(report, key.attribute))
     return paragraphs
+
+
+def _in_the_head(value: str) -> list[Paragraph]:
+    return []  # the title and the unit line above: as the volume's settings say
 
 
 def _body(texts: list[str]) -> list[Paragraph]:
     return [Paragraph(BODY, [Run(text)]) for text in texts]
+
+
+def _sections(sections: list[Section]) -> list[Paragraph]:
+    return [paragraph for position, section in enumerate(sections, 1) for paragraph in _section_paragraphs(section, position)]
 
 
 def _section_paragraphs(section: Section, position: int) -> list[Paragraph]:
@@ -138,6 +145,21 @@ def signature_paragraphs(signature: Signature) -> list[Paragraph]:
 
 def _char_width(role: str) -> int:
     return text_width("字", font(role))
+
+
+def _signature(signature: Signature | None) -> list[Paragraph]:
+    return signature_paragraphs(signature) if signature else []
+
+
+# How each key of a report file prints (a new key is given its meaning here).
+_PRINTED: dict[str, Callable[..., list[Paragraph]]] = {
+    "title": _in_the_head,
+    "unit": _in_the_head,
+    "intro": _body,
+    "sections": _sections,
+    "closing": _body,
+    "signature": _signature,
+}
 
 
 def toc_paragraphs(heading: str, entries: list[TocEntry]) -> list[Paragraph]:

@@ -46,7 +46,7 @@ STYLE_COVER_TITLE = "封面标题"
 STYLE_COVER_LINE = "封面落款"  # 编印单位 and date on the cover
 STYLE_SIGNATURE = "落款"  # 署名 and 成文日期 at the end of a report
 
-# Character style of an item's number and lead sentence by its level (schema.LEVELS):
+# Character style of an item's number and lead sentence by its level (numbering.LEVELS):
 # （一） 楷体; 1. （1） and 一是 仿宋.
 LEAD_STYLE_BY_LEVEL = {2: STYLE_LEAD2, 3: STYLE_LEAD3, 4: STYLE_LEAD4, 5: STYLE_LEAD3}
 

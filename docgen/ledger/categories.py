@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..fs.filenames import CATEGORIES_FILE
-from ..inputs.yaml_reader import YamlFile
+from ..inputs.yaml_file import YamlFile
 from .model import Problem
 
 SHIPPED_TABLE = Path(__file__).with_name(CATEGORIES_FILE)

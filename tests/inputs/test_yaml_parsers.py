@@ -11,7 +11,7 @@ import yaml
 
 from docgen.errors import InputError
 from docgen.fs.filenames import SETTINGS_FILE
-from docgen.inputs import yaml_reader
+from docgen.inputs import yaml_file, yaml_reader
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -91,13 +91,13 @@ def _outcome(path: Path, read) -> tuple:
 def _both_parsers(path: Path, read) -> tuple[tuple, tuple]:
     fast = _outcome(path, read)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(yaml_reader, "_FAST_LOADER", yaml.BaseLoader)
+        patch.setattr(yaml_file, "_FAST_LOADER", yaml.BaseLoader)
         reference = _outcome(path, read)
     return fast, reference
 
 
 def test_the_fast_parser_is_libyaml():
-    assert issubclass(yaml_reader._FAST_LOADER, yaml.cyaml.CParser)
+    assert issubclass(yaml_file._FAST_LOADER, yaml.cyaml.CParser)
 
 
 @pytest.mark.parametrize("path", sorted(ROOT.glob("inputs/*.yaml")), ids=lambda path: path.name)

@@ -1,0 +1,166 @@
+"""A mapping of a YAML file → its model object, each key taken as the schema table says
+(``core.schema``): a report, a section, an item, a 落款, the volume settings, a cover.
+
+One reader for each kind of value a key may hold, none for any one key: a key
+added to the table is read, checked and placed in the model with nothing added here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import re
+from collections.abc import Callable
+
+import yaml
+
+from ..core import schema
+from ..core.findings import UNLIKELY_DATE, Finding
+from ..core.model import Origin
+from ..core.unit_names import clean_unit_name
+from .dates import impossible_year, unlikely_year
+from .yaml_file import YamlFile
+
+_DATE = re.compile(r"(\d{4})\s*(?:年|-)\s*(\d{1,2})\s*(?:月|-)\s*(\d{1,2})\s*日?")
+
+
+def read_part(reader: YamlFile, node: yaml.Node, shape: schema.Shape, what: str = ""):
+    """The mapping ``node`` as ``shape``'s model object; ``what`` names this one in messages
+    (第 2 部分; the shape's own name where it is the only one of its kind)."""
+    nodes = reader.fields(node, shape, what)
+    recorded = {f.name for f in dataclasses.fields(shape.model)}
+    values = {"origin": reader.origin(node)}
+    for name, value_node in nodes.items():
+        key = shape[name]
+        taken = _READERS[type(key.value)](reader, value_node, key, what)
+        # the value, and where it was written wherever the model records that
+        values.update((attribute, v) for attribute, v in taken.items() if attribute == key.attribute or attribute in recorded)
+    part = shape.model(**values)
+    if shape.needs_one_of and not any(getattr(part, shape[name].attribute) for name in shape.needs_one_of):
+        raise reader.fail(node, shape.when_empty.format(what=what, **{a: getattr(part, a) for a in recorded}))
+    return part
+
+
+Taken = dict[str, object]  # model attribute → value
+
+
+def _text(reader: YamlFile, node: yaml.Node, key: schema.Key, holder: str) -> Taken:
+    text = reader.text(node, key.what_in(holder)).strip()
+    return {key.attribute: text, f"{key.attribute}_origin": reader.origin(node)}
+
+
+def _unit_name(reader: YamlFile, node: yaml.Node, key: schema.Key, holder: str) -> Taken:
+    what = key.what_in(holder)
+    unit = clean_unit_name(reader.text(node, what))
+    if not unit:
+        raise reader.fail(node, f"{what}只有看不见的字符")
+    return {key.attribute: unit, f"{key.attribute}_origin": reader.origin(node)}
+
+
+def _paragraphs(reader: YamlFile, node: yaml.Node, key: schema.Key, holder: str) -> Taken:
+    """Each non-empty line of a block is a paragraph; with each, the line it is on.
+
+    Only a literal block (``|``) keeps one source line per line of text; for
+    other styles every paragraph is placed on the line where the value starts.
+    """
+    text = reader.text(node, key.what_in(holder), allow_empty=key.value.may_be_empty)
+    start = node.start_mark.line + 1
+    paragraphs: list[str] = []
+    origins: list[Origin] = []
+    for offset, line in enumerate(text.splitlines()):
+        if line.strip():
+            paragraphs.append(line.strip())
+            origins.append(Origin(reader.path, start + 1 + offset if node.style == "|" else start))
+    # the places of intro, lead … are intro_origins, lead_origins …; of paragraphs, paragraph_origins
+    return {key.attribute: paragraphs, key.attribute.removesuffix("s") + "_origins": origins}
+
+
+def _flag(reader: YamlFile, node: yaml.Node, key: schema.Key, holder: str) -> Taken:
+    return {key.attribute: reader.flag(node, key.what_in(holder))}
+
+
+def _date(reader: YamlFile, node: yaml.Node, key: schema.Key, holder: str) -> Taken:
+    return {key.attribute: read_date(reader, node, key.what_in(holder))}
+
+
+def _choice(reader: YamlFile, node: yaml.Node, key: schema.Key, holder: str) -> Taken:
+    choice = key.value
+    value = reader.text(node, key.what_in(holder), prose=False).strip()
+    value = choice.aliases.get(value, value)
+    if value not in choice.choices:
+        listed = "、".join(f"“{c}”" for c in choice.choices)
+        raise reader.fail(node, choice.refusal.format(value=value, choices=listed))
+    return {key.attribute: value}
+
+
+def _texts(reader: YamlFile, node: yaml.Node, key: schema.Key, holder: str) -> Taken:
+    texts, what = key.value, key.what_in(holder)
+    nodes = reader.sequence(node, what)
+    if not nodes and texts.at_least_one:
+        raise reader.fail(node, texts.at_least_one.format(what=what))
+    entry = texts.entry.format(what=what)
+    clean = clean_unit_name if texts.unit_names else str.strip
+    return {key.attribute: [clean(reader.text(n, entry)) for n in nodes]}
+
+
+def _part(reader: YamlFile, node: yaml.Node, key: schema.Key, holder: str) -> Taken:
+    return {key.attribute: read_part(reader, node, key.value.shape)}
+
+
+def _parts(reader: YamlFile, node: yaml.Node, key: schema.Key, holder: str) -> Taken:
+    parts, what = key.value, key.what_in(holder)
+    nodes = reader.sequence(node, what)
+    if not nodes and parts.at_least_one:
+        raise reader.fail(node, parts.at_least_one.format(what=what))
+    each = parts.shape.each
+    return {key.attribute: [read_part(reader, n, parts.shape, each.format(n=i, within=holder)) for i, n in enumerate(nodes, 1)]}
+
+
+def _faces(reader: YamlFile, node: yaml.Node, key: schema.Key, holder: str) -> Taken:
+    from ..office.faces import unknown_face  # the font machinery only for a volume that names faces
+
+    nodes = reader.fields(node, schema.FONTS)
+    faces = {use: reader.text(n, schema.FONTS[use].what).strip() for use, n in nodes.items()}
+    reader.warnings += filter(None, (unknown_face(faces[use], reader.origin(n)) for use, n in nodes.items()))
+    return {key.attribute: faces}
+
+
+_READERS: dict[type, Callable[[YamlFile, yaml.Node, schema.Key, str], Taken]] = {
+    schema.Text: _text,
+    schema.UnitName: _unit_name,
+    schema.Paragraphs: _paragraphs,
+    schema.Flag: _flag,
+    schema.Date: _date,
+    schema.Choice: _choice,
+    schema.Texts: _texts,
+    schema.Part: _part,
+    schema.Parts: _parts,
+    schema.Faces: _faces,
+}
+
+
+def read_date(reader: YamlFile, node: yaml.Node, what: str) -> datetime.date:
+    written = reader.text(node, what, prose=False).strip()
+    date = _written_date(written)
+    if date is None and re.search(r"[〇零一二三四五六七八九十]+\s*[年月日]", written):
+        raise reader.fail(node, f"{what}“{written}”：GB/T 9704 规定成文日期要用阿拉伯数字，如 2026年11月20日")
+    if date is None:
+        raise reader.fail(node, f"{what}“{written}”不是日期，请写成 2026年11月20日 或 2026-11-20")
+    impossible = impossible_year(date, written, what)
+    if impossible:
+        raise reader.fail(node, impossible)
+    unlikely = unlikely_year(date, written, what)
+    if unlikely:
+        reader.warnings.append(Finding(UNLIKELY_DATE, reader.origin(node), unlikely))
+    return date
+
+
+def _written_date(text: str) -> datetime.date | None:
+    """2026年11月20日 (as GB/T 9704 writes it) or 2026-11-20."""
+    match = _DATE.fullmatch(text)
+    if not match:
+        return None
+    try:
+        return datetime.date(*(int(part) for part in match.groups()))
+    except ValueError:
+        return None
