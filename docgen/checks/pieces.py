@@ -7,6 +7,7 @@ a key added there with a piece name is checked with nothing added here.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -57,7 +58,7 @@ def _pieces(part, shape: schema.Shape, owner: Owner, written_only: bool = False)
         elif isinstance(key.value, schema.Part) and value is not None:
             yield from _pieces(value, key.value.shape, owner)
         elif key.piece and isinstance(key.value, schema.Paragraphs):
-            origins = getattr(part, key.attribute.removesuffix("s") + "_origins")
+            origins = getattr(part, key.origin_attribute)
             for text, origin in _with_origins(value, origins, part.origin):
                 yield Piece(text, origin, key.piece, owner)
         elif key.piece and value:
@@ -74,9 +75,12 @@ def _within(owner: Owner, index: int) -> Owner:
 
 def _recorded_origin(part, key: schema.Key) -> Origin:
     """Where the reader recorded the key's text, where the model keeps that."""
-    names = {f.name for f in dataclasses.fields(part)}
-    name = f"{key.attribute}_origin"
-    return getattr(part, name) if name in names else Origin()
+    return getattr(part, key.origin_attribute) if key.origin_attribute in _attributes(type(part)) else Origin()
+
+
+@functools.cache
+def _attributes(model: type) -> frozenset[str]:
+    return frozenset(f.name for f in dataclasses.fields(model))
 
 
 def _with_origins(texts: list[str], origins: list[Origin], fallback: Origin):

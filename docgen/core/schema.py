@@ -90,7 +90,7 @@ Value = Text | UnitName | Paragraphs | Flag | Date | Choice | Texts | Part | Par
 # --- keys and the mappings they are in ------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # eq=False: one key is itself (looked up by identity, hashed fast)
 class Key:
     name: str
     label: str  # what the key holds, in messages: 单位名称
@@ -111,6 +111,16 @@ class Key:
         object.__setattr__(self, "attribute", self.attribute or self.name)
         object.__setattr__(self, "what", self.what or f"{self.label}（{self.name}）")
 
+    @cached_property
+    def origin_attribute(self) -> str:
+        """The model attribute where a reader records the place the value was written:
+        title_origin for a text, intro_origins (paragraph_origins for paragraphs) for a block."""
+        if isinstance(self.value, (Text, UnitName)):
+            return f"{self.attribute}_origin"
+        if isinstance(self.value, Paragraphs):
+            return self.attribute.removesuffix("s") + "_origins"
+        return ""
+
     def what_in(self, holder: str) -> str:
         """How messages name the key inside ``holder`` (第 2 部分): 第 2 部分的标题（heading）."""
         if not holder:
@@ -118,7 +128,7 @@ class Key:
         return f"{holder}的 {self.what}" if self.what[0].isascii() else f"{holder}的{self.what}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Shape:
     """A mapping in an input file: what it is called in messages, the keys it may hold
     and the model it is read into."""

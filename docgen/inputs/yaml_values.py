@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import functools
 import re
 from collections.abc import Callable
 
@@ -27,26 +28,37 @@ _DATE = re.compile(r"(\d{4})\s*(?:年|-)\s*(\d{1,2})\s*(?:月|-)\s*(\d{1,2})\s*�
 def read_part(reader: YamlFile, node: yaml.Node, shape: schema.Shape, what: str = ""):
     """The mapping ``node`` as ``shape``'s model object; ``what`` names this one in messages
     (第 2 部分; the shape's own name where it is the only one of its kind)."""
-    nodes = reader.fields(node, shape, what)
-    recorded = {f.name for f in dataclasses.fields(shape.model)}
+    plan = _plan(shape)
     values = {"origin": reader.origin(node)}
-    for name, value_node in nodes.items():
-        key = shape[name]
-        taken = _READERS[type(key.value)](reader, value_node, key, what)
-        # the value, and where it was written wherever the model records that
-        values.update((attribute, v) for attribute, v in taken.items() if attribute == key.attribute or attribute in recorded)
+    for name, value_node in reader.fields(node, shape, what).items():
+        key, read, origin_attribute = plan[name]
+        values[key.attribute], origin = read(reader, value_node, key, what)
+        if origin_attribute:
+            values[origin_attribute] = origin
     part = shape.model(**values)
     if shape.needs_one_of and not any(getattr(part, shape[name].attribute) for name in shape.needs_one_of):
-        raise reader.fail(node, shape.when_empty.format(what=what, **{a: getattr(part, a) for a in recorded}))
+        details = {f.name: getattr(part, f.name) for f in dataclasses.fields(part)}
+        raise reader.fail(node, shape.when_empty.format(what=what, **details))
     return part
 
 
-Taken = dict[str, object]  # model attribute → value
+Taken = tuple[object, object]  # a value read, and where it was written (None: no place is kept)
+Read = Callable[[YamlFile, yaml.Node, schema.Key, str], Taken]
+
+
+@functools.cache
+def _plan(shape: schema.Shape) -> dict[str, tuple[schema.Key, Read, str]]:
+    """Each key of ``shape`` by name: the key, its reader, and the attribute where the model
+    records where it was written ("" where it records none)."""
+    recorded = {f.name for f in dataclasses.fields(shape.model)}
+    return {
+        key.name: (key, _READERS[type(key.value)], key.origin_attribute if key.origin_attribute in recorded else "")
+        for key in shape.keys
+    }
 
 
 def _text(reader: YamlFile, node: yaml.Node, key: schema.Key, holder: str) -> Taken:
-    text = reader.text(node, key.what_in(holder)).strip()
-    return {key.attribute: text, f"{key.attribute}_origin": reader.origin(node)}
+    return reader.text(node, key.what_in(holder)).strip(), reader.origin(node)
 
 
 def _unit_name(reader: YamlFile, node: yaml.Node, key: schema.Key, holder: str) -> Taken:
@@ -54,7 +66,7 @@ def _unit_name(reader: YamlFile, node: yaml.Node, key: schema.Key, holder: str) 
     unit = clean_unit_name(reader.text(node, what))
     if not unit:
         raise reader.fail(node, f"{what}只有看不见的字符")
-    return {key.attribute: unit, f"{key.attribute}_origin": reader.origin(node)}
+    return unit, reader.origin(node)
 
 
 def _paragraphs(reader: YamlFile, node: yaml.Node, key: schema.Key, holder: str) -> Taken:
@@ -71,16 +83,15 @@ def _paragraphs(reader: YamlFile, node: yaml.Node, key: schema.Key, holder: str)
         if line.strip():
             paragraphs.append(line.strip())
             origins.append(Origin(reader.path, start + 1 + offset if node.style == "|" else start))
-    # the places of intro, lead … are intro_origins, lead_origins …; of paragraphs, paragraph_origins
-    return {key.attribute: paragraphs, key.attribute.removesuffix("s") + "_origins": origins}
+    return paragraphs, origins
 
 
 def _flag(reader: YamlFile, node: yaml.Node, key: schema.Key, holder: str) -> Taken:
-    return {key.attribute: reader.flag(node, key.what_in(holder))}
+    return reader.flag(node, key.what_in(holder)), None
 
 
 def _date(reader: YamlFile, node: yaml.Node, key: schema.Key, holder: str) -> Taken:
-    return {key.attribute: read_date(reader, node, key.what_in(holder))}
+    return read_date(reader, node, key.what_in(holder)), None
 
 
 def _choice(reader: YamlFile, node: yaml.Node, key: schema.Key, holder: str) -> Taken:
@@ -90,7 +101,7 @@ def _choice(reader: YamlFile, node: yaml.Node, key: schema.Key, holder: str) -> 
     if value not in choice.choices:
         listed = "、".join(f"“{c}”" for c in choice.choices)
         raise reader.fail(node, choice.refusal.format(value=value, choices=listed))
-    return {key.attribute: value}
+    return value, None
 
 
 def _texts(reader: YamlFile, node: yaml.Node, key: schema.Key, holder: str) -> Taken:
@@ -100,11 +111,11 @@ def _texts(reader: YamlFile, node: yaml.Node, key: schema.Key, holder: str) -> T
         raise reader.fail(node, texts.at_least_one.format(what=what))
     entry = texts.entry.format(what=what)
     clean = clean_unit_name if texts.unit_names else str.strip
-    return {key.attribute: [clean(reader.text(n, entry)) for n in nodes]}
+    return [clean(reader.text(n, entry)) for n in nodes], None
 
 
 def _part(reader: YamlFile, node: yaml.Node, key: schema.Key, holder: str) -> Taken:
-    return {key.attribute: read_part(reader, node, key.value.shape)}
+    return read_part(reader, node, key.value.shape), None
 
 
 def _parts(reader: YamlFile, node: yaml.Node, key: schema.Key, holder: str) -> Taken:
@@ -113,7 +124,7 @@ def _parts(reader: YamlFile, node: yaml.Node, key: schema.Key, holder: str) -> T
     if not nodes and parts.at_least_one:
         raise reader.fail(node, parts.at_least_one.format(what=what))
     each = parts.shape.each
-    return {key.attribute: [read_part(reader, n, parts.shape, each.format(n=i, within=holder)) for i, n in enumerate(nodes, 1)]}
+    return [read_part(reader, n, parts.shape, each.format(n=i, within=holder)) for i, n in enumerate(nodes, 1)], None
 
 
 def _faces(reader: YamlFile, node: yaml.Node, key: schema.Key, holder: str) -> Taken:
@@ -122,10 +133,10 @@ def _faces(reader: YamlFile, node: yaml.Node, key: schema.Key, holder: str) -> T
     nodes = reader.fields(node, schema.FONTS)
     faces = {use: reader.text(n, schema.FONTS[use].what).strip() for use, n in nodes.items()}
     reader.warnings += filter(None, (unknown_face(faces[use], reader.origin(n)) for use, n in nodes.items()))
-    return {key.attribute: faces}
+    return faces, None
 
 
-_READERS: dict[type, Callable[[YamlFile, yaml.Node, schema.Key, str], Taken]] = {
+_READERS: dict[type, Read] = {
     schema.Text: _text,
     schema.UnitName: _unit_name,
     schema.Paragraphs: _paragraphs,

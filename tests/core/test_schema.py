@@ -79,6 +79,13 @@ def test_every_kind_of_value_has_a_reader_and_a_writer():
     assert set(yaml_writer._WRITERS) == values
 
 
+def test_every_key_fills_an_attribute_of_its_model():
+    shapes = [shape for shape in vars(schema).values() if isinstance(shape, schema.Shape) and shape.model is not dict]
+    assert len(shapes) == 6
+    for shape in shapes:
+        assert {key.attribute for key in shape.keys} <= {f.name for f in dataclasses.fields(shape.model)}, shape.what
+
+
 def test_every_report_key_has_its_meaning_in_the_layout():
     assert set(compose._PRINTED) == {key.name for key in schema.REPORT.keys}
 
