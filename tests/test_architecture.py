@@ -29,6 +29,7 @@ ORDER = (
     "ledger",  # docgen summary's problems, workbook and analysis
     "pipeline",  # what the commands run: build, batches, workers, render, preview, summary
     "api",  # docgen.api and the package's own names
+    "workbench",  # docgen serve: the web pages over the api
     "cli",  # the command line
     "__main__",
 )

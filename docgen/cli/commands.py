@@ -84,7 +84,7 @@ def _build(args) -> int:
     if args.pdf or args.verify or args.exact:
         print("生成后将用 LibreOffice 排版 …", file=sys.stderr, flush=True)
     result = build(args.inputs, args.out, pdf=args.pdf, verify=args.verify, exact=args.exact, progress=_progress_printer())
-    _print_warnings([result.recovered, *result.warnings] if result.recovered else result.warnings)
+    _print_warnings([*result.folder_notes, *result.warnings])
     # The commands suggested name the folders of this build: plain `docgen check` would look at the samples.
     inputs = "" if args.inputs == DEFAULT_INPUTS else f" --inputs {_typed(args.inputs)}"
     out = "" if args.out == DEFAULT_OUT else f" --out {_typed(args.out)}"
@@ -139,7 +139,7 @@ def _check(args) -> int:
 
 def _summary(args) -> int:
     result = summary(args.inputs, args.out, previous=args.previous, keep=args.keep, force=args.force)
-    _print_warnings(result.warnings)
+    _print_warnings([*result.folder_notes, *result.warnings])
     ledger = result.ledger
     print(f"已生成问题清单（{len(ledger.rows)} 条问题）：{result.ledger_path}")
     print(f"已生成共性问题分析（{len(ledger.groups)} 类共性问题）：{result.analysis_path}")
@@ -180,6 +180,7 @@ def _typed(path: Path) -> str:
 
 def _import(args) -> int:
     result = import_files(args.files, args.out, force=args.force)
+    _print_warnings(result.folder_notes)
     if result.summary:
         print("\n".join(result.summary))
     for refusal in result.refused:
@@ -191,6 +192,12 @@ def _import(args) -> int:
     return 0
 
 
+def _serve(args) -> int:
+    from ..workbench.server import serve  # the web server's packages only for this command
+
+    return serve(args.inputs, args.out, port=args.port, open_browser=not args.no_browser)
+
+
 _COMMANDS = {
     "build": _build,
     "preview": _preview,
@@ -200,6 +207,7 @@ _COMMANDS = {
     "summary": _summary,
     "new": _new,
     "init": _init,
+    "serve": _serve,
 }
 
 

@@ -25,6 +25,7 @@ _EPILOG = """\
   docgen new 单位名称         新建一份报告；或 docgen import 收到的报告/
   docgen build                生成各报告和汇编（读 inputs/，写到 outputs/）
   docgen summary              汇总各社区的问题
+  docgen serve                在浏览器里打开工作台：编辑、导入、检查、预览、生成
 
 运行 docgen 命令 -h 查看一个命令的说明，如 docgen build -h。"""
 
@@ -194,6 +195,7 @@ def _parser() -> argparse.ArgumentParser:
     _preview_command(commands)
     _summary_command(commands)
     _new_command(commands)
+    _serve_command(commands)
     parser.commands = dict(commands.choices)
     return parser
 
@@ -265,6 +267,26 @@ def _new_command(commands) -> None:
     command = commands.add_parser("new", help="新建一份带说明的报告 YAML", description="在输入文件夹里新建一份带说明的报告 YAML。")
     command.add_argument("name", metavar="单位名称", help="报告的单位名称，也是文件名")
     _inputs_option(command, "写到哪个文件夹（默认 inputs/）")
+
+
+def _serve_command(commands) -> None:
+    what = "在浏览器里打开工作台：编辑报告和汇编设置、导入、检查、预览、生成"
+    command = commands.add_parser(
+        "serve",
+        help=what,
+        description=what + "。只在本机（127.0.0.1）上开放；第一行显示要打开的地址，按 Ctrl+C 停止。",
+    )
+    _inputs_option(command)
+    _out_option(command)
+    command.add_argument("--port", type=_port, metavar="端口", help="使用这个端口（默认 8765，被占用时另找一个）")
+    command.add_argument("--no-browser", action="store_true", help="不自动打开浏览器（只显示地址）")
+
+
+def _port(text: str) -> int:
+    port = _whole_number(text)
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"端口 {port} 不在 0 到 65535 之间")
+    return port
 
 
 def _whole_number(text: str) -> int:

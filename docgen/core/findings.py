@@ -26,6 +26,7 @@ CELL_TOO_LONG = "cell_too_long"  # summary: a problem longer than an Excel cell 
 NOT_COMPARED = "not_compared"  # summary: units last year's inputs lack
 NOT_CARRIED_OVER = "not_carried_over"  # summary: filled-in rows of the old ledger without a problem
 RECOVERED = "recovered"  # an earlier write into the folder was interrupted: rolled back or finished
+UNTRUSTED_RECORD = "untrusted_record"  # docgen's journal or manifest names what it may not touch: ignored
 
 
 @dataclass(frozen=True, slots=True)

@@ -91,6 +91,7 @@ class Report:
     signature: Signature | None = None
     # Finer places for messages (docgen check); empty when a reader cannot tell.
     title_origin: Origin = field(default_factory=Origin, compare=False, repr=False)
+    unit_origin: Origin = field(default_factory=Origin, compare=False, repr=False)
     intro_origins: list[Origin] = field(default_factory=list, compare=False, repr=False)
     closing_origins: list[Origin] = field(default_factory=list, compare=False, repr=False)
 

@@ -277,7 +277,7 @@ VOLUME = Shape(
             Texts("{what}中的词", at_least_one="{what}是空的，至少要写一个词，如“问题”"),
             attribute="problem_words",
             note="docgen summary 把标题含这些词的部分（如“存在问题”）当作问题部分，汇总其中各条",
-            remark="docgen summary 把标题含这些词的部分当作问题部分，汇总其中各条",
+            remark="docgen summary 把标题含这些词的部分当作问题部分",
         ),
         Key(
             "titles",

@@ -8,7 +8,10 @@ import unicodedata
 from pathlib import Path
 
 _FORBIDDEN = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]')
-_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+# Windows' device names: COM and LPT with any digit, the superscripts ¹²³ included, and the consoles.
+_WINDOWS_RESERVED = frozenset(
+    {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$", *(f"{port}{digit}" for port in ("COM", "LPT") for digit in "0123456789¹²³")}
+)
 MAX_NAME_CHARS = 80
 # File systems count a name's bytes, not its characters: 255 bytes of UTF-8 on Linux and
 # macOS (a CJK character takes 3, 𠀀 takes 4), 255 UTF-16 units on Windows (never more than
@@ -44,23 +47,23 @@ def safe_filename(name: str, suffix: str = "") -> str:
     cleaned = cleaned[:MAX_NAME_CHARS].rstrip(". ")
     if not cleaned or set(cleaned) <= {"_"}:
         cleaned = "未命名" + cleaned
-    if cleaned.split(".")[0].upper() in _WINDOWS_RESERVED:
+    if _windows_device(cleaned):
         cleaned = "_" + cleaned
     return _fit(cleaned, suffix) + suffix
 
 
 def unique_filenames(names: list[str], suffix: str, taken: set[str] = frozenset()) -> list[str]:
-    """Safe, distinct file names (compared as Windows and macOS compare them), none of them
-    ``taken`` or reserved."""
-    used = {_comparable(t) for t in (*taken, *RESERVED_NAMES)}
+    """Safe, distinct file names (compared as Windows and macOS compare them, A社区.yml as
+    A社区.yaml), none of them ``taken`` or reserved."""
+    used = {_clash_key(t) for t in (*taken, *RESERVED_NAMES)}
     result = []
     for name in names:
         candidate = safe_filename(name, suffix)
         base, n = candidate[: -len(suffix)] if suffix else candidate, 2
-        while _comparable(candidate) in used:
+        while _clash_key(candidate) in used:
             ending = f"-{n}{suffix}"
             candidate, n = _fit(base, ending) + ending, n + 1
-        used.add(_comparable(candidate))
+        used.add(_clash_key(candidate))
         result.append(candidate)
     return result
 
@@ -79,6 +82,12 @@ def clashes(targets: list[Path]) -> dict[Path, Path]:
     return found
 
 
+def _windows_device(name: str) -> bool:
+    """Whether Windows takes ``name`` for a device: the part before the first dot, its trailing
+    spaces dropped (CON .x is CON), in any letter case."""
+    return name.split(".")[0].rstrip(" ").upper() in _WINDOWS_RESERVED
+
+
 def _fit(base: str, ending: str) -> str:
     """``base`` shortened, by whole characters, so that ``base + ending`` fits in MAX_NAME_BYTES."""
     budget = MAX_NAME_BYTES - len(ending.encode("utf-8"))
@@ -86,10 +95,11 @@ def _fit(base: str, ending: str) -> str:
     return fitted.rstrip(". ") or fitted
 
 
-def _comparable(name: str) -> str:
+def comparable(name: str) -> str:
+    """``name`` as Windows and macOS compare names: letter case and Unicode normal form aside."""
     return unicodedata.normalize("NFC", name).casefold()
 
 
 def _clash_key(name: str) -> str:
-    path = Path(_comparable(name))
+    path = Path(comparable(name))
     return path.stem + ".yaml" if path.suffix in YAML_SUFFIXES else path.name

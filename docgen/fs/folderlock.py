@@ -1,17 +1,22 @@
-"""One docgen at a time writing into a folder.
+"""One docgen at a time writing into a folder, and none while a build reads it.
 
 The lock is an operating-system lock on a small file in the folder: it ends
 with the process that holds it, however that process ends, so a killed build
-never leaves the folder locked.
+never leaves the folder locked. A build reads its inputs folder under the same
+lock (``reading_lock``), so that a report saved meanwhile (in the workbench,
+by an import) is read whole with the rest, before or after, never half. A link
+planted in the lock file's place is removed, never followed: docgen creates
+and opens no file outside the folder.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager, suppress
 from pathlib import Path
 
 from ..errors import EnvironmentProblem
@@ -19,6 +24,7 @@ from .filenames import LOCK_FILE
 
 WAIT_SECONDS = 5.0  # a second docgen waits this long for the first to finish
 _POLL_SECONDS = 0.05
+_OPEN_FLAGS = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
 
 if sys.platform == "win32":
     import msvcrt
@@ -54,7 +60,7 @@ def folder_lock(folder: Path) -> Iterator[None]:
     path = folder / LOCK_FILE
     deadline = time.monotonic() + WAIT_SECONDS
     while True:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
+        fd = _open_lock_file(path)
         if _try_lock(fd) and _still_there(fd, path):
             break
         os.close(fd)
@@ -65,6 +71,24 @@ def folder_lock(folder: Path) -> Iterator[None]:
         yield
     finally:
         _release(fd, path)
+
+
+def _open_lock_file(path: Path) -> int:
+    """The lock file, opened (and made if missing) in the folder itself, never through a link."""
+    for _ in range(3):  # a link planted again at once, three times over, is an attack: said below
+        if os.path.islink(path):
+            path.unlink(missing_ok=True)  # only the link goes; what it points to is never made or opened
+        try:
+            fd = os.open(path, _OPEN_FLAGS, 0o666)
+        except OSError:
+            if os.path.islink(path):  # planted between the check and the open (POSIX refuses to follow it)
+                continue
+            raise
+        if stat.S_ISREG(os.fstat(fd).st_mode):
+            return fd
+        os.close(fd)
+        break
+    raise EnvironmentProblem(f"“{path}”应当是 docgen 的锁文件，却不是普通文件，请删除它后再试")
 
 
 def _still_there(fd: int, path: Path) -> bool:
@@ -80,3 +104,23 @@ def _release(fd: int, path: Path) -> None:
         path.unlink(missing_ok=True)
     _unlock(fd)
     os.close(fd)
+
+
+@contextmanager
+def reading_lock(folder: Path, writing: Path | None = None) -> Iterator[None]:
+    """Hold ``folder``'s lock while it is read, unless it is ``writing`` (the folder the
+    reader writes into, locked already) or docgen cannot put its lock file there: a
+    read-only or missing folder, which no docgen writes into meanwhile (a missing one
+    is told as such by the reader)."""
+    with ExitStack() as stack:
+        if writing is None or not _same_folder(folder, writing):
+            with suppress(OSError):
+                stack.enter_context(folder_lock(folder))
+        yield
+
+
+def _same_folder(one: Path, other: Path) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False

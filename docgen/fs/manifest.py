@@ -3,6 +3,9 @@
 It is what lets a build remove its own stale outputs (the .docx of a deleted
 input, PDFs and preview pages older than their Word files) without ever
 touching a file docgen did not write, or one the user has changed since.
+Anyone can write the record, so a name in it is used only when it stays
+inside the folder and leads through no link (``folderpaths``); any other is
+left out of the record and named for the user.
 """
 
 from __future__ import annotations
@@ -10,17 +13,20 @@ from __future__ import annotations
 import ctypes
 import hashlib
 import json
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .filenames import MANIFEST_FILE
+from .folderpaths import is_real_file, link_on_the_way, outside_name
 
 _VERSION = 1
 _WINDOWS = sys.platform == "win32"
 _FILE_ATTRIBUTE_HIDDEN = 0x2
 _INVALID_FILE_ATTRIBUTES = 0xFFFFFFFF
+_MAX_MANIFEST_BYTES = 64 * 1024 * 1024  # 100,000 outputs take some 15 MB
 
 # Which of the recorded files a publication speaks for (relative POSIX paths).
 Scope = Callable[[str], bool]
@@ -35,13 +41,19 @@ class Entry:
 Manifest = dict[str, Entry]
 
 
-def read_manifest(folder: Path) -> Manifest:
-    """The files docgen recorded in ``folder``; none when there is no readable record."""
+def read_manifest(folder: Path) -> tuple[Manifest, list[str]]:
+    """The files docgen recorded in ``folder`` (none when there is no readable record), and
+    the recorded names it cannot trust: out of the folder, or through a link."""
     try:
-        recorded = json.loads((folder / MANIFEST_FILE).read_text(encoding="utf-8"))
-        return {name: Entry(entry["sha256"], entry["size"]) for name, entry in recorded["files"].items()}
+        path = folder / MANIFEST_FILE
+        if not is_real_file(path) or os.lstat(path).st_size > _MAX_MANIFEST_BYTES:
+            return {}, []
+        recorded = json.loads(path.read_text(encoding="utf-8"))["files"]
+        entries = {name: Entry(entry["sha256"], entry["size"]) for name, entry in recorded.items()}
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return {}  # no record, or not ours: then nothing counts as docgen's
+        return {}, []  # no record, or not ours: then nothing counts as docgen's
+    untrusted = [name for name in entries if outside_name(name) or link_on_the_way(folder, name)]
+    return {name: entry for name, entry in entries.items() if name not in untrusted}, untrusted
 
 
 def manifest_bytes(manifest: Manifest) -> bytes:
@@ -64,8 +76,8 @@ def stale_outputs(folder: Path, recorded: Manifest, written: set[str], scope: Sc
     for name, entry in sorted(recorded.items()):
         if name in written or not scope(name):
             continue
-        path = folder / name
-        if path.is_file() and path.stat().st_size == entry.size and file_entry(path) == entry:
+        path = folder / name  # a link in its place is not docgen's file: never followed
+        if is_real_file(path) and path.stat().st_size == entry.size and file_entry(path) == entry:
             stale.append(name)
     return stale
 
@@ -76,7 +88,7 @@ def next_manifest(folder: Path, recorded: Manifest, written: Manifest, removed: 
     kept = {
         name: entry
         for name, entry in recorded.items()
-        if name not in written and name not in removed and not scope(name) and (folder / name).is_file()
+        if name not in written and name not in removed and not scope(name) and is_real_file(folder / name)
     }
     return {**kept, **written}
 

@@ -10,6 +10,13 @@ renamed into place. Any failure moves the old files back. A journal records
 the replacement while it runs, so that a run killed in the middle is rolled
 back (or, once every new file is in place, finished) by the next docgen that
 writes into the folder, which says so.
+
+Every path docgen acts on is inside the folder and reached through real
+folders only (``folderpaths``): the names it is given, and those it reads
+from the journal. A journal that does not hold up (a name out of the folder,
+a link on the way, a temporary folder not docgen's) is ignored, never acted
+on, and the user is told; a new file placed by an interrupted run is taken
+away only while it holds exactly what that run wrote.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ import ctypes
 import hashlib
 import json
 import os
+import re
 import shutil
 import signal
 import sys
@@ -30,16 +38,39 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from ..core.findings import RECOVERED, Finding
+from ..core.findings import RECOVERED, UNTRUSTED_RECORD, Finding
 from ..core.model import Origin
-from ..errors import DocgenError, EnvironmentProblem, InputError
-from .filenames import BACKUP_PREFIX, JOURNAL_FILE, MANIFEST_FILE, OLD_TEMP_GLOB, PART_PREFIX, STAGING_PREFIX
+from ..errors import DocgenError, EnvironmentProblem, InputError, InternalError
+from .filenames import (
+    BACKUP_PREFIX,
+    JOURNAL_FILE,
+    MANIFEST_FILE,
+    OLD_TEMP_GLOB,
+    OWN_PREFIX,
+    PART_PREFIX,
+    STAGING_PREFIX,
+    comparable,
+)
 from .folderlock import folder_lock
-from .manifest import Entry, Manifest, Scope, hide_manifest, manifest_bytes, next_manifest, read_manifest, stale_outputs
+from .folderpaths import is_real_file, link_on_the_way, outside_name, real_folder_or_none
+from .manifest import (
+    Entry,
+    Manifest,
+    Scope,
+    file_entry,
+    hide_manifest,
+    manifest_bytes,
+    next_manifest,
+    read_manifest,
+    stale_outputs,
+)
 from .oserror import os_error_text, write_error
 
 _JOURNAL_DRAFT = JOURNAL_FILE + ".new"
+_RUN_NAME = re.compile(re.escape(STAGING_PREFIX) + r"[0-9a-f]{12}")
+_MAX_JOURNAL_BYTES = 64 * 1024 * 1024  # a journal names every output: 100,000 take some 20 MB
 _BLOCK = 1 << 20
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)  # POSIX: a link planted where docgen writes is not followed
 
 
 def nothing(name: str) -> bool:
@@ -57,6 +88,16 @@ class Step:
     name: str
     new: bool
     old: bool
+    made: Entry | None = None  # the new file's checksum and size: a rollback removes only that file
+
+    def record(self) -> dict:
+        """The step as the journal holds it."""
+        fields = {"name": self.name, "new": self.new, "old": self.old}
+        return {**fields, "sha256": self.made.sha256, "size": self.made.size} if self.made else fields
+
+
+class _Untrusted(Exception):
+    """A journal docgen cannot act on; its argument says why, in Chinese."""
 
 
 class Publication:
@@ -71,7 +112,9 @@ class Publication:
         self.folder = folder
         self.record = record
         self.scope = scope
-        self.recovered: Finding | None = None  # what was done about an earlier interrupted run
+        # What the user should hear about the folder: an earlier interrupted write recovered,
+        # a record of docgen's in it that was not trusted.
+        self.notes: list[Finding] = []
         self.written: list[Path] = []
         self.removed: list[Path] = []
         self._staged: Manifest = {}
@@ -92,23 +135,26 @@ class Publication:
             self._remove_made_folders()
             raise
         try:
-            self.recovered = recover(self.folder)
+            self.notes += recover(self.folder)
         except BaseException:
             self._stack.close()
             raise
         return self
 
     def __exit__(self, error_type, error, trace) -> None:
-        if isinstance(error, DocgenError) and self.recovered:
-            error.notes.append(self.recovered)  # the recovery happened even though this run failed
         try:
             if error_type is None:
                 self._commit()
+        except DocgenError as failure:
+            failure.notes[:0] = self.notes  # what was done to the folder happened all the same
+            raise
         finally:
             self._discard_staging()
             self._stack.close()
             if error_type is not None or not self.written:
                 self._remove_made_folders()
+        if isinstance(error, DocgenError):
+            error.notes[:0] = self.notes
 
     # --- writing ------------------------------------------------------------------------
 
@@ -133,6 +179,7 @@ class Publication:
 
     def adopt(self, name: str, entry: Entry) -> Path:
         """Publish the file ``name`` a ``stager`` wrote; its final path."""
+        _check_own_name(name)
         self._staged[name] = entry
         return self.folder / name
 
@@ -177,14 +224,18 @@ class Publication:
         written = {name: entry for name, entry in self._staged.items()}
         removed: list[str] = []
         if self.record:
-            recorded = read_manifest(self.folder)
+            recorded, untrusted = read_manifest(self.folder)
+            self.notes += _untrusted_entries(self.folder, untrusted)
             removed = stale_outputs(self.folder, recorded, set(written), self.scope)
+            same = set(_one_file_with_new_ones(self.folder, removed, written))
+            removed = [name for name in removed if name not in same]
             manifest = next_manifest(self.folder, recorded, written, removed, self.scope)
             self.write(MANIFEST_FILE, manifest_bytes(manifest))
         if not self._staged and not removed:
             return
-        steps = [Step(name, True, _occupied(self.folder / name)) for name in self._staged]
+        steps = [Step(name, True, _occupied(self.folder / name), entry) for name, entry in self._staged.items()]
         steps += [Step(name, False, True) for name in removed]
+        _refuse_what_is_in_the_way(self.folder, steps)
         staging = self._staging_folder()
         try:
             _flush_to_disk(staging, [staging / name for name in self._staged])
@@ -219,6 +270,7 @@ class Stager:
 
     def write(self, name: str, chunks: Iterable[bytes]) -> Entry:
         """Stage ``chunks`` as the file ``name``; its checksum and size, for ``Publication.adopt``."""
+        _check_own_name(name)  # here too: a worker writes before the publication adopts the file
         try:
             path = self.staging / name
             if path.parent != self.staging:
@@ -240,9 +292,8 @@ class Stager:
 
 def _replace(folder: Path, staging: Path, steps: list[Step]) -> None:
     """Move the old files aside, the new ones in, and away with the old — or back, on any failure."""
-    _refuse_folders_in_the_way(folder, [s for s in steps if s.new])
-    backup = folder / staging.name.replace(STAGING_PREFIX, BACKUP_PREFIX)
-    journal = {"staging": staging.name, "backup": backup.name, "steps": [vars(s) for s in steps]}
+    backup = folder / _backup_name(staging.name)
+    journal = {"staging": staging.name, "backup": backup.name, "steps": [s.record() for s in steps]}
     with _interrupts_held() as interrupted:
         try:
             _write_journal(folder, {**journal, "state": "replacing"})
@@ -270,7 +321,10 @@ def _roll_back_or_say(folder: Path, staging: Path, backup: Path, steps: list[Ste
 
 
 def _move_aside(folder: Path, backup: Path, steps: list[Step]) -> None:
-    """Every old file into ``backup``; if any cannot be moved, all back and an error naming them."""
+    """Every old file into ``backup``; if any cannot be moved, all back and an error naming them.
+
+    A file gone meanwhile is no obstacle: on a disk that ignores letter case,
+    moving 甲社区.docx aside took 甲社区.DOCX, the same file, with it."""
     moved, refused = [], []
     for step in steps:
         target = backup / step.name
@@ -278,6 +332,9 @@ def _move_aside(folder: Path, backup: Path, steps: list[Step]) -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(folder / step.name, target)
             moved.append(step)
+        except FileNotFoundError:
+            if os.path.lexists(folder / step.name):  # the backup's folder, not the file, is missing
+                refused.append((step.name, FileNotFoundError(2, "No such file or directory")))
         except OSError as error:
             refused.append((step.name, error))
     if refused:
@@ -305,53 +362,135 @@ def _roll_back(folder: Path, staging: Path, backup: Path, steps: list[Step]) -> 
         target, kept = folder / step.name, backup / step.name
         if os.path.lexists(kept):
             os.replace(kept, target)
-        elif step.new and not step.old and not os.path.lexists(staging / step.name):
-            target.unlink(missing_ok=True)  # placed by the interrupted run: nobody else's
+        elif step.new and not step.old and not os.path.lexists(staging / step.name) and _placed(target, step.made):
+            target.unlink()  # placed by the interrupted run: nobody else's
+
+
+def _placed(path: Path, made: Entry | None) -> bool:
+    """Whether ``path`` is exactly the file a run wrote (``made``): then nobody has changed it since."""
+    try:
+        return made is not None and is_real_file(path) and path.stat().st_size == made.size and file_entry(path) == made
+    except OSError:
+        return False
 
 
 def _finish(folder: Path, staging: Path, backup: Path) -> None:
     """Away with the journal first: the folders left are then mere leftovers for the next run."""
     with suppress(OSError):
         (folder / JOURNAL_FILE).unlink(missing_ok=True)
-    shutil.rmtree(backup, ignore_errors=True)
-    shutil.rmtree(staging, ignore_errors=True)
+    _remove_run_folder(backup)
+    _remove_run_folder(staging)
+
+
+def _remove_run_folder(path: Path) -> None:
+    """Remove a staging or backup folder of docgen's, never a link in its place (only the link goes)."""
+    if real_folder_or_none(path):
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        with suppress(OSError):
+            path.unlink()
 
 
 # --- the next run -----------------------------------------------------------------------------
 
 
-def recover(folder: Path) -> Finding | None:
+def recover(folder: Path) -> list[Finding]:
     """Roll back or finish a replacement an earlier run left half done (called under the lock);
-    what was done, for the user, or None. Temporary files of runs that ended early go too."""
-    message = None
+    what was done, or that its journal was not trusted, for the user. Temporary files of
+    runs that ended early go too."""
     journal_path = folder / JOURNAL_FILE
-    if journal_path.exists():
-        journal = _read_journal(journal_path)
-        staging, backup = folder / journal["staging"], folder / journal["backup"]
-        if journal["state"] == "done":
-            message = "上次写入这个文件夹时在收尾阶段被中断，已替它完成：其中是上次生成的全部文件。"
-        else:
-            _roll_back(folder, staging, backup, [Step(**step) for step in journal["steps"]])
-            message = "上次写入这个文件夹时被中断，已恢复为那次写入之前的全部文件。"
-        _finish(folder, staging, backup)
+    notes = [_recover_from(folder, journal_path)] if os.path.lexists(journal_path) else []
     for leftover in [*folder.glob(STAGING_PREFIX + "*"), *folder.glob(BACKUP_PREFIX + "*")]:
-        shutil.rmtree(leftover, ignore_errors=True)  # staging of runs that ended before replacing
+        _remove_run_folder(leftover)  # staging of runs that ended before replacing
     for leftover in [*folder.glob(OLD_TEMP_GLOB), folder / _JOURNAL_DRAFT]:
-        leftover.unlink(missing_ok=True)
-    return Finding(RECOVERED, Origin(folder), message) if message else None
+        if not os.path.isdir(leftover) or os.path.islink(leftover):
+            with suppress(OSError):
+                leftover.unlink(missing_ok=True)
+    return notes
 
 
-def _read_journal(path: Path) -> dict:
+def _recover_from(folder: Path, journal_path: Path) -> Finding:
+    """Act on the journal if it can be trusted, else remove it; what was done, for the user."""
     try:
-        journal = json.loads(path.read_text(encoding="utf-8"))
-        if journal["state"] in ("replacing", "done") and isinstance(journal["steps"], list):
-            return journal
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
-    raise InputError(
-        "文件夹中的 docgen 写入记录已损坏，无法判断上次中断的写入：请检查文件夹中的文件，然后删除这个记录文件再运行",
-        Origin(path),
+        staging, backup, steps, done = _read_journal(folder, journal_path)
+    except _Untrusted as untrusted:
+        with suppress(OSError):
+            journal_path.unlink()
+        return Finding(UNTRUSTED_RECORD, Origin(journal_path), _untrusted_journal_text(untrusted))
+    if done:
+        message = "上次写入这个文件夹时在收尾阶段被中断，已替它完成：其中是上次生成的全部文件。"
+    else:
+        try:
+            _roll_back(folder, staging, backup, steps)
+        except OSError as error:  # the journal stays: the next run tries again
+            raise EnvironmentProblem(
+                f"上次写入这个文件夹时被中断，现在无法把旧文件放回：{os_error_text(error)}。请处理后再运行 docgen", Origin(folder)
+            ) from None
+        message = "上次写入这个文件夹时被中断，已恢复为那次写入之前的全部文件。"
+    _finish(folder, staging, backup)
+    return Finding(RECOVERED, Origin(folder), message)
+
+
+def _untrusted_journal_text(untrusted: _Untrusted) -> str:
+    return (
+        f"docgen 的写入记录不可信（{untrusted.args[0]}），已忽略并删除这个记录：没有按它移动、恢复或删除任何文件。"
+        "记录可能被改动过或已损坏，请检查文件夹中的文件是否齐全"
     )
+
+
+def _read_journal(folder: Path, path: Path) -> tuple[Path, Path, list[Step], bool]:
+    """The journal's staging and backup folders, steps and whether the new set stood;
+    ``_Untrusted`` unless every part of it is as docgen writes it and names only places
+    inside ``folder``, reached through real folders."""
+    if not is_real_file(path):
+        raise _Untrusted("它不是普通文件")
+    if os.lstat(path).st_size > _MAX_JOURNAL_BYTES:
+        raise _Untrusted("它大得不像 docgen 写的记录")
+    try:
+        journal = json.loads(path.read_bytes().decode("utf-8"))
+    except (OSError, ValueError) as error:
+        raise _Untrusted("内容无法读取" if isinstance(error, OSError) else "内容不是 docgen 写的格式") from None
+    if not isinstance(journal, dict) or journal.get("state") not in ("replacing", "done"):
+        raise _Untrusted("内容不是 docgen 写的格式")
+    staging_name = journal.get("staging")
+    if not isinstance(staging_name, str) or not _RUN_NAME.fullmatch(staging_name) or journal.get("backup") != _backup_name(staging_name):
+        raise _Untrusted("其中的临时文件夹不是 docgen 的")
+    staging, backup = folder / staging_name, folder / journal["backup"]
+    for run_folder in (staging, backup):
+        if not real_folder_or_none(run_folder):
+            raise _Untrusted(f"“{run_folder.name}”应当是 docgen 的临时文件夹，却是链接或文件")
+    steps = _journal_steps(journal.get("steps"))
+    for step in steps:
+        for base in (folder, staging, backup):
+            linked = link_on_the_way(base, step.name)
+            if linked is not None:
+                raise _Untrusted(f"“{step.name}”要经过链接“{linked}”，可能指向文件夹以外")
+    return staging, backup, steps, journal["state"] == "done"
+
+
+def _journal_steps(records: object) -> list[Step]:
+    if not isinstance(records, list):
+        raise _Untrusted("没有要替换的文件列表")
+    steps = []
+    for record in records:
+        if not isinstance(record, dict) or not isinstance(record.get("new"), bool) or not isinstance(record.get("old"), bool):
+            raise _Untrusted("文件列表中有一项不是 docgen 写的格式")
+        name = record.get("name")
+        if outside_name(name) or name.split("/")[0].startswith(OWN_PREFIX) and name != MANIFEST_FILE:
+            raise _Untrusted(f"其中的文件名“{name}”指向文件夹以外或 docgen 自己的文件")
+        steps.append(Step(name, record["new"], record["old"], _made(record)))
+    return steps
+
+
+def _made(record: dict) -> Entry | None:
+    sha256, size = record.get("sha256"), record.get("size")
+    if isinstance(sha256, str) and isinstance(size, int) and not isinstance(size, bool):
+        return Entry(sha256, size)
+    return None
+
+
+def _backup_name(staging_name: str) -> str:
+    return BACKUP_PREFIX + staging_name.removeprefix(STAGING_PREFIX)
 
 
 def _write_journal(folder: Path, journal: dict) -> None:
@@ -373,7 +512,7 @@ def _write_file(path: Path, chunks: Iterable[bytes]) -> Entry:
     """Write ``chunks`` to ``path``; the file's checksum and size. Not yet flushed to
     the disk: the caller does that (staged files all at once, ``_flush_to_disk``)."""
     digest, size = hashlib.sha256(), 0
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o666)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | _NO_FOLLOW | getattr(os, "O_BINARY", 0), 0o666)
     try:
         for chunk in chunks:
             digest.update(chunk)
@@ -448,10 +587,47 @@ def _occupied(path: Path) -> bool:
     return os.path.lexists(path)
 
 
-def _refuse_folders_in_the_way(folder: Path, steps: list[Step]) -> None:
+def _refuse_what_is_in_the_way(folder: Path, steps: list[Step]) -> None:
+    """A folder where a new file goes, or a link on the way to any file: nothing is replaced."""
     for step in steps:
-        if (folder / step.name).is_dir() and not (folder / step.name).is_symlink():
-            raise InputError("这里有一个同名的文件夹，无法写入同名文件，所有输出文件都保持原样", Origin(folder / step.name))
+        linked = link_on_the_way(folder, step.name)
+        if linked is not None:
+            raise InputError("这是一个链接（或不是文件夹），docgen 不会经过它写入或删除文件，所有输出文件都保持原样", Origin(linked))
+        path = folder / step.name
+        if step.new and path.is_dir() and not path.is_symlink():
+            raise InputError("这里有一个同名的文件夹，无法写入同名文件，所有输出文件都保持原样", Origin(path))
+
+
+def _one_file_with_new_ones(folder: Path, removed: list[str], written: Manifest) -> list[str]:
+    """The recorded files of ``removed`` that are the very file a new one replaces under another
+    spelling: 甲社区.docx for 甲社区.DOCX on a disk that ignores letter case (Windows, macOS)."""
+    spellings = {comparable(name): name for name in written}
+    same = []
+    for name in removed:
+        other = spellings.get(comparable(name))
+        with suppress(OSError):
+            if other is not None and os.path.samestat(os.lstat(folder / name), os.lstat(folder / other)):
+                same.append(name)
+    return same
+
+
+def _untrusted_entries(folder: Path, names: list[str]) -> list[Finding]:
+    if not names:
+        return []
+    listed = "、".join(names[:10]) + (f" 等 {len(names)} 个" if len(names) > 10 else "")
+    return [
+        Finding(
+            UNTRUSTED_RECORD,
+            Origin(folder / MANIFEST_FILE),
+            f"docgen 的文件记录中有不可信的文件名（指向文件夹以外或要经过链接）：{listed}。已忽略，没有删除或移动它们，并已从记录中去掉",
+        )
+    ]
+
+
+def _check_own_name(name: str) -> None:
+    """A file docgen publishes is named inside its folder: anything else is docgen's own fault."""
+    if outside_name(name):
+        raise InternalError(f"要写入的文件名“{name}”不在输出文件夹之内，没有写入")
 
 
 def _make_folder(folder: Path) -> list[Path]:

@@ -1,33 +1,40 @@
 """``docgen import``: the files 社区 send (.docx, .doc, .wps, .rtf, .odt, .txt, .md) → YAML inputs.
 
 Every file is read and recognised first. A file that cannot be read, is no
-report, or names a unit the output folder already holds (without --force)
-is refused with its reason, and nothing of it is written; every other file
-is imported. Under the output folder's lock, the YAML files and the volume
-settings are written together, all or none (``publish``).
+report, names a unit the output folder already holds (without --force), or
+would make a report file larger than ``build`` reads, is refused with its
+reason, and nothing of it is written; every other file is imported. Under the
+output folder's lock, the YAML files and the volume settings are written
+together, all or none (``publish``).
+
+A duplicate is decided by the unit inside the files, never by a file name: a
+report goes into the file of its unit's report (with --force), or into a
+file of a name no file in the folder has; another unit's report, or a file
+that is no report, is never replaced. An existing volume.yaml stays as it is.
 """
 
 from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.findings import EMPTY_REPORT, IMPORT_GUESS, Finding, said
 from ..core.model import Origin, VolumeSettings
+from ..core.unit_names import same_unit_key
 from ..errors import DocgenError, InputError
-from ..fs.filenames import CATEGORIES_FILE, SETTINGS_FILE, clashes, unique_filenames
+from ..fs.filenames import CATEGORIES_FILE, SETTINGS_FILE, YAML_SUFFIXES, clashes, safe_filename, unique_filenames
 from ..fs.publish import Publication
+from ..inputs.yaml_file import MAX_FILE_BYTES
 from ..inputs.yaml_reader import read_report
-from ..inputs.yaml_writer import report_yaml, settings_yaml
+from ..inputs.yaml_writer import quoted, report_yaml, settings_yaml
 from .dispatch import IMPORTABLE, Reader, read_paragraphs, reading
 from .plan import Planned, Source
 from .plausible import why_not_a_report
 from .recognise import Recognised, recognise
-from .summary import summary_lines
+from .summary import source_lines, summary_lines
 
 _NOT_A_NAME = re.compile(r"^[\d\s._\-()（）]*$")
 _UNIT_IN_TITLE = re.compile(r"^(?P<unit>.{2,20}?(?:社区|街道|村))(?:党委|党总支|党支部)?(?:\d{4}年|关于|基层|党建)")
@@ -40,9 +47,13 @@ class Refusal:
 
     path: Path
     reason: str
+    replaces: list[Path] = field(default_factory=list)  # a report imported before: --force would replace these
 
     def __str__(self) -> str:
-        return f"{self.path}：{self.reason}"
+        return f"{self.path}：{self.reason}" + (FORCE_HINT if self.replaces else "")
+
+
+FORCE_HINT = "确实要用新文件替换，请加上 --force 再运行"
 
 
 @dataclass
@@ -52,6 +63,8 @@ class ImportResult:
     refused: list[Refusal] = field(default_factory=list)
     # What reading the imported files noticed and what was guessed in them (file, line, kind).
     warnings: list[Finding] = field(default_factory=list)
+    by_file: dict[Path, list[str]] = field(default_factory=dict)  # each imported file's lines of ``summary``
+    folder_notes: list[Finding] = field(default_factory=list)  # about the output folder: a write recovered, a record ignored
 
 
 def import_files(files: list[Path], out: Path, force: bool = False) -> ImportResult:
@@ -62,16 +75,51 @@ def import_files(files: list[Path], out: Path, force: bool = False) -> ImportRes
     with Publication(out) as publication:
         planned = _plan_reports(sources, out)
         refused += _refuse_duplicates(sources, planned, force)
-        imported = [source for source in sources if source.path not in {r.path for r in refused}]
-        planned = [plan for plan in planned if plan.source in imported]
-        own_titles = _give_titles(imported, planned)
-        settings = _volume_settings(imported, planned, own_titles, out)
-        for plan in planned:
-            publication.write(plan.target.name, report_yaml(plan.recognised.report, _header(plan)).encode("utf-8"))
+        imported, planned = _still_imported(sources, planned, refused)
+        own_titles, texts = _report_files(imported, planned)
+        too_long = _refuse_too_long(planned, texts)
+        if too_long:  # the rest again: whether reports keep their own titles depends on which files are in
+            refused += too_long
+            imported, planned = _still_imported(imported, planned, too_long)
+            own_titles, texts = _report_files(imported, planned)
+        settings = _volume_settings(imported, planned, own_titles)
+        kept_out = None
+        if settings is not None and (out / SETTINGS_FILE).exists():  # an existing volume.yaml stays as it is
+            kept_out, settings = (settings if any(s.recognition.is_volume for s in imported) else None), None
+        for plan, text in zip(planned, texts):
+            publication.write(plan.target.name, text)
         if settings is not None:
             publication.write(SETTINGS_FILE, settings_yaml(settings, ["汇编设置（由 docgen import 生成）"]).encode("utf-8"))
     warnings = [note for source in imported for note in source.notes] + [note for plan in planned for note in plan.recognised.notes]
-    return ImportResult(publication.written, summary_lines(imported, planned, settings, out), refused, warnings)
+    summary = summary_lines(imported, planned, settings, out, kept_out)
+    by_file = {source.path: source_lines(source, planned) for source in imported}
+    return ImportResult(publication.written, summary, refused, warnings, by_file, publication.notes)
+
+
+def _still_imported(sources: list[Source], planned: list[Planned], refused: list[Refusal]) -> tuple[list[Source], list[Planned]]:
+    """The files not ``refused``, and their reports."""
+    gone = {refusal.path for refusal in refused}
+    return [s for s in sources if s.path not in gone], [p for p in planned if p.source.path not in gone]
+
+
+def _report_files(sources: list[Source], planned: list[Planned]) -> tuple[bool, list[bytes]]:
+    """Whether the reports keep their own titles, and the YAML file of each."""
+    own_titles = _give_titles(sources, planned)
+    return own_titles, [report_yaml(plan.recognised.report, _header(plan)).encode("utf-8") for plan in planned]
+
+
+def _refuse_too_long(planned: list[Planned], texts: list[bytes]) -> list[Refusal]:
+    """A file with a report whose YAML ``build`` would refuse as too large: refused here, with the reason."""
+    refused: dict[Path, Refusal] = {}
+    for plan, text in zip(planned, texts):
+        if len(text) > MAX_FILE_BYTES and plan.source.path not in refused:
+            refused[plan.source.path] = Refusal(
+                plan.source.path,
+                f"其中“{plan.unit}”的报告太长：写成 YAML 文件有 {len(text) / 2**20:.1f} MB，"
+                f"超过 docgen 生成汇编时能读的一份报告的上限 {MAX_FILE_BYTES >> 20} MB，这个文件没有导入。"
+                "一份报告通常只有几十 KB：请检查文件中是否夹带了别的材料，或把它分成几份报告",
+            )
+    return list(refused.values())
 
 
 def _read_all(paths: list[Path]) -> tuple[list[Source], list[Refusal]]:
@@ -135,17 +183,40 @@ def _plan_reports(sources: list[Source], out: Path) -> list[Planned]:
             unit, note = _unit_name(source, recognised, position if len(reports) > 1 else None)
             planned.append(Planned(source, recognised, unit, note))
     _make_units_distinct(planned)
-    existing = _existing_units(out)
-    names = unique_filenames([plan.unit for plan in planned], ".yaml", taken={SETTINGS_FILE, CATEGORIES_FILE})
-    targets = [out / name for name in names]
-    present = clashes(targets)  # 单位.yaml there already, or 单位.yml, or in another case
-    for plan, target in zip(planned, targets):
-        # A unit already imported, or a file of the same name (hand-made, unreadable): that file.
-        plan.target = existing.get(_unit_key(plan.unit)) or present.get(target, target)
-        plan.replaces = plan.target.exists()
+    present = _yaml_files(out)  # each report file there → its unit (None: no report)
+    existing: dict[str, Path] = {}
+    for path, unit in present.items():
+        if unit is not None:
+            existing.setdefault(same_unit_key(unit), path)
+    fresh = [plan for plan in planned if same_unit_key(plan.unit) not in existing]
+    taken = {SETTINGS_FILE, CATEGORIES_FILE, *_names_in(out)}
+    for plan, name in zip(fresh, unique_filenames([plan.unit for plan in fresh], ".yaml", taken=taken)):
+        plan.target = out / name
+        plan.name_note = _name_note(plan, out, present)
+    for plan in planned:
+        if plan.target is None:  # a unit already imported: its report's file, whatever it is called
+            plan.target, plan.replaces = existing[same_unit_key(plan.unit)], True
         plan.recognised.report.unit = plan.unit
         _sign_dated_ending(plan)
     return planned
+
+
+def _names_in(out: Path) -> list[str]:
+    try:
+        return [entry.name for entry in out.iterdir()]
+    except OSError:
+        return []  # no folder yet (or one that cannot be listed: writing into it says why)
+
+
+def _name_note(plan: Planned, out: Path, present: dict[Path, str | None]) -> str:
+    """Why ``plan`` goes into a file of another name than its unit's: whose file has that name."""
+    natural = out / safe_filename(plan.unit, ".yaml")
+    holder = clashes([natural]).get(natural)
+    if holder is None or holder.name == plan.target.name:
+        return ""
+    unit = present.get(holder)
+    holds = f"是“{unit}”的报告，不是这个单位的" if unit is not None else "不是能读出的报告"
+    return f"文件夹中的 {holder.name} {holds}，没有改动它；这份报告写入 {plan.target.name}"
 
 
 def _sign_dated_ending(plan: Planned) -> None:
@@ -172,7 +243,7 @@ def _unit_name(source: Source, recognised: Recognised, position: int | None) -> 
     in_title = _UNIT_IN_TITLE.match(recognised.title or "")
     if in_title:
         return in_title.group("unit"), "取自标题，请核对"
-    stem = source.path.stem.strip()
+    stem = " ".join(source.path.stem.split())  # one line: a line break in a file name ends at a space
     if position is not None:
         base = stem if not _NOT_A_NAME.match(stem) else "示例单位"
         return f"{base}{position:02d}", f"汇编中的第 {position} 份报告没有写单位名称，暂用此名，请在文件中改为真实单位"
@@ -182,38 +253,32 @@ def _unit_name(source: Source, recognised: Recognised, position: int | None) -> 
 
 
 def _make_units_distinct(planned: list[Planned]) -> None:
-    """A unit met again in this import gets -2, -3 …, never a name another report already has (甲社区-2)."""
-    taken = {plan.unit for plan in planned}
+    """A unit met again in this import (typed alike: ``same_unit_key``) gets -2, -3 …,
+    never a name another report already has (甲社区-2)."""
+    taken = {same_unit_key(plan.unit) for plan in planned}
     seen: set[str] = set()
     for plan in planned:
-        if plan.unit in seen:
+        if same_unit_key(plan.unit) in seen:
             number = 2
-            while f"{plan.unit}-{number}" in taken:
+            while same_unit_key(f"{plan.unit}-{number}") in taken:
                 number += 1
             plan.unit = f"{plan.unit}-{number}"
             plan.unit_note += "；与另一份报告重名，已加编号区分"
-            taken.add(plan.unit)
-        seen.add(plan.unit)
+            taken.add(same_unit_key(plan.unit))
+        seen.add(same_unit_key(plan.unit))
 
 
-def _unit_key(unit: str) -> str:
-    """Units compared as a person reads them: full-width letters and spaces do not make another unit."""
-    return "".join(unicodedata.normalize("NFKC", unit).split())
-
-
-def _existing_units(out: Path) -> dict[str, Path]:
-    """The units the output folder already has a report file for → that file."""
-    units: dict[str, Path] = {}
-    if not out.is_dir():
-        return units
-    for path in sorted(out.glob("*.yaml")):
-        if path.name in (SETTINGS_FILE, CATEGORIES_FILE):
+def _yaml_files(out: Path) -> dict[Path, str | None]:
+    """The YAML files in the output folder that build reads as reports → each one's unit, or None
+    where the file is no report (the unit inside decides duplicates, never the file's name)."""
+    units: dict[Path, str | None] = {}
+    for path in sorted(out.iterdir()) if out.is_dir() else []:
+        if path.suffix.lower() not in YAML_SUFFIXES or path.name in (SETTINGS_FILE, CATEGORIES_FILE):
             continue
         try:
-            report, _ = read_report(path)
+            units[path] = read_report(path)[0].unit
         except DocgenError:
-            continue  # a file that is no report names no unit; its file name still cannot be taken
-        units.setdefault(_unit_key(report.unit), path)
+            units[path] = None
     return units
 
 
@@ -226,12 +291,12 @@ def _refuse_duplicates(sources: list[Source], planned: list[Planned], force: boo
         existing = [plan.target for plan in planned if plan.source is source and plan.replaces]
         if existing:
             named = "、".join(str(path) for path in existing)
-            refused.append(Refusal(source.path, f"重复：这个单位的报告已经导入过（{named}），没有改动它。确实要用新文件替换，请加上 --force 再运行"))
+            refused.append(Refusal(source.path, f"重复：这个单位的报告已经导入过（{named}），没有改动它。", existing))
     return refused
 
 
 def _header(plan: Planned) -> list[str]:
-    lines = [f"由 {plan.source.path.name} 导入（docgen import）"]
+    lines = [f"由 {quoted(plan.source.path.name)} 导入（docgen import）"]  # a file name only quoted and escaped
     if plan.recognised.notes or plan.unit_note:
         lines.append("导入时的猜测，请核对：")
         lines.append(f"  单位名称“{plan.unit}”{plan.unit_note}")
@@ -258,15 +323,15 @@ def _give_titles(sources: list[Source], planned: list[Planned]) -> bool:
     return own_titles
 
 
-def _volume_settings(sources: list[Source], planned: list[Planned], own_titles: bool, out: Path) -> VolumeSettings | None:
-    """Settings for the imported reports; None where an existing volume.yaml stays as it is.
+def _volume_settings(sources: list[Source], planned: list[Planned], own_titles: bool) -> VolumeSettings | None:
+    """Settings for the imported reports; None when there are none.
 
     A compiled volume keeps its series title, 目录 heading and order; the
     series title is never one 社区's own title.
     """
-    has_volume = any(s.recognition.is_volume for s in sources)
-    if not planned or (not has_volume and (out / SETTINGS_FILE).exists()):
+    if not planned:
         return None
+    has_volume = any(s.recognition.is_volume for s in sources)
     settings = VolumeSettings()
     if own_titles:
         settings.titles = "own"

@@ -29,3 +29,4 @@ class Planned:
     unit_note: str
     target: Path | None = None
     replaces: bool = False  # --force: the target is the existing file of the same unit
+    name_note: str = ""  # why the file is not named after the unit alone: that name is another file's

@@ -70,8 +70,9 @@ class YamlFile:
     ``load`` it, then take its mappings, lists and texts, checked as they are taken;
     every problem is an ``InputError`` in Chinese naming the file and line."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, text: str | None = None):
         self.path = path
+        self._text = text  # what the file would hold: a save checked before it is written
         self.warnings: list[Finding] = []
         self._seen: set[int] = set()
         self._lines: list[str] = []
@@ -84,7 +85,9 @@ class YamlFile:
         return InputError(message, self.origin(node))
 
     def load(self) -> yaml.Node:
-        text = self._without_unsavable(decode_yaml(read_input_bytes(self.path, MAX_FILE_BYTES), self.path))
+        if self._text is None:
+            self._text = decode_yaml(read_input_bytes(self.path, MAX_FILE_BYTES), self.path)
+        text = self._without_unsavable(self._text)
         self._lines = text.split("\n")
         return _compose(self.path, text)
 

@@ -8,8 +8,10 @@ reports, one unit a file, and the order of the volume.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
 from ..core import schema
 from ..core.findings import NOT_IN_ORDER, Finding
@@ -21,6 +23,8 @@ from ..fs.input_file import folder_entries, outside_link_error
 from .yaml_file import YamlFile
 from .yaml_values import read_part
 
+_NO_TEXTS: Mapping[Path, str] = MappingProxyType({})  # load_inputs with every file as it is on disk
+
 
 @dataclass
 class Inputs:
@@ -30,9 +34,10 @@ class Inputs:
     warnings: list[Finding] = field(default_factory=list)
 
 
-def read_report(path: Path) -> tuple[Report, list[Finding]]:
-    """Read one report file; return the report and the warnings it raised."""
-    reader = YamlFile(path)
+def read_report(path: Path, text: str | None = None) -> tuple[Report, list[Finding]]:
+    """Read one report file (or ``text``, as the file ``path`` would hold it); return the
+    report and the warnings it raised."""
+    reader = YamlFile(path, text)
     root = reader.load()
     if root is None:
         raise InputError(
@@ -43,39 +48,47 @@ def read_report(path: Path) -> tuple[Report, list[Finding]]:
     return read_part(reader, root, schema.REPORT), reader.warnings
 
 
-def read_settings(path: Path) -> tuple[VolumeSettings, list[Finding]]:
-    reader = YamlFile(path)
+def read_settings(path: Path, text: str | None = None) -> tuple[VolumeSettings, list[Finding]]:
+    """Read the volume settings file (or ``text``, as the file ``path`` would hold it)."""
+    reader = YamlFile(path, text)
     root = reader.load()
     if root is None:  # every setting is optional: an empty file means the defaults
         return VolumeSettings(origin=Origin(path)), reader.warnings
     return read_part(reader, root, schema.VOLUME), reader.warnings
 
 
-def load_settings(folder: Path, entries: list[Path] | None = None) -> tuple[VolumeSettings, list[Finding]]:
+def load_settings(
+    folder: Path, entries: list[Path] | None = None, texts: Mapping[Path, str] = _NO_TEXTS
+) -> tuple[VolumeSettings, list[Finding]]:
     """The volume settings of the inputs ``folder``: its volume.yaml, or the defaults
-    where it has none; ``entries``: the folder's, where already listed."""
+    where it has none; ``entries``: the folder's, where already listed; ``texts``: see ``load_inputs``."""
     if entries is None:
         _refuse_no_folder(folder)
         entries = folder_entries(folder)
     settings_path = folder / SETTINGS_FILE
+    if settings_path in texts:
+        return read_settings(settings_path, texts[settings_path])
     if settings_path not in entries:
         return VolumeSettings(), []
     _refuse_outside_link(settings_path, folder)
     return read_settings(settings_path)
 
 
-def load_inputs(folder: Path, settings_read: tuple[VolumeSettings, list[Finding]] | None = None) -> Inputs:
+def load_inputs(
+    folder: Path, settings_read: tuple[VolumeSettings, list[Finding]] | None = None, texts: Mapping[Path, str] = _NO_TEXTS
+) -> Inputs:
     """Read every report and the settings in ``folder`` into a volume, in volume order;
-    ``settings_read``: what ``load_settings`` gave, where the settings were read first."""
+    ``settings_read``: what ``load_settings`` gave, where the settings were read first;
+    ``texts``: files of the folder (by path) as they would be after a save, read in their place."""
     _refuse_no_folder(folder)
     entries = folder_entries(folder)
-    settings_path = folder / SETTINGS_FILE
-    settings, warnings = settings_read or load_settings(folder, entries)
+    settings, warnings = settings_read or load_settings(folder, entries, texts)
     warnings = list(warnings)
     reports: list[Report] = []
-    for path in _report_paths(entries):
+    new_files = [path for path in texts if path.parent == folder and path not in entries]
+    for path in report_paths(sorted(entries + new_files) if new_files else entries):
         _refuse_outside_link(path, folder)
-        report, report_warnings = read_report(path)
+        report, report_warnings = read_report(path, texts.get(path))
         warnings += report_warnings
         reports.append(report)
     if not reports:
@@ -83,12 +96,12 @@ def load_inputs(folder: Path, settings_read: tuple[VolumeSettings, list[Finding]
             f"输入文件夹“{folder}”中没有报告（*.yaml）文件。"
             f"新建报告：docgen new 单位名称 --inputs {folder}；导入各社区发来的 Word 文件：docgen import 收到的报告 --out {folder}"
         )
-    _check_unique_units(reports)
-    ordered, order_warnings = _in_volume_order(reports, settings, settings_path)
+    _check_unique_units(reports, set(texts))
+    ordered, order_warnings = _in_volume_order(reports, settings, folder / SETTINGS_FILE)
     return Inputs(Volume(settings, ordered), warnings + order_warnings)
 
 
-def _report_paths(entries: list[Path]) -> list[Path]:
+def report_paths(entries: list[Path]) -> list[Path]:
     """The report files among a folder's sorted entries: the .yaml files, then the .yml ones."""
     reports = [p for p in entries if p.name not in (SETTINGS_FILE, CATEGORIES_FILE)]
     return [p for p in reports if p.suffix == ".yaml"] + [p for p in reports if p.suffix == ".yml"]
@@ -107,13 +120,14 @@ def _refuse_outside_link(path: Path, folder: Path) -> None:
         raise error
 
 
-def _check_unique_units(reports: list[Report]) -> None:
-    """Two reports of one unit, even typed differently (NFC/NFD, full-width, a zero-width space)."""
+def _check_unique_units(reports: list[Report], saving: set[Path] = frozenset()) -> None:
+    """Two reports of one unit, even typed differently (NFC/NFD, full-width, a zero-width space);
+    the file told of is the newer one, a file about to be saved (``saving``) the newest."""
     first: dict[str, Report] = {}
     for report in reports:
         key = same_unit_key(report.unit)
         if key in first:
-            older, newer = sorted((first[key], report), key=_modified)
+            older, newer = sorted((first[key], report), key=lambda r: (r.origin.path in saving, _modified(r)))
             alike = "" if older.unit == newer.unit else f"（与“{older.unit}”只差在全角半角或看不见的字符上）"
             raise InputError(
                 f"单位“{newer.unit}”重复{alike}：{older.origin} 已经用过这个名称；请改用另一个名称，或删除其中一个文件",

@@ -19,6 +19,7 @@ from ..core import schema
 from ..core.findings import UNLIKELY_DATE, Finding
 from ..core.model import Origin
 from ..core.unit_names import clean_unit_name
+from ..errors import InputError
 from .dates import impossible_year, unlikely_year
 from .yaml_file import YamlFile
 
@@ -152,21 +153,30 @@ _READERS: dict[type, Read] = {
 
 def read_date(reader: YamlFile, node: yaml.Node, what: str) -> datetime.date:
     written = reader.text(node, what, prose=False).strip()
-    date = _written_date(written)
-    if date is None and re.search(r"[〇零一二三四五六七八九十]+\s*[年月日]", written):
-        raise reader.fail(node, f"{what}“{written}”：GB/T 9704 规定成文日期要用阿拉伯数字，如 2026年11月20日")
-    if date is None:
-        raise reader.fail(node, f"{what}“{written}”不是日期，请写成 2026年11月20日 或 2026-11-20")
-    impossible = impossible_year(date, written, what)
-    if impossible:
-        raise reader.fail(node, impossible)
-    unlikely = unlikely_year(date, written, what)
+    try:
+        date, unlikely = written_date(written, what)
+    except InputError as error:
+        raise reader.fail(node, error.message) from None
     if unlikely:
         reader.warnings.append(Finding(UNLIKELY_DATE, reader.origin(node), unlikely))
     return date
 
 
-def _written_date(text: str) -> datetime.date | None:
+def written_date(written: str, what: str) -> tuple[datetime.date, str | None]:
+    """The date ``written`` (2026年11月20日 or 2026-11-20) and, for a year that is likely a
+    slip, what to say of it; an ``InputError`` (no place: the caller's) where it is no date."""
+    date = _date_of(written)
+    if date is None and re.search(r"[〇零一二三四五六七八九十]+\s*[年月日]", written):
+        raise InputError(f"{what}“{written}”：GB/T 9704 规定成文日期要用阿拉伯数字，如 2026年11月20日")
+    if date is None:
+        raise InputError(f"{what}“{written}”不是日期，请写成 2026年11月20日 或 2026-11-20")
+    impossible = impossible_year(date, written, what)
+    if impossible:
+        raise InputError(impossible)
+    return date, unlikely_year(date, written, what)
+
+
+def _date_of(text: str) -> datetime.date | None:
     """2026年11月20日 (as GB/T 9704 writes it) or 2026-11-20."""
     match = _DATE.fullmatch(text)
     if not match:

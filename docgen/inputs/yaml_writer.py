@@ -4,6 +4,12 @@ Short text goes in plain scalars, body text in ``|`` blocks with one line a
 paragraph, and nothing is quoted unless YAML needs it. Every key is written as
 the schema table says (``core.schema``), in its order, where it holds more than
 its default; what this writes, ``yaml_reader`` reads back to the same model.
+
+Text can hold what YAML reads as the end of a line (U+2028, U+2029, U+0085,
+a carriage return) or cannot hold at all (control characters): such text is
+written double-quoted with those characters escaped, and in a comment they
+are escaped too, so no text — a file name least of all — ever ends a comment
+or a value early and writes YAML of its own.
 """
 
 from __future__ import annotations
@@ -11,7 +17,6 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import functools
-import json
 import re
 from collections.abc import Callable
 
@@ -19,9 +24,15 @@ from ..core import schema
 from ..core.model import Report, VolumeSettings
 from ..core.numbering import chinese_date
 
+# What must be escaped to stand in a YAML file: everything YAML cannot hold or reads as a
+# line break, the BOM, and (inside double quotes) the quote and the backslash.
+_ESCAPED = re.compile('[^\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029\ufeff"\\\\]')
+_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+_IN_A_COMMENT = re.compile('[^\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029\ufeff]')
+_NOT_IN_A_BLOCK = re.compile('[^\t\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029\ufeff]')
 # A plain scalar may not start with a YAML indicator, nor hold ": " or " #",
-# nor end in ":" or a space; anything else Chinese text contains is fine.
-_UNSAFE_PLAIN = re.compile(r"^[-?:,\[\]{}#&*!|>'\"%@`\s]|: |\s#|:$|\s$|[\n\t]")
+# nor end in ":" or a space, nor hold anything that must be escaped.
+_UNSAFE_PLAIN = re.compile(r"^[-?:,\[\]{}#&*!|>'\"%@`\s]|: |\s#|:$|\s$|" + _ESCAPED.pattern)
 # series_title where each report has its own title: the volume file's name alone.
 _OWN_TITLES_SERIES_REMARK = "汇编的标题（汇编文件的名称）；各报告用自己的标题，见下面的 titles"
 
@@ -35,7 +46,7 @@ def settings_yaml(settings: VolumeSettings, header: list[str] = ()) -> str:
 
 
 def _file(header: list[str], lines: list[str]) -> str:
-    return "\n".join([f"# {line}" for line in header] + lines) + "\n"
+    return "\n".join([comment(line) for line in header] + lines) + "\n"
 
 
 def part_lines(part, shape: schema.Shape, indent: int, notes: bool = False) -> list[str]:
@@ -85,7 +96,12 @@ def _scalar_of(value) -> str:
 
 
 def _block(key: schema.Key, paragraphs: list[str], pad: str, notes: bool) -> list[str]:
-    return [f"{pad}{key.name}: |"] + [f"{pad}  {paragraph}" for paragraph in paragraphs]
+    """Paragraphs as a ``|`` block, one line each (trimmed, as they are read back); where one
+    holds what a block cannot (a line break of its own, a control character), all of them
+    as one escaped, quoted value."""
+    if any(_NOT_IN_A_BLOCK.search(paragraph) for paragraph in paragraphs):
+        return [f"{pad}{key.name}: {quoted(chr(10).join(paragraphs))}"]
+    return [f"{pad}{key.name}: |"] + [f"{pad}  {paragraph.strip()}" for paragraph in paragraphs]
 
 
 def _list(key: schema.Key, texts: list[str], pad: str, notes: bool) -> list[str]:
@@ -144,10 +160,24 @@ def _defaults(model: type) -> dict[str, object]:
 
 
 def scalar(text: str) -> str:
-    """``text`` as a one-line YAML value: plain where YAML allows, else double-quoted.
-
-    A JSON string is a valid YAML double-quoted scalar, escapes and all.
-    """
+    """``text`` as a one-line YAML value: plain where YAML allows, else double-quoted and escaped."""
     if text and not _UNSAFE_PLAIN.search(text):
         return text
-    return json.dumps(text, ensure_ascii=False)
+    return quoted(text)
+
+
+def quoted(text: str) -> str:
+    """``text`` double-quoted, every character YAML could misread escaped (\\u2028 for U+2028)."""
+    return '"' + _ESCAPED.sub(_escape, text) + '"'
+
+
+def comment(text: str) -> str:
+    """``text`` as a YAML comment line that nothing in it can end early (an empty one a bare #)."""
+    return f"# {_IN_A_COMMENT.sub(_escape, text)}".rstrip()
+
+
+def _escape(match: re.Match) -> str:
+    char = match.group()
+    if char in _ESCAPES:
+        return _ESCAPES[char]
+    return f"\\u{ord(char):04x}" if ord(char) <= 0xFFFF else f"\\U{ord(char):08x}"

@@ -11,7 +11,9 @@ import os
 import zipfile
 from pathlib import Path
 from typing import BinaryIO
+from xml.etree.ElementTree import ParseError
 
+from lxml.etree import LxmlError
 from openpyxl import load_workbook
 
 from ..core.model import Origin
@@ -96,8 +98,8 @@ def _sheets(path: Path) -> tuple[list[tuple], dict[str, list[tuple]]]:
             if is_the_machines(error):  # the disk failed while reading; EINVAL and the like come of a broken zip
                 raise read_error(error, path) from None
             raise _not_excel(path) from None
-        except (zipfile.BadZipFile, KeyError, ValueError, TypeError, IndexError):
-            raise _not_excel(path) from None
+        except (zipfile.BadZipFile, KeyError, ValueError, TypeError, IndexError, ParseError, LxmlError):
+            raise _not_excel(path) from None  # the XML parsers' errors: a part of the workbook is damaged
 
 
 def _workbook_rows(file: BinaryIO) -> tuple[list[tuple], dict[str, list[tuple]]]:

@@ -24,15 +24,17 @@ from ..core.model import Volume, VolumeSettings
 from ..docx.template_fill import Template
 from ..docx.volume import VolumeWriter
 from ..errors import InputError, InternalError
-from ..fs.filenames import USER_TEMPLATE, unique_filenames
+from ..fs.filenames import ANALYSIS_FILE, LEDGER_FILE, USER_TEMPLATE, unique_filenames
+from ..fs.folderlock import reading_lock
 from ..fs.publish import Publication, everything
 from ..inputs.yaml_reader import Inputs, load_inputs, load_settings
 from ..layout.paginate import start_pages
 from .report_batches import Setup, make_batch, report_batches
-from .result import BuildResult, Progress
+from .result import BuildResult, Outputs, Progress
 from .workers import Workers, kept_from_the_collector
 
 _BLOCK = 1 << 20
+
 
 def publish_outputs(out: Path) -> Publication:
     """The publication of a build: it records its files and answers for all it recorded."""
@@ -40,8 +42,8 @@ def publish_outputs(out: Path) -> Publication:
 
 
 def published(result: BuildResult, publication: Publication) -> BuildResult:
-    """``result`` with what its (finished) publication removed and recovered."""
-    return replace(result, removed=publication.removed, recovered=publication.recovered)
+    """``result`` with what its (finished) publication removed and had to say of the folder."""
+    return replace(result, removed=publication.removed, folder_notes=publication.notes)
 
 
 def build(
@@ -61,9 +63,10 @@ def build(
     """
     # the workers start before the inputs are read: they hold nothing of them but what they are sent
     with publish_outputs(out) as publication, Workers(_entries_in(inputs)) as workers:
-        settings, settings_warnings = load_settings(inputs)  # read first: the template needs its fonts
-        template = workers.call(prepared_template, _user_template(inputs), settings)  # made while the reports are read
-        loaded = load_inputs(inputs, (settings, settings_warnings))
+        with reading_lock(inputs, writing=out):  # a report saved meanwhile is read whole, before or after
+            settings, settings_warnings = load_settings(inputs)  # read first: the template needs its fonts
+            template = workers.call(prepared_template, _user_template(inputs), settings)  # made while the reports are read
+            loaded = load_inputs(inputs, (settings, settings_warnings))
         with kept_from_the_collector():  # the inputs' model, read once for the whole build
             result = write_build(loaded, template(), publication, progress, workers)
             if pdf or verify or exact:
@@ -93,7 +96,7 @@ def write_build(loaded: Inputs, template: Template, publication: Publication, pr
     _refuse_starter_text(volume)
     setup = Setup.of(template, volume.settings, publication.stager() if workers.count > 1 else None)
     volume_writer = setup.writers()[1]
-    volume_name, *report_names = unique_filenames([volume.settings.series_title] + [r.unit for r in volume.reports], ".docx")
+    volume_name, report_names = output_names(volume)
     batches = report_batches(volume, report_names, setup, publication.stager())
     made = workers.map(make_batch, batches)  # started now where there are workers
     findings = check_volume(volume)
@@ -109,6 +112,31 @@ def write_build(loaded: Inputs, template: Template, publication: Publication, pr
     )
     progress(total, total)
     return BuildResult(volume, volume_path, report_paths, pages, loaded.warnings, template, findings=findings)
+
+
+def output_names(volume: Volume) -> tuple[str, list[str]]:
+    """The file names a build gives the volume and each report (.docx; a PDF takes the same stem)."""
+    volume_name, *report_names = unique_filenames([volume.settings.series_title] + [r.unit for r in volume.reports], ".docx")
+    return volume_name, report_names
+
+
+def present_outputs(volume: Volume, out: Path) -> Outputs:
+    """The files a build of ``volume`` and ``docgen summary`` leave in ``out``, those there now."""
+
+    def there(name: str) -> Path | None:
+        return out / name if (out / name).is_file() else None
+
+    def pdf(name: str) -> Path | None:
+        return there(str(Path(name).with_suffix(".pdf")))
+
+    volume_name, report_names = output_names(volume)
+    return Outputs(
+        volume=there(volume_name),
+        volume_pdf=pdf(volume_name),
+        reports=[(report.unit, there(name), pdf(name)) for report, name in zip(volume.reports, report_names)],
+        ledger=there(LEDGER_FILE),
+        analysis=there(ANALYSIS_FILE),
+    )
 
 
 def _read_parts(paths: list[Path]) -> Iterator[bytes]:

@@ -48,6 +48,16 @@ def _document(result: BuildResult, name: str | None) -> Path:
     raise InputError(f"没有单位名称为“{name}”的报告。可用的有：{listed}")
 
 
+def preview_images(out: Path, stem: str) -> list[Path]:
+    """The page pictures ``preview`` left in ``out`` of the document ``stem``, in page order."""
+    own_pages = re.compile(re.escape(f"{stem}-") + r"(\d+)\.png")
+    folder = out / PREVIEW_FOLDER
+    if not folder.is_dir():
+        return []
+    pages = {path: own_pages.fullmatch(path.name) for path in folder.iterdir()}
+    return sorted((path for path, page in pages.items() if page and path.is_file()), key=lambda path: int(pages[path].group(1)))
+
+
 def _publish(pngs: list[Path], out: Path, stem: str) -> list[Path]:
     """The new pages in ``out``/preview, published with the removal of the pages of an
     earlier, longer version of the same document (not those of a unit named 单位-2 when

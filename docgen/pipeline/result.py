@@ -27,7 +27,7 @@ class BuildResult:
     warnings: list[Finding] = field(default_factory=list)  # what reading the inputs noticed (file, line, kind)
     template: Template | None = field(default=None, repr=False)
     removed: list[Path] = field(default_factory=list)  # docgen's own stale outputs, removed
-    recovered: Finding | None = None  # what was done about an earlier interrupted write
+    folder_notes: list[Finding] = field(default_factory=list)  # about the output folder: a write recovered, a record ignored
     findings: list[Finding] = field(default_factory=list)  # what docgen check finds in the inputs
     pdf_paths: list[Path] = field(default_factory=list)
     rendered: bool = False  # LibreOffice laid the volume out (verify or exact)
@@ -37,3 +37,15 @@ class BuildResult:
     def files(self) -> list[Path]:
         """Every file this build wrote."""
         return [*self.report_paths, self.volume_path, *self.pdf_paths]
+
+
+@dataclass
+class Outputs:
+    """The files a build of a volume (and ``docgen summary``) leave in the output folder,
+    those that are there now; ``None`` where one is not."""
+
+    volume: Path | None
+    volume_pdf: Path | None
+    reports: list[tuple[str, Path | None, Path | None]]  # unit, its .docx, its PDF
+    ledger: Path | None  # 问题清单.xlsx
+    analysis: Path | None  # 共性问题分析.docx

@@ -15,6 +15,7 @@ from ..core.findings import CELL_TOO_LONG, NO_PROBLEMS, NOT_CARRIED_OVER, NOT_CO
 from ..core.model import Origin
 from ..errors import InputError
 from ..fs.filenames import ANALYSIS_FILE, LEDGER_FILE
+from ..fs.folderlock import reading_lock
 from ..fs.publish import Publication
 from ..inputs.yaml_reader import load_inputs
 from ..ledger.analysis import analysis_docx
@@ -34,6 +35,7 @@ class SummaryResult:
     ledger_path: Path
     analysis_path: Path
     warnings: list[Finding] = field(default_factory=list)  # what summarising noticed (file, line, kind)
+    folder_notes: list[Finding] = field(default_factory=list)  # about the output folder: a write recovered, a record ignored
 
     @property
     def paths(self) -> list[Path]:
@@ -47,7 +49,8 @@ def summary(
     inputs, out = Path(inputs), Path(out)
     previous = Path(previous) if previous is not None else None
     keep = Path(keep) if keep is not None else None
-    loaded = load_inputs(inputs)
+    with reading_lock(inputs, writing=out):  # a report saved meanwhile is read whole, before or after
+        loaded = load_inputs(inputs)
     volume = loaded.volume
     problems, warnings = volume_problems(volume)
     warnings += _problem_warnings(problems, volume.settings.problem_words)
@@ -71,7 +74,7 @@ def summary(
         publication.write(LEDGER_FILE, ledger_workbook(ledger))
         publication.write(ANALYSIS_FILE, analysis_docx(ledger, report_template(inputs, volume)))
     warnings += _unkept_warning(ledger.unkept, keep)
-    return SummaryResult(ledger, ledger_path, analysis_path, loaded.warnings + warnings)
+    return SummaryResult(ledger, ledger_path, analysis_path, loaded.warnings + warnings, publication.notes)
 
 
 def _problem_warnings(problems: list[Problem], problem_words: list[str]) -> list[Finding]:
@@ -111,10 +114,20 @@ def _mark_raised_before(rows: list[LedgerRow], previous: Path) -> list[Finding]:
 
 def _carry_over(rows: list[LedgerRow], keep: Path | None, ledger_path: Path, force: bool):
     if keep is not None:
+        _refuse_a_folder_to_keep(keep)
         return carry_over(rows, read_kept_rows(keep))
     if ledger_path.exists() and not force:
         _refuse_to_lose_filled_in(ledger_path)
     return []
+
+
+def _refuse_a_folder_to_keep(keep: Path) -> None:
+    """--keep names the old ledger file; given its folder, say so and what to write."""
+    if not keep.is_dir():
+        return
+    ledger = keep / LEDGER_FILE
+    hint = f"它里面有上次的问题清单，请写 --keep {ledger}" if ledger.is_file() else f"--keep 后面写上次的问题清单文件（{LEDGER_FILE}）的路径"
+    raise InputError(f"“{keep}”是一个文件夹，不是文件：{hint}")
 
 
 def _refuse_to_lose_filled_in(ledger_path: Path) -> None:

@@ -16,10 +16,10 @@ from docgen.cli.argparse_zh import MESSAGES
 from docgen.cli.commands import main
 from docgen.cli.grammar import display_width
 
-COMMANDS = ["init", "build", "validate", "check", "import", "preview", "summary", "new"]
+COMMANDS = ["init", "build", "validate", "check", "import", "preview", "summary", "new", "serve"]
 # Latin words a Chinese user is meant to read: names of products, formats and files.
 NAMES = {"docgen", "LibreOffice", "Word", "WPS", "RTF", "ODT", "PDF", "PNG", "YAML", "Excel",
-         "docx", "doc", "txt", "md", "xlsx", "yaml", "inputs", "outputs", "preview", "volume"}
+         "docx", "doc", "txt", "md", "xlsx", "yaml", "inputs", "outputs", "preview", "volume", "Ctrl", "C"}
 ARGPARSE_WORDS = ["usage", "positional arguments", "options:", "show this help", "error:",
                   "the following arguments are required", "invalid choice", "choose from",
                   "unrecognized arguments", "expected one argument", "argument"]

@@ -1,5 +1,5 @@
-"""The double-click scripts for Windows (生成汇编.bat, 生成问题清单.bat and the
-windows/run-docgen.cmd they share). No Windows here: their text is checked for
+"""The double-click scripts for Windows (生成汇编.bat, 生成问题清单.bat, 打开工作台.bat
+and the windows/run-docgen.cmd they share). No Windows here: their text is checked for
 what cmd.exe needs, and the docgen command they run goes through docgen's own
 command-line parser."""
 
@@ -20,7 +20,8 @@ ROOT = Path(__file__).resolve().parents[2]
 HELPER = ROOT / "windows" / "run-docgen.cmd"
 BUILD = ROOT / "生成汇编.bat"
 SUMMARY = ROOT / "生成问题清单.bat"
-SCRIPTS = [BUILD, SUMMARY, HELPER]
+WORKBENCH = ROOT / "打开工作台.bat"
+SCRIPTS = [BUILD, SUMMARY, WORKBENCH, HELPER]
 SUBROUTINE = "find_python"  # returns to its caller, so need not pause
 
 
@@ -71,7 +72,7 @@ def test_the_crlf_endings_survive_a_clone():
         assert finished.stdout.strip().endswith("eol: crlf"), finished.stdout
 
 
-@pytest.mark.parametrize("script", [BUILD, SUMMARY], ids=lambda p: p.name)
+@pytest.mark.parametrize("script", [BUILD, SUMMARY, WORKBENCH], ids=lambda p: p.name)
 def test_a_root_script_works_from_its_own_folder_and_calls_the_helper(script):
     lines = _code(_lines(script))
     assert 'cd /d "%~dp0" || pushd "%~dp0"' in lines  # pushd: a folder on a network share
@@ -86,6 +87,14 @@ def test_the_build_script_runs_a_command_docgen_accepts():
     assert args.command == "build"
     assert (args.inputs, args.out) == (Path("inputs"), Path("outputs"))
     assert not (args.pdf or args.verify or args.exact)  # nothing that needs LibreOffice
+
+
+def test_the_workbench_script_serves_the_folders_the_build_script_builds():
+    _, arguments = _call_arguments(WORKBENCH)
+    args = parse(arguments)
+    assert args.command == "serve"
+    assert (args.inputs, args.out) == (Path("inputs"), Path("outputs"))
+    assert args.port is None and not args.no_browser  # the browser opens by itself, on a free port
 
 
 def test_the_summary_script_carries_over_a_filled_in_ledger():

@@ -175,7 +175,7 @@ def test_windows_faces_come_from_the_fonts_folder(tmp_path, monkeypatch):
 def _interrupted_journal(out):
     from docgen.fs.filenames import JOURNAL_FILE
 
-    journal = {"staging": ".docgen-new-x", "backup": ".docgen-old-x", "steps": [], "state": "replacing"}
+    journal = {"staging": ".docgen-new-0123456789ab", "backup": ".docgen-old-0123456789ab", "steps": [], "state": "replacing"}
     (out / JOURNAL_FILE).write_text(json.dumps(journal), encoding="utf-8")
 
 
@@ -184,7 +184,7 @@ def test_the_recovery_of_an_interrupted_write_is_a_finding_of_the_folder(tmp_pat
     out = tmp_path / "out"
     docgen.build(folder, out)
     _interrupted_journal(out)
-    recovered = docgen.build(folder, out).recovered
+    [recovered] = docgen.build(folder, out).folder_notes
     assert (recovered.kind, recovered.origin.path) == (findings.RECOVERED, out)
     _interrupted_journal(out)
     assert main(["build", "--inputs", str(folder), "--out", str(out)]) == 0

@@ -4,6 +4,7 @@ clashing names and a second docgen at the same time."""
 from __future__ import annotations
 
 import errno
+import os
 import shutil
 import subprocess
 import threading
@@ -16,10 +17,10 @@ import docgen.fs.folderlock
 import docgen.fs.publish
 from docgen.cli.commands import main
 from docgen.errors import InputError
-from docgen.fs.filenames import MAX_NAME_BYTES, unique_filenames
+from docgen.fs.filenames import MAX_NAME_BYTES, safe_filename, unique_filenames
 from docgen.fs.oserror import os_error_text
 from docgen.importing.importer import import_files
-from support.write_helpers import REPORT, leftovers, snapshot
+from support.write_helpers import REPORT, leftovers, snapshot, write_inputs
 
 LONG_UNIT = "𠀀" * 100  # four bytes each in UTF-8: 400 bytes, past every file system's 255
 GOOD_LINES = "基层党建亮点工作及存在问题（一）\n一、亮点工作\n1.甲项工作。正文。\n二、存在问题\n1.乙问题。\n"
@@ -41,6 +42,62 @@ def test_names_are_capped_by_bytes_and_stay_distinct():
     assert len({name.casefold() for name in names}) == len(names)
     assert all(name.endswith(".docx") for name in names)
     assert names[-1] == "社区.docx"
+
+
+# What Windows takes for a device, written out from its documentation (not from docgen): the
+# name up to its first dot, trailing spaces dropped, in any letter case.
+_DEVICES = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$", *(f"{port}{n}" for port in ("COM", "LPT") for n in "0123456789¹²³")}
+
+
+def _a_windows_device(name: str) -> bool:
+    return name.split(".")[0].rstrip(" ").upper() in _DEVICES
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["COM0", "LPT0", "com¹", "COM²", "LPT³", "CONIN$", "conout$", "CON .x", "NUL .报告", "Aux  ", "con.", "PRN..", "LPT9.社区"],
+)
+def test_no_unit_becomes_a_windows_device_name(unit):
+    for name in (*unique_filenames([unit, unit], ".docx"), safe_filename(unit, ".yaml")):
+        assert not _a_windows_device(name), name
+
+
+def _ignores_letter_case(folder: Path) -> bool:
+    probe = folder / "docgen-case-probe"
+    probe.write_bytes(b"")
+    try:
+        return (folder / "DOCGEN-CASE-PROBE").exists()
+    finally:
+        probe.unlink()
+
+
+def _one_file_under_two_spellings(monkeypatch, folder: Path, first: str, second: str) -> None:
+    """``folder`` as a disk that ignores letter case shows it: ``first`` and ``second`` one file
+    (a hard link), which goes from under both names when moved away from under one."""
+    os.link(folder / first, folder / second)
+    real_replace = os.replace
+
+    def replace(source, target):
+        real_replace(source, target)
+        for name, other in ((first, second), (second, first)):
+            if Path(source) == folder / name and (folder / other).exists():
+                (folder / other).unlink()
+
+    monkeypatch.setattr(docgen.fs.publish.os, "replace", replace)
+
+
+def test_a_unit_renamed_only_in_letter_case_builds_on_a_disk_that_ignores_case(tmp_path, capsys, monkeypatch):
+    inputs, out = write_inputs(tmp_path / "in", ("abc社区",)), tmp_path / "out"
+    assert _run(capsys, "build", "--inputs", str(inputs), "--out", str(out))[0] == 0
+    write_inputs(inputs, ("ABC社区",), "改名后的正文。")
+    if not _ignores_letter_case(tmp_path):
+        _one_file_under_two_spellings(monkeypatch, out, "abc社区.docx", "ABC社区.docx")
+    for _ in range(2):  # and the build after it
+        code, _, err = _run(capsys, "build", "--inputs", str(inputs), "--out", str(out))
+        assert code == 0, err
+    names = {path.name for path in out.iterdir()}
+    assert "ABC社区.docx" in names and "abc社区.docx" not in names
+    assert leftovers(out) == []
 
 
 @pytest.mark.parametrize("unit", ["template", "TEMPLATE"])
@@ -179,14 +236,15 @@ def test_import_sees_a_yml_of_the_same_unit_and_with_force_writes_into_it(tmp_pa
     [source] = _sources(tmp_path, "甲社区")
     out = tmp_path / "inputs"
     out.mkdir()
-    (out / "甲社区.yml").write_text("# 手写的\n", encoding="utf-8")
+    (out / "甲社区.yml").write_text(REPORT.format(unit="甲社区", text="手写的正文。"), encoding="utf-8")
     code, _, err = _run(capsys, "import", str(source), "--out", str(out))
     assert code == 1 and str(out / "甲社区.yml") in err
-    assert (out / "甲社区.yml").read_text(encoding="utf-8") == "# 手写的\n"
+    assert "手写的正文" in (out / "甲社区.yml").read_text(encoding="utf-8")
     code, printed, _ = _run(capsys, "import", str(source), "--out", str(out), "--force")
     assert code == 0 and "甲社区.yml" in printed
-    assert sorted(p.name for p in out.glob("甲社区.*")) == ["甲社区.yml"]  # not a second file of one unit
+    assert sorted(p.name for p in out.glob("甲社区*")) == ["甲社区.yml"]  # not a second file of one unit
     assert "unit: 甲社区" in (out / "甲社区.yml").read_text(encoding="utf-8")
+    assert "手写的正文" not in (out / "甲社区.yml").read_text(encoding="utf-8")
 
 
 def test_two_imports_to_one_target_without_force_cannot_both_write(tmp_path, monkeypatch):

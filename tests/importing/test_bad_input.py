@@ -182,7 +182,8 @@ def test_no_entity_is_ever_expanded_by_the_part_parser(tmp_path):
     assert SECRET not in docx_reader.etree.tostring(root, encoding=str)
 
 
-def test_existing_yaml_is_not_overwritten_without_force(tmp_path, capsys):
+def test_a_hand_made_yaml_of_the_same_name_is_never_overwritten(tmp_path, capsys):
+    """No unit can be read from it, so it is no duplicate: the report goes beside it, even with --force."""
     first = write_typed_docx(GOOD_LINES, tmp_path / "甲社区.docx")
     second = write_typed_docx(GOOD_LINES, tmp_path / "乙社区.docx")
     out = tmp_path / "inputs"
@@ -190,15 +191,15 @@ def test_existing_yaml_is_not_overwritten_without_force(tmp_path, capsys):
     existing = out / "乙社区.yaml"
     existing.write_text("# 我手改过的文件\n", encoding="utf-8")
 
-    assert main(["import", str(first), str(second), "--out", str(out)]) == 1
-    err = capsys.readouterr().err
-    assert str(existing) in err and "--force" in err
+    assert main(["import", str(first), str(second), "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "乙社区.yaml 不是能读出的报告，没有改动它；这份报告写入 乙社区-2.yaml" in printed
     assert existing.read_text(encoding="utf-8") == "# 我手改过的文件\n"
-    assert sorted(p.name for p in out.iterdir()) == ["volume.yaml", "乙社区.yaml", "甲社区.yaml"]
+    assert sorted(p.name for p in out.iterdir()) == ["volume.yaml", "乙社区-2.yaml", "乙社区.yaml", "甲社区.yaml"]
 
-    assert main(["import", str(first), str(second), "--out", str(out), "--force"]) == 0
-    assert "unit: 乙社区" in existing.read_text(encoding="utf-8")
-    assert (out / "甲社区.yaml").exists() and (out / "volume.yaml").exists()
+    assert main(["import", str(first), str(second), "--out", str(out), "--force"]) == 0  # the same units again
+    assert existing.read_text(encoding="utf-8") == "# 我手改过的文件\n"
+    assert sorted(p.name for p in out.iterdir()) == ["volume.yaml", "乙社区-2.yaml", "乙社区.yaml", "甲社区.yaml"]
 
 
 def test_an_existing_volume_yaml_is_left_alone_when_single_reports_are_imported(tmp_path, capsys):
