@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 # The model, errors and choices a program editing reports needs (docgen.workbench), in one place.
 from .core.findings import Finding, said  # noqa: F401  (said: a Finding as a person reads it)
-from .core.model import Cover, Item, Report, Section, Signature, Volume, VolumeSettings  # noqa: F401
-from .core.numbering import DEFAULT_ITEM_STYLE, ITEM_STYLES, chinese_date, item_number, section_number  # noqa: F401
+from .core.model import Cover, Item, Month, Report, Section, Signature, Volume, VolumeSettings  # noqa: F401
+from .core.numbering import DATE_STYLES, DEFAULT_ITEM_STYLE, ITEM_STYLES, chinese_date, item_number, section_number  # noqa: F401
 from .core.schema import DEFAULT_FONTS, FONT_USES, TITLE_MODES  # noqa: F401
 from .errors import DocgenError, EnvironmentProblem, InputError  # noqa: F401
 
@@ -220,12 +220,13 @@ def set_order(inputs: Path | str, units: list[str]) -> Saved:
     return _set_order(Path(inputs), units)
 
 
-def written_date(text: str, what: str) -> datetime.date:
-    """A date as a report file's reader takes one (2026年11月20日 or 2026-11-20); an
+def written_date(text: str, what: str, *, month_allowed: bool = False) -> datetime.date | Month:
+    """A date as a report file's reader takes one (2026年11月20日, 2026.11.20, 二〇二六年十一月二十日 …;
+    a ``Month`` where ``month_allowed`` and no day is written, as on a cover); an
     ``InputError`` with the reader's message (``what`` names the field) where it is none."""
     from .inputs.yaml_values import written_date as _written_date
 
-    return _written_date(text.strip(), what)[0]
+    return _written_date(text.strip(), what, month_allowed)[0]
 
 
 def start_pages(volume: Volume) -> list[int]:

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import datetime
+import os
 import shutil
+import types
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from support.paths import SAMPLE_INPUTS
+
+# Property tests draw the same examples on every run (the suite must not fail by chance, nor
+# by a slow moment on a busy machine); HYPOTHESIS_PROFILE=explore draws new ones to look further.
+settings.register_profile("docgen", derandomize=True, database=None, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("explore", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "docgen"))
 
 
 @pytest.fixture(scope="session")
@@ -26,3 +36,26 @@ def sample_inputs(tmp_path):
     inputs = tmp_path / "inputs"
     shutil.copytree(SAMPLE_INPUTS, inputs)
     return inputs
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """docgen's clock, which dates the files it writes, set by the test: ``clock(moment)``
+    (an aware datetime); so that two builds compared fall on the day the test says, not
+    on either side of a midnight the run happens to cross."""
+    from docgen.docx import properties as docprops
+
+    class Clock(datetime.datetime):
+        moment = datetime.datetime(2026, 11, 20, 8, 0, tzinfo=datetime.timezone.utc)
+
+        @classmethod
+        def now(cls, tz=None):
+            return cls.moment.astimezone(tz)
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    monkeypatch.setattr(docprops, "datetime", types.SimpleNamespace(datetime=Clock, timezone=datetime.timezone))
+
+    def set_to(moment: datetime.datetime) -> None:
+        Clock.moment = moment
+
+    return set_to

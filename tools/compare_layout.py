@@ -124,7 +124,7 @@ def _consume(text: str, rendered, cursor: int):
 def compare_inputs(inputs: Path) -> Comparison:
     with tempfile.TemporaryDirectory(prefix="docgen-compare-") as work:
         result = build(inputs, Path(work) / "docx")
-        [pdf] = convert_to_pdf([result.volume_path], Path(work))
+        [pdf] = convert_to_pdf([result.volume_path], Path(work), blank_pages=result.volume.settings.duplex)
         pages = read_pages(pdf)
     titles = result.volume.numbered_titles()
     return compare(model_paragraphs(result.volume), rendered_lines(pages, titles[0]))

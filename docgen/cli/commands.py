@@ -92,6 +92,8 @@ def _build(args) -> int:
     print(summary_line(result.findings, "docgen check" + inputs))
     _print_rendered(args, result)
     _print_removed(result.removed)
+    if not args.pdf and any(path.suffix == ".pdf" for path in result.removed):
+        print(f"  （其中的 PDF 对应的 Word 文件这次有改动，旧 PDF 已删除；Word 文件没有改动的报告，PDF 保留。要新的 PDF：docgen build{inputs}{out} --pdf）")
     print(f"已生成 {len(result.report_paths)} 份报告和汇编：{result.volume_path}")
     if len(result.report_paths) > _LISTED_REPORTS:
         print(f"目录共 {len(result.report_paths)} 项，见汇编开头。")
@@ -123,7 +125,7 @@ def _validate(args) -> int:
     loaded = validate(args.inputs)
     _print_warnings(loaded.warnings)
     count = len(loaded.volume.reports)
-    print(f"检查通过：{args.inputs} 中共 {count} 份报告。")
+    print(f"检查通过：共 {count} 份报告（{args.inputs}）。")
     return 0
 
 

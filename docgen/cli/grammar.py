@@ -8,6 +8,7 @@ usage of the command it was made in: ``docgen build --pfd`` shows build's.
 from __future__ import annotations
 
 import argparse
+import difflib
 import re
 import sys
 import unicodedata
@@ -107,11 +108,34 @@ class _Parser(argparse.ArgumentParser):
         # would hand it up to the top level, whose usage is not the one to show.
         namespace, extras = super().parse_known_args(args, namespace)
         if extras:
-            self.error(gettext("unrecognized arguments: %s") % " ".join(extras))
+            given = sys.argv[1:] if args is None else list(args)
+            self.error(gettext("unrecognized arguments: %s") % " ".join(extras) + self._folders_go_after_options(extras, given))
         return namespace, extras
+
+    def _folders_go_after_options(self, extras: list[str], given: list[str]) -> str:
+        """What to say of ``docgen build 2027年``: a folder written where only options go."""
+        options = self._option_string_actions
+        if "--inputs" not in options or "--inputs" in given or any(word.startswith("-") for word in extras):
+            return ""
+        placed = ["--inputs"] + (["--out"] if "--out" in options and "--out" not in given else [])
+        if len(extras) > len(placed):
+            return ""
+        said = "输入文件夹请写在 --inputs 后面" + ("，输出文件夹写在 --out 后面" if len(extras) == 2 else "")
+        rest = iter(zip(extras, placed))
+        pending = next(rest)
+        example = []
+        for word in given:
+            if pending and word == pending[0]:
+                example.append(f"{pending[1]} {word}")
+                pending = next(rest, None)
+            else:
+                example.append(word)
+        return f"。{said}，如：{self.prog} {' '.join(example)}"
 
     def error(self, message: str):
         usage = self.format_usage().strip()
+        # Python 3.10 writes "argument X: " itself, not through gettext
+        message = re.sub(r"^argument ([^:]+): ", r"\1：", message)
         raise UsageError(f"命令用法错误：{_wide.restore(message)}\n{usage}\n运行 {self.prog} -h 查看说明")
 
     def exit(self, status: int = 0, message: str | None = None):
@@ -156,6 +180,8 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
         words = sys.argv[1:] if argv is None else list(argv)
         if words and words[0] not in parser._option_string_actions and _commands_taking(words[0], parser.commands):
             parser.error(_options_go_after_the_command(words, parser.commands))
+        if words and not words[0].startswith("-") and words[0] not in parser.commands:
+            parser.error(_no_such_command(words[0], parser.commands))
         args = parser.parse_args(argv)
         if args.command is None:
             parser.print_help()
@@ -170,6 +196,14 @@ def _commands_taking(word: str, commands: dict[str, argparse.ArgumentParser]) ->
         return []
     # argparse keeps no public table of a parser's option strings
     return [name for name, command in commands.items() if option in command._option_string_actions]
+
+
+def _no_such_command(word: str, commands: dict[str, argparse.ArgumentParser]) -> str:
+    """What to say to ``docgen biuld``: the command meant, where it is plain, and the commands
+    (said here, not by argparse, whose words and quotes differ from one Python to the next)."""
+    close = difflib.get_close_matches(word.lower(), list(commands), n=1)
+    meant = f"是不是 {close[0]}？" if close else ""
+    return f"没有“{word}”这个命令，{meant}可选的有：{'、'.join(f'“{name}”' for name in commands)}"
 
 
 def _options_go_after_the_command(words: list[str], commands: dict[str, argparse.ArgumentParser]) -> str:

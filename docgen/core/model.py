@@ -11,7 +11,7 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .numbering import DEFAULT_ITEM_STYLE, report_title
+from .numbering import ARABIC_DATES, DEFAULT_ITEM_STYLE, report_title
 
 # A section whose heading holds one of these lists problems (docgen summary).
 DEFAULT_PROBLEM_WORDS = ("问题", "不足", "短板", "差距", "薄弱")
@@ -68,6 +68,14 @@ class Section:
     lead_origins: list[Origin] = field(default_factory=list, compare=False, repr=False)
 
 
+@dataclass(frozen=True, slots=True)
+class Month:
+    """A month of a year, where a date is given without its day: a cover dated 2026年12月."""
+
+    year: int
+    month: int
+
+
 @dataclass(slots=True)
 class Signature:
     """The 落款 at the end of a report: 署名 and 成文日期 (GB/T 9704 7.3.5)."""
@@ -102,7 +110,8 @@ class Cover:
 
     title: str
     unit: str = ""
-    date: datetime.date | None = None
+    date: datetime.date | Month | None = None  # a cover may give the month only
+    date_style: str = ARABIC_DATES  # how the date prints: 2026年12月 or 二〇二六年十二月
     origin: Origin = field(default_factory=Origin)
     title_origin: Origin = field(default_factory=Origin, compare=False, repr=False)
     unit_origin: Origin = field(default_factory=Origin, compare=False, repr=False)
@@ -117,10 +126,12 @@ class VolumeSettings:
     series_title_origin: Origin = field(default_factory=Origin, compare=False, repr=False)  # none: the default
     toc_heading_origin: Origin = field(default_factory=Origin, compare=False, repr=False)
     order: list[str] = field(default_factory=list)  # units, in volume order
+    order_origins: list[Origin] = field(default_factory=list, compare=False, repr=False)  # each one's line
     fonts: dict[str, str] = field(default_factory=dict)  # font use (schema.FONT_USES) → face name
     origin: Origin = field(default_factory=Origin)
     titles: str = "series"  # "series": series_title（一）…; "own": each report's own title
     show_unit: bool = False  # the unit on a line under each title and in its 目录 entry
+    duplex: bool = False  # printed on both sides: the 目录 and each report begin on a right-hand page
     cover: Cover | None = None
     problem_words: list[str] = field(default_factory=lambda: list(DEFAULT_PROBLEM_WORDS))
 

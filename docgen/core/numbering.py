@@ -24,6 +24,12 @@ ITEM_STYLES = tuple(style for style in LEVELS if style != SECTION_STYLE)  # what
 DEFAULT_ITEM_STYLE = "1."
 # What people type for a style, as the style it means.
 STYLE_ALIASES = {"1、": "1.", "1．": "1.", "(一)": "（一）", "(1)": "（1）"}
+# How a date is written out (a cover's): 2026年12月 (the default, as GB/T 9704 dates a
+# document) or 二〇二六年十二月; what people type for a style, as the style it means.
+ARABIC_DATES = "阿拉伯数字"
+NUMERAL_DATES = "汉字"
+DATE_STYLES = (ARABIC_DATES, NUMERAL_DATES)
+DATE_STYLE_ALIASES = {"数字": "阿拉伯数字", "阿拉伯": "阿拉伯数字", "中文": "汉字", "中文数字": "汉字", "汉字数字": "汉字"}
 
 
 def chinese_number(n: int) -> str:
@@ -131,5 +137,15 @@ def report_title(series_title: str, position: int) -> str:
 
 
 def chinese_date(date) -> str:
-    """A date as GB/T 9704 7.3.5 writes it: Arabic numerals, the year in full, no leading zeros."""
-    return f"{date.year}年{date.month}月{date.day}日"
+    """A date (or a ``model.Month``) as GB/T 9704 7.3.5 writes it: Arabic numerals, the year
+    in full, no leading zeros: 2026年11月20日, 2026年12月."""
+    day = getattr(date, "day", None)
+    return f"{date.year}年{date.month}月" + (f"{day}日" if day else "")
+
+
+def date_in_numerals(date) -> str:
+    """A date (or a ``model.Month``) in Chinese numerals, the year digit by digit:
+    二〇二六年十一月二十日, 二〇二六年十二月."""
+    year = "".join("〇一二三四五六七八九"[int(digit)] for digit in str(date.year))
+    day = getattr(date, "day", None)
+    return f"{year}年{chinese_number(date.month)}月" + (f"{chinese_number(day)}日" if day else "")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .model import Cover, Item, Report, Section, Signature, VolumeSettings
-from .numbering import ITEM_STYLES, STYLE_ALIASES
+from .numbering import DATE_STYLE_ALIASES, DATE_STYLES, ITEM_STYLES, STYLE_ALIASES
 
 # --- what a key may hold ---------------------------------------------------------------
 # eq=False: compared and hashed as themselves (a Choice holds a dict).
@@ -43,7 +43,9 @@ class Flag:
 
 @dataclass(frozen=True, eq=False)
 class Date:
-    """A date: 2026年11月20日 or 2026-11-20, written back as GB/T 9704 writes it."""
+    """A date as people type it (2026年11月20日, 2026-11-20 …), written back as GB/T 9704 writes it."""
+
+    month_allowed: bool = False  # a month alone (2026年12月) will do
 
 
 @dataclass(frozen=True, eq=False)
@@ -114,10 +116,10 @@ class Key:
     @cached_property
     def origin_attribute(self) -> str:
         """The model attribute where a reader records the place the value was written:
-        title_origin for a text, intro_origins (paragraph_origins for paragraphs) for a block."""
+        title_origin for a text, intro_origins (paragraph_origins for paragraphs) for a block or a list."""
         if isinstance(self.value, (Text, UnitName)):
             return f"{self.attribute}_origin"
-        if isinstance(self.value, Paragraphs):
+        if isinstance(self.value, (Paragraphs, Texts)):
             return self.attribute.removesuffix("s") + "_origins"
         return ""
 
@@ -245,7 +247,14 @@ COVER = Shape(
     (
         Key("title", "封面标题", required=True, note="封面标题（必填）", example="{year}年××街道基层党建亮点工作及存在问题汇编", piece="封面标题"),
         Key("unit", "编印单位", note="编印单位（可选）", example="中共××街道工作委员会组织办公室", piece="封面的编印单位"),
-        Key("date", "日期", Date(), note="日期（可选），写 2026-12-01 或 2026年12月1日", example="{year}年12月1日"),
+        Key("date", "日期", Date(month_allowed=True), note="日期（可选），如 2026年12月1日，也可以只写年月：2026年12月", example="{year}年12月1日"),
+        Key(
+            "date_style",
+            "日期写法",
+            Choice(DATE_STYLES, "日期写法“{value}”不认识，可选：{choices}（如 2026年12月 或 二〇二六年十二月）", DATE_STYLE_ALIASES),
+            note="日期的写法（可选）：阿拉伯数字（2026年12月）或 汉字（二〇二六年十二月）",
+            example=DATE_STYLES[0],
+        ),
     ),
     Cover,
 )
@@ -292,6 +301,13 @@ VOLUME = Shape(
             Flag(),
             note="true：每份报告标题下另起一行居中写单位名称，目录中也写；false：不写",
             remark="每份报告的标题下和目录中写上单位名称",
+        ),
+        Key(
+            "duplex",
+            "双面印刷",
+            Flag(),
+            note="true：双面印刷，目录和每份报告都从右手页（单数页）开始，需要时前面留一个空白页；false：单面印刷",
+            remark="双面印刷：目录和每份报告都从右手页开始",
         ),
         Key("cover", "封面", Part(COVER), note="在目录之前，不印页码；要封面时去掉下面各行开头的“# ”并改写", remark="封面：标题、编印单位和日期"),
     ),

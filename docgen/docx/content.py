@@ -49,16 +49,25 @@ def report_elements(report: Report, title: str, styles: StyleIds, show_unit: boo
 
 
 def report_body_xml(
-    paragraphs: list[compose.Paragraph], styles: StyleIds, bookmark: tuple[int, str] | None = None
+    paragraphs: list[compose.Paragraph], styles: StyleIds, bookmark: tuple[int, str] | None = None, section: str = ""
 ) -> str:
-    """A report's composed paragraphs as WordprocessingML text, its title in ``bookmark`` where given."""
-    first, *rest = paragraphs
-    return _paragraph_xml(first, styles, bookmark) + "".join(_paragraph_xml(p, styles) for p in rest)
+    """A report's composed paragraphs as WordprocessingML text, its title in ``bookmark``
+    where given, its last paragraph ending a section with ``section`` (XML text) where given."""
+    *most, last = paragraphs
+    xml = [_paragraph_xml(p, styles, bookmark if i == 0 else None) for i, p in enumerate(most)]
+    xml.append(_paragraph_xml(last, styles, bookmark if not most else None, section))
+    return "".join(xml)
 
 
-def cover_elements(cover: Cover, styles: StyleIds):
-    """The cover page as WordprocessingML elements, ending its own section: no footer, so no page number."""
-    paragraphs = parse_body([_paragraph_xml(p, styles) for p in compose.cover_paragraphs(cover)])
+def cover_elements(cover: Cover, styles: StyleIds, blank_back: bool = False):
+    """The cover page as WordprocessingML elements, ending its own section: no footer, so no page number.
+    ``blank_back``: and a blank page after it, the cover's back (printed on both sides)."""
+    composed = compose.cover_paragraphs(cover)
+    if blank_back:
+        composed.append(compose.Paragraph(compose.BLANK))
+    paragraphs = parse_body([_paragraph_xml(p, styles) for p in composed])
+    if blank_back:
+        replace_child(paragraphs[-1].find(qn("w:pPr")), element("pageBreakBefore"))
     replace_child(paragraphs[-1].find(qn("w:pPr")), _cover_section())
     return paragraphs
 
@@ -85,15 +94,23 @@ def _cover_section():
 TOC_GALLERY = "Table of Contents"
 
 
-def toc_lines(heading: str, entries: list[compose.TocEntry], bookmarks: list[str], styles: StyleIds) -> Iterator[str]:
-    """The 目录's paragraphs as XML text, one by one: a TOC field whose cached result
-    holds ``entries``, each linked to its report's bookmark, so it is right before any
-    update. They go into Word's 目录 content control (``TOC_GALLERY``), which WPS
-    and Word offer to update; given one by one, a 目录 of thousands of entries
-    need not be held whole."""
-    instruction = f'TOC \\h \\z \\t "{spec.STYLE_TITLE},1"'
-    if any(entry.unit for entry in entries):  # the unit lines as entries without page numbers
-        instruction = f'TOC \\h \\z \\t "{spec.STYLE_TITLE},1,{spec.STYLE_UNIT_LINE},2" \\n 2-2'
+TOC_INSTRUCTION = f'TOC \\h \\z \\t "{spec.STYLE_TITLE},1"'
+
+
+def toc_lines(
+    heading: str, entries: list[compose.TocEntry], bookmarks: list[str], styles: StyleIds, as_field: bool
+) -> Iterator[str]:
+    """The 目录's paragraphs as XML text, one by one (a 目录 of thousands of entries
+    need not be held whole). Each entry links to its report's bookmark and gives
+    its page in a PAGEREF field, so it is right before any update.
+
+    ``as_field``: the entries are the cached result of a TOC field, which Word and
+    WPS offer to update (in Word's 目录 content control, ``TOC_GALLERY``). Otherwise
+    they are lines of their own, which an update of fields (Word's F9, WPS's and
+    LibreOffice's 更新域) leaves as they are but for their page numbers: where an
+    update of a TOC field would not print them as composed
+    (``compose.toc_field_keeps_its_look``).
+    """
     links = iter(bookmarks)
     composed = compose.toc_paragraphs(heading, entries)
     first_entry = next((i for i, p in enumerate(composed) if p.role == compose.TOC_LINE), None)
@@ -104,21 +121,29 @@ def toc_lines(heading: str, entries: list[compose.TocEntry], bookmarks: list[str
         if paragraph.role != compose.TOC_LINE:
             held = _paragraph_xml(paragraph, styles)
             continue
-        bookmark = next(links)
-        page = field_begin_xml(f"PAGEREF {bookmark} \\h") + run_xml(paragraph.page) + field_char_xml("end")
-        content = hyperlink_xml(bookmark, run_xml(f"{paragraph.text}\t") + page)
-        if index == first_entry:
-            content = field_begin_xml(instruction) + content
-        held = paragraph_xml(styles[paragraph.format.style], content)
-    if first_entry is not None:
+        content = _entry_xml(paragraph, next(links))
+        if as_field and index == first_entry:
+            content = field_begin_xml(TOC_INSTRUCTION) + content
+        held = paragraph_xml(styles[paragraph.format.style], content, keep_with_next=paragraph.keep_with_next)
+    if as_field and first_entry is not None:
         held = held.removesuffix(_PARAGRAPH_END) + field_char_xml("end") + _PARAGRAPH_END
     yield held
+
+
+def _entry_xml(paragraph: compose.Paragraph, bookmark: str) -> str:
+    """A 目录 entry's text, its lines broken by hand, a tab to the dot leader and its page number."""
+    *lines, last = paragraph.text.split(compose.LINE_BREAK)
+    text = "".join(run_xml(line) + BREAK_XML for line in lines) + run_xml(f"{last}\t")
+    page = field_begin_xml(f"PAGEREF {bookmark} \\h") + run_xml(paragraph.page) + field_char_xml("end")
+    return hyperlink_xml(bookmark, text + page)
 
 
 _PARAGRAPH_END = "</w:p>"
 
 
-def _paragraph_xml(paragraph: compose.Paragraph, styles: StyleIds, bookmark: tuple[int, str] | None = None) -> str:
+def _paragraph_xml(
+    paragraph: compose.Paragraph, styles: StyleIds, bookmark: tuple[int, str] | None = None, section: str = ""
+) -> str:
     """``paragraph`` as WordprocessingML text (see ``ooxml.parse_body``)."""
     runs = []
     for run in paragraph.runs:
@@ -128,4 +153,12 @@ def _paragraph_xml(paragraph: compose.Paragraph, styles: StyleIds, bookmark: tup
                 runs.append(BREAK_XML)
             if segment:
                 runs.append(run_xml(segment, char_style))
-    return paragraph_xml(styles[paragraph.format.style], "".join(runs), paragraph.right_indent, bookmark)
+    return paragraph_xml(
+        styles[paragraph.format.style],
+        "".join(runs),
+        paragraph.right_indent,
+        bookmark,
+        paragraph.keep_with_next,
+        paragraph.keep_lines,
+        section,
+    )

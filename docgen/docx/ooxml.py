@@ -41,6 +41,10 @@ _ORDER = {
         "position sz szCs highlight u effect bdr shd fitText vertAlign rtl cs em "
         "lang eastAsianLayout specVanish oMath"
     ).split(),
+    "style": (
+        "name aliases basedOn next link autoRedefine hidden uiPriority semiHidden unhideWhenUsed qFormat "
+        "locked personal personalCompose personalReply rsid pPr rPr tblPr trPr tcPr tblStylePr"
+    ).split(),
     "sectPr": (
         "headerReference footerReference footnotePr endnotePr type pgSz pgMar "
         "paperSrc pgBorders lnNumType pgNumType cols formProt vAlign noEndnote "
@@ -205,14 +209,31 @@ def hyperlink_xml(anchor: str, content: str) -> str:
     return f'<w:hyperlink w:anchor="{attribute_xml(anchor)}" w:history="1">{content}</w:hyperlink>'
 
 
-def paragraph_xml(style_id: str, content: str, right_indent: int = 0, bookmark: tuple[int, str] | None = None) -> str:
+def paragraph_xml(
+    style_id: str,
+    content: str,
+    right_indent: int = 0,
+    bookmark: tuple[int, str] | None = None,
+    keep_with_next: bool = False,
+    keep_lines: bool = False,
+    section: str = "",
+) -> str:
     """A paragraph of style ``style_id`` holding ``content`` (runs as XML text),
-    wrapped in ``bookmark`` (id, name) where given: a 目录 entry links to it."""
+    wrapped in ``bookmark`` (id, name) where given: a 目录 entry links to it.
+    ``keep_with_next``, ``keep_lines``: on the page of the next paragraph, not split
+    across pages, beyond what its style says. ``section``: section properties (XML
+    text) the paragraph ends a section with."""
+    keep = ("<w:keepNext/>" if keep_with_next else "") + ("<w:keepLines/>" if keep_lines else "")
     indent = f'<w:ind w:right="{right_indent}"/>' if right_indent else ""
     if bookmark:
         number, name = bookmark
         content = f'<w:bookmarkStart w:id="{number}" w:name="{attribute_xml(name)}"/>{content}<w:bookmarkEnd w:id="{number}"/>'
-    return f'<w:p><w:pPr><w:pStyle w:val="{attribute_xml(style_id)}"/>{indent}</w:pPr>{content}</w:p>'
+    return f'<w:p><w:pPr><w:pStyle w:val="{attribute_xml(style_id)}"/>{keep}{indent}{section}</w:pPr>{content}</w:p>'
+
+
+def parse_xml_fragments(fragments) -> list:
+    """``w:`` elements written as XML text (``w:`` prefix, no declaration), in order."""
+    return parse_body(list(fragments))
 
 
 def parse_body(fragments: list[str]) -> list:

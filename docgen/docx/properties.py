@@ -12,6 +12,7 @@ import datetime
 import os
 from dataclasses import dataclass
 from html import escape as _html_escape
+from pathlib import Path
 
 APPLICATION = "docgen"
 
@@ -69,3 +70,19 @@ def app_xml(props: DocumentProperties) -> bytes:
         f"<Application>{APPLICATION}</Application><DocSecurity>0</DocSecurity>{company}"
         "</Properties>"
     ).encode()
+
+
+def same_but_dated(old: Path, new: Path) -> bool:
+    """Whether two Word files hold the same document, ``core.xml`` (the day of the build) aside."""
+    import zipfile  # only where a build keeps the PDFs of an earlier one
+
+    try:
+        with zipfile.ZipFile(old) as before, zipfile.ZipFile(new) as after:
+            parts = [info for info in before.infolist() if info.filename != CORE_PART]
+            if [(i.filename, i.CRC, i.file_size) for i in parts] != [
+                (i.filename, i.CRC, i.file_size) for i in after.infolist() if i.filename != CORE_PART
+            ]:
+                return False
+            return all(before.read(info) == after.read(info.filename) for info in parts)
+    except (OSError, zipfile.BadZipFile):
+        return False

@@ -22,14 +22,36 @@ from docx.shared import Twips
 from ..core.schema import DEFAULT_FONTS, FONT_USES
 from ..layout import spec
 from .fonttable import declare_faces
-from .ooxml import add_field, add_run, element, replace_child, set_fonts, set_outline_level, set_size, text_run
+from .ooxml import (
+    add_field,
+    add_run,
+    element,
+    parse_xml_fragments,
+    replace_child,
+    set_fonts,
+    set_outline_level,
+    set_size,
+    text_run,
+)
 from .package import FIXED_ZIP_DATE, read_parts, zip_parts
 from .properties import DocumentProperties
 
 TEMPLATE_PATH = Path(__file__).resolve().parents[2] / "templates" / "report.docx"
 BODY_PLACEHOLDER = "{{ body }}"
-# python-docx's default document carries these; none of them belongs in ours.
-_LEFTOVER_RELATIONSHIPS = ("/stylesWithEffects", "/customXml", "/thumbnail")
+# python-docx's default document carries these; none of them belongs in ours (docgen
+# numbers by text, and names every face and colour it uses: no list definitions, no theme).
+_LEFTOVER_RELATIONSHIPS = ("/stylesWithEffects", "/customXml", "/thumbnail", "/theme", "/numbering")
+# Word's own defaults, which every document has: the paragraph default is docgen's Normal.
+_WORD_DEFAULT_STYLES = (
+    '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
+    '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>',
+    '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>'
+    '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/>'
+    '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/>'
+    '<w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>',
+    '<w:style w:type="numbering" w:default="1" w:styleId="NoList"><w:name w:val="No List"/>'
+    '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/></w:style>',
+)
 _TEMPLATE_DATE = datetime.datetime(*FIXED_ZIP_DATE, tzinfo=datetime.timezone.utc)
 
 
@@ -38,6 +60,7 @@ def build_template(fonts: dict[str, str] | None = None) -> bytes:
     faces = {**DEFAULT_FONTS, **(fonts or {})}
     document = docx.Document()
     _set_defaults(document, faces)
+    _only_word_defaults(document)
     _define_styles(document, faces)
     _set_page(document)
     _set_footers(document, faces)
@@ -102,11 +125,30 @@ _ALIGNMENT = {
 }
 
 
+def _only_word_defaults(document) -> None:
+    """Every style of python-docx's default document goes (its headings, lists and
+    table styles in theme colours); Word's defaults are written as Word has them.
+    Word's other built-in styles stay latent: defined by Word, out of the gallery."""
+    styles = document.styles.element
+    for style in styles.findall(qn("w:style")):
+        styles.remove(style)
+    for style in parse_xml_fragments(_WORD_DEFAULT_STYLES):
+        styles.append(style)
+    latent = styles.find(qn("w:latentStyles"))
+    for exception in list(latent):
+        latent.remove(exception)
+
+
 def _define_styles(document, faces) -> None:
     """A paragraph style for each paragraph format in ``spec.FORMATS``, then the
     character styles of lead sentences and the page number's style."""
     styles = document.styles
-    body = styles[spec.STYLE_BODY]
+    body = styles.add_style(spec.STYLE_BODY, WD_STYLE_TYPE.PARAGRAPH)
+    body.element.attrib.pop(qn("w:customStyle"))  # Word's own Normal (shown as 正文), docgen's numbers
+    body.element.set(qn("w:styleId"), "Normal")
+    body.element.set(qn("w:default"), "1")
+    body.quick_style = True
+    body.priority = 0
     _paragraph_format(body, spec.FORMATS[spec.BODY], faces)
     body.paragraph_format.widow_control = True
     defined = {spec.STYLE_BODY}
@@ -130,6 +172,7 @@ def _define_styles(document, faces) -> None:
 
     for name, style_id in ((spec.STYLE_TOC_LINE, "TOC1"), (spec.STYLE_TOC_UNIT, "TOC2")):
         toc_line = styles[name]
+        replace_child(toc_line.element, element("unhideWhenUsed"))
         toc_line.paragraph_format.tab_stops.add_tab_stop(
             Twips(spec.TEXT_WIDTH), alignment=2, leader=1  # right-aligned, dot leader
         )
@@ -137,6 +180,8 @@ def _define_styles(document, faces) -> None:
         toc_line.element.set(qn("w:styleId"), style_id)  # the id Word's TOC field looks for
         toc_line.element.attrib.pop(qn("w:customStyle"))  # Word's built-in 目录 1/2, not look-alikes
         toc_line.priority = 39  # where Word ranks its TOC styles
+
+    _toc_heading(styles)
 
     page_number = styles.add_style(spec.STYLE_PAGE_NUMBER, WD_STYLE_TYPE.PARAGRAPH)
     page_number.base_style = body
@@ -149,12 +194,30 @@ def _define_styles(document, faces) -> None:
     )
 
 
+def _toc_heading(styles) -> None:
+    """Word's built-in TOC Heading, as docgen's 目录标题: LibreOffice heads a 目录
+    it updates with it."""
+    heading = styles.add_style(spec.STYLE_TOC_BUILT_IN_HEADING, WD_STYLE_TYPE.PARAGRAPH)
+    heading.element.attrib.pop(qn("w:customStyle"))
+    heading.element.set(qn("w:styleId"), "TOCHeading")
+    heading.base_style = styles[spec.STYLE_TOC_HEADING]
+    heading.next_paragraph_style = styles[spec.STYLE_BODY]
+    heading.priority = 39
+    replace_child(heading.element, element("semiHidden"))
+    replace_child(heading.element, element("unhideWhenUsed"))
+    set_outline_level(heading.element.get_or_add_pPr(), 10)  # body text: not itself in a 目录
+
+
 def _paragraph_format(style, fmt: spec.ParagraphFormat, faces) -> None:
     ppr = style.element.get_or_add_pPr()
     replace_child(
         ppr, element("spacing", before="0", after="0", line=str(fmt.line_height), lineRule="exact")
     )
-    if fmt.first_line_chars:
+    if fmt.hanging_chars:
+        hanging = str(fmt.hanging_indent)
+        chars = str(fmt.hanging_chars)
+        replace_child(ppr, element("ind", left=hanging, leftChars=chars, hanging=hanging, hangingChars=chars))
+    elif fmt.first_line_chars:
         replace_child(
             ppr,
             element("ind", firstLine=str(fmt.first_line_indent), firstLineChars=str(fmt.first_line_chars)),

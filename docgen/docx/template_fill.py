@@ -14,6 +14,7 @@ from one report to the next: that keeps a 1,000-report build fast.
 
 from __future__ import annotations
 
+import functools
 import io
 import itertools
 import re
@@ -56,7 +57,7 @@ class Template:
         self._bytes = read_template(self.path) if path else build_template()
         self._fields = _count_fields(self._bytes, self.path)
         self._static_parts: dict[str, bytes] | None = None
-        self._static: dict[bool, RenderedTemplate] = {}
+        self._static: dict[tuple[bool, bool], RenderedTemplate] = {}
 
     @property
     def same_for_every_output(self) -> bool:
@@ -68,18 +69,20 @@ class Template:
         rendered = self.rendered(context)
         return rendered.docx([rendered.serialised(paragraphs_for(rendered.styles))], properties)
 
-    def rendered(self, context: dict[str, str], number_from_one: bool = False) -> RenderedTemplate:
+    def rendered(self, context: dict[str, str], number_from_one: bool = False, odd_page: bool = False) -> RenderedTemplate:
         """The template rendered with ``context``: what every output of that context shares.
 
         ``number_from_one``: the body's last section (the template's) numbers its
-        pages from 1, after an unnumbered section such as the volume's cover."""
+        pages from 1, after an unnumbered section such as the volume's cover;
+        ``odd_page``: it begins on a right-hand (odd) page (printed on both sides)."""
         if not self.same_for_every_output:  # fields beyond {{ body }}: each report renders its own
-            return _rendered_from(self._render(context), self.path, number_from_one)
-        if number_from_one not in self._static:
+            return _rendered_from(self._render(context), self.path, number_from_one, odd_page)
+        key = (number_from_one, odd_page)
+        if key not in self._static:
             if self._static_parts is None:
                 self._static_parts = self._render(context)
-            self._static[number_from_one] = _rendered_from(self._static_parts, self.path, number_from_one)
-        return self._static[number_from_one]
+            self._static[key] = _rendered_from(self._static_parts, self.path, number_from_one, odd_page)
+        return self._static[key]
 
     def _render(self, context: dict[str, str]) -> dict[str, bytes]:
         """The template's parts, rendered with ``context``."""
@@ -105,10 +108,10 @@ class Template:
         return parts
 
 
-def _rendered_from(parts: dict[str, bytes], template_path: Path, number_from_one: bool) -> RenderedTemplate:
-    before, after, nsmap = _around_body_mark(parts[_DOCUMENT_PART], template_path, number_from_one)
+def _rendered_from(parts: dict[str, bytes], template_path: Path, number_from_one: bool, odd_page: bool) -> RenderedTemplate:
+    before, after, nsmap, section = _around_body_mark(parts[_DOCUMENT_PART], template_path, number_from_one, odd_page)
     shared = SharedParts(zip_parts({n: data for n, data in parts.items() if n not in _PER_OUTPUT_PARTS}))
-    return RenderedTemplate(shared, before, after, nsmap, StyleIds(parts[STYLES_PART]))
+    return RenderedTemplate(shared, before, after, nsmap, StyleIds(parts[STYLES_PART]), section)
 
 
 @dataclass(frozen=True)
@@ -122,6 +125,14 @@ class RenderedTemplate:
     after: bytes  # and from after it
     nsmap: dict
     styles: StyleIds
+    section: bytes  # the template's own section properties (page, margins, footers), as it has them
+
+    def section_xml(self, odd_page: bool = False, number_from_one: bool = False) -> str:
+        """The template's section properties as XML text, for a section that ends
+        before the body's last (the volume printed on both sides has one for the 目录
+        and one a report): beginning on a right-hand page where ``odd_page``, its pages
+        numbered from 1 where ``number_from_one``, else on from the section before."""
+        return _section_xml(self.section, odd_page, number_from_one)
 
     def body(self, paragraphs_xml: str) -> bytes:
         """Body paragraphs written as XML text (``ooxml.paragraph_xml``) as they print
@@ -185,12 +196,20 @@ def _count_fields(data: bytes, path: Path) -> int:
     return len(_FIELD.findall(text))
 
 
-def _around_body_mark(document_xml: bytes, template_path: Path, number_from_one: bool) -> tuple[bytes, bytes, dict]:
-    """The document part before and after its body mark paragraph, and the root's namespaces."""
+def _around_body_mark(
+    document_xml: bytes, template_path: Path, number_from_one: bool, odd_page: bool
+) -> tuple[bytes, bytes, dict, bytes]:
+    """The document part before and after its body mark paragraph, the root's namespaces,
+    and the body's section properties as the template has them."""
     root = etree.fromstring(document_xml, XML_PARSER)
     body = root.find(qn("w:body"))
+    if body.find(qn("w:sectPr")) is None:  # a template without page settings: Word's defaults
+        body.append(element("sectPr"))
+    section = etree.tostring(body.find(qn("w:sectPr")), encoding="UTF-8")
     if number_from_one:
-        _number_pages_from_one(body)
+        _number_pages_from_one(body.find(qn("w:sectPr")))
+    if odd_page:
+        _begin_on_odd_page(body.find(qn("w:sectPr")))
     for paragraph in body.iterchildren(qn("w:p")):
         text = "".join(t.text or "" for t in paragraph.iter(qn("w:t")))
         if _BODY_MARK in text:
@@ -199,18 +218,32 @@ def _around_body_mark(document_xml: bytes, template_path: Path, number_from_one:
             before, after = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True).split(
                 etree.tostring(cut, encoding="UTF-8")
             )
-            return before, after, root.nsmap
+            return before, after, root.nsmap, section
     raise InputError("模板中找不到正文位置：请在模板正文里单独一段写上 {{ body }}", Origin(template_path))
 
 
-def _number_pages_from_one(body) -> None:
-    """The body's last section numbers its pages from 1 (a number format the template sets is kept)."""
-    section = body.find(qn("w:sectPr"))
-    if section is None:  # a template without page settings: Word's defaults
-        section = element("sectPr")
-        body.append(section)
+def _number_pages_from_one(section) -> None:
+    """The section numbers its pages from 1 (a number format the template sets is kept)."""
     numbering = section.find(qn("w:pgNumType"))
     if numbering is None:
         numbering = element("pgNumType")
         replace_child(section, numbering)
     numbering.set(qn("w:start"), "1")
+
+
+def _begin_on_odd_page(section) -> None:
+    """The section begins on the next odd page: Word and LibreOffice leave the page before blank where needed."""
+    replace_child(section, element("type", val="oddPage"))
+
+
+@functools.lru_cache(maxsize=8)
+def _section_xml(template_section: bytes, odd_page: bool, number_from_one: bool) -> str:
+    section = etree.fromstring(template_section, XML_PARSER)
+    numbering = section.find(qn("w:pgNumType"))
+    if numbering is not None:
+        numbering.attrib.pop(qn("w:start"), None)
+    if number_from_one:
+        _number_pages_from_one(section)
+    if odd_page:
+        _begin_on_odd_page(section)
+    return etree.tostring(section, encoding="unicode")

@@ -17,10 +17,11 @@ from typing import BinaryIO
 from lxml import etree
 
 from ..core.model import Volume, VolumeSettings
-from ..layout import compose
+from ..layout import compose, spec
+from ..layout.compose import toc_field_keeps_its_look
 from ..layout.paginate import toc_entries
 from .content import TOC_GALLERY, cover_elements, report_body_xml, toc_lines
-from .ooxml import document_part_control
+from .ooxml import document_part_control, paragraph_xml
 from .properties import DocumentProperties
 from .template_fill import Template
 
@@ -36,18 +37,26 @@ class VolumeWriter:
     """The volume from its reports' bodies, each made on its own (``body``, in whichever
     process makes the report), and the pages of its 目录 (``write``)."""
 
-    def __init__(self, settings: VolumeSettings, template: Template):
+    def __init__(self, settings: VolumeSettings, template: Template, reports: int = 0):
         self.settings = settings
-        # the cover is unnumbered: the 目录 is page 1 with a cover as without one
+        self.reports = reports  # how many the volume has
+        # The cover is unnumbered: the 目录 is page 1 with a cover as without one. Printed on
+        # both sides, the 目录 and each report are sections of their own, each beginning a
+        # right-hand page, and the 目录's section numbers from 1 (the last report's is the template's).
+        duplex = settings.duplex
         self.rendered = template.rendered(
-            {"title": settings.series_title, "unit": ""}, number_from_one=settings.cover is not None
+            {"title": settings.series_title, "unit": ""},
+            number_from_one=settings.cover is not None and not duplex,
+            odd_page=duplex,
         )
 
     def body(self, paragraphs: list[compose.Paragraph], position: int) -> bytes:
         """A report, composed (``compose.report_paragraphs``), as it prints in the volume
         at ``position`` (from 0); its title is the 目录's link target."""
         bookmark = (position + 1, bookmark_name(position))
-        return self.rendered.body(report_body_xml(paragraphs, self.rendered.styles, bookmark))
+        own_section = self.settings.duplex and position < self.reports - 1
+        section = self.rendered.section_xml(odd_page=True) if own_section else ""
+        return self.rendered.body(report_body_xml(paragraphs, self.rendered.styles, bookmark, section))
 
     def write(self, file: BinaryIO, volume: Volume, start_pages: list[int], bodies: Iterable[bytes]) -> None:
         """The package into ``file``: cover, a 目录 with ``start_pages``, then ``bodies`` in order."""
@@ -60,21 +69,27 @@ class VolumeWriter:
         entries = toc_entries(volume, [str(page) for page in start_pages])
         bookmarks = [bookmark_name(i) for i in range(len(entries))]
         if settings.cover:
-            yield rendered.serialised(cover_elements(settings.cover, styles))
-        mark = etree.Comment("toc")
-        head, tail = rendered.serialised([document_part_control([mark], TOC_GALLERY)]).split(
-            etree.tostring(mark, encoding="UTF-8")
-        )
+            yield rendered.serialised(cover_elements(settings.cover, styles, blank_back=settings.duplex))
+        as_field = toc_field_keeps_its_look(entries)
+        head, tail = b"", b""
+        if as_field:  # in Word's 目录 content control
+            mark = etree.Comment("toc")
+            head, tail = rendered.serialised([document_part_control([mark], TOC_GALLERY)]).split(
+                etree.tostring(mark, encoding="UTF-8")
+            )
         yield head
-        lines = toc_lines(settings.toc_heading, entries, bookmarks, styles)
+        lines = toc_lines(settings.toc_heading, entries, bookmarks, styles, as_field)
         while batch := list(itertools.islice(lines, _TOC_BATCH)):
             yield rendered.body("".join(batch))
         yield tail
+        if settings.duplex:  # the 目录's own section: an empty paragraph after it ends it (measured by the model)
+            section = rendered.section_xml(odd_page=True, number_from_one=settings.cover is not None)
+            yield rendered.body(paragraph_xml(styles[spec.STYLE_BODY], "", section=section))
 
 
 def volume_docx(volume: Volume, start_pages: list[int], template: Template) -> bytes:
     """The whole volume at once (its reports composed again): for ``build --exact`` and tests."""
-    writer, show_unit = VolumeWriter(volume.settings, template), volume.settings.show_unit
+    writer, show_unit = VolumeWriter(volume.settings, template, len(volume.reports)), volume.settings.show_unit
     reports = zip(volume.reports, volume.numbered_titles())
     bodies = (writer.body(compose.report_paragraphs(r, title, show_unit), i) for i, (r, title) in enumerate(reports))
     out = io.BytesIO()

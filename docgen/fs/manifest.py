@@ -1,8 +1,10 @@
 """The list of files docgen wrote into an output folder, with each one's checksum.
 
 It is what lets a build remove its own stale outputs (the .docx of a deleted
-input, PDFs and preview pages older than their Word files) without ever
-touching a file docgen did not write, or one the user has changed since.
+input, PDFs of Word files that changed, preview pages) without ever touching a
+file docgen did not write, or one the user has changed since. A file made from
+another output (a PDF from its .docx: ``Derived``) stays while that output is
+written again holding the same document.
 Anyone can write the record, so a name in it is used only when it stays
 inside the folder and leads through no link (``folderpaths``); any other is
 left out of the record and named for the user.
@@ -41,6 +43,15 @@ class Entry:
 Manifest = dict[str, Entry]
 
 
+@dataclass(frozen=True)
+class Derived:
+    """Which outputs are made from which (东湖社区.pdf from 东湖社区.docx), and whether two
+    versions of a source hold the same document (the later one only newly dated, say)."""
+
+    source_of: Callable[[str], str | None]
+    same: Callable[[Path, Path], bool]  # (the old file, the new one)
+
+
 def read_manifest(folder: Path) -> tuple[Manifest, list[str]]:
     """The files docgen recorded in ``folder`` (none when there is no readable record), and
     the recorded names it cannot trust: out of the folder, or through a link."""
@@ -69,26 +80,45 @@ def file_entry(path: Path) -> Entry:
     return Entry(digest.hexdigest(), path.stat().st_size)
 
 
-def stale_outputs(folder: Path, recorded: Manifest, written: set[str], scope: Scope) -> list[str]:
-    """The recorded files in ``scope`` that this publication does not write again and
-    that are still exactly as docgen wrote them: safe to remove."""
-    stale = []
-    for name, entry in sorted(recorded.items()):
-        if name in written or not scope(name):
+def unchanged(path: Path, entry: Entry) -> bool:
+    """Whether ``path`` is still exactly the file docgen wrote (a link in its place is not)."""
+    return is_real_file(path) and path.stat().st_size == entry.size and file_entry(path) == entry
+
+
+def still_current(folder: Path, recorded: Manifest, written: Manifest, derived: Derived, staged: Path) -> set[str]:
+    """The recorded files made from an output this publication writes again (from ``staged``)
+    holding the same document as the one they were made from: they stay as they are."""
+    current = set()
+    for name, entry in recorded.items():
+        source = derived.source_of(name)
+        if name in written or source not in written or source not in recorded or not unchanged(folder / name, entry):
             continue
-        path = folder / name  # a link in its place is not docgen's file: never followed
-        if is_real_file(path) and path.stat().st_size == entry.size and file_entry(path) == entry:
-            stale.append(name)
-    return stale
+        if written[source] == recorded[source] or (
+            unchanged(folder / source, recorded[source]) and derived.same(folder / source, staged / source)
+        ):
+            current.add(name)
+    return current
 
 
-def next_manifest(folder: Path, recorded: Manifest, written: Manifest, removed: list[str], scope: Scope) -> Manifest:
-    """The record after a publication: what it wrote, and the earlier entries outside its
-    scope that still hold what docgen wrote."""
+def stale_outputs(folder: Path, recorded: Manifest, written: set[str], scope: Scope, current: set[str] = frozenset()) -> list[str]:
+    """The recorded files in ``scope`` that this publication does not write again, nor keeps as
+    ``current``, and that are still exactly as docgen wrote them: safe to remove."""
+    return [
+        name
+        for name, entry in sorted(recorded.items())
+        if name not in written and name not in current and scope(name) and unchanged(folder / name, entry)
+    ]
+
+
+def next_manifest(
+    folder: Path, recorded: Manifest, written: Manifest, removed: list[str], scope: Scope, current: set[str] = frozenset()
+) -> Manifest:
+    """The record after a publication: what it wrote, the files it keeps as ``current``, and
+    the earlier entries outside its scope that still hold what docgen wrote."""
     kept = {
         name: entry
         for name, entry in recorded.items()
-        if name not in written and name not in removed and not scope(name) and is_real_file(folder / name)
+        if name not in written and name not in removed and (name in current or not scope(name)) and is_real_file(folder / name)
     }
     return {**kept, **written}
 

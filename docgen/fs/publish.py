@@ -54,6 +54,7 @@ from .filenames import (
 from .folderlock import folder_lock
 from .folderpaths import is_real_file, link_on_the_way, outside_name, real_folder_or_none
 from .manifest import (
+    Derived,
     Entry,
     Manifest,
     Scope,
@@ -63,6 +64,7 @@ from .manifest import (
     next_manifest,
     read_manifest,
     stale_outputs,
+    still_current,
 )
 from .oserror import os_error_text, write_error
 
@@ -105,13 +107,16 @@ class Publication:
 
     ``record``: keep the folder's manifest of docgen's files; ``scope``: which
     recorded files this publication answers for, so that those it does not
-    write again are removed as stale (only while unchanged since docgen wrote them).
+    write again are removed as stale (only while unchanged since docgen wrote them);
+    ``derived``: those made from another output, which stay while it is written
+    again holding the same document.
     """
 
-    def __init__(self, folder: Path, *, record: bool = False, scope: Scope = nothing):
+    def __init__(self, folder: Path, *, record: bool = False, scope: Scope = nothing, derived: Derived | None = None):
         self.folder = folder
         self.record = record
         self.scope = scope
+        self.derived = derived
         # What the user should hear about the folder: an earlier interrupted write recovered,
         # a record of docgen's in it that was not trusted.
         self.notes: list[Finding] = []
@@ -142,17 +147,20 @@ class Publication:
         return self
 
     def __exit__(self, error_type, error, trace) -> None:
-        try:
-            if error_type is None:
-                self._commit()
-        except DocgenError as failure:
-            failure.notes[:0] = self.notes  # what was done to the folder happened all the same
-            raise
-        finally:
-            self._discard_staging()
-            self._stack.close()
-            if error_type is not None or not self.written:
-                self._remove_made_folders()
+        # Ctrl-C from here on is acted on only before the new set stands (``_replace``); after
+        # that, the end (staging gone, lock released) is not cut short, and the run has succeeded.
+        with _interrupts_held() as interrupted:
+            try:
+                if error_type is None:
+                    self._commit(interrupted)
+            except DocgenError as failure:
+                failure.notes[:0] = self.notes  # what was done to the folder happened all the same
+                raise
+            finally:
+                self._discard_staging()
+                self._stack.close()
+                if error_type is not None or not self.written:
+                    self._remove_made_folders()
         if isinstance(error, DocgenError):
             error.notes[:0] = self.notes
 
@@ -220,16 +228,17 @@ class Publication:
 
     # --- replacing ----------------------------------------------------------------------
 
-    def _commit(self) -> None:
+    def _commit(self, interrupted: Callable[[], bool]) -> None:
         written = {name: entry for name, entry in self._staged.items()}
         removed: list[str] = []
         if self.record:
             recorded, untrusted = read_manifest(self.folder)
             self.notes += _untrusted_entries(self.folder, untrusted)
-            removed = stale_outputs(self.folder, recorded, set(written), self.scope)
+            current = still_current(self.folder, recorded, written, self.derived, self._staging_folder()) if self.derived else set()
+            removed = stale_outputs(self.folder, recorded, set(written), self.scope, current)
             same = set(_one_file_with_new_ones(self.folder, removed, written))
             removed = [name for name in removed if name not in same]
-            manifest = next_manifest(self.folder, recorded, written, removed, self.scope)
+            manifest = next_manifest(self.folder, recorded, written, removed, self.scope, current)
             self.write(MANIFEST_FILE, manifest_bytes(manifest))
         if not self._staged and not removed:
             return
@@ -241,7 +250,7 @@ class Publication:
             _flush_to_disk(staging, [staging / name for name in self._staged])
         except OSError as error:
             raise write_error(error, self.folder) from None
-        _replace(self.folder, staging, steps)
+        _replace(self.folder, staging, steps, interrupted)
         self._staging = None  # _replace removed it
         if self.record:
             hide_manifest(self.folder)
@@ -290,23 +299,27 @@ class Stager:
         return path
 
 
-def _replace(folder: Path, staging: Path, steps: list[Step]) -> None:
-    """Move the old files aside, the new ones in, and away with the old — or back, on any failure."""
+def _replace(folder: Path, staging: Path, steps: list[Step], interrupted: Callable[[], bool]) -> None:
+    """Move the old files aside, the new ones in, and away with the old — or back, on any failure.
+
+    Called with Ctrl-C held (``_interrupts_held``): one noted before the new set stands
+    rolls the replacement back cleanly; one noted after it is left unsaid (the run is done)."""
+    if interrupted():  # before anything is moved: nothing to put back
+        raise KeyboardInterrupt
     backup = folder / _backup_name(staging.name)
     journal = {"staging": staging.name, "backup": backup.name, "steps": [s.record() for s in steps]}
-    with _interrupts_held() as interrupted:
-        try:
-            _write_journal(folder, {**journal, "state": "replacing"})
-            _move_aside(folder, backup, [s for s in steps if s.old])
-            if interrupted():
-                raise KeyboardInterrupt
-            _move_in(folder, staging, [s for s in steps if s.new], interrupted)
-        except BaseException:
-            _roll_back_or_say(folder, staging, backup, steps)
-            raise
-        _sync_folder(folder)
-        _write_journal(folder, {**journal, "state": "done"})  # from here on, the new set stands
-        _finish(folder, staging, backup)
+    try:
+        _write_journal(folder, {**journal, "state": "replacing"})
+        _move_aside(folder, backup, [s for s in steps if s.old])
+        if interrupted():
+            raise KeyboardInterrupt
+        _move_in(folder, staging, [s for s in steps if s.new], interrupted)
+    except BaseException:
+        _roll_back_or_say(folder, staging, backup, steps)
+        raise
+    _sync_folder(folder)
+    _write_journal(folder, {**journal, "state": "done"})  # from here on, the new set stands
+    _finish(folder, staging, backup)
 
 
 def _roll_back_or_say(folder: Path, staging: Path, backup: Path, steps: list[Step]) -> None:
@@ -646,7 +659,7 @@ def _make_folder(folder: Path) -> list[Path]:
 
 @contextmanager
 def _interrupts_held() -> Iterator:
-    """Ctrl-C during the replacement is noted, not acted on at once: the replacement
+    """Ctrl-C during the end of a publication is noted, not acted on at once: the replacement
     then rolls back cleanly (or, past the point where the new set stands, finishes)."""
     caught: list[int] = []
     handler = signal.getsignal(signal.SIGINT)

@@ -7,10 +7,10 @@ import datetime
 import re
 
 from ..core.findings import IMPORT_GUESS, Finding
-from ..core.model import Origin, Signature
-from ..core.numbering import chinese_value
+from ..core.model import Month, Origin, Signature
 from ..core.sentences import SENTENCE_PUNCTUATION
-from .markers import half_width_digits, split_marker
+from ..inputs.dates import parse_date
+from .markers import split_marker
 from .paragraphs import Para
 
 _UNIT_ENDINGS = ("社区", "街道", "办事处", "党委", "党工委", "党支部", "党总支", "委员会", "居委会", "镇", "乡", "村")
@@ -22,13 +22,6 @@ MAX_UNIT_CHARS = 30
 # Wrapping a unit line may carry: （红旗社区党委）, ——红旗社区, 报送单位：红旗社区.
 _UNIT_WRAPPING = re.compile(r"^(?:[（(【\[]\s*)?(?:——\s*|—\s*|[^：:]{0,6}单位\s*[：:]\s*)?(?P<unit>.+?)(?:\s*[）)】\]])?$")
 
-_CN_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
-_CN = "[一二三四五六七八九十]{1,3}"
-_DATE = re.compile(
-    rf"(?P<year>\d{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*(?P<month>\d{{1,2}}|{_CN})\s*月\s*(?P<day>\d{{1,2}}|{_CN})\s*日"
-    r"|(?P<y>\d{4})\s*[.\-/．]\s*(?P<m>\d{1,2})\s*[.\-/．]\s*(?P<d>\d{1,2})"
-)
-_MONTH = re.compile(rf"(?:\d{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*(?:\d{{1,2}}|{_CN})\s*月")
 _WRAPPED = re.compile(r"^[（(]\s*(?P<inner>.*?)\s*[）)]$")
 _CLOSING = re.compile(
     r"(?:特此|专此)(?:报告|汇报|说明|呈报)|妥否|不妥之处|以上报告|请.{0,4}(?:审阅|批示|审示|指正|审定|阅示)"
@@ -53,36 +46,21 @@ def _signer_of_line(text: str) -> str | None:
 
 
 def date_of_line(text: str) -> datetime.date | None:
-    """The date a line holds and nothing else (2024年12月10日, 二〇二四年十二月十日, 2024.12.10)."""
-    match = _DATE.fullmatch(_unwrapped(text))
-    return _date(match) if match else None
+    """The date a line holds and nothing else (2024年12月10日, 二〇二四年十二月十日, 2024.12.10,
+    （2024年12月10日）); 2024年13月1日 is no date: the line stays text."""
+    date = parse_date(_unwrapped(text))
+    return date if isinstance(date, datetime.date) else None
 
 
 def is_month_line(text: str) -> bool:
     """二〇二四年十二月: a 成文日期 without its day, which no date can hold."""
-    return bool(_MONTH.fullmatch(_unwrapped(text)))
+    return isinstance(parse_date(_unwrapped(text)), Month)
 
 
 def _unwrapped(text: str) -> str:
-    text = half_width_digits(text.strip())
+    text = text.strip()
     wrapped = _WRAPPED.match(text)
     return wrapped.group("inner") if wrapped else text
-
-
-def _date(match: re.Match) -> datetime.date | None:
-    if match.group("y"):
-        year, month, day = match.group("y"), match.group("m"), match.group("d")
-    else:
-        year = match.group("year").translate(_CN_YEAR_DIGITS)
-        month, day = match.group("month"), match.group("day")
-    try:
-        return datetime.date(int(year), _number(month), _number(day))
-    except (TypeError, ValueError):
-        return None  # 2024年13月 is no date: the line stays text
-
-
-def _number(text: str) -> int | None:
-    return int(text) if text.isdigit() else chinese_value(text)
 
 
 def _unit_and_date(text: str) -> tuple[str, datetime.date] | None:

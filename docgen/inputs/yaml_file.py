@@ -19,7 +19,7 @@ from ..core.model import Origin
 from ..core.sanitize import xml_safe
 from ..errors import InputError
 from ..fs.input_file import read_input_bytes
-from .yaml_errors import scalar_slip, syntax_error, unmarked_error
+from .yaml_errors import reserved_start, scalar_slip, syntax_error, unmarked_error
 from .yaml_text import comment_after_text, decode_yaml, too_deep_error
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -84,6 +84,13 @@ class YamlFile:
     def fail(self, node: yaml.Node, message: str) -> InputError:
         return InputError(message, self.origin(node))
 
+    def _fail_at_start(self, node: yaml.Node, message: str) -> InputError:
+        """``message``, unless the value at ``node`` starts with a character YAML reserves
+        (``[重点]``, ``&``, ``!``, ``#``): then that, and how to write it as text."""
+        mark = node.start_mark
+        line = self._lines[mark.line] if mark.line < len(self._lines) else ""
+        return self.fail(node, reserved_start(line) or message)
+
     def load(self) -> yaml.Node:
         if self._text is None:
             self._text = decode_yaml(read_input_bytes(self.path, MAX_FILE_BYTES), self.path)
@@ -144,7 +151,8 @@ class YamlFile:
         """The text of a scalar; ``prose``: it goes into the document (not a choice such as 1. or true)."""
         self._check_node(node)
         if not isinstance(node, yaml.ScalarNode):
-            raise self.fail(node, f"{what}应当是文字，这里却是{_shown(node)}")
+            message = f"{what}应当是文字，这里却是{_shown(node)}"
+            raise self._fail_at_start(node, message) if node.flow_style else self.fail(node, message)
         cut = comment_after_text(self.path, self._lines, node) if prose else None
         if cut:
             self.warnings.append(cut)
@@ -154,7 +162,7 @@ class YamlFile:
                 Finding(CONTROL_CHARACTERS, self.origin(node), f"{what}中有 Word 无法保存的控制字符（{'、'.join(dropped)}），已删除")
             )
         if not allow_empty and not value.strip():
-            raise self.fail(node, f"{what}是空的")
+            raise self._fail_at_start(node, f"{what}是空的") if not node.style else self.fail(node, f"{what}是空的")
         return value
 
     def flag(self, node: yaml.Node, what: str) -> bool:
@@ -170,7 +178,11 @@ class YamlFile:
             raise self.fail(node, "不支持 YAML 的锚点和别名（& 与 *），请把内容直接写出来")
         self._seen.add(id(node))
         if node.tag not in _STANDARD_TAGS:
-            raise self.fail(node, f"不支持 YAML 标签“{node.tag}”，请删除它")
+            raise self._fail_at_start(node, f"不支持 YAML 标签“{node.tag}”，请删除它")
+        mark = node.start_mark
+        if mark.line < len(self._lines) and self._lines[mark.line][mark.column : mark.column + 1] == "&":
+            # An anchor YAML reads and drops (&重点 工作 → 工作): refused, as aliases are.
+            raise self._fail_at_start(node, "不支持 YAML 的锚点和别名（& 与 *），请把内容直接写出来")
 
 
 def _compose(path: Path, text: str) -> yaml.Node | None:

@@ -130,8 +130,8 @@ def _check_unique_units(reports: list[Report], saving: set[Path] = frozenset()) 
             older, newer = sorted((first[key], report), key=lambda r: (r.origin.path in saving, _modified(r)))
             alike = "" if older.unit == newer.unit else f"（与“{older.unit}”只差在全角半角或看不见的字符上）"
             raise InputError(
-                f"单位“{newer.unit}”重复{alike}：{older.origin} 已经用过这个名称；请改用另一个名称，或删除其中一个文件",
-                newer.origin,
+                f"单位“{newer.unit}”重复{alike}：{older.unit_origin} 已经用过这个名称；请改用另一个名称，或删除其中一个文件",
+                newer.unit_origin,
             )
         first[key] = report
 
@@ -148,16 +148,17 @@ def _in_volume_order(
     reports: list[Report], settings: VolumeSettings, settings_path: Path
 ) -> tuple[list[Report], list[Finding]]:
     by_key = {same_unit_key(r.unit): r for r in reports}
-    listed: list[str] = []
-    for unit in settings.order:
+    listed: dict[str, Origin] = {}  # each unit's key → the line listing it
+    origins = settings.order_origins or [Origin(settings_path)] * len(settings.order)
+    for unit, origin in zip(settings.order, origins):
         key = same_unit_key(unit)
         if key not in by_key:
             close = difflib.get_close_matches(unit, [r.unit for r in reports], n=1)
-            hint = f"，是不是“{close[0]}”？" if close else ""
-            raise InputError(f"order 中的单位“{unit}”没有对应的报告文件{hint}", Origin(settings_path))
+            fix = f"是不是“{close[0]}”？请改成“{close[0]}”；" if close else "请核对单位名称；"
+            raise InputError(f"order 中的单位“{unit}”没有对应的报告文件。{fix}这个单位没有报告时，删除这一行", origin)
         if key in listed:
-            raise InputError(f"order 中的单位“{unit}”写了两次", Origin(settings_path))
-        listed.append(key)
+            raise InputError(f"order 中的单位“{unit}”写了两次（{listed[key].place}已经写过）：删除这一行", origin)
+        listed[key] = origin
     listed_set = set(listed)
     rest = [r for r in reports if same_unit_key(r.unit) not in listed_set]
     warnings = []

@@ -1,7 +1,7 @@
 """A mapping of a YAML file → its model object, each key taken as the schema table says
 (``core.schema``): a report, a section, an item, a 落款, the volume settings, a cover.
 
-One reader for each kind of value a key may hold, none for any one key: a key
+One reader for each sort of value a key may hold, none for any one key: a key
 added to the table is read, checked and placed in the model with nothing added here.
 """
 
@@ -10,25 +10,22 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import functools
-import re
 from collections.abc import Callable
 
 import yaml
 
 from ..core import schema
 from ..core.findings import UNLIKELY_DATE, Finding
-from ..core.model import Origin
+from ..core.model import Month, Origin
 from ..core.unit_names import clean_unit_name
 from ..errors import InputError
-from .dates import impossible_year, unlikely_year
+from .dates import impossible_year, parse_date, unlikely_year
 from .yaml_file import YamlFile
-
-_DATE = re.compile(r"(\d{4})\s*(?:年|-)\s*(\d{1,2})\s*(?:月|-)\s*(\d{1,2})\s*日?")
 
 
 def read_part(reader: YamlFile, node: yaml.Node, shape: schema.Shape, what: str = ""):
     """The mapping ``node`` as ``shape``'s model object; ``what`` names this one in messages
-    (第 2 部分; the shape's own name where it is the only one of its kind)."""
+    (第 2 部分; the shape's own name where there is only one of it)."""
     plan = _plan(shape)
     values = {"origin": reader.origin(node)}
     for name, value_node in reader.fields(node, shape, what).items():
@@ -92,7 +89,7 @@ def _flag(reader: YamlFile, node: yaml.Node, key: schema.Key, holder: str) -> Ta
 
 
 def _date(reader: YamlFile, node: yaml.Node, key: schema.Key, holder: str) -> Taken:
-    return read_date(reader, node, key.what_in(holder)), None
+    return read_date(reader, node, key.what_in(holder), key.value.month_allowed), None
 
 
 def _choice(reader: YamlFile, node: yaml.Node, key: schema.Key, holder: str) -> Taken:
@@ -112,7 +109,7 @@ def _texts(reader: YamlFile, node: yaml.Node, key: schema.Key, holder: str) -> T
         raise reader.fail(node, texts.at_least_one.format(what=what))
     entry = texts.entry.format(what=what)
     clean = clean_unit_name if texts.unit_names else str.strip
-    return [clean(reader.text(n, entry)) for n in nodes], None
+    return [clean(reader.text(n, entry)) for n in nodes], [reader.origin(n) for n in nodes]
 
 
 def _part(reader: YamlFile, node: yaml.Node, key: schema.Key, holder: str) -> Taken:
@@ -151,10 +148,11 @@ _READERS: dict[type, Read] = {
 }
 
 
-def read_date(reader: YamlFile, node: yaml.Node, what: str) -> datetime.date:
+def read_date(reader: YamlFile, node: yaml.Node, what: str, month_allowed: bool = False) -> datetime.date | Month:
+    """A date as people type it (``dates.parse_date``); a month alone only where ``month_allowed``."""
     written = reader.text(node, what, prose=False).strip()
     try:
-        date, unlikely = written_date(written, what)
+        date, unlikely = written_date(written, what, month_allowed)
     except InputError as error:
         raise reader.fail(node, error.message) from None
     if unlikely:
@@ -162,26 +160,17 @@ def read_date(reader: YamlFile, node: yaml.Node, what: str) -> datetime.date:
     return date
 
 
-def written_date(written: str, what: str) -> tuple[datetime.date, str | None]:
-    """The date ``written`` (2026年11月20日 or 2026-11-20) and, for a year that is likely a
-    slip, what to say of it; an ``InputError`` (no place: the caller's) where it is no date."""
-    date = _date_of(written)
-    if date is None and re.search(r"[〇零一二三四五六七八九十]+\s*[年月日]", written):
-        raise InputError(f"{what}“{written}”：GB/T 9704 规定成文日期要用阿拉伯数字，如 2026年11月20日")
+def written_date(written: str, what: str, month_allowed: bool = False) -> tuple[datetime.date | Month, str | None]:
+    """The date ``written`` as people type it (``dates.parse_date``; a month alone only where
+    ``month_allowed``) and, for a year that is likely a slip, what to say of it; an
+    ``InputError`` (no place: the caller's) where it is no date."""
+    date = parse_date(written)
     if date is None:
-        raise InputError(f"{what}“{written}”不是日期，请写成 2026年11月20日 或 2026-11-20")
+        month = "，或只写年月：2026年12月" if month_allowed else ""
+        raise InputError(f"{what}“{written}”不是日期，请写成 2026年11月20日、2026-11-20 或 2026.11.20{month}")
+    if isinstance(date, Month) and not month_allowed:
+        raise InputError(f"{what}“{written}”没有写到日：成文日期要写年、月、日，如 {date.year}年{date.month}月20日")
     impossible = impossible_year(date, written, what)
     if impossible:
         raise InputError(impossible)
     return date, unlikely_year(date, written, what)
-
-
-def _date_of(text: str) -> datetime.date | None:
-    """2026年11月20日 (as GB/T 9704 writes it) or 2026-11-20."""
-    match = _DATE.fullmatch(text)
-    if not match:
-        return None
-    try:
-        return datetime.date(*(int(part) for part in match.groups()))
-    except ValueError:
-        return None

@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 
 from ..core import schema
-from ..core.model import Report, VolumeSettings
+from ..core.model import Month, Report, VolumeSettings
 from ..core.numbering import chinese_date
 
 # What must be escaped to stand in a YAML file: everything YAML cannot hold or reads as a
@@ -51,9 +51,9 @@ def _file(header: list[str], lines: list[str]) -> str:
 
 def part_lines(part, shape: schema.Shape, indent: int, notes: bool = False) -> list[str]:
     """The keys of the model object ``part`` (a ``shape``) that are written, at ``indent``,
-    each under its remark; ``notes``: each under its note instead (the starter files)."""
+    each under its remark; ``notes``: every key, each under its note (the starter files)."""
     defaults = _defaults(shape.model)
-    written = {key.name for key in shape.keys if _is_written(key, part, defaults)}
+    written = {key.name for key in shape.keys if notes or _is_written(key, part, defaults)}
     lines = []
     for key in shape.keys:
         if key.name in written or key.shown_with in written:
@@ -90,7 +90,7 @@ def _one_line(key: schema.Key, value, pad: str, notes: bool) -> list[str]:
 def _scalar_of(value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, datetime.date):
+    if isinstance(value, (datetime.date, Month)):
         return chinese_date(value)
     return scalar(value)
 

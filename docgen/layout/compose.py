@@ -11,11 +11,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..core.model import Cover, Item, Report, Section, Signature
-from ..core.numbering import LEVELS, chinese_date, item_number, section_number
+from ..core.numbering import LEVELS, NUMERAL_DATES, chinese_date, date_in_numerals, item_number, section_number
 from ..core.schema import REPORT
 from . import spec
-from .linebreak import Font, text_width
-from .titles import title_lines
+from .linebreak import Font, break_lines, text_width
+from .titles import entry_lines, title_lines
 
 TITLE = spec.TITLE
 UNIT_LINE = spec.UNIT_LINE
@@ -46,6 +46,12 @@ class Paragraph:
     runs: list[Run] = field(default_factory=list)
     right_indent: int = 0  # twips, beyond the format's own (the 落款)
     page: str = ""  # a 目录 line's page number, after a dot leader
+    keep_with_next: bool = False  # on the page of the next paragraph, beyond what the format keeps
+    keep_lines: bool = False  # never split across pages
+
+    @property
+    def keeps_with_next(self) -> bool:
+        return self.keep_with_next or self.format.keep_with_next
 
     @property
     def text(self) -> str:
@@ -76,26 +82,77 @@ def broken_title(role: str, title: str) -> str:
 def report_paragraphs(report: Report, title: str, show_unit: bool = False) -> list[Paragraph]:
     """The title the volume gives the report (and its unit line), the empty line after it,
     then each key of the report file as it prints, in the schema's order: 导语, each
-    section, closing and 落款."""
-    paragraphs = [Paragraph(TITLE, [Run(broken_title(TITLE, title))])]
+    section, and the ending (closing and 落款) kept with the text it closes."""
+    body = [Paragraph(TITLE, [Run(broken_title(TITLE, title))])]
     if show_unit:
-        paragraphs.append(Paragraph(UNIT_LINE, [Run(report.unit)]))
-    paragraphs.append(Paragraph(BLANK))
+        body.append(Paragraph(UNIT_LINE, [Run(report.unit)]))
+    body.append(Paragraph(BLANK))
+    ending: list[Paragraph] = []
     for key in REPORT.keys:
-        paragraphs += _PRINTED[key.name](getattr(report, key.attribute))
-    return paragraphs
+        printed = _PRINTED[key.name](getattr(report, key.attribute))
+        if key.name in _ENDING:
+            ending += printed
+        else:
+            body += printed
+    return _kept_with_their_text(body, ending)
 
 
-def _in_the_head(value: str) -> list[Paragraph]:
-    return []  # the title and the unit line above: as the volume's settings say
+def _kept_with_their_text(body: list[Paragraph], ending: list[Paragraph]) -> list[Paragraph]:
+    """``body`` then ``ending`` (特此报告, the 落款), which never starts a page: GB/T 9704
+    7.3.5 puts the 落款 on the page of the text it closes.
+
+    The ending and the body's last paragraph are held together (keep with next,
+    keep lines together): where they do not fit at the foot of a page, the last
+    paragraph goes over with the ending. LibreOffice moves a paragraph kept with
+    the next whole, Word only its last lines; keeping its lines together makes
+    both (and WPS) do the same. A chain longer than a page would make them give
+    up at different places, so it takes from the end only what fits on one page.
+    """
+    chain: list[Paragraph] = []
+    room = spec.LINES_PER_PAGE
+    for paragraph in reversed([body[-1], *ending] if ending else []):
+        room -= len(printed_lines(paragraph)) * paragraph.format.grid_lines
+        if room < 0 and chain:
+            break
+        chain.insert(0, paragraph)
+    for paragraph in chain[:-1]:
+        paragraph.keep_with_next = paragraph.keep_lines = True
+    return body + ending
+
+
+def printed_lines(paragraph: Paragraph) -> list[str]:
+    """The lines ``paragraph`` prints as, by the numbers of its format (``spec.FORMATS``).
+
+    A 目录 line whose page number does not fit after its last line takes a line more.
+    """
+    fmt = paragraph.format
+    paragraph_font = font(paragraph.role)
+    hanging = fmt.hanging_indent  # the first line starts that far left of the others
+    width = spec.TEXT_WIDTH - paragraph.right_indent - hanging
+    lines: list[str] = []
+    offset = 0
+    for number, segment in enumerate(paragraph.text.split(LINE_BREAK)):
+        indent = fmt.first_line_indent - hanging if number == 0 else 0
+        lines += break_lines(segment, paragraph_font, width, indent, _run_starts(paragraph, offset, len(segment)))
+        offset += len(segment) + 1
+    if paragraph.role == TOC_LINE:
+        last_start = 0 if len(lines) == 1 else hanging
+        if last_start + text_width(lines[-1], paragraph_font) + text_width(paragraph.page, paragraph_font) > spec.TEXT_WIDTH:
+            lines.append("")  # a right tab takes the page number to the margin however little room is left
+    return lines
+
+
+def _run_starts(paragraph: Paragraph, offset: int, length: int) -> frozenset[int]:
+    """Where runs begin within the segment ``[offset, offset + length)`` of the paragraph's text."""
+    starts, position = set(), 0
+    for run in paragraph.runs:
+        starts.add(position - offset)
+        position += len(run.text)
+    return frozenset(s for s in starts if 0 < s < length)
 
 
 def _body(texts: list[str]) -> list[Paragraph]:
     return [Paragraph(BODY, [Run(text)]) for text in texts]
-
-
-def _sections(sections: list[Section]) -> list[Paragraph]:
-    return [paragraph for position, section in enumerate(sections, 1) for paragraph in _section_paragraphs(section, position)]
 
 
 def _section_paragraphs(section: Section, position: int) -> list[Paragraph]:
@@ -147,11 +204,20 @@ def _char_width(role: str) -> int:
     return text_width("字", font(role))
 
 
+def _in_the_head(value: str) -> list[Paragraph]:
+    return []  # the title and the unit line above: as the volume's settings say
+
+
+def _sections(sections: list[Section]) -> list[Paragraph]:
+    return [paragraph for position, section in enumerate(sections, 1) for paragraph in _section_paragraphs(section, position)]
+
+
 def _signature(signature: Signature | None) -> list[Paragraph]:
     return signature_paragraphs(signature) if signature else []
 
 
-# How each key of a report file prints (a new key is given its meaning here).
+# How each key of a report file prints (a new key is given its meaning here), and
+# the keys that end a report: on the page of the text they close (GB/T 9704 7.3.5).
 _PRINTED: dict[str, Callable[..., list[Paragraph]]] = {
     "title": _in_the_head,
     "unit": _in_the_head,
@@ -160,16 +226,49 @@ _PRINTED: dict[str, Callable[..., list[Paragraph]]] = {
     "closing": _body,
     "signature": _signature,
 }
+_ENDING = frozenset({"closing", "signature"})
 
 
 def toc_paragraphs(heading: str, entries: list[TocEntry]) -> list[Paragraph]:
-    """The 目录: its heading, an empty line, and a line an entry (with the unit under it)."""
+    """The 目录: its heading, an empty line, and an entry for each report, with the
+    unit under it (on the entry's page: the entry keeps with it)."""
     paragraphs = [Paragraph(TOC_HEADING, [Run(heading)]), Paragraph(BLANK)]
     for entry in entries:
-        paragraphs.append(Paragraph(TOC_LINE, [Run(entry.title)], page=entry.page))
+        text = LINE_BREAK.join(_entry_lines(entry))
+        paragraphs.append(Paragraph(TOC_LINE, [Run(text)], page=entry.page, keep_with_next=bool(entry.unit)))
         if entry.unit:
             paragraphs.append(Paragraph(TOC_UNIT, [Run(entry.unit)]))
     return paragraphs
+
+
+def cover_date(cover: Cover) -> str:
+    """The cover's date as it prints: as written (2026年12月 without its day), in the style chosen."""
+    if cover.date is None:
+        return ""
+    return date_in_numerals(cover.date) if cover.date_style == NUMERAL_DATES else chinese_date(cover.date)
+
+
+def _entry_lines(entry: TocEntry) -> list[str]:
+    """A 目录 entry's lines, broken between words; the last leaves room for a
+    character of dot leader and the page number."""
+    line_font = font(TOC_LINE)
+    hanging = spec.FORMATS[TOC_LINE].hanging_indent
+    last_room = text_width("…" + entry.page, line_font)
+    return entry_lines(entry.title, line_font, spec.TEXT_WIDTH, spec.TEXT_WIDTH - hanging, last_room)
+
+
+def toc_field_keeps_its_look(entries: list[TocEntry]) -> bool:
+    """Whether a TOC field over these entries, updated by Word, WPS or LibreOffice,
+    prints the 目录 as composed: where each title is one line in the report and in
+    the 目录, and no unit goes under it. (An update joins a title broken by hand
+    with a space and wraps it anywhere; LibreOffice numbers unit lines, it does
+    not read TOC's \\n switch.)"""
+    return all(
+        not entry.unit
+        and LINE_BREAK not in broken_title(TITLE, entry.title)
+        and len(_entry_lines(entry)) == 1
+        for entry in entries
+    )
 
 
 def cover_paragraphs(cover: Cover) -> list[Paragraph]:
@@ -177,7 +276,7 @@ def cover_paragraphs(cover: Cover) -> list[Paragraph]:
     title = Paragraph(COVER_TITLE, [Run(broken_title(COVER_TITLE, cover.title))])
     title_lines_used = title.text.count(LINE_BREAK) + 1
     used = COVER_TOP_LINES + title_lines_used * title.format.grid_lines
-    lines = [cover.unit, chinese_date(cover.date) if cover.date else ""]
+    lines = [cover.unit, cover_date(cover)]
     lines = [line for line in lines if line]
     below = max(1, COVER_UNIT_LINE - used)
     blanks_below = min(below, spec.LINES_PER_PAGE - used - len(lines))

@@ -8,11 +8,11 @@ what the page numbers were computed from.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from ..core.model import Report, Volume
 from . import compose
-from .paginate import measure, place, start_pages, toc_entries
+from .paginate import measure, place, start_pages, toc_entries, volume_layout
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ class Line:
 
 @dataclass
 class Page:
-    number: int | None  # as its footer prints it; None for the cover, which prints none
+    number: int | None  # as its footer prints it; None for the cover and a blank page, which print none
     lines: list[Line] = field(default_factory=list)
 
 
@@ -40,24 +40,25 @@ def report_pages(report: Report, title: str, show_unit: bool = False) -> list[Pa
 
 
 def volume_pages(volume: Volume) -> list[Page]:
-    """The volume's pages: the cover (unnumbered), the 目录 with its page numbers, every report."""
-    cover = compose.cover_paragraphs(volume.settings.cover) if volume.settings.cover else []
+    """The volume's pages: the cover (unnumbered), the 目录 with its page numbers, every
+    report; printed on both sides, the blank pages before right-hand pages too."""
+    settings = volume.settings
+    cover = compose.cover_paragraphs(settings.cover) if settings.cover else []
     pages = [str(page) for page in start_pages(volume)]
-    paragraphs = cover + compose.toc_paragraphs(volume.settings.toc_heading, toc_entries(volume, pages))
-    show_unit = volume.settings.show_unit
+    paragraphs = cover + compose.toc_paragraphs(settings.toc_heading, toc_entries(volume, pages))
+    if settings.duplex:
+        paragraphs.append(compose.Paragraph(compose.BLANK))  # the one that ends the 目录's section
     for report, title in zip(volume.reports, volume.numbered_titles()):
-        paragraphs += compose.report_paragraphs(report, title, show_unit)
-    return _pages(paragraphs, breaks_after=len(cover))
+        paragraphs += compose.report_paragraphs(report, title, settings.show_unit)
+    layout = volume_layout(volume)  # the same paragraphs, measured and flagged as the 目录 was paged
+    return _pages(paragraphs, layout.blocks, layout.unnumbered_pages)
 
 
-def _pages(paragraphs: list[compose.Paragraph], breaks_after: int = 0) -> list[Page]:
-    """``paragraphs`` placed on pages; the paragraph after the first ``breaks_after`` (the
-    cover's) starts a page of its own, and those pages print no number."""
-    blocks = [measure(paragraph) for paragraph in paragraphs]
-    if breaks_after and breaks_after < len(blocks):
-        blocks[breaks_after] = replace(blocks[breaks_after], page_break_before=True)
+def _pages(paragraphs: list[compose.Paragraph], blocks: list | None = None, unnumbered: int = 0) -> list[Page]:
+    """``paragraphs`` placed on pages (as ``blocks`` where given, else as measured); the
+    first ``unnumbered`` pages (the cover's) print no number."""
+    blocks = blocks or [measure(paragraph) for paragraph in paragraphs]
     positions = place(blocks)
-    unnumbered = positions[breaks_after - 1][-1][0] if breaks_after else 0
     pages: dict[int, Page] = {}
     for paragraph, block, where in zip(paragraphs, blocks, positions):
         step = paragraph.format.grid_lines
@@ -76,4 +77,6 @@ def _pages(paragraphs: list[compose.Paragraph], breaks_after: int = 0) -> list[P
             )
             number = page - unnumbered if page > unnumbered else None
             pages.setdefault(page, Page(number)).lines.append(line)
+    for page in range(1, max(pages, default=0)):  # a blank page before a right-hand one (duplex): no number printed
+        pages.setdefault(page, Page(None))
     return [pages[page] for page in sorted(pages)]

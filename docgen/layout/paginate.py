@@ -13,9 +13,6 @@ from dataclasses import dataclass, field, replace
 
 from ..core.model import Report, Volume
 from . import compose, spec
-from .linebreak import break_lines, text_width
-
-TOC_LEADER_MIN = 0  # a right tab takes the page number to the margin however little room is left
 
 Position = tuple[int, int]  # (page, line on the page), both counted from 1 and 0
 
@@ -28,37 +25,14 @@ class Block:
     keep_with_next: bool = False
     page_break_before: bool = False
     texts: tuple[str, ...] = field(default=(), compare=False)  # each line's text, where known
+    odd_page: bool = False  # begins a right-hand (odd) page, a blank page before it where needed (duplex)
 
 
 def measure(paragraph: compose.Paragraph) -> Block:
     """The grid lines ``paragraph`` fills, by the numbers of its format (``spec.FORMATS``)."""
-    fmt = paragraph.format
-    font = compose.font(paragraph.role)
-    width = spec.TEXT_WIDTH - paragraph.right_indent
-    lines: list[str] = []
-    offset = 0
-    for number, segment in enumerate(paragraph.text.split(compose.LINE_BREAK)):
-        indent = fmt.first_line_indent if number == 0 else 0
-        lines += break_lines(segment, font, width, indent, _run_starts(paragraph, offset, len(segment)))
-        offset += len(segment) + 1
-    if paragraph.role == compose.TOC_LINE and not _page_number_fits(lines[-1], paragraph.page, font):
-        lines.append("")
-    grid_lines = len(lines) * fmt.grid_lines
-    return Block(grid_lines, fmt.keep_with_next, fmt.page_break_before, texts=tuple(lines))
-
-
-def _run_starts(paragraph: compose.Paragraph, offset: int, length: int) -> frozenset[int]:
-    """Where runs begin within the segment ``[offset, offset + length)`` of the paragraph's text."""
-    starts, position = set(), 0
-    for run in paragraph.runs:
-        starts.add(position - offset)
-        position += len(run.text)
-    return frozenset(s for s in starts if 0 < s < length)
-
-
-def _page_number_fits(last_line: str, page: str, font) -> bool:
-    """Whether a 目录 line's page number fits after the dot leader on its last line."""
-    return text_width(last_line, font) + TOC_LEADER_MIN + text_width(page, font) <= spec.TEXT_WIDTH
+    lines = compose.printed_lines(paragraph)
+    grid_lines = len(lines) * paragraph.format.grid_lines
+    return Block(grid_lines, paragraph.keeps_with_next, paragraph.format.page_break_before, texts=tuple(lines))
 
 
 def measure_all(paragraphs: list[compose.Paragraph]) -> list[Block]:
@@ -87,10 +61,23 @@ def toc_blocks(volume: Volume, report_page_counts: list[int]) -> list[Block]:
     while True:
         entries = toc_entries(volume, ["0" * digits] * len(volume.reports))
         blocks = measure_all(compose.toc_paragraphs(volume.settings.toc_heading, entries))
-        last_page = pour(blocks) + sum(report_page_counts)
+        if volume.settings.duplex:
+            blocks.append(Block(1))  # the empty paragraph that ends the 目录's section (writers.volume)
+        starts = _starts(pour(blocks) + 1, report_page_counts, volume.settings.duplex)
+        last_page = starts[-1] + report_page_counts[-1] - 1 if starts else pour(blocks)
         if len(str(last_page)) <= digits:
             return blocks
         digits = len(str(last_page))
+
+
+def _starts(first_free: int, page_counts: list[int], duplex: bool) -> list[int]:
+    """The page each report starts on, the first at ``first_free`` or after; duplex: on odd pages."""
+    starts, page = [], first_free
+    for count in page_counts:
+        page += duplex and page % 2 == 0  # a blank page before it, so that it begins a right-hand page
+        starts.append(page)
+        page += count
+    return starts
 
 
 def toc_entries(volume: Volume, pages: list[str]) -> list[compose.TocEntry]:
@@ -114,20 +101,23 @@ class VolumeLayout:
 
 
 def volume_layout(volume: Volume) -> VolumeLayout:
-    """The volume's blocks in print order; the 目录 starts a page of its own after a cover."""
+    """The volume's blocks in print order; the 目录 starts a page of its own after a
+    cover. Printed on both sides (duplex), the 目录 and every report begin a
+    right-hand page: the cover's back is left blank, and so is the back of a
+    report's last page where it is a right-hand one."""
     titles = volume.numbered_titles()
-    show_unit = volume.settings.show_unit
+    show_unit, duplex = volume.settings.show_unit, volume.settings.duplex
     reports = [report_blocks(report, title, show_unit) for report, title in zip(volume.reports, titles)]
     cover = cover_blocks(volume)
     toc = toc_blocks(volume, [pour(blocks) for blocks in reports])
-    if cover:
-        toc[0] = replace(toc[0], page_break_before=True)
+    toc[0] = replace(toc[0], page_break_before=bool(cover), odd_page=duplex)
     blocks = cover + toc
     starts = []
     for report in reports:
         starts.append(len(blocks))
-        blocks += report
-    return VolumeLayout(blocks, starts, pour(cover) if cover else 0)
+        blocks += [replace(report[0], odd_page=duplex), *report[1:]]
+    unnumbered = pour(cover) if cover else 0
+    return VolumeLayout(blocks, starts, unnumbered + (duplex and unnumbered % 2))
 
 
 def start_pages(volume: Volume, report_pages: list[int] | None = None) -> list[int]:
@@ -137,20 +127,15 @@ def start_pages(volume: Volume, report_pages: list[int] | None = None) -> list[i
 
     ``report_pages``: the pages each report fills (``paragraph_pages``), where
     the caller has composed the reports already. Every report starts a page of
-    its own, so the reports follow the 目录 page count after page count, as
-    ``place`` puts them over ``volume_layout``.
+    its own, so the reports follow the 目录 page count after page count (duplex:
+    each on the odd page at or after it), as ``place`` puts them over ``volume_layout``.
     """
     if report_pages is None:
         show_unit = volume.settings.show_unit
         report_pages = [
             report_pages_of(report, title, show_unit) for report, title in zip(volume.reports, volume.numbered_titles())
         ]
-    page = pour(toc_blocks(volume, report_pages)) + 1
-    starts = []
-    for count in report_pages:
-        starts.append(page)
-        page += count
-    return starts
+    return _starts(pour(toc_blocks(volume, report_pages)) + 1, report_pages, volume.settings.duplex)
 
 
 def pour(blocks: list[Block], lines_per_page: int = spec.LINES_PER_PAGE) -> int:
@@ -164,8 +149,10 @@ def place(blocks: list[Block], lines_per_page: int = spec.LINES_PER_PAGE) -> lis
     page, used = 1, 0
     placed = []
     for index, block in enumerate(blocks):
-        if block.page_break_before and used:
+        if (block.page_break_before or block.odd_page) and used:
             page, used = page + 1, 0
+        if block.odd_page and page % 2 == 0:
+            page += 1  # the blank back of the page before
         if used and _lines_to_keep_together(blocks, index) > lines_per_page - used:
             page, used = page + 1, 0
         positions, page, used = _place(block, page, used, lines_per_page)
@@ -195,6 +182,8 @@ def _place(block: Block, page: int, used: int, lines_per_page: int) -> tuple[lis
         rest = remaining - room
         if rest < 2:  # widow control: the next page gets at least two lines
             room -= 2 - rest
+        if room < 2 and not positions and used:  # orphan control: a first line alone goes over too
+            room = 0
         positions += [(page, used + i) for i in range(room)]
         remaining -= room
         page, used = page + 1, 0

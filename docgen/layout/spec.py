@@ -29,6 +29,7 @@ COVER_TITLE_SIZE = 72  # 小初 36 pt, two grid lines a line
 PAGE_NUMBER_SIZE = 28  # 四号 14 pt
 CHAR_SPACING = -5  # twentieths of a point: 28 × (16 − 0.25) pt = 441 pt fits the line
 FIRST_LINE_CHARS = 200  # hundredths of a character: two-character indent
+TOC_HANGING_CHARS = 100  # a 目录 entry's later lines hang one character in
 
 # Style names as they appear in Word's style gallery; restyle the template by these.
 STYLE_TITLE = "报告标题"
@@ -38,6 +39,7 @@ STYLE_LEAD2 = "二级标题"  # character style: （一）…… lead sentences
 STYLE_LEAD3 = "三级标题"  # character style: 1.…… lead sentences
 STYLE_LEAD4 = "四级标题"  # character style: （1）…… lead sentences
 STYLE_TOC_HEADING = "目录标题"
+STYLE_TOC_BUILT_IN_HEADING = "TOC Heading"  # Word's name; defined as 目录标题 (LibreOffice's update uses it)
 STYLE_TOC_LINE = "toc 1"  # Word's built-in name, shown as 目录 1; its TOC field fills it
 STYLE_TOC_UNIT = "toc 2"  # the unit under a title in the 目录 (show_unit)
 STYLE_PAGE_NUMBER = "页码"
@@ -78,6 +80,7 @@ class ParagraphFormat:
     char_spacing: int = CHAR_SPACING
     align: str = JUSTIFY
     first_line_chars: int = 0  # hundredths of a character
+    hanging_chars: int = 0  # hundredths of a character: the lines after the first indented so far
     grid_lines: int = 1  # grid lines each printed line takes (exact line height)
     keep_with_next: bool = False
     page_break_before: bool = False
@@ -91,6 +94,10 @@ class ParagraphFormat:
     @property
     def first_line_indent(self) -> int:
         return self.first_line_chars * self.em // 100
+
+    @property
+    def hanging_indent(self) -> int:
+        return self.hanging_chars * self.em // 100
 
     @property
     def line_height(self) -> int:
@@ -110,8 +117,8 @@ FORMATS = {
     BODY: _BODY,
     SIGNATURE: ParagraphFormat(STYLE_SIGNATURE, "body", align=RIGHT),
     TOC_HEADING: ParagraphFormat(STYLE_TOC_HEADING, "title", TITLE_SIZE, 0, CENTER),
-    TOC_LINE: ParagraphFormat(STYLE_TOC_LINE, "body"),
-    TOC_UNIT: ParagraphFormat(STYLE_TOC_UNIT, "heading2", first_line_chars=FIRST_LINE_CHARS),
+    TOC_LINE: ParagraphFormat(STYLE_TOC_LINE, "body", align=LEFT, hanging_chars=TOC_HANGING_CHARS),
+    TOC_UNIT: ParagraphFormat(STYLE_TOC_UNIT, "heading2", align=LEFT, first_line_chars=FIRST_LINE_CHARS),
     COVER_TITLE: ParagraphFormat(STYLE_COVER_TITLE, "title", COVER_TITLE_SIZE, 0, CENTER, grid_lines=2),
     COVER_LINE: ParagraphFormat(STYLE_COVER_LINE, "heading2", align=CENTER),
 }

@@ -58,12 +58,21 @@ def require_soffice() -> Path:
     return soffice
 
 
-def convert_to_pdf(documents: list[Path], out_dir: Path) -> list[Path]:
-    """PDFs of ``documents`` in ``out_dir`` (same names, .pdf), from one LibreOffice run.
+_PDF_FILTER = "pdf:writer_pdf_Export"
+# LibreOffice leaves out of a PDF the blank pages it inserts: before a section that
+# begins on an odd page (a volume printed on both sides needs them on paper, or
+# every other report would print on a left-hand page), but also after a cover,
+# to bring the 目录's page 1 onto a right-hand page (which Word does not).
+_PDF_FILTER_WITH_BLANK_PAGES = _PDF_FILTER + ':{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
+
+
+def convert_to_pdf(documents: list[Path], out_dir: Path, blank_pages: bool = False) -> list[Path]:
+    """PDFs of ``documents`` in ``out_dir`` (same names, .pdf), from one LibreOffice run;
+    ``blank_pages``: with the blank pages of a volume printed on both sides (``duplex``).
 
     Names must be distinct: LibreOffice names each PDF after its document.
     """
-    pdfs = convert(documents, out_dir, "pdf:writer_pdf_Export", ".pdf")
+    pdfs = convert(documents, out_dir, _PDF_FILTER_WITH_BLANK_PAGES if blank_pages else _PDF_FILTER, ".pdf")
     for pdf in pdfs:  # the same inputs give the same bytes
         pdf.write_bytes(stamp(pdf.read_bytes()))
     return pdfs

@@ -21,11 +21,13 @@ from ..checks import check_volume
 from ..checks.pieces import volume_pieces
 from ..checks.structure import find_starter_text
 from ..core.model import Volume, VolumeSettings
+from ..docx.properties import same_but_dated
 from ..docx.template_fill import Template
 from ..docx.volume import VolumeWriter
 from ..errors import InputError, InternalError
 from ..fs.filenames import ANALYSIS_FILE, LEDGER_FILE, USER_TEMPLATE, unique_filenames
 from ..fs.folderlock import reading_lock
+from ..fs.manifest import Derived
 from ..fs.publish import Publication, everything
 from ..inputs.yaml_reader import Inputs, load_inputs, load_settings
 from ..layout.paginate import start_pages
@@ -37,8 +39,17 @@ _BLOCK = 1 << 20
 
 
 def publish_outputs(out: Path) -> Publication:
-    """The publication of a build: it records its files and answers for all it recorded."""
-    return Publication(out, record=True, scope=everything)
+    """The publication of a build: it records its files and answers for all it recorded,
+    but for the PDFs of Word files it writes again holding the same document."""
+    return Publication(out, record=True, scope=everything, derived=_PDFS)
+
+
+def _pdf_source(name: str) -> str | None:
+    """The Word file a build's PDF is made from: 东湖社区.pdf ← 东湖社区.docx."""
+    return name.removesuffix(".pdf") + ".docx" if name.endswith(".pdf") and "/" not in name else None
+
+
+_PDFS = Derived(_pdf_source, same_but_dated)
 
 
 def published(result: BuildResult, publication: Publication) -> BuildResult:
@@ -94,7 +105,7 @@ def write_build(loaded: Inputs, template: Template, publication: Publication, pr
     目录 paged from the reports' page counts and its reports streamed from disk."""
     volume = loaded.volume
     _refuse_starter_text(volume)
-    setup = Setup.of(template, volume.settings, publication.stager() if workers.count > 1 else None)
+    setup = Setup.of(template, volume.settings, len(volume.reports), publication.stager() if workers.count > 1 else None)
     volume_writer = setup.writers()[1]
     volume_name, report_names = output_names(volume)
     batches = report_batches(volume, report_names, setup, publication.stager())

@@ -29,7 +29,7 @@ def preview(inputs: Path, out: Path, name: str | None = None, dpi: int = 72) -> 
     with tempfile.TemporaryDirectory(prefix="docgen-preview-") as work:
         result = build(inputs, Path(work) / "docx")
         document = _document(result, name)
-        [pdf] = convert_to_pdf([document], Path(work))
+        [pdf] = convert_to_pdf([document], Path(work), blank_pages=result.volume.settings.duplex)
         prefix = Path(work) / "png" / document.stem
         prefix.parent.mkdir()
         finished = subprocess.run([pdftoppm, "-png", "-r", str(dpi), str(pdf), str(prefix)], capture_output=True)

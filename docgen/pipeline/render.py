@@ -35,7 +35,8 @@ def render_outputs(result: BuildResult, publication: Publication, pdf: bool, ver
     outcome = RenderOutcome(result)
     with tempfile.TemporaryDirectory(prefix="docgen-pdf-") as work:
         documents = (result.report_paths if pdf else []) + [result.volume_path]
-        pdfs = convert_to_pdf([publication.staged(d) for d in documents], Path(work))
+        duplex = result.volume.settings.duplex  # its PDF has the blank pages a printer needs
+        pdfs = convert_to_pdf([publication.staged(d) for d in documents], Path(work), blank_pages=duplex)
         if verify or exact:
             titles = result.volume.numbered_titles()
             rendered = rendered_start_pages(read_pages(pdfs[-1]), titles)
@@ -45,7 +46,7 @@ def render_outputs(result: BuildResult, publication: Publication, pdf: bool, ver
             if pdf:  # only the 目录 changed: LibreOffice again for the volume alone
                 exact_work = Path(work) / "exact"
                 exact_work.mkdir()
-                pdfs[-1] = convert_to_pdf([publication.staged(result.volume_path)], exact_work)[0]
+                pdfs[-1] = convert_to_pdf([publication.staged(result.volume_path)], exact_work, blank_pages=duplex)[0]
         if pdf:
             outcome.pdf_paths = [publication.copy(p.name, p) for p in pdfs]
     return outcome

@@ -40,24 +40,25 @@ class Setup:
     build: str  # this build, among those a process may work for
     settings: VolumeSettings  # without ``order``: making a report does not need it
     template_file: Path | None  # the template as this process made it, for workers to load once
+    reports: int  # how many the volume has
 
     @classmethod
-    def of(cls, template: Template, settings: VolumeSettings, shared_by: Stager | None = None) -> Setup:
-        """The setup of a build using ``template``; ``shared_by``: to be sent to workers,
-        which then load the template (made here once, rendered and all) from a part file."""
+    def of(cls, template: Template, settings: VolumeSettings, reports: int, shared_by: Stager | None = None) -> Setup:
+        """The setup of a build of ``reports`` reports using ``template``; ``shared_by``: to be
+        sent to workers, which then load the template (made here once, rendered and all) from a part file."""
         build = uuid.uuid4().hex
-        settings = replace(settings, order=[])
+        settings = replace(settings, order=[], order_origins=[])
         _WRITERS.clear()
-        _WRITERS[build] = (template, VolumeWriter(settings, template))
+        _WRITERS[build] = (template, VolumeWriter(settings, template, reports))
         shared = shared_by.write_part(f"template-{build}", [pickle.dumps(template)]) if shared_by else None
-        return cls(build, settings, shared)
+        return cls(build, settings, shared, reports)
 
     def writers(self) -> tuple[Template, VolumeWriter]:
         """The report template and the volume's writer, loaded once a process and build."""
         if self.build not in _WRITERS:
             _WRITERS.clear()
             template = pickle.loads(self.template_file.read_bytes())
-            _WRITERS[self.build] = (template, VolumeWriter(self.settings, template))
+            _WRITERS[self.build] = (template, VolumeWriter(self.settings, template, self.reports))
         return _WRITERS[self.build]
 
 

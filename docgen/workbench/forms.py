@@ -175,10 +175,12 @@ class SettingsForm:
     toc_heading: str = ""
     titles: str = "series"
     show_unit: bool = False
+    duplex: bool = False
     cover_title: str = ""
     cover_unit: str = ""
     cover_date: str = ""
-    fonts: dict[str, str] = field(default_factory=dict)  # role → face; empty: the default
+    cover_date_style: str = api.DATE_STYLES[0]  # 2026年12月1日 or 二〇二六年十二月一日
+    fonts: dict[str, str] = field(default_factory=dict)  # font use → face; empty: the default
     problem_headings: str = ""
     version: str = ""
 
@@ -190,9 +192,11 @@ class SettingsForm:
             toc_heading=settings.toc_heading,
             titles=settings.titles,
             show_unit=settings.show_unit,
+            duplex=settings.duplex,
             cover_title=cover.title if cover else "",
             cover_unit=cover.unit if cover else "",
             cover_date=api.chinese_date(cover.date) if cover and cover.date else "",
+            cover_date_style=cover.date_style if cover else api.DATE_STYLES[0],
             fonts=dict(settings.fonts),
             problem_headings=_text(settings.problem_words),
             version=version,
@@ -202,7 +206,8 @@ class SettingsForm:
     def posted(cls, fields: Mapping[str, str]) -> SettingsForm:
         text = {name: str(fields.get(name, "")) for name in _SETTINGS_TEXT}
         fonts = {use: str(fields.get(f"font_{use}", "")).strip() for use in api.FONT_USES}
-        return cls(**text, show_unit=fields.get("show_unit") == "on", fonts={role: face for role, face in fonts.items() if face})
+        checked = {name: fields.get(name) == "on" for name in ("show_unit", "duplex")}
+        return cls(**text, **checked, fonts={use: face for use, face in fonts.items() if face})
 
     def settings(self, order: list[str]) -> api.VolumeSettings:
         """The settings this form describes, with the volume order ``order`` (not on the form)."""
@@ -213,14 +218,18 @@ class SettingsForm:
             fonts=dict(self.fonts),
             titles=self.titles.strip(),
             show_unit=self.show_unit,
+            duplex=self.duplex,
         )
         if self.cover_title.strip() or self.cover_unit.strip() or self.cover_date.strip():
-            date = api.written_date(self.cover_date, COVER_DATE) if self.cover_date.strip() else None
-            settings.cover = api.Cover(self.cover_title.strip(), self.cover_unit.strip(), date)
+            date = api.written_date(self.cover_date, COVER_DATE, month_allowed=True) if self.cover_date.strip() else None
+            style = self.cover_date_style if self.cover_date_style in api.DATE_STYLES else api.DATE_STYLES[0]
+            settings.cover = api.Cover(self.cover_title.strip(), self.cover_unit.strip(), date, style)
         words = _paragraphs(self.problem_headings)
         if words:
             settings.problem_words = words
         return settings
 
 
-_SETTINGS_TEXT = ("series_title", "toc_heading", "titles", "cover_title", "cover_unit", "cover_date", "problem_headings", "version")
+_SETTINGS_TEXT = (
+    "series_title", "toc_heading", "titles", "cover_title", "cover_unit", "cover_date", "cover_date_style", "problem_headings", "version",
+)

@@ -134,7 +134,7 @@ def test_an_option_before_the_command_is_shown_after_it(capsys, monkeypatch, arg
 @pytest.mark.parametrize(
     "argv, message, usage",
     [
-        (["biuld"], "命令：没有“biuld”，可选的有：", "用法：docgen [-h]"),
+        (["biuld"], "没有“biuld”这个命令，是不是 build？可选的有：", "用法：docgen [-h]"),
         (["new"], "缺少参数：单位名称", "用法：docgen new [-h] [--inputs 文件夹] 单位名称"),
         (["import"], "缺少参数：文件", "用法：docgen import"),
         (["build", "--inputs"], "--inputs：后面要跟一个值", "用法：docgen build"),
@@ -154,10 +154,40 @@ def test_usage_errors_in_chinese_with_the_commands_usage(capsys, monkeypatch, ar
         assert word not in err
 
 
-def test_an_unknown_command_lists_the_commands(capsys, monkeypatch):
+def test_an_unknown_command_lists_the_commands_in_chinese_quotes(capsys, monkeypatch):
     _, _, err = _run(capsys, monkeypatch, "biuld")
     listed = err[err.index("可选的有：") :].splitlines()[0]
-    assert all(command in listed for command in COMMANDS)
+    assert listed == "可选的有：" + "、".join(f"“{command}”" for command in COMMANDS)
+
+
+@pytest.mark.parametrize("typed, meant", [("biuld", "build"), ("bulid", "build"), ("valdate", "validate"), ("sumary", "summary"), ("imprt", "import")])
+def test_a_mistyped_command_is_told_the_command_meant(capsys, monkeypatch, typed, meant):
+    code, _, err = _run(capsys, monkeypatch, typed, "--inputs", "2027年")
+    assert code == 2 and f"没有“{typed}”这个命令，是不是 {meant}？" in err
+
+
+def test_a_word_like_no_command_gets_no_guess(capsys, monkeypatch):
+    code, _, err = _run(capsys, monkeypatch, "生成")
+    assert code == 2 and "没有“生成”这个命令，可选的有：" in err and "是不是" not in err
+
+
+@pytest.mark.parametrize(
+    "argv, told",
+    [
+        (["build", "2027年"], "输入文件夹请写在 --inputs 后面，如：docgen build --inputs 2027年"),
+        (["build", "2027年", "2027年汇编"], "输出文件夹写在 --out 后面，如：docgen build --inputs 2027年 --out 2027年汇编"),
+        (["check", "2027年", "--strict"], "如：docgen check --inputs 2027年 --strict"),
+        (["new", "东湖社区", "2027年"], "如：docgen new 东湖社区 --inputs 2027年"),
+    ],
+)
+def test_a_folder_without_its_option_is_told_to_follow_inputs(capsys, monkeypatch, argv, told):
+    code, _, err = _run(capsys, monkeypatch, *argv)
+    assert code == 2 and "不认识的参数：2027年" in err and told in err
+
+
+def test_a_stray_word_after_inputs_is_not_told_to_follow_inputs(capsys, monkeypatch):
+    code, _, err = _run(capsys, monkeypatch, "build", "--inputs", "2027年", "多余")
+    assert code == 2 and "不认识的参数：多余" in err and "后面，如" not in err
 
 
 def test_docgen_alone_shows_help_and_exits_2(capsys, monkeypatch):

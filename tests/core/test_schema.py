@@ -10,7 +10,7 @@ import typing
 
 from docgen.checks import check_volume
 from docgen.core import numbering, schema
-from docgen.core.model import Cover, Item, Report, Section, Signature, Volume, VolumeSettings
+from docgen.core.model import Cover, Item, Month, Report, Section, Signature, Volume, VolumeSettings
 from docgen.inputs import yaml_values, yaml_writer
 from docgen.inputs.starter import SAMPLE_TEXTS, starter_yaml
 from docgen.inputs.yaml_reader import read_report, read_settings
@@ -133,7 +133,7 @@ def test_a_report_using_every_key_reads_back_as_it_was_written(tmp_path):
 
 
 def test_volume_settings_using_every_key_read_back_as_they_were_written(tmp_path):
-    cover = Cover("2026年XX街道基层党建亮点工作及存在问题汇编", "中共XX街道工作委员会组织办公室", datetime.date(2026, 12, 1))
+    cover = Cover("2026年XX街道基层党建亮点工作及存在问题汇编", "中共XX街道工作委员会组织办公室", Month(2026, 12), "汉字")
     settings = VolumeSettings(
         series_title="红旗街道基层党建工作",
         toc_heading="目录",
@@ -141,6 +141,7 @@ def test_volume_settings_using_every_key_read_back_as_they_were_written(tmp_path
         fonts={"body": "仿宋_GB2312", "title": "黑体"},
         titles="own",
         show_unit=True,
+        duplex=True,
         cover=cover,
         problem_words=["短板", "不足"],
     )

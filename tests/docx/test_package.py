@@ -48,11 +48,55 @@ def volume_with_cover(tmp_path_factory) -> Path:
     return build(inputs, work / "out").volume_path
 
 
-@pytest.fixture(params=["template", "report", "volume", "volume with a cover"])
+@pytest.fixture(scope="module")
+def volume_with_units(tmp_path_factory) -> Path:
+    """The sample volume with own titles that wrap, units under them, 特此报告 and a
+    落款: its 目录 is written as lines of their own, not as a TOC field."""
+    work = tmp_path_factory.mktemp("units")
+    inputs = shutil.copytree(ROOT / "inputs", work / "in")
+    for number, report in enumerate(sorted(inputs.glob("示例单位*.yaml"))):
+        text = report.read_text(encoding="utf-8")
+        title = f"title: 东湖社区2026年基层党建亮点工作及存在问题（{number}）\n"
+        ending = "closing: |\n  特此报告。\nsignature:\n  unit: 中共东湖社区委员会\n  date: 2026-11-20\n"
+        report.write_text(title + text + ending, encoding="utf-8")
+    settings = inputs / "volume.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "titles: own\nshow_unit: true\n", encoding="utf-8")
+    return build(inputs, work / "out").volume_path
+
+
+@pytest.fixture(params=["template", "report", "volume", "volume with a cover", "volume with units"])
 def package(request, sample_build) -> Path:
-    if request.param == "volume with a cover":
-        return request.getfixturevalue("volume_with_cover")
+    built = {"volume with a cover": "volume_with_cover", "volume with units": "volume_with_units"}
+    if request.param in built:
+        return request.getfixturevalue(built[request.param])
     return _outputs(sample_build)[request.param]
+
+
+# docgen's styles, and Word's defaults every document has (Normal is docgen's body).
+OWN_STYLES = {
+    "Normal", "Default Paragraph Font", "Normal Table", "No List",
+    "报告标题", "单位行", "一级标题", "二级标题", "三级标题", "四级标题", "落款",
+    "目录标题", "TOC Heading", "toc 1", "toc 2", "封面标题", "封面落款", "页码",
+}
+
+
+def test_the_styles_are_docgens_own_and_words_defaults(package):
+    """Nothing of python-docx's default set (Heading 1–9 in theme blue, Light Shading …):
+    a user's styles pane shows docgen's styles only."""
+    parts = parts_of(package)
+    styles = etree.fromstring(parts["word/styles.xml"])
+    names = {style.find(f"{W}name").get(f"{W}val") for style in styles.iter(f"{W}style")}
+    assert names == OWN_STYLES
+    assert not re.search(rb'w:(themeColor|themeShade|themeTint|asciiTheme|eastAsiaTheme)=', parts["word/styles.xml"])
+    assert not [name for name in parts if name.startswith(("word/theme/", "word/numbering"))]
+    assert styles.find(f"{W}latentStyles/{W}lsdException") is None  # Word's built-ins stay out of the gallery
+
+
+def test_the_toc_heading_word_and_libreoffice_use_looks_like_docgens():
+    styles = etree.fromstring(parts_of(TEMPLATE_PATH)["word/styles.xml"])
+    heading = next(s for s in styles.iter(f"{W}style") if s.get(f"{W}styleId") == "TOCHeading")
+    assert heading.find(f"{W}basedOn").get(f"{W}val") == "目录标题"
+    assert heading.find(f"{W}rPr") is None  # all it has is 目录标题's
 
 
 def test_no_part_of_python_docx_default_document_is_left(package):
@@ -191,8 +235,13 @@ def test_properties_name_the_document_and_docgen(sample_build):
     assert _core(report)["creator"] == sample_build.volume.reports[0].unit
     assert _core(volume)["title"] == sample_build.volume.settings.series_title
     assert _app(volume)["Application"] == _app(report)["Application"] == "docgen"
-    today = datetime.datetime.now(datetime.timezone.utc).date().isoformat()
-    assert _core(volume)["created"].startswith(today)
+
+
+def test_documents_are_dated_the_day_they_are_built(sample_inputs, tmp_path, clock):
+    clock(datetime.datetime(2026, 11, 20, 15, 30, tzinfo=datetime.timezone.utc))
+    result = build(sample_inputs, tmp_path / "out")
+    for path in [result.volume_path, *result.report_paths]:
+        assert _core(path)["created"] == _core(path)["modified"] == "2026-11-20T00:00:00Z"
 
 
 def test_the_cover_unit_is_author_and_company(sample_build, tmp_path):
@@ -218,8 +267,10 @@ def test_source_date_epoch_dates_the_documents(sample_inputs, tmp_path, monkeypa
 # --- reproducible bytes --------------------------------------------------------------
 
 
-def test_the_same_inputs_built_an_hour_apart_give_the_same_bytes(sample_inputs, tmp_path, monkeypatch):
+def test_the_same_inputs_built_an_hour_apart_give_the_same_bytes(sample_inputs, tmp_path, monkeypatch, clock):
+    clock(datetime.datetime(2026, 11, 20, 8, 0, tzinfo=datetime.timezone.utc))
     first = build(sample_inputs, tmp_path / "first")
+    clock(datetime.datetime(2026, 11, 20, 9, 0, tzinfo=datetime.timezone.utc))
     real_time = time.time
     monkeypatch.setattr(time, "time", lambda: real_time() + 3600)  # zip dates would come from here
     second = build(sample_inputs, tmp_path / "second")

@@ -8,7 +8,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 import traceback
 from pathlib import Path
 
@@ -20,7 +19,6 @@ from support.write_helpers import NEW_UNITS, OLD_UNITS, docgen_env, leftovers, s
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 
-_SIGNAL_UNITS = tuple(f"社区{n:02d}" for n in range(20))  # enough files for a replacement that takes a while
 
 
 def _forked_docgen(argv: list[str], log: Path, before=lambda: None) -> int:
@@ -140,35 +138,67 @@ def test_a_build_killed_at_any_step_of_publishing_is_undone_or_finished_by_the_n
     assert seen == {"old", "new", "told"}  # crashes before and after the point of no return, and the user told
 
 
+def _signal_at(step: int, sig: signal.Signals):
+    """Send this process ``sig`` at the ``step``-th thing docgen does on the file system while
+    publishing (counted as in ``_crash_at``): the signal as the system delivers it, at a known point."""
+    import docgen.fs.publish as publish
+
+    calls = [0]
+
+    def signalling(real):
+        def call(*args, **kwargs):
+            calls[0] += 1
+            if calls[0] == step:
+                os.kill(os.getpid(), sig)
+            return real(*args, **kwargs)
+
+        return call
+
+    def patch():
+        publish.os.replace = signalling(os.replace)
+        publish.os.unlink = signalling(os.unlink)
+        publish.shutil.rmtree = signalling(shutil.rmtree)
+
+    return patch
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT], ids=["SIGKILL", "SIGINT"])
-def test_builds_interrupted_at_spread_out_moments_never_leave_a_mix(tmp_path, capsys, sig):
-    _, new_inputs, first, old_set, new_set = _two_sets(tmp_path, _SIGNAL_UNITS, _SIGNAL_UNITS[1:] + ("新社区",))
-    for attempt, delay in enumerate((0.0, 0.003, 0.01, 0.03, 0.06, 0.12)):
-        out = tmp_path / f"out{attempt}"
+def test_a_build_signalled_at_any_step_of_publishing_never_leaves_a_mix(two_sets, tmp_path, capsys, monkeypatch, sig):
+    _, new_inputs, first, old_set, new_set = two_sets
+    build_new = ["build", "--inputs", str(new_inputs), "--out"]
+    steps = _publishing_steps(build_new, first, tmp_path, monkeypatch)
+    outcomes = set()
+    for step in range(1, steps + 1):
+        out = tmp_path / f"out{step}"
         shutil.copytree(first, out)
-        log = tmp_path / f"log{attempt}"
-        pid = _forked_docgen(["build", "--inputs", str(new_inputs), "--out", str(out)], log)
-        _wait_for_staging(out, pid)
-        time.sleep(delay)
-        os.kill(pid, sig)
-        code = _exit_code(pid)
+        log = tmp_path / f"log{step}"
+        code = _exit_code(_forked_docgen(build_new + [str(out)], log, _signal_at(step, sig)))
         said = log.read_text(encoding="utf-8")
         assert "Traceback" not in said
         if sig == signal.SIGINT:  # docgen itself puts the folder right, at once
-            assert code == 0 or (code == 1 and "已中断" in said), said
+            assert code == 0 or (code == 1 and "已中断" in said), (step, said)
         else:
+            assert code == -signal.SIGKILL
             _next_run(tmp_path, out, capsys)
-        assert snapshot(out) in (old_set, new_set), f"a mix after {sig.name} {delay} s into publishing"
+        after = snapshot(out)
+        assert after in (old_set, new_set), f"a mix after {sig.name} at step {step}"
         assert leftovers(out) == []
+        outcomes.add("old" if after == old_set else "new")
+    assert outcomes == {"old", "new"}  # signals before and after the point of no return
 
 
-def _wait_for_staging(out: Path, pid: int) -> None:
-    """Until the build starts writing its files (or has ended)."""
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and os.waitpid(pid, os.WNOHANG) == (0, 0):
-        if any(name.startswith(".docgen-new-") for name in os.listdir(out)):
-            return
-        time.sleep(0.0005)
+def _publishing_steps(build_new: list[str], first: Path, tmp_path: Path, monkeypatch) -> int:
+    """How many things a build over ``first`` does on the file system while publishing."""
+    probe = tmp_path / "probe"
+    shutil.copytree(first, probe)
+    with monkeypatch.context() as patched:
+        patch, calls = _crash_at(0)
+        for module, name in ((os, "replace"), (os, "unlink"), (shutil, "rmtree")):
+            patched.setattr(module, name, getattr(module, name))  # restored afterwards
+        patch()
+        assert main(build_new + [str(probe)]) == 0
+    return calls[0]
 
 
 def test_two_builds_at_once_leave_one_whole_set(tmp_path):

@@ -8,7 +8,6 @@ import os
 import shutil
 import subprocess
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -250,14 +249,23 @@ def test_import_sees_a_yml_of_the_same_unit_and_with_force_writes_into_it(tmp_pa
 def test_two_imports_to_one_target_without_force_cannot_both_write(tmp_path, monkeypatch):
     [source] = _sources(tmp_path, "甲社区")
     out = tmp_path / "inputs"
-    real_write, first_writing = docgen.fs.publish.Publication.write, threading.Event()
+    real_write, real_try_lock = docgen.fs.publish.Publication.write, docgen.fs.folderlock._try_lock
+    first_writing, second_waiting = threading.Event(), threading.Event()
 
-    def slow_write(self, name, data):  # the first import stays inside its write a while
+    def held_write(self, name, data):  # the first import stays inside its write until the second waits
         first_writing.set()
-        time.sleep(0.3)
+        assert second_waiting.wait(60)
         return real_write(self, name, data)
 
-    monkeypatch.setattr(docgen.fs.publish.Publication, "write", slow_write)
+    def try_lock(fd):
+        taken = real_try_lock(fd)
+        if not taken:  # only the second import finds the lock taken
+            second_waiting.set()
+        return taken
+
+    monkeypatch.setattr(docgen.fs.publish.Publication, "write", held_write)
+    monkeypatch.setattr(docgen.fs.folderlock, "_try_lock", try_lock)
+    monkeypatch.setattr(docgen.fs.folderlock, "WAIT_SECONDS", 600)  # the second waits as long as the first takes
     outcomes = []
 
     def import_once():

@@ -16,7 +16,7 @@ import docgen.fs.publish
 from docgen.cli.commands import main
 from docgen.fs.filenames import MANIFEST_FILE
 from docgen.fs.folderlock import folder_lock
-from support.write_helpers import NEW_UNITS, leftovers, snapshot, write_inputs
+from support.write_helpers import NEW_UNITS, REPORT, leftovers, snapshot, write_inputs
 
 VOLUME = "基层党建亮点工作及存在问题.docx"
 
@@ -89,9 +89,11 @@ def test_a_file_held_open_elsewhere_is_found_before_anything_is_replaced(built, 
 # --- a full disk ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("room", [0, 5_000, 30_000, 60_000])
-def test_a_disk_that_fills_up_midway_leaves_every_output_byte_identical(built, capsys, monkeypatch, room):
+@pytest.mark.parametrize("share", [0, 0.1, 0.5, 0.9])
+def test_a_disk_that_fills_up_midway_leaves_every_output_byte_identical(built, capsys, monkeypatch, share):
+    """The disk fills up with ``share`` of what the build writes written."""
     inputs, out, before = built
+    room = int(share * sum(len(data) for data in before.values()))
     real_write, written = os.write, [0]
 
     def write(fd, data):
@@ -276,7 +278,7 @@ def _fake_libreoffice(monkeypatch):
     from docgen.office import soffice
     from docgen.pipeline import preview, render
 
-    def convert(documents, folder):
+    def convert(documents, folder, **options):
         pdfs = [folder / (d.stem + ".pdf") for d in documents]
         for document, pdf in zip(documents, pdfs):
             pdf.write_bytes(b"%PDF " + document.read_bytes()[:64])
@@ -301,13 +303,57 @@ def test_pdfs_of_an_earlier_build_go_when_a_plain_build_replaces_their_word_file
     assert all(str(pdf) in printed for pdf in pdfs)
 
 
+def _pdf_build_then_change(inputs, out, capsys, monkeypatch, changed: str | None):
+    """A build with PDFs, then the report of ``changed`` (if any) rewritten: the PDFs, before."""
+    _fake_libreoffice(monkeypatch)
+    assert _run(capsys, "build", "--inputs", str(inputs), "--out", str(out), "--pdf")[0] == 0
+    if changed:
+        (inputs / f"{changed}.yaml").write_text(REPORT.format(unit=changed, text="改过的正文。"), encoding="utf-8")
+    return {p.name: p.read_bytes() for p in out.glob("*.pdf")}
+
+
+def test_a_plain_build_keeps_the_pdfs_of_unchanged_reports_and_names_those_it_removes(built, capsys, monkeypatch):
+    inputs, out, _ = built
+    before = _pdf_build_then_change(inputs, out, capsys, monkeypatch, "丙社区")
+    code, printed, _ = _build(capsys, inputs, out)
+    assert code == 0
+    after = {p.name: p.read_bytes() for p in out.glob("*.pdf")}
+    assert after == {name: before[name] for name in ("甲社区.pdf", "丁社区.pdf")}  # kept as they were
+    removed = printed[printed.index("已删除") :]
+    assert str(out / "丙社区.pdf") in removed and str(out / VOLUME.replace(".docx", ".pdf")) in removed
+    assert "甲社区.pdf" not in removed and "丁社区.pdf" not in removed
+    assert "--pdf" in removed  # how to have them again
+
+
+def test_pdfs_kept_stay_docgens_and_go_once_their_report_changes(built, capsys, monkeypatch):
+    inputs, out, _ = built
+    _pdf_build_then_change(inputs, out, capsys, monkeypatch, None)
+    assert _build(capsys, inputs, out)[0] == 0
+    assert len(list(out.glob("*.pdf"))) == len(NEW_UNITS) + 1  # nothing changed: every PDF kept
+    (inputs / "甲社区.yaml").write_text(REPORT.format(unit="甲社区", text="又改过的正文。"), encoding="utf-8")
+    code, printed, _ = _build(capsys, inputs, out)
+    assert code == 0 and not (out / "甲社区.pdf").exists() and str(out / "甲社区.pdf") in printed
+    assert (out / "丁社区.pdf").exists()
+
+
+def test_pdfs_of_unchanged_reports_are_kept_by_a_build_on_another_day(built, capsys, monkeypatch):
+    inputs, out, _ = built
+    before = _pdf_build_then_change(inputs, out, capsys, monkeypatch, "丙社区")
+    word_before = (out / "甲社区.docx").read_bytes()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(1700000000 + 3 * 86400))
+    assert _build(capsys, inputs, out)[0] == 0
+    assert (out / "甲社区.docx").read_bytes() != word_before  # dated anew: the document is the same
+    assert (out / "甲社区.pdf").read_bytes() == before["甲社区.pdf"]
+    assert not (out / "丙社区.pdf").exists()
+
+
 def test_a_failing_libreoffice_publishes_neither_word_files_nor_pdfs(built, capsys, monkeypatch):
     inputs, out, before = built
     _fake_libreoffice(monkeypatch)
     from docgen.errors import InputError
     from docgen.pipeline import render
 
-    def fail(documents, folder):
+    def fail(documents, folder, **options):
         raise InputError("LibreOffice 转换失败")
 
     monkeypatch.setattr(render, "convert_to_pdf", fail)

@@ -126,10 +126,12 @@ def test_a_broken_file_is_mended_as_text_only_once_it_reads(sample_inputs):
 
 def test_written_date_says_what_the_reader_says():
     assert api.written_date(" 2026-11-20 ", "成文日期（date）") == datetime.date(2026, 11, 20)
+    assert api.written_date("二〇二六年十一月二十日", "成文日期（date）") == datetime.date(2026, 11, 20)
     with pytest.raises(docgen.errors.InputError, match="^成文日期（date）“2026年13月1日”不是日期"):
         api.written_date("2026年13月1日", "成文日期（date）")
-    with pytest.raises(docgen.errors.InputError, match="阿拉伯数字"):
-        api.written_date("二〇二六年十一月二十日", "成文日期（date）")
+    with pytest.raises(docgen.errors.InputError, match="^成文日期（date）“2026年12月”没有写到日"):
+        api.written_date("2026年12月", "成文日期（date）")
+    assert api.written_date("2026年12月", "封面日期（date）", month_allowed=True) == api.Month(2026, 12)
 
 
 def test_a_build_does_not_read_the_inputs_while_a_save_holds_their_lock(sample_inputs, tmp_path, monkeypatch):

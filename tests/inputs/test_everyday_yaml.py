@@ -91,6 +91,90 @@ def test_an_english_colon_in_text_still_gets_its_advice(tmp_path, capsys):
     assert code == 1 and "第 5 行" in err and "英文冒号加空格" in err
 
 
+# --- a value starting with a character YAML reserves ------------------------------------
+
+# Each title as typed, the character the message names, and the title the fix gives in the report.
+RESERVED_STARTS = [
+    ('"三会一课"落实不到位', "英文引号“\"”", "“三会一课”落实不到位"),
+    ("'三会一课'落实不到位", "英文引号“'”", "“三会一课”落实不到位"),
+    ("*重点*工作推进有力。", "以“*”开头", "*重点*工作推进有力。"),
+    ("- 党建引领作用明显。", "以“-”开头", "- 党建引领作用明显。"),
+    ("@党建 引领社区治理。", "以“@”开头", "@党建 引领社区治理。"),
+    ("%90 的党员参加。", "以“%”开头", "%90 的党员参加。"),
+    ("!重要 党员教育。", "以“!”开头", "!重要 党员教育。"),
+    ("> 党员人数过百。", "以“>”开头", "> 党员人数过百。"),
+    ("[重点]阵地建设。", "以“[”开头", "[重点]阵地建设。"),
+    ("{重点}阵地建设。", "以“{”开头", "{重点}阵地建设。"),
+    ("&党建 品牌。", "以“&”开头", "&党建 品牌。"),
+    ("|党建|品牌。", "以“|”开头", "|党建|品牌。"),
+    ("`党建`品牌。", "以“`”开头", "`党建`品牌。"),
+    # YAML reads these without complaint, as something other than the text typed:
+    ("&a 党建品牌。", "以“&”开头", "&a 党建品牌。"),  # an anchor, dropped
+    ("!a 党建品牌。", "以“!”开头", "!a 党建品牌。"),  # a tag
+    ("[重点]", "以“[”开头", "[重点]"),  # a list
+    ("{重点}", "以“{”开头", "{重点}"),  # a mapping
+    ("#1号楼党员先锋岗。", "以“#”开头", "#1号楼党员先锋岗。"),  # a comment: the title is empty
+]
+# What PyYAML says in its own words; none of it may reach a user.
+PARSER_WORDS = ("expected", "found", "while", "allowed", "token", "scanning", "alias", "anchor", "block", "scalar")
+
+
+def _suggested_line(err: str) -> str:
+    """The first line written out in the message, as the user would copy it."""
+    fix = err.split("：title: ", 1)[1]
+    return "title: " + fix.split("；", 1)[0].strip()
+
+
+@pytest.mark.parametrize("command", ["validate", "build"])
+@pytest.mark.parametrize("typed, named, printed", RESERVED_STARTS, ids=[t for t, _, _ in RESERVED_STARTS])
+def test_a_value_starting_with_a_reserved_character_is_told_in_chinese_with_its_fix(
+    tmp_path, capsys, command, typed, named, printed
+):
+    folder = _inputs(tmp_path, GOOD.replace("title: 第一条。", f"title: {typed}"))
+    extra = ("--out", str(tmp_path / "out")) if command == "build" else ()
+    code, err = _run(capsys, command, folder, *extra)
+    assert code == 1
+    assert err.startswith(f"错误：{folder / '报告.yaml'} 第 5 行：“title”的内容"), err
+    assert named in err, err
+    assert not any(word in err.lower() for word in PARSER_WORDS), err
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("typed, named, printed", RESERVED_STARTS, ids=[t for t, _, _ in RESERVED_STARTS])
+def test_the_line_the_message_suggests_builds_the_title_as_meant(tmp_path, capsys, typed, named, printed):
+    folder = _inputs(tmp_path, GOOD.replace("title: 第一条。", f"title: {typed}"))
+    _, err = _run(capsys, "validate", folder)
+    fixed = GOOD.replace("title: 第一条。", _suggested_line(err))
+    (folder / "报告.yaml").write_text(fixed, encoding="utf-8")
+    code, err = _run(capsys, "build", folder, "--out", str(tmp_path / "out"))
+    assert code == 0, err
+    texts = [p.text for p in docx.Document(str(tmp_path / "out" / "测试社区.docx")).paragraphs]
+    assert any(t.startswith(f"1.{printed}") for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    "volume, line, named",
+    [
+        ("order:\n  - [测试社区]\n", 2, "这一项的内容以“[”开头"),
+        ('order:\n  - "测试"社区\n', 2, "请改用中文引号：- “测试”社区"),
+        ("cover:\n  title: *汇编\n", 2, "“title”的内容以“*”开头"),
+        ("series_title: @汇编\n", 1, "“series_title”的内容以“@”开头"),
+    ],
+)
+def test_volume_yaml_values_get_the_same_message(tmp_path, capsys, volume, line, named):
+    folder = _inputs(tmp_path, GOOD)
+    (folder / "volume.yaml").write_text(volume, encoding="utf-8")
+    code, err = _run(capsys, "build", folder, "--out", str(tmp_path / "out"))
+    assert code == 1
+    assert f"volume.yaml 第 {line} 行" in err and named in err, err
+
+
+def test_an_unknown_yaml_fault_is_still_told_in_chinese(tmp_path, capsys):
+    code, err = _run(capsys, "validate", _inputs(tmp_path, GOOD + "...\n其他\n"))
+    assert code == 1 and "第 9 行" in err and err.count("：") >= 2
+    assert not any(word in err.lower() for word in PARSER_WORDS), err
+
+
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
 def test_utf16_is_named_as_such_not_as_gbk(tmp_path, capsys, encoding):
     code, err = _run(capsys, "validate", _inputs(tmp_path, GOOD.encode(encoding)))
@@ -311,3 +395,43 @@ def test_build_refuses_an_untouched_docgen_new_file(tmp_path, capsys):
     code, err = _run(capsys, "build", folder, "--out", str(tmp_path / "out"))
     assert code == 1 and "甲社区.yaml" in err and "示例文字" in err
     assert not (tmp_path / "out").exists()
+
+
+def test_an_order_entry_without_a_report_is_named_on_its_line_with_the_fix(tmp_path, capsys):
+    folder = _inputs(tmp_path, GOOD)
+    (folder / "volume.yaml").write_text("# 顺序\norder:\n  - 测试社区\n  - 东湖社区\n", encoding="utf-8")
+    code, err = _run(capsys, "validate", folder)
+    assert code == 1
+    assert err.startswith(f"错误：{folder / 'volume.yaml'} 第 4 行：order 中的单位“东湖社区”没有对应的报告文件")
+    assert "删除这一行" in err
+
+
+def test_an_order_entry_mistyped_is_told_the_unit_meant(tmp_path, capsys):
+    folder = _inputs(tmp_path, GOOD)
+    (folder / "volume.yaml").write_text("order:\n  - 测试社\n", encoding="utf-8")
+    code, err = _run(capsys, "build", folder, "--out", str(tmp_path / "out"))
+    assert code == 1 and "volume.yaml 第 2 行" in err and "是不是“测试社区”？请改成“测试社区”" in err
+
+
+def test_an_order_entry_written_twice_is_named_at_the_second(tmp_path, capsys):
+    folder = _inputs(tmp_path, GOOD)
+    (folder / "volume.yaml").write_text("order:\n  - 测试社区\n  - 测试社区\n", encoding="utf-8")
+    code, err = _run(capsys, "validate", folder)
+    assert code == 1 and "volume.yaml 第 3 行" in err and "第 2 行已经写过" in err and "删除这一行" in err
+
+
+def test_a_unit_in_two_files_is_named_at_its_unit_lines(tmp_path, capsys):
+    folder = _inputs(tmp_path, "# 东湖的报告\n# 2026年\n" + GOOD, name="新.yaml")
+    (folder / "旧.yaml").write_text("title: 旧的报告\n" + GOOD, encoding="utf-8")
+    os.utime(folder / "旧.yaml", (1_000_000_000, 1_000_000_000))
+    code, err = _run(capsys, "validate", folder)
+    assert code == 1
+    assert err.startswith(f"错误：{folder / '新.yaml'} 第 3 行：单位“测试社区”重复：{folder / '旧.yaml'} 第 2 行 已经用过")
+
+
+def test_validate_counts_the_reports_without_reading_as_the_party(tmp_path, capsys):
+    folder = _inputs(tmp_path, GOOD)
+    (folder / "另一个.yaml").write_text(GOOD.replace("测试社区", "东湖社区"), encoding="utf-8")
+    assert main(["validate", "--inputs", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert out == f"检查通过：共 2 份报告（{folder}）。\n"

@@ -37,7 +37,9 @@ def test_the_template_style_of_each_role_has_the_numbers_of_its_format(template,
     assert fmt.line_spacing.twips == wanted.line_height
     assert bool(fmt.keep_with_next) == wanted.keep_with_next
     assert bool(fmt.page_break_before) == wanted.page_break_before
-    assert (fmt.first_line_indent or 0) == docx.shared.Twips(wanted.first_line_indent)
+    # a hanging indent: the first line starts that far left of the others
+    assert (fmt.first_line_indent or 0) == docx.shared.Twips(wanted.first_line_indent - wanted.hanging_indent)
+    assert (fmt.left_indent or 0) == docx.shared.Twips(wanted.hanging_indent)
 
 
 def test_the_model_measures_a_role_with_its_size_and_line_height():

@@ -61,7 +61,7 @@ def test_each_report_key_is_read_and_a_date_in_either_form(tmp_path, written):
     assert report.signature.date == datetime.date(2026, 11, 20)
 
 
-@pytest.mark.parametrize("written", ["2026年13月1日", "下周一", "2026-02-30"])
+@pytest.mark.parametrize("written", ["2026年13月1日", "下周一", "2026-02-30", "2026.11.20.5", "20261120"])
 def test_a_date_that_is_no_date_is_an_error_naming_file_and_line(tmp_path, written):
     path = _write(tmp_path, "东湖社区.yaml", REPORT.format(date=written))
     with pytest.raises(InputError) as caught:
@@ -128,15 +128,6 @@ def test_a_date_of_a_past_year_this_year_or_next_is_read_without_a_word(tmp_path
     assert report.signature.date.isoformat() == written and warnings == []
 
 
-@pytest.mark.parametrize("written", ["二〇二六年十一月二十日", "2026年十一月二十日"])
-def test_a_date_in_chinese_numerals_is_told_to_use_arabic_ones(tmp_path, written):
-    path = _write(tmp_path, "东湖社区.yaml", REPORT.format(date=written))
-    with pytest.raises(InputError) as caught:
-        read_report(path)
-    assert str(caught.value).startswith(f"{path} 第 14 行")
-    assert f"“{written}”：GB/T 9704 规定成文日期要用阿拉伯数字，如 2026年11月20日" in str(caught.value)
-
-
 def test_an_empty_title_is_an_error_naming_file_and_line(tmp_path):
     path = _write(tmp_path, "东湖社区.yaml", REPORT.format(date="2026-11-20").replace("title: 东湖社区2026年基层党建亮点工作及存在问题", 'title: ""'))
     with pytest.raises(InputError, match="第 1 行.*报告标题（title）是空的"):
@@ -189,9 +180,9 @@ def test_a_cover_date_that_is_no_date_is_an_error_naming_file_and_line(tmp_path)
 
 
 def test_volume_keys_are_read(tmp_path):
-    path = _write(tmp_path, "volume.yaml", "titles: own\nshow_unit: true\ncover:\n  title: 汇编\n  unit: XX街道党工委\n  date: 2026-12-01\n")
+    path = _write(tmp_path, "volume.yaml", "titles: own\nshow_unit: true\nduplex: true\ncover:\n  title: 汇编\n  unit: XX街道党工委\n  date: 2026-12-01\n")
     settings, _ = read_settings(path)
-    assert (settings.titles, settings.show_unit) == ("own", True)
+    assert (settings.titles, settings.show_unit, settings.duplex) == ("own", True, True)
     assert (settings.cover.title, settings.cover.unit, settings.cover.date) == ("汇编", "XX街道党工委", datetime.date(2026, 12, 1))
 
 
@@ -202,6 +193,7 @@ def test_volume_keys_are_read(tmp_path):
         ("cover:\n  unit: XX\n", "封面缺少“title”"),
         ("cover:\n  title: ''\n", "第 2 行：封面标题（title）是空的"),
         ("show_unit: 也许\n", "只能写 true 或 false"),
+        ("duplex: 双面\n", "只能写 true 或 false"),
     ],
 )
 def test_bad_volume_keys_are_errors_with_file_and_line(tmp_path, text, message):
@@ -263,7 +255,7 @@ def test_the_volume_opens_with_the_cover_then_a_toc_naming_every_unit(tmp_path):
     toc = [t for t in texts[4 : 4 + 2 * len(result.volume.reports)]]
     units = [r.unit for r in result.volume.reports]
     assert toc[1::2] == units
-    assert [re.sub(r"\t\d+$", "", t) for t in toc[0::2]] == result.volume.numbered_titles()
+    assert [re.sub(r"\t\d+$", "", t).replace("\n", "") for t in toc[0::2]] == result.volume.numbered_titles()
     assert [int(t.rsplit("\t", 1)[1]) for t in toc[0::2]] == result.start_pages
     assert result.start_pages[0] == 3  # two 目录 pages numbered 1 and 2: the cover has no number
     report = texts[4 + 2 * len(units) :]

@@ -63,7 +63,7 @@ def test_title_spans_the_table(sheet):
     assert f"A1:{chr(64 + sheet.max_column)}1" in {str(r) for r in sheet.merged_cells.ranges}
 
 
-def test_same_inputs_give_the_same_bytes(tmp_path):
+def test_same_inputs_give_the_same_bytes(tmp_path, clock):
     from support.paths import SAMPLE_INPUTS
 
     for out in ("a", "b"):

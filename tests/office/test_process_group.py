@@ -51,11 +51,16 @@ def _running(pid: int) -> bool:
 def _still_running(pids_file: Path) -> list[int]:
     pids = [int(line) for line in pids_file.read_text().split()]
     assert len(pids) == 2
-    for _ in range(50):  # SIGKILL is delivered at once; the processes may take a moment to go
+    # SIGKILL is delivered at once, but a loaded machine may take a while to end the processes:
+    # waited for until they are gone (a minute at most, only ever reached when they were not killed)
+    deadline = time.monotonic() + 60
+    while True:
         left = [pid for pid in pids if _running(pid)]
-        if not left:
-            return []
-        time.sleep(0.1)
+        if not left or time.monotonic() > deadline:
+            break
+        time.sleep(0.05)
+    if not left:
+        return []
     for pid in left:  # leave nothing behind, even when the test fails
         os.kill(pid, signal.SIGKILL)
     return left

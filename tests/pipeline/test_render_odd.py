@@ -84,7 +84,7 @@ def test_exact_without_pdf_runs_libreoffice_once(sample_inputs, tmp_path, capsys
     monkeypatch.setattr(build_module, "start_pages", lambda volume, *counted: [p + 1 for p in real_pages(volume, *counted)])
     converted = []
     real_convert = render.convert_to_pdf
-    monkeypatch.setattr(render, "convert_to_pdf", lambda docs, out: converted.append(docs) or real_convert(docs, out))
+    monkeypatch.setattr(render, "convert_to_pdf", lambda docs, out, **options: converted.append(docs) or real_convert(docs, out, **options))
     out = tmp_path / "out"
     code, output, _ = _run(capsys, "build", "--inputs", str(folder), "--out", str(out), "--exact")
     assert code == 0

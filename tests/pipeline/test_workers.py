@@ -13,7 +13,6 @@ import pickle
 import signal
 import subprocess
 import sys
-import time
 import zipfile
 from pathlib import Path
 
@@ -30,6 +29,7 @@ from docgen.errors import EnvironmentProblem, InputError, InternalError
 from docgen.pipeline import workers as parallel
 from support.write_helpers import docgen_env, leftovers, snapshot, write_inputs
 
+HELD_DOCGEN = Path(__file__).parents[1] / "support" / "held_docgen.py"
 UNITS = tuple(f"第{i:03d}社区" for i in range(1, parallel.MIN_ITEMS + 17))  # more than make workers worth it
 
 forked = pytest.mark.skipif(not parallel._can_fork(), reason="worker processes are forked: Linux only")
@@ -69,6 +69,7 @@ def _pids(record: Path) -> set[int]:
 
 def _build_with(workers: int, inputs: Path, out: Path, monkeypatch, **kwargs):
     monkeypatch.setenv(parallel.WORKERS_VARIABLE, str(workers))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", docgen_env()["SOURCE_DATE_EPOCH"])  # builds compared fall on one day
     return docgen.build(inputs, out, **kwargs)
 
 
@@ -192,18 +193,18 @@ def test_a_worker_that_dies_is_told_and_keeps_the_outputs(rebuilt, monkeypatch):
 @forked
 def test_ctrl_c_in_the_terminal_stops_docgen_and_its_workers_quietly(rebuilt):
     """Ctrl-C reaches every process of the terminal's group: the workers say nothing,
-    docgen says 已中断 and keeps the previous outputs."""
+    docgen says 已中断 and keeps the previous outputs. The build is held still once it
+    reports its first progress line (``held_docgen``), so the signal comes mid-build."""
     inputs, out, before = rebuilt
-    command = [sys.executable, "-m", "docgen", "build", "--inputs", str(inputs), "--out", str(out)]
+    command = [sys.executable, str(HELD_DOCGEN), "build", "--inputs", str(inputs), "--out", str(out)]
     env = {**docgen_env(), parallel.WORKERS_VARIABLE: "2"}
     build = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True, start_new_session=True)
-    deadline = time.monotonic() + 60
-    while build.poll() is None and time.monotonic() < deadline:
-        if any(name.startswith(".docgen-new-") for name in os.listdir(out)):
-            break
-        time.sleep(0.005)
+    said = [build.stderr.readline()]
+    assert said[0].startswith("正在生成 "), said
+    assert any(name.startswith(".docgen-new-") for name in os.listdir(out))  # in the middle of writing
     os.killpg(build.pid, signal.SIGINT)
-    said = build.communicate(timeout=60)[1]
+    said.append(build.communicate(timeout=120)[1])
+    said = "".join(said)
     assert "Traceback" not in said and "KeyboardInterrupt" not in said
     assert build.returncode == 1 and "已中断" in said, said
     assert snapshot(out) == before and leftovers(out) == []

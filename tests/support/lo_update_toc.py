@@ -2,7 +2,8 @@
 
     python lo_update_toc.py SOFFICE PROFILE_URL SOURCE.docx TARGET.pdf
 
-Opens SOURCE in a headless LibreOffice, updates every index (the 目录) as
+Opens SOURCE in a headless LibreOffice, updates every index (a 目录 that is a
+TOC field) and every field (the page numbers of a 目录 of lines of its own) as
 Tools → Update → All would, and exports the result as a PDF.
 """
 
@@ -52,6 +53,7 @@ def main(soffice, profile_url, source, target):
         indexes = document.getDocumentIndexes()
         for i in range(indexes.getCount()):
             indexes.getByIndex(i).update()
+        document.getTextFields().refresh()
         document.storeToURL(uno.systemPathToFileUrl(target), _props(FilterName="writer_pdf_Export"))
         document.close(True)
         try:

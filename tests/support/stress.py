@@ -11,13 +11,17 @@ with a fixed seed, so a volume is the same on every run.
 
 from __future__ import annotations
 
+import datetime
 import random
 import sys
+from dataclasses import replace
 from pathlib import Path
 
-from docgen.core.model import Item, Report, Section, Volume, VolumeSettings
+from docgen.core.model import Cover, Item, Report, Section, Signature, Volume, VolumeSettings
 from docgen.inputs.yaml_reader import load_inputs
 from docgen.inputs.yaml_writer import report_yaml, settings_yaml
+from docgen.layout import compose
+from docgen.layout.paginate import measure, place
 
 ROOT = Path(__file__).resolve().parents[2]
 LATIN = ["XX", "APP", "O2O", "5G", "2023", "100%", "3.5", "Wi-Fi", "QQ", "PPT", "GDP", "12345", "e"]
@@ -39,9 +43,9 @@ def sample_sentences() -> list[str]:
 class Writer:
     """Chinese text of a given length, drawn from the samples, optionally salted."""
 
-    def __init__(self, seed: int, latin: float = 0.0, punctuation: float = 0.0):
+    def __init__(self, seed: int, latin: float = 0.0, punctuation: float = 0.0, chinese_only: bool = False):
         self.random = random.Random(seed)
-        self.sentences = sample_sentences()
+        self.sentences = [s for s in sample_sentences() if not (chinese_only and any(c.isascii() for c in s))]
         self.latin = latin
         self.punctuation = punctuation
 
@@ -135,6 +139,79 @@ def wrapped_title_reports() -> Volume:
     return Volume(settings, reports)
 
 
+# Where each report's ending would start a page with nothing to keep it with its
+# text: the 特此报告, the empty line before the 署名, the 署名, the date.
+ENDING_PARTS = ("特此报告", "空行", "署名", "日期")
+
+
+def ending_reports() -> Volume:
+    """The sample reports with their own titles (some wrapping in the report and in the
+    目录), 特此报告 and a 落款, a unit line and a cover; each report up to four times, its 导语 as long as it takes to bring one part
+    of its ending (``ENDING_PARTS``) to the first line of a page had the ending not been
+    kept with its text (``naive_ending_lines``). Where the body's last paragraph cannot
+    be split, 特此报告 never gets there. Some of the 目录's unit lines would begin a
+    page had their entries not been kept with them (``naive_toc_unit_tops``)."""
+    writer = Writer(6, chinese_only=True)  # the model's line breaks are LibreOffice's there (see latin_reports)
+    samples = load_inputs(ROOT / "inputs").volume.reports
+    reports = []
+    for number, sample in enumerate(samples):
+        unit = f"{UNITS[number]}社区"
+        for part in range(len(ENDING_PARTS)):
+            report = replace(
+                sample,
+                unit=f"{unit}{part + 1}",
+                title=TITLES[(number + part) % len(TITLES)].format(unit=unit),
+                closing=["特此报告。"],
+                signature=Signature(f"中共{unit}委员会", datetime.date(2026, 11, 20)),
+            )
+            moved = _with_ending_at_page_top(report, part, writer)
+            if moved is not None:
+                reports.append(moved)
+    settings = VolumeSettings(
+        titles="own",
+        show_unit=True,
+        cover=Cover("2026年度基层党建亮点工作及存在问题汇编", "中共XX街道工作委员会组织办公室", datetime.date(2026, 12, 1)),
+    )
+    return Volume(settings, reports)
+
+
+# Titles that fit a line, that wrap in the report, and that wrap in the 目录 too.
+TITLES = [
+    "{unit}2026年基层党建亮点工作及存在问题",
+    "中共{unit}委员会关于2026年度基层党建工作亮点特色及存在的主要问题和下一步工作打算的情况报告",
+    "{unit}2026年度基层党建工作情况报告",
+]
+UNITS = ["东湖", "红旗", "新华", "光明", "和平", "幸福", "建设", "友谊", "胜利", "团结", "长安", "锦绣"]
+
+
+def _with_ending_at_page_top(report: Report, part: int, writer: Writer) -> Report | None:
+    """``report`` with the shortest 导语 that brings ``ENDING_PARTS[part]`` to a page's first line."""
+    for lines in range(1, 22 + 1):
+        candidate = replace(report, intro=[writer.text(28 * lines - 4)])
+        if naive_ending_lines(candidate)[part] == 0:
+            return candidate
+    return None
+
+
+def naive_toc_unit_tops(volume: Volume) -> list[str]:
+    """The units whose line would begin a 目录 page had the entry not kept with it."""
+    from docgen.layout.paginate import toc_entries
+
+    entries = toc_entries(volume, ["000"] * len(volume.reports))
+    paragraphs = compose.toc_paragraphs(volume.settings.toc_heading, entries)
+    blocks = [replace(measure(p), keep_with_next=p.format.keep_with_next) for p in paragraphs]
+    return [p.text for p, lines in zip(paragraphs, place(blocks)) if p.role == compose.TOC_UNIT and lines[0][1] == 0]
+
+
+def naive_ending_lines(report: Report) -> list[int]:
+    """The grid line each part of the ending (``ENDING_PARTS``) starts on, paged as
+    though nothing but headings kept with the next paragraph."""
+    paragraphs = compose.report_paragraphs(report, report.title, show_unit=True)
+    blocks = [replace(measure(p), keep_with_next=p.format.keep_with_next) for p in paragraphs]
+    starts = [positions[0][1] for positions in place(blocks)]
+    return starts[-4:]
+
+
 def _volume(reports: list[Report]) -> Volume:
     return Volume(VolumeSettings(), reports)
 
@@ -146,6 +223,7 @@ VOLUMES = {
     "latin": latin_reports,
     "headings": heading_reports,
     "wrapped_titles": wrapped_title_reports,
+    "endings": ending_reports,
 }
 
 

@@ -16,7 +16,7 @@ import docgen
 from docgen import api
 from docgen.inputs.yaml_writer import report_yaml
 from docgen.workbench.app import make_app
-from docgen.workbench.forms import ReportForm
+from docgen.workbench.forms import ReportForm, SettingsForm
 from docgen.workbench.jobs import Job, Stopped
 from docgen.workbench.web import Bench
 
@@ -130,6 +130,49 @@ def test_a_cover_is_drawn_unnumbered_and_the_toc_is_page_one(sample_inputs):
     pages = api.volume_pages(docgen.load(sample_inputs))
     assert pages[0].number is None and [line.text for line in pages[0].lines if line.text][:1] == ["2026年汇编"]
     assert pages[1].number == 1 and pages[1].lines[0].role == "toc_heading"
+
+
+def test_the_settings_form_keeps_a_cover_dated_by_its_month_in_chinese_numerals(app, sample_inputs):
+    settings = api.open_settings(sample_inputs)
+    settings.model.cover = api.Cover("2026年汇编", "组织办", api.Month(2026, 12), "汉字")
+    api.save_settings(sample_inputs, settings.model, settings.version)
+    status, page = _call(app, "GET", "/")
+    assert status == 200
+    assert 'name="cover_date" value="2026年12月"' in page and '<option value="汉字" selected>' in page
+    form = SettingsForm.of(settings.model, settings.version)
+    posted = SettingsForm.posted({**vars(form), "fonts": ""}).settings(settings.model.order)
+    assert (posted.cover.date, posted.cover.date_style) == (api.Month(2026, 12), "汉字")
+    assert [line.text for line in api.volume_pages(docgen.load(sample_inputs))[0].lines if line.text][-1] == "二〇二六年十二月"
+
+
+def test_printed_on_both_sides_each_report_is_drawn_on_a_right_hand_page_after_a_blank_one(sample_inputs):
+    settings = api.open_settings(sample_inputs)
+    settings.model.duplex = True
+    settings.model.cover = api.Cover("2026年汇编", "组织办", datetime.date(2026, 12, 1))
+    api.save_settings(sample_inputs, settings.model, settings.version)
+    volume = docgen.load(sample_inputs)
+    pages = api.volume_pages(volume)
+    on_paper = [index + 1 for index, page in enumerate(pages) if page.lines and page.lines[0].role == "title"]
+    assert all(page % 2 == 1 for page in on_paper)
+    assert [pages[index - 1].number for index in on_paper] == api.start_pages(volume)
+    assert pages[1].lines == [] and pages[1].number is None  # the cover's back
+    assert pages[2].number == 1 and pages[2].lines[0].role == "toc_heading"
+    blank = [page for page in pages[3:] if not page.lines]
+    assert blank and all(page.number is None for page in blank)
+
+
+def test_the_settings_form_shows_and_posts_back_double_sided_printing(app, sample_inputs):
+    """Saving the settings from the page keeps ``duplex`` as volume.yaml has it."""
+    for duplex in (True, False):
+        settings = api.open_settings(sample_inputs)
+        settings.model.duplex = duplex
+        api.save_settings(sample_inputs, settings.model, settings.version)
+        status, page = _call(app, "GET", "/")
+        assert status == 200
+        parser = _FormFields("settings-form")
+        parser.feed(page)
+        assert ("duplex", "on") in parser.fields if duplex else "duplex" not in dict(parser.fields)
+        assert SettingsForm.posted(dict(parser.fields)).settings([]).duplex is duplex
 
 
 def test_a_reports_own_pages_are_numbered_from_one(sample_inputs):
