@@ -3,8 +3,8 @@
     python benchmarks/summary.py [--sizes 250 500 1000]
 
 The samples are repeated as in bench.py, each copy's item titles marked with
-its number, so no two wordings are the same and the similarity grouping
-compares every pair (identical wordings would be compared once). Each case
+its number (the grouping reads no numbers, so each wording's copies are alike
+and join one group of 1,000 units). Each case
 runs `docgen summary --previous` (last year: the same folder) in a child
 process. Target on a 2-core machine: 1,000 reports in under 10 s.
 """

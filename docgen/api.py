@@ -290,15 +290,17 @@ def _position(volume: Volume, unit: str) -> int:
     return units.index(unit)
 
 
-def summary(inputs, out, previous=None, keep=None, force=False) -> SummaryResult:
+def summary(inputs, out, previous=None, keep=None, force=False, pdf=False) -> SummaryResult:
     """Write 问题清单.xlsx and 共性问题分析.docx for the reports in ``inputs`` into ``out``.
 
-    ``previous``: last year's inputs folder, to mark the problems raised again;
+    ``previous``: last year's inputs folder, to mark the problems raised again
+    (without it, the folder ``keep``'s ledger was compared with);
     ``keep``: an earlier 问题清单.xlsx whose filled-in columns are carried over;
-    ``force``: replace a filled-in ledger in ``out`` without ``keep``.
+    ``force``: replace a filled-in ledger in ``out`` without ``keep``;
+    ``pdf``: PDFs of both as well (LibreOffice, docgen's font stand-ins).
     Returns a ``SummaryResult`` naming the files written (``.paths``); raises
     ``DocgenError`` with a Chinese message on bad input.
     """
     from .pipeline.summary import summary as write_summary
 
-    return write_summary(inputs, out, previous=previous, keep=keep, force=force)
+    return write_summary(inputs, out, previous=previous, keep=keep, force=force, pdf=pdf)

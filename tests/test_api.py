@@ -106,14 +106,14 @@ def test_check_of_a_loaded_volume_finds_what_check_of_its_folder_finds(sample_in
 
 
 def test_the_command_line_does_each_command_through_the_api():
-    """cli/commands.py takes from the package only the API, the errors, the words for findings and
-    (for docgen serve) the workbench, itself a program over the API: what a command does, a program
-    can do the same way."""
+    """cli/commands.py takes from the package only the API, the errors, the words for findings,
+    (for docgen serve) the workbench, itself a program over the API, and the sweep of temporary
+    folders a killed docgen left: what a command does, a program can do the same way."""
     source = Path(cli.__file__).read_text(encoding="utf-8")
     imported = {
         node.module for node in ast.walk(ast.parse(source)) if isinstance(node, ast.ImportFrom) and node.level == 2
     }
-    assert imported == {"api", "errors", "core.findings", "checks", "workbench.server"}, imported
+    assert imported == {"api", "errors", "core.findings", "checks", "workbench.server", "fs.tempfolders"}, imported
     checks_names = {
         alias.name
         for node in ast.walk(ast.parse(source))

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from docgen.core.model import Volume
+from docgen.fs.tempfolders import temporary_folder
 from docgen.layout.linebreak import HANGING
 from docgen.layout.paginate import place, volume_layout
 from docgen.office.pdftext import Page, read_pages
@@ -122,7 +122,7 @@ def _consume(text: str, rendered, cursor: int):
 
 
 def compare_inputs(inputs: Path) -> Comparison:
-    with tempfile.TemporaryDirectory(prefix="docgen-compare-") as work:
+    with temporary_folder("compare") as work:
         result = build(inputs, Path(work) / "docx")
         [pdf] = convert_to_pdf([result.volume_path], Path(work), blank_pages=result.volume.settings.duplex)
         pages = read_pages(pdf)

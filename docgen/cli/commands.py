@@ -7,12 +7,16 @@ cause ends in a Chinese message, never a traceback.
 from __future__ import annotations
 
 import os
+import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..api import build, check, import_files, init_inputs, new_report, preview, summary, validate
 from ..core.findings import Finding, said
 from ..errors import DocgenError, EnvironmentProblem, InternalError
+from ..fs.tempfolders import remove_stale_folders
 from .console import missing_package_text, utf8_console
 from .grammar import DEFAULT_INPUTS, DEFAULT_OUT, HelpShown, parse
 
@@ -23,14 +27,44 @@ def main(argv: list[str] | None = None) -> int:
     utf8_console()
     unraisable_hook = sys.unraisablehook
     try:
-        return _run(argv)
+        with _ended_like_ctrl_c():
+            return _run(argv)
     finally:
         sys.unraisablehook = unraisable_hook
+
+
+class Terminated(KeyboardInterrupt):
+    """docgen was asked to end (SIGTERM: ``kill``, a shutdown; SIGHUP: the terminal closed)."""
+
+
+@contextmanager
+def _ended_like_ctrl_c() -> Iterator[None]:
+    """SIGTERM and SIGHUP end a command as Ctrl-C does: what it was writing is undone, the
+    previous outputs stay, its workers and LibreOffice are ended, 已中断 is said. Left as they
+    are where someone set them otherwise (``nohup`` ignores SIGHUP)."""
+    names = ("SIGTERM", "SIGHUP")
+    numbers = [getattr(signal, name) for name in names if hasattr(signal, name)]
+    try:
+        installed = {number: signal.getsignal(number) for number in numbers if signal.getsignal(number) == signal.SIG_DFL}
+        for number in installed:
+            signal.signal(number, _terminate)
+    except ValueError:  # not the main thread: signals are not ours to handle
+        installed = {}
+    try:
+        yield
+    finally:
+        for number, handler in installed.items():
+            signal.signal(number, handler)
+
+
+def _terminate(number: int, frame) -> None:
+    raise Terminated
 
 
 def _run(argv: list[str] | None) -> int:
     try:
         args = parse(argv)
+        remove_stale_folders()  # what a docgen killed outright left in the temporary folder
         return _COMMANDS[args.command](args)
     except HelpShown as shown:
         return shown.status
@@ -63,7 +97,10 @@ def _run(argv: list[str] | None) -> int:
 
 
 def _interrupted() -> int:
-    print("已中断，输出文件保持原样。", file=sys.stderr)
+    try:
+        print("已中断，输出文件保持原样。", file=sys.stderr)
+    except OSError:  # the terminal that would show it is gone (SIGHUP)
+        pass
     # What Ctrl-C cut short (a half-written zip) complains as it is thrown away: not the user's concern.
     sys.unraisablehook = lambda unraisable: None
     return 1
@@ -140,7 +177,9 @@ def _check(args) -> int:
 
 
 def _summary(args) -> int:
-    result = summary(args.inputs, args.out, previous=args.previous, keep=args.keep, force=args.force)
+    if args.pdf:
+        print("生成后将用 LibreOffice 另存 PDF …", file=sys.stderr, flush=True)
+    result = summary(args.inputs, args.out, previous=args.previous, keep=args.keep, force=args.force, pdf=args.pdf)
     _print_warnings([*result.folder_notes, *result.warnings])
     ledger = result.ledger
     print(f"已生成问题清单（{len(ledger.rows)} 条问题）：{result.ledger_path}")
@@ -151,6 +190,8 @@ def _summary(args) -> int:
     if args.keep is not None:
         kept = sum(1 for row in ledger.rows if row.filled_in)
         print(f"已从 {args.keep} 带入 {kept} 行已填写的整改措施、责任人、完成时限。")
+    for path in result.pdf_paths:
+        print(f"已生成 PDF：{path}")
     return 0
 
 

@@ -295,6 +295,7 @@ def _summary_command(commands) -> None:
     command.add_argument("--previous", type=Path, metavar="去年的inputs文件夹", help="与上年的输入对照，标出连续两年提出的问题")
     command.add_argument("--keep", type=Path, metavar="旧问题清单.xlsx", help="把旧问题清单中已填写的整改措施、责任人、完成时限带入新清单")
     command.add_argument("--force", action="store_true", help="已有的问题清单中填写了内容时，也用新清单替换它")
+    command.add_argument("--pdf", action="store_true", help="另存两个文件的 PDF（需要 LibreOffice，用 docgen 的替代字体排版）")
 
 
 def _new_command(commands) -> None:

@@ -25,6 +25,8 @@ NO_PROBLEMS = "no_problems"  # summary: no section heading names problems
 CELL_TOO_LONG = "cell_too_long"  # summary: a problem longer than an Excel cell holds
 NOT_COMPARED = "not_compared"  # summary: units last year's inputs lack
 NOT_CARRIED_OVER = "not_carried_over"  # summary: filled-in rows of the old ledger without a problem
+PREVIOUS_REMEMBERED = "previous_remembered"  # summary --keep: compared with the year the kept ledger was compared with
+STALE_LEDGER = "stale_ledger"  # build: 问题清单 or 共性问题分析 older than the inputs
 RECOVERED = "recovered"  # an earlier write into the folder was interrupted: rolled back or finished
 UNTRUSTED_RECORD = "untrusted_record"  # docgen's journal or manifest names what it may not touch: ignored
 

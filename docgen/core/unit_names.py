@@ -8,6 +8,7 @@ the same in the 目录, so they must be the same unit.
 
 from __future__ import annotations
 
+import hashlib
 import unicodedata
 
 
@@ -29,3 +30,9 @@ def same_unit_key(name: str) -> str:
 def _invisible(char: str) -> bool:
     # Cf: zero-width space and joiners, BOM, word joiner, soft hyphen, direction marks.
     return unicodedata.category(char) == "Cf"
+
+
+def units_fingerprint(units: list[str]) -> str:
+    """A short mark of which units a volume holds (their order aside): the ledger records it, build compares."""
+    names = sorted(same_unit_key(unit) for unit in units)
+    return f"{len(names)}:{hashlib.sha256(chr(10).join(names).encode('utf-8')).hexdigest()[:16]}"

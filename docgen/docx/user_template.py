@@ -3,8 +3,11 @@
 The same caps as import (file size, number of entries, bytes a part unpacks
 to) and one on everything unpacked together, so a zip bomb is refused before
 python-docx unpacks it; a part with a DOCTYPE is refused (it would otherwise
-be copied into every output); a folder, a device or a FIFO named
-template.docx is named as such instead of hanging or failing with a traceback.
+be copied into every output), and so is a relationship to anything outside
+the file (an attached template on a server, a linked picture: Word would fetch
+it whenever a volume made with the template is opened); a folder, a device or
+a FIFO named template.docx is named as such instead of hanging or failing with
+a traceback.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import io
 import stat
 import zipfile
 from pathlib import Path
+from xml.etree import ElementTree
 
 from ..core.model import Origin
 from ..errors import InputError
@@ -30,6 +34,15 @@ from ..fs.safe_zip import (
 _MB = 1024 * 1024
 _DAMAGED = "模板文件已损坏或不是 Word（.docx）文件"
 _BOMB = "解压后超过 {limit} MB，不像是 Word 模板（可能是恶意的“压缩炸弹”），已拒绝使用"
+_EXTERNAL_LINKS = {  # the last part of a relationship's type → what Word calls it
+    "attachedTemplate": "附加的模板",
+    "image": "链接的图片",
+    "hyperlink": "超链接",
+    "oleObject": "链接的对象",
+    "subDocument": "子文档",
+    "frame": "框架中的网页",
+}
+_SHOWN_TARGET = 120  # characters of an external address put in the message
 
 
 def read_template(path: Path) -> bytes:
@@ -78,6 +91,29 @@ def _check_package(data: bytes, path: Path) -> None:
                 raise InputError(
                     f"模板中的 {info.filename} 含有 DOCTYPE 声明（Word 不会这样保存，可能是恶意文件），已拒绝使用", origin
                 )
+            if info.filename.endswith(".rels"):
+                _refuse_external(part, origin)
+
+
+def _refuse_external(relationships: bytes, origin: Origin) -> None:
+    """A relationships part (no DOCTYPE: checked before) naming nothing outside the package."""
+    try:
+        root = ElementTree.fromstring(relationships)
+    except ElementTree.ParseError:
+        raise InputError(_DAMAGED, origin) from None
+    external = [r for r in root.iter() if r.get("TargetMode", "").lower() == "external"]
+    if not external:
+        return
+    relation = external[0].get("Type", "").rsplit("/", 1)[-1]
+    target = external[0].get("Target", "")
+    shown = target if len(target) <= _SHOWN_TARGET else target[:_SHOWN_TARGET] + "……"
+    more = f"等 {len(external)} 处" if len(external) > 1 else ""
+    raise InputError(
+        f"模板中有指向文件以外的链接（{_EXTERNAL_LINKS.get(relation, relation)}：{shown}）{more}，"
+        "用它生成的文件每次在 Word 中打开都会去访问这个地址，已拒绝使用。"
+        "请在 Word 中去掉这个链接后重新保存模板（附加的模板在“开发工具 → 文档模板”中删去，链接的图片改为插入的图片）",
+        origin,
+    )
 
 
 def _member(package: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> bytes:

@@ -23,12 +23,13 @@ YAML_SUFFIXES = (".yaml", ".yml")
 SETTINGS_FILE = "volume.yaml"
 CATEGORIES_FILE = "categories.yaml"  # the problem categories of docgen summary, not a report
 USER_TEMPLATE = "template.docx"  # a restyled Word template
-# What docgen writes in an output folder beside the reports and the volume.
+# What docgen writes in an output folder beside the reports and the volume (docgen summary's two).
 LEDGER_FILE = "问题清单.xlsx"
 ANALYSIS_FILE = "共性问题分析.docx"
 PREVIEW_FOLDER = "preview"  # docgen preview's pictures
 # What docgen keeps for itself in a folder it writes: not the user's files.
 OWN_PREFIX = ".docgen"
+TEMP_PREFIX = "docgen-"  # its folders in the system's temporary folder: docgen-<purpose>-<process id>-…
 LOCK_FILE = OWN_PREFIX + ".lock"
 MANIFEST_FILE = OWN_PREFIX + "-manifest.json"  # the outputs docgen wrote, so it may remove them
 JOURNAL_FILE = OWN_PREFIX + "-journal.json"  # a publication's steps, to finish or undo it
@@ -39,6 +40,8 @@ OLD_TEMP_GLOB = OWN_PREFIX + "-*.tmp"  # left by docgen versions before the jour
 # Names no unit's file may take: with --out the inputs folder (or a unit named template),
 # a report written as template.docx would be read as the user's template by the next build.
 RESERVED_NAMES = frozenset({USER_TEMPLATE})
+# The ledger's custom property, read by build without loading the ledger.
+UNITS_PROPERTY = "docgen报告单位"  # the ledger's custom property: which units it was made from (units_fingerprint)
 
 
 def safe_filename(name: str, suffix: str = "") -> str:

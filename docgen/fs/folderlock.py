@@ -6,7 +6,9 @@ never leaves the folder locked. A build reads its inputs folder under the same
 lock (``reading_lock``), so that a report saved meanwhile (in the workbench,
 by an import) is read whole with the rest, before or after, never half. A link
 planted in the lock file's place is removed, never followed: docgen creates
-and opens no file outside the folder.
+and opens no file outside the folder. A process forked while a lock is held
+(a worker) closes its copy at once: the lock stays the holder's alone, and
+ends with it even should the child outlive it.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from .filenames import LOCK_FILE
 
 WAIT_SECONDS = 5.0  # a second docgen waits this long for the first to finish
 _POLL_SECONDS = 0.05
+_HELD: set[int] = set()  # the descriptors of the locks this process holds
 _OPEN_FLAGS = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
 
 if sys.platform == "win32":
@@ -67,9 +70,11 @@ def folder_lock(folder: Path) -> Iterator[None]:
         if time.monotonic() >= deadline:
             raise EnvironmentProblem(f"另一个 docgen 正在写入这个文件夹（可能是另一次生成或导入还没结束），请等它结束后再试：{folder}")
         time.sleep(_POLL_SECONDS)
+    _HELD.add(fd)
     try:
         yield
     finally:
+        _HELD.discard(fd)
         _release(fd, path)
 
 
@@ -97,6 +102,17 @@ def _still_there(fd: int, path: Path) -> bool:
         return os.path.samestat(os.fstat(fd), os.stat(path))
     except FileNotFoundError:
         return False
+
+
+def _forget_locks() -> None:
+    """In a forked child: close the copies of the parent's lock files (the locks stay the parent's)."""
+    for fd in _HELD:
+        os.close(fd)
+    _HELD.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_locks)
 
 
 def _release(fd: int, path: Path) -> None:

@@ -30,6 +30,7 @@ _BY_ERRNO = {
     errno.EFBIG: "文件太大，超出了这个磁盘的限制",
     errno.EXDEV: "不能跨磁盘移动文件",
     errno.ENOMEM: "内存不足，请关闭一些程序后再试",
+    errno.EAGAIN: "系统暂时无法再启动程序（进程数已到上限），请关闭一些程序后再试",
     errno.EINVAL: "文件名或路径中有系统不允许的字符",
 }
 # Where a file is read, not written, a refusal is about reading.

@@ -657,17 +657,24 @@ def _make_folder(folder: Path) -> list[Path]:
 
 
 
+# What ends docgen as Ctrl-C does (cli: SIGTERM and SIGHUP raise KeyboardInterrupt too).
+_INTERRUPTS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
 @contextmanager
 def _interrupts_held() -> Iterator:
-    """Ctrl-C during the end of a publication is noted, not acted on at once: the replacement
-    then rolls back cleanly (or, past the point where the new set stands, finishes)."""
+    """Ctrl-C (or SIGTERM, SIGHUP) during the end of a publication is noted, not acted on at once:
+    the replacement then rolls back cleanly (or, past the point where the new set stands, finishes).
+    Only signals Python handles are held; one left to the system's default still kills at once."""
     caught: list[int] = []
-    handler = signal.getsignal(signal.SIGINT)
-    if threading.current_thread() is not threading.main_thread() or handler is None:
+    if threading.current_thread() is not threading.main_thread():
         yield lambda: False
         return
-    signal.signal(signal.SIGINT, lambda number, frame: caught.append(number))
+    held = {number: signal.getsignal(number) for number in _INTERRUPTS if callable(signal.getsignal(number))}
+    for number in held:
+        signal.signal(number, lambda number, frame: caught.append(number))
     try:
         yield lambda: bool(caught)
     finally:
-        signal.signal(signal.SIGINT, handler)
+        for number, handler in held.items():
+            signal.signal(number, handler)

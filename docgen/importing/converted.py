@@ -8,7 +8,6 @@ LibreOffice cannot convert is named while the others are read.
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -18,6 +17,7 @@ from ..core.findings import CONVERTED, Finding
 from ..core.model import Origin
 from ..errors import DocgenError, InputError
 from ..fs.input_file import cannot_read, copy_input_file
+from ..fs.tempfolders import temporary_folder
 from ..office.soffice import convert_to_docx, find_soffice
 from .docx_reader import MAX_DOCX_BYTES, read_docx_paragraphs
 from .paragraphs import Para
@@ -71,7 +71,7 @@ def converted_together(files: dict[Path, OldFormat]) -> Iterator[dict[Path, Conv
             conversion.problem = _needs_libreoffice(conversion)
         yield conversions
         return
-    with tempfile.TemporaryDirectory(prefix="docgen-import-") as work:
+    with temporary_folder("import") as work:
         copies = _copies(conversions.values(), Path(work))
         try:
             outputs = convert_to_docx(list(copies), Path(work) / "converted") if copies else {}

@@ -22,6 +22,10 @@ _FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 _LEVEL_REFERENCE = re.compile(r"%([1-9])")
+# Beyond these, letters and Roman numerals are written as digits: AAA… for 10¹¹ would be gigabytes.
+_MOST_LETTERS = 26 * 30  # ZZZ…Z, thirty letters
+_MOST_ROMAN = 3999  # MMMCMXCIX: Roman numerals have no sign for 5,000
+_MOST_START = 2**31 - 1  # Word keeps a list's start in 32 bits; a longer number is no list's
 _CHINESE_FORMATS = {"chineseCounting", "chineseCountingThousand", "japaneseCounting",
                     "taiwaneseCounting", "taiwaneseCountingThousand", "ideographDigital",
                     "japaneseDigitalTenThousand", "koreanCounting"}
@@ -47,10 +51,10 @@ def format_number(value: int, number_format: str) -> str | None:
         return str(value).translate(_FULL_WIDTH)
     if number_format == "decimalZero":
         return f"{value:02d}"
-    if number_format in ("upperLetter", "lowerLetter") and value >= 1:
-        letter = chr(ord("A") + (value - 1) % 26) * ((value - 1) // 26 + 1)
+    if number_format in ("upperLetter", "lowerLetter") and 1 <= value <= _MOST_LETTERS:
+        letter = chr(ord("A") + (value - 1) % 26) * ((value - 1) // 26 + 1)  # Word's A … Z, AA … ZZ, AAA …
         return letter if number_format == "upperLetter" else letter.lower()
-    if number_format in ("upperRoman", "lowerRoman") and value >= 1:
+    if number_format in ("upperRoman", "lowerRoman") and 1 <= value <= _MOST_ROMAN:
         roman = _roman(value)
         return roman if number_format == "upperRoman" else roman.lower()
     return str(value)
@@ -144,7 +148,7 @@ def load_list_numbers(numbering_root) -> ListNumbers:
             level = to_int(attribute(override, "ilvl"), 0)
             start = child_value(override, "startOverride")
             if start is not None:
-                instance.start_overrides[level] = to_int(start, 1)
+                instance.start_overrides[level] = _start(start, 1)
             replacement = override.find("{*}lvl")
             if replacement is not None:
                 instance.level_overrides[level] = _level(replacement)
@@ -160,9 +164,13 @@ def _level(lvl) -> Level:
     return Level(
         number_format=child_value(lvl, "numFmt") or "decimal",
         text=child_value(lvl, "lvlText") or "",
-        start=to_int(child_value(lvl, "start"), 0),
+        start=_start(child_value(lvl, "start"), 0),
         legal=is_on(lvl.find("{*}isLgl")),
     )
+
+
+def _start(text: str | None, default: int) -> int:
+    return max(-_MOST_START, min(to_int(text, default), _MOST_START))
 
 
 def list_reference(num_pr) -> tuple[str | None, int | None]:

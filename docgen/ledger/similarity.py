@@ -1,20 +1,19 @@
-"""How alike two problems are worded, 0–100, and the thresholds that say "the same problem".
+"""How alike two wordings of one unit's problem are, 0–100: the same problem a year later (--previous),
+the same ledger row after a small edit (--keep).
 
-Titles are compared after dropping punctuation and the stock phrases every
-problem is dressed in (有待进一步、不够、存在 …): otherwise 党员管理有待进一步规范
-and 理论素质有待于进一步提升 look alike. The score is rapidfuzz's normalised
-Indel similarity, done in C for all pairs at once.
-
-The thresholds were set on the sample problems (tests/ledger/test_grouping.py):
-titles of one problem in other words score 64–91 (社区党建工作发展不平衡 /
-基层党建工作推进不平衡: 64), titles of different problems at most 55.
+Within one unit a problem keeps most of its wording, so the characters are
+compared, after dropping punctuation and the stock phrases every problem is
+dressed in (有待进一步、不够、存在 …): otherwise 党员管理有待进一步规范 and
+理论素质有待于进一步提升 look alike. The score is rapidfuzz's normalised Indel
+similarity. Problems of different units, said in their own words, are
+compared by their words instead (``grouping``, ``wording``).
 """
 
 from __future__ import annotations
 
 import re
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 SAME_PROBLEM = 60  # title score from which two problems count as one
 SAME_TEXT = 60  # score of the texts (without stock phrases removed) from which they count as one
@@ -36,9 +35,3 @@ def title_key(title: str) -> str:
 
 def score(a: str, b: str) -> float:
     return fuzz.ratio(a, b)
-
-
-def alike(key: str, keys: list[str], cutoff: float) -> list[tuple[int, float]]:
-    """The positions in ``keys`` of those scoring at least ``cutoff`` against ``key``, with their scores."""
-    found = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
-    return [(position, value) for _, value, position in found]

@@ -1,13 +1,19 @@
-"""The ledger → 问题清单.xlsx: one row a problem, laid out to print on A4 landscape.
+"""The ledger → 问题清单.xlsx: one row a problem, laid out to print on A4 landscape, and an overview.
 
-A title row, then the header (frozen, filtered, repeated on every printed
-page), then the rows, wrapped, each as tall as its longest cell. Excel does
-not size rows by their text when it opens a file, so the heights are worked
-out here from the column widths.
+The first sheet: a title row, then the header (frozen, filtered, repeated on
+every printed page), then the rows, wrapped, each as tall as its longest
+cell. Excel does not size rows by their text when it opens a file, so the
+heights are worked out here from the column widths. The columns an office
+added to the ledger it kept follow docgen's; dates and times it typed keep a
+date format.
+
+The second sheet (``overview_xlsx``) counts the problems by 类别 and by 社区
+and lists the shared problems, each table with a native chart beside it.
 """
 
 from __future__ import annotations
 
+import datetime
 import io
 import math
 import unicodedata
@@ -17,14 +23,17 @@ from dataclasses import dataclass
 
 from lxml import etree
 from openpyxl import Workbook
+from openpyxl.packaging.custom import StringProperty
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
+from ..core.unit_names import units_fingerprint
 from ..docx.ooxml import XML_PARSER
 from ..docx.package import read_parts, zip_parts
 from ..docx.properties import build_time
+from ..fs.filenames import UNITS_PROPERTY
 from .model import (
     COLUMN_CATEGORY,
     COLUMN_DEADLINE,
@@ -33,16 +42,19 @@ from .model import (
     COLUMN_OLD_ROW,
     COLUMN_OWNER,
     COLUMN_RAISED_BEFORE,
+    COLUMN_SHARED,
     COLUMN_TEXT,
     COLUMN_TITLE,
     COLUMN_UNIT,
     LEDGER_SHEET,
     MAX_CELL_CHARS,
+    PREVIOUS_PROPERTY,
     UNKEPT_SHEET,
     KeptRow,
     Ledger,
     LedgerRow,
 )
+from .overview import OVERVIEW_SHEET, write_overview
 
 TITLE_ROW = 1
 HEADER_ROW = 2
@@ -72,14 +84,18 @@ def ledger_workbook(ledger: Ledger) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = LEDGER_SHEET
-    columns = _columns(ledger.compared_with_previous)
+    columns = _columns(ledger.compared_with_previous) + _office_columns(ledger.office_columns)
     _write_title(sheet, ledger_title(ledger), len(columns))
     _write_header(sheet, columns)
     for number, row in enumerate(ledger.rows, 1):
-        _write_row(sheet, HEADER_ROW + number, columns, _values(number, row, ledger.compared_with_previous))
+        _write_row(sheet, HEADER_ROW + number, columns, _values(number, row, ledger))
     _print_setup(sheet, columns, HEADER_ROW + len(ledger.rows))
+    write_overview(workbook.create_sheet(OVERVIEW_SHEET), ledger)
     if ledger.unkept:
-        _write_unkept(workbook.create_sheet(UNKEPT_SHEET), ledger.unkept)
+        _write_unkept(workbook.create_sheet(UNKEPT_SHEET), ledger.unkept, ledger.office_columns)
+    if ledger.previous_folder:
+        workbook.custom_doc_props.append(StringProperty(name=PREVIOUS_PROPERTY, value=ledger.previous_folder))
+    workbook.custom_doc_props.append(StringProperty(name=UNITS_PROPERTY, value=units_fingerprint(ledger.units)))
     return _package(workbook, ledger_title(ledger))
 
 
@@ -94,6 +110,7 @@ def _columns(with_previous: bool) -> list[Column]:
         Column(COLUMN_TITLE, 26),
         Column(COLUMN_TEXT, 50),
         Column(COLUMN_CATEGORY, 12, centred=True),
+        Column(COLUMN_SHARED, 18),
         Column(COLUMN_RAISED_BEFORE, 7, centred=True),
         Column(COLUMN_MEASURES, 24),
         Column(COLUMN_OWNER, 8),
@@ -102,12 +119,17 @@ def _columns(with_previous: bool) -> list[Column]:
     return columns if with_previous else [c for c in columns if c.heading != COLUMN_RAISED_BEFORE]
 
 
-def _values(number: int, row: LedgerRow, with_previous: bool) -> list:
+def _office_columns(headings: list[str]) -> list[Column]:
+    return [Column(heading, 16) for heading in headings]
+
+
+def _values(number: int, row: LedgerRow, ledger: Ledger) -> list:
     problem, filled_in = row.problem, row.filled_in
-    previous = ["是" if row.raised_before else "否"] if with_previous else []
+    previous = ["是" if row.raised_before else "否"] if ledger.compared_with_previous else []
     return [
-        number, problem.unit, problem.title, problem.text, problem.category, *previous,
+        number, problem.unit, problem.title, problem.text, problem.category, row.shared, *previous,
         filled_in.measures, filled_in.owner, filled_in.deadline,
+        *(filled_in.extra.get(heading) for heading in ledger.office_columns),
     ]  # fmt: skip
 
 
@@ -136,10 +158,18 @@ def _write_row(sheet: Worksheet, row_number: int, columns: list[Column], values:
             # openpyxl looks each style part up anew per cell (slow for 1,000 reports' rows);
             # the first row's combined style is the same for the whole column.
             cell._style = copy(sheet.cell(HEADER_ROW + 1, index)._style)
-            continue
-        cell.font, cell.border = FONT_BODY, _BORDER
-        cell.alignment = _WRAP_TOP_CENTER if column.centred else _WRAP_TOP
+        else:
+            cell.font, cell.border = FONT_BODY, _BORDER
+            cell.alignment = _WRAP_TOP_CENTER if column.centred else _WRAP_TOP
+        if isinstance(value, (datetime.date, datetime.time)):
+            cell.number_format = _date_format(value)  # else the copied style shows 46387 or 0.3958
     sheet.row_dimensions[row_number].height = _height(columns, values)
+
+
+def _date_format(value) -> str:
+    if isinstance(value, datetime.datetime):
+        return "yyyy-mm-dd" if value.time() == datetime.time() else "yyyy-mm-dd hh:mm"
+    return "yyyy-mm-dd" if isinstance(value, datetime.date) else "hh:mm"
 
 
 def _cell_value(value):
@@ -211,16 +241,18 @@ def _fonts_in_schema_order(styles_xml: bytes) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _write_unkept(sheet: Worksheet, unkept: list[KeptRow]) -> None:
+def _write_unkept(sheet: Worksheet, unkept: list[KeptRow], office_columns: list[str]) -> None:
     """The filled-in rows of the old ledger no problem took: kept here, so nothing is lost."""
     columns = [
         Column(COLUMN_OLD_ROW, 8, centred=True), Column(COLUMN_UNIT, 12), Column(COLUMN_TITLE, 30),
         Column(COLUMN_MEASURES, 40), Column(COLUMN_OWNER, 10), Column(COLUMN_DEADLINE, 12),
+        *_office_columns(office_columns),
     ]  # fmt: skip
     _write_title(sheet, "旧问题清单中已填写、但在本次清单中找不到对应问题的行", len(columns))
     _write_header(sheet, columns)
     for offset, old in enumerate(unkept, 1):
         filled_in = old.filled_in
         values = [old.row, old.unit, old.title, filled_in.measures, filled_in.owner, filled_in.deadline]
+        values += [filled_in.extra.get(heading) for heading in office_columns]
         _write_row(sheet, HEADER_ROW + offset, columns, values)
     _print_setup(sheet, columns, HEADER_ROW + len(unkept))

@@ -6,6 +6,19 @@ fontconfig substitution (``fonts.py``): the official faces the documents name
 (仿宋, 楷体, 黑体 …), which Linux machines lack, are drawn with the closest
 free faces, whose Latin letters and digits are half width like the Windows
 faces', so lines break where Word breaks them.
+
+The profile also keeps LibreOffice off the network: a document's linked
+pictures, sections and fields are never fetched (the ways to http, https,
+ftp and WebDAV are taken out, links from documents are blocked, links are
+never updated, no macro runs), so a file sent in cannot make docgen's machine
+call an address of the sender's choosing.
+
+Whatever LibreOffice starts ends with the run, and with docgen: it runs in a
+process group of its own, killed when the run ends, and a small guard process
+kills that group should docgen itself be killed first. A run is given up when
+one file takes longer than its own time limit (a minute, and a minute for each
+MB of text it holds; the first file more, for the start): one file that hangs
+costs the batch that long, not the whole batch's time.
 """
 
 from __future__ import annotations
@@ -15,16 +28,38 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
+import time
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import EnvironmentProblem
 from ..fs.oserror import os_error_text
+from ..fs.tempfolders import temporary_folder
 from .fonts import fontconfig_environment
 from .pdfstamp import stamp
 
-SECONDS_FIRST_FILE = 120  # a cold start with a fresh profile takes a while
-SECONDS_PER_FILE = 20
+SECONDS_FIRST_FILE = 120  # a cold start with a fresh profile takes a while, then the first file
+SECONDS_PER_FILE = 60  # each file after the first; one that takes longer is given up
+SECONDS_PER_MB = 60  # and for each MB of text in a file (a volume of 6,000 pages holds about 9 MB)
+_MOST_MB = 20  # a file claiming more (a zip bomb) is allowed no more time than one of 20 MB
+_POLL_SECONDS = 0.5  # how often a run's progress is looked at
+
+# The private profile's settings (registrymodifications.xcu): LibreOffice fetches nothing.
+_SCRIPTING = "/org.openoffice.Office.Common/Security/Scripting"
+_SETTINGS = (
+    (_SCRIPTING, "BlockUntrustedRefererLinks", "true"),  # no linked picture, sound or frame of a document
+    (_SCRIPTING, "DisableMacrosExecution", "true"),
+    (_SCRIPTING, "MacroSecurityLevel", "3"),
+    ("/org.openoffice.Office.Writer/Content/Update", "Link", "0"),  # Writer: never update links
+    ("/org.openoffice.Office.Calc/Content/Update", "Link", "1"),  # Calc: never (its own numbering)
+)
+# The content providers for http, https, WebDAV, ftp and CMIS: without them no address can be opened
+# (a .doc's INCLUDEPICTURE and a paragraph's background picture are fetched past the settings above).
+_NETWORK_PROVIDERS = ("Provider3", "Provider4", "Provider4a", "Provider6", "Provider12", "Provider12a", "Provider12b", "Provider43")
+_PROVIDERS = "/org.openoffice.ucb.Configuration/ContentProviders/Local/SecondaryKeys/Office/ProviderData"
+# Kills the office's process group (its id is the first line it reads) unless docgen says "done" first.
+_GUARD = 'read group; read word; [ "$word" = done ] || kill -s KILL -- "-$group" 2>/dev/null'
 
 INSTALL_HINT = (
     "没有找到 LibreOffice（soffice），无法生成 PDF 或核对页码。\n"
@@ -66,13 +101,15 @@ _PDF_FILTER = "pdf:writer_pdf_Export"
 _PDF_FILTER_WITH_BLANK_PAGES = _PDF_FILTER + ':{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
 
 
-def convert_to_pdf(documents: list[Path], out_dir: Path, blank_pages: bool = False) -> list[Path]:
+def convert_to_pdf(documents: list[Path], out_dir: Path, blank_pages: bool = False, any_format: bool = False) -> list[Path]:
     """PDFs of ``documents`` in ``out_dir`` (same names, .pdf), from one LibreOffice run;
-    ``blank_pages``: with the blank pages of a volume printed on both sides (``duplex``).
+    ``blank_pages``: with the blank pages of a volume printed on both sides (``duplex``);
+    ``any_format``: each exported by its own module (a workbook by Calc), not as a Writer document.
 
     Names must be distinct: LibreOffice names each PDF after its document.
     """
-    pdfs = convert(documents, out_dir, _PDF_FILTER_WITH_BLANK_PAGES if blank_pages else _PDF_FILTER, ".pdf")
+    target = "pdf" if any_format else _PDF_FILTER_WITH_BLANK_PAGES if blank_pages else _PDF_FILTER
+    pdfs = convert(documents, out_dir, target, ".pdf")
     for pdf in pdfs:  # the same inputs give the same bytes
         pdf.write_bytes(stamp(pdf.read_bytes()))
     return pdfs
@@ -86,9 +123,11 @@ def convert_to_docx(documents: list[Path], out_dir: Path) -> dict[Path, Path | s
 
 def convert(documents: list[Path], out_dir: Path, target: str, suffix: str) -> list[Path]:
     """``documents`` converted by one LibreOffice run with a private profile and a time limit."""
-    finished, timeout = _run_office(require_soffice(), documents, out_dir, target)
+    soffice = require_soffice()
+    with temporary_folder("lo") as profile:
+        finished, limit = _run_office(soffice, documents, out_dir, target, suffix, profile)
     if finished is None:
-        raise EnvironmentProblem(f"LibreOffice 在 {timeout} 秒内没有完成转换，已放弃。")
+        raise EnvironmentProblem(f"LibreOffice 用了 {limit} 秒还没有转换完一个文件，已放弃。")
     converted = [_output(d, out_dir, suffix) for d in documents]
     missing = [p.name for p in converted if not p.is_file()]
     if missing:
@@ -101,26 +140,29 @@ def convert_each(documents: list[Path], out_dir: Path, target: str, suffix: str)
     """Each of ``documents`` → its converted file, or why LibreOffice made none (in Chinese, to
     follow “LibreOffice：”).
 
-    One LibreOffice run converts them all; it goes on past a document it cannot
-    open. Where it crashes or runs out of time, the document it was on (the first
-    without output: it converts in order) is given up and the rest run again.
+    One LibreOffice run converts them all, in order; it goes on past a document it
+    cannot open. Where it crashes, or takes too long over a document, that document
+    (the first after the last one made) is given up and the rest run again, with the
+    same profile (a second start is quicker).
     """
     soffice = require_soffice()
     results: dict[Path, Path | str] = {}
     pending = list(documents)
-    while pending:
-        finished, timeout = _run_office(soffice, pending, out_dir, target)
-        made = {d: _output(d, out_dir, suffix) for d in pending if _output(d, out_dir, suffix).is_file()}
-        results.update(made)
-        missing = [d for d in pending if d not in made]
-        if finished is not None and finished.returncode == 0:
-            results.update((d, "打不开这个文件") for d in missing)
-            break
-        if missing:
-            results[missing[0]] = (
-                f"{timeout} 秒内没有转换完，已放弃" if finished is None else f"转换时意外退出（返回码 {finished.returncode}）"
-            )
-        pending = missing[1:]
+    with temporary_folder("lo") as profile:
+        while pending:
+            finished, limit = _run_office(soffice, pending, out_dir, target, suffix, profile)
+            made = [d for d in pending if _output(d, out_dir, suffix).is_file()]
+            results.update((d, _output(d, out_dir, suffix)) for d in made)
+            # it converts in order: a document before the last one made and without output was skipped
+            last = max((pending.index(d) for d in made), default=-1)
+            done_with = pending if finished is not None and finished.returncode == 0 else pending[: last + 1]
+            results.update((d, "打不开这个文件") for d in done_with if d not in results)
+            rest = pending[len(done_with):]
+            if rest:
+                results[rest[0]] = (
+                    f"{limit} 秒内没有转换完，已放弃" if finished is None else f"转换时意外退出（返回码 {finished.returncode}）"
+                )
+            pending = rest[1:]
     return results
 
 
@@ -128,53 +170,130 @@ def _output(document: Path, out_dir: Path, suffix: str) -> Path:
     return out_dir / (document.stem + suffix)
 
 
-def _run_office(
-    soffice: Path, documents: list[Path], out_dir: Path, target: str
-) -> tuple[subprocess.CompletedProcess | None, int]:
-    """One LibreOffice run converting ``documents`` with a private profile, and its time limit;
-    None for the run when it ran out of time."""
-    timeout = SECONDS_FIRST_FILE + SECONDS_PER_FILE * len(documents)
-    with tempfile.TemporaryDirectory(prefix="docgen-lo-") as profile:
-        environment = office_environment(Path(profile))
-        command = [
-            str(soffice),
-            f"-env:UserInstallation={Path(profile).as_uri()}",
-            "--headless",
-            "--norestore",
-            "--nolockcheck",
-            "--convert-to",
-            target,
-            "--outdir",
-            str(out_dir),
-            *(str(d) for d in documents),
-        ]
+def _megabytes(document: Path) -> float:
+    """How much ``document`` holds to be laid out, in MB: the XML a .docx or .odt unpacks to,
+    else the file's size; at most _MOST_MB."""
+    try:
+        with zipfile.ZipFile(document) as package:
+            size = sum(info.file_size for info in package.infolist() if info.filename.endswith(".xml"))
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         try:
-            return run_in_own_group(command, timeout, environment), timeout
-        except subprocess.TimeoutExpired:
-            return None, timeout
-        except OSError as exc:
-            raise EnvironmentProblem(f"无法启动 LibreOffice（{soffice}）：{os_error_text(exc)}") from None
+            size = document.stat().st_size
+        except OSError:
+            size = 0
+    return min(size / 2**20, _MOST_MB)
 
 
-def run_in_own_group(command: list[str], timeout: float, environment: dict[str, str]) -> subprocess.CompletedProcess:
-    """``command`` run to its end or for ``timeout`` seconds, whichever comes first, as
-    ``subprocess.run`` would; whatever it started is ended with it.
+def _run_office(
+    soffice: Path, documents: list[Path], out_dir: Path, target: str, suffix: str, profile: Path
+) -> tuple[subprocess.CompletedProcess | None, int]:
+    """One LibreOffice run converting ``documents`` with the private profile ``profile``; None for
+    the run where a document took too long, with the limit it ran out of."""
+    environment = office_environment(profile)
+    outputs = [_output(d, out_dir, suffix) for d in documents]
+    allowed = [SECONDS_PER_FILE + SECONDS_PER_MB * _megabytes(d) for d in documents]  # each, once the one before is made
+    command = [
+        str(soffice),
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "--norestore",
+        "--nolockcheck",
+        "--convert-to",
+        target,
+        "--outdir",
+        str(out_dir),
+        *(str(d) for d in documents),
+    ]
+    first = SECONDS_FIRST_FILE + allowed[0] - SECONDS_PER_FILE
+    made = lambda: sum(1 for output in outputs if output.exists())
+    then = lambda count: allowed[min(count, len(allowed) - 1)]
+    try:
+        return run_in_own_group(command, first, environment, made, then), 0
+    except subprocess.TimeoutExpired as expired:
+        return None, round(expired.timeout)
+    except OSError as exc:
+        raise EnvironmentProblem(f"无法启动 LibreOffice（{soffice}）：{os_error_text(exc)}") from None
+
+
+def run_in_own_group(
+    command: list[str],
+    timeout: float,
+    environment: dict[str, str],
+    made: Callable[[], int] = lambda: 0,
+    then: Callable[[int], float] | None = None,
+) -> subprocess.CompletedProcess:
+    """``command`` run to its end as ``subprocess.run`` would, or given up (``TimeoutExpired``)
+    once ``timeout`` seconds pass without ``made()`` (how many files it has made) growing;
+    once it has made ``count`` files, the limit for the next is ``then(count)`` seconds
+    (``timeout`` if not given). Whatever it started is ended with it.
 
     soffice is a shell script (soffice.exe a launcher) that starts the office process
     as its child: killing only the process started would leave LibreOffice running,
     holding its profile and the files it was converting. So it starts a process group
     of its own, and the whole group is killed when the time is up, on Ctrl-C (which no
-    longer reaches a group of its own) and after it ends, should a child outlive it.
+    longer reaches a group of its own), after it ends, should a child outlive it, and
+    by the guard should docgen be killed.
     """
     own_group = {"start_new_session": True} if os.name == "posix" else {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}
-    with subprocess.Popen(
+    with _Guard() as guard, subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment, **own_group
     ) as process:
         try:
-            stdout, stderr = process.communicate(timeout=timeout)
+            guard.watch(process)
+            stdout, stderr = _communicate(process, timeout, made, then or (lambda count: timeout))
         finally:  # done, out of time, or Ctrl-C
             _kill_group(process)
     return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
+
+
+def _communicate(process: subprocess.Popen, limit: float, made: Callable[[], int], then: Callable[[int], float]) -> tuple[str, str]:
+    """``process.communicate()``, given up when ``limit`` seconds pass without progress."""
+    count, deadline = made(), time.monotonic() + limit
+    while True:
+        try:
+            return process.communicate(timeout=max(0.0, min(_POLL_SECONDS, deadline - time.monotonic())))
+        except subprocess.TimeoutExpired:
+            now, now_made = time.monotonic(), made()
+            if now_made > count:
+                count, limit = now_made, then(now_made)
+                deadline = now + limit
+            elif now >= deadline:
+                raise subprocess.TimeoutExpired(process.args, limit) from None
+
+
+class _Guard:
+    """A process of its own (POSIX) that kills the office's process group should docgen be
+    killed while the office runs: it waits on a pipe from docgen, which the system closes
+    when docgen dies, and does nothing if docgen says "done" first. In a session of its
+    own, a signal to docgen's process group (Ctrl-C, a kill of the group) leaves it be."""
+
+    def __enter__(self) -> _Guard:
+        self._process = None
+        if os.name == "posix":
+            self._process = subprocess.Popen(
+                ["/bin/sh", "-c", _GUARD, "docgen-guard"],
+                stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+            )
+        return self
+
+    def watch(self, office: subprocess.Popen) -> None:
+        if self._process is None:
+            return
+        try:
+            self._process.stdin.write(f"{office.pid}\n".encode())
+            self._process.stdin.flush()
+        except OSError:  # the guard is gone (killed by someone): the office is still ended with the run
+            pass
+
+    def __exit__(self, error_type, error, trace) -> None:
+        if self._process is None:
+            return
+        try:
+            self._process.stdin.write(b"done\n")
+            self._process.stdin.close()
+        except OSError:  # it is gone already
+            pass
+        self._process.wait()
 
 
 def _kill_group(process: subprocess.Popen) -> None:
@@ -191,6 +310,24 @@ def _kill_group(process: subprocess.Popen) -> None:
 
 def office_environment(profile: Path) -> dict[str, str]:
     """The environment for a LibreOffice run whose private profile is ``profile``
-    (pass ``-env:UserInstallation=profile.as_uri()``): docgen's font substitution."""
-    profile.mkdir(parents=True, exist_ok=True)
+    (pass ``-env:UserInstallation=profile.as_uri()``): docgen's font substitution,
+    and the profile's settings that keep LibreOffice off the network."""
+    settings = profile / "user" / "registrymodifications.xcu"
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    if not settings.exists():  # a profile used again keeps what LibreOffice added to it
+        settings.write_text(offline_settings(), encoding="utf-8")
     return {**os.environ, **fontconfig_environment(profile)}
+
+
+def offline_settings() -> str:
+    """registrymodifications.xcu for a profile whose LibreOffice fetches nothing."""
+    items = [
+        f'<item oor:path="{path}"><prop oor:name="{name}" oor:op="fuse"><value>{value}</value></prop></item>'
+        for path, name, value in _SETTINGS
+    ]
+    items += [f'<item oor:path="{_PROVIDERS}"><node oor:name="{name}" oor:op="remove"/></item>' for name in _NETWORK_PROVIDERS]
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n' + "\n".join(items) + "\n</oor:items>\n"
+    )

@@ -33,6 +33,7 @@ from ..inputs.yaml_reader import Inputs, load_inputs, load_settings
 from ..layout.paginate import start_pages
 from .report_batches import Setup, make_batch, report_batches
 from .result import BuildResult, Outputs, Progress
+from .stale import stale_ledger
 from .workers import Workers, kept_from_the_collector
 
 _BLOCK = 1 << 20
@@ -83,6 +84,8 @@ def build(
             if pdf or verify or exact:
                 result = _rendered(result, publication, pdf, verify, exact)
     result = published(result, publication)
+    stale = stale_ledger(Path(inputs), Path(out), [report.unit for report in result.volume.reports])
+    result = replace(result, warnings=[*result.warnings, *stale])
     if result.mismatches and not exact:
         from .render import mismatch_message
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 import subprocess
-import tempfile
 from pathlib import Path
 
 from ..errors import EnvironmentProblem, InputError, UsageError
 from ..fs.filenames import PREVIEW_FOLDER
 from ..fs.publish import Publication
+from ..fs.tempfolders import temporary_folder
 from ..office.pdftext import require_tool
 from ..office.soffice import convert_to_pdf, require_soffice
 from .build import BuildResult, build
@@ -26,7 +26,7 @@ def preview(inputs: Path, out: Path, name: str | None = None, dpi: int = 72) -> 
         raise UsageError(f"图片分辨率 --dpi 应在 {DPI_RANGE.start} 到 {DPI_RANGE.stop - 1} 之间，现在是 {dpi}")
     require_soffice()
     pdftoppm = require_tool("pdftoppm")
-    with tempfile.TemporaryDirectory(prefix="docgen-preview-") as work:
+    with temporary_folder("preview") as work:
         result = build(inputs, Path(work) / "docx")
         document = _document(result, name)
         [pdf] = convert_to_pdf([document], Path(work), blank_pages=result.volume.settings.duplex)

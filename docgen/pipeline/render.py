@@ -8,13 +8,13 @@ published, and the PDFs are published with them, or nothing is.
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..docx.volume import volume_docx
 from ..errors import InternalError
 from ..fs.publish import Publication
+from ..fs.tempfolders import temporary_folder
 from ..office.pdftext import read_pages, require_tool
 from ..office.soffice import convert_to_pdf, require_soffice
 from ..office.verify import Mismatch, describe, page_mismatches, rendered_start_pages
@@ -33,7 +33,7 @@ def render_outputs(result: BuildResult, publication: Publication, pdf: bool, ver
     if verify or exact:
         require_tool("pdftotext")
     outcome = RenderOutcome(result)
-    with tempfile.TemporaryDirectory(prefix="docgen-pdf-") as work:
+    with temporary_folder("pdf") as work:
         documents = (result.report_paths if pdf else []) + [result.volume_path]
         duplex = result.volume.settings.duplex  # its PDF has the blank pages a printer needs
         pdfs = convert_to_pdf([publication.staged(d) for d in documents], Path(work), blank_pages=duplex)

@@ -19,6 +19,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 
 from .. import api
+from ..core.findings import STALE_LEDGER
 from ..fs.filenames import PREVIEW_FOLDER
 from . import web
 from .jobs import Job
@@ -117,7 +118,9 @@ def _build(bench: web.Bench, job: Job, pdf: bool) -> None:
     said = [f"已生成 {len(result.report_paths)} 份报告和汇编。"]
     if result.pdf_paths:
         said.append(f"已生成 {len(result.pdf_paths)} 个 PDF。")
-    said += [f"提醒：{api.said(note)}" for note in [*result.folder_notes, *result.warnings]]
+    # the ledger is made again right below: build's notice that it is out of date would only confuse
+    notes = [note for note in result.warnings if note.kind != STALE_LEDGER]
+    said += [f"提醒：{api.said(note)}" for note in [*result.folder_notes, *notes]]
     if result.findings:
         said.append(f"检查发现 {len(result.findings)} 处问题，见“汇编”页各报告的“检查”一栏。")
     if result.removed:

@@ -28,9 +28,9 @@ def _count_office_runs(monkeypatch) -> list[list[str]]:
     runs: list[list[str]] = []
     real_run = soffice_module.run_in_own_group
 
-    def counted(command, timeout, environment):
+    def counted(command, *limits, **kwargs):
         runs.append(command)
-        return real_run(command, timeout, environment)
+        return real_run(command, *limits, **kwargs)
 
     monkeypatch.setattr(soffice_module, "run_in_own_group", counted)
     return runs
@@ -67,7 +67,7 @@ def _stand_in_office(monkeypatch) -> list[list[str]]:
     runs out of time (b"hang") on such a file, as the real one converts file after file."""
     runs: list[list[str]] = []
 
-    def run(command, timeout, environment):
+    def run(command, timeout, environment, *progress):
         runs.append(command)
         out_dir = Path(command[command.index("--outdir") + 1])
         out_dir.mkdir(parents=True, exist_ok=True)

@@ -16,7 +16,7 @@ from docgen.ledger import kept
 from support.ledger_files import LEDGER, ledger_rows
 from support.write_helpers import sharing_violation
 
-MEASURES_COLUMN, OWNER_COLUMN, DEADLINE_COLUMN = 6, 7, 8  # F, G, H without 上年是否提出
+MEASURES_COLUMN, OWNER_COLUMN, DEADLINE_COLUMN = 7, 8, 9  # G, H, I without 上年是否提出
 
 
 def _fill(ledger, fillings: dict[str, tuple]) -> None:
@@ -69,7 +69,7 @@ def test_rows_no_problem_took_are_kept_in_a_sheet_of_their_own(filled):
     _edit_inputs(inputs, "示例单位16", "学习流于形式。", "批评与自我批评流于形式。")
     docgen.summary(inputs, out, keep=out / LEDGER)
     workbook = load_workbook(out / LEDGER)
-    assert workbook.sheetnames == ["问题清单", "未带入的旧内容"]
+    assert workbook.sheetnames == ["问题清单", "统计", "未带入的旧内容"]
     rows = list(workbook["未带入的旧内容"].iter_rows(min_row=3, values_only=True))
     assert [row[1:4] for row in rows] == [("示例单位16", "学习流于形式。", "每月集中学习一次")]
 
@@ -90,7 +90,7 @@ def test_a_filled_ledger_is_not_overwritten_without_keep_or_force(filled, capsys
     code = main(["summary", "--inputs", str(inputs), "--out", str(out)])
     err = capsys.readouterr().err
     assert code == 1
-    assert "3 行填写了整改措施、责任人或完成时限" in err and "--keep" in err and "--force" in err
+    assert "3 行填写了整改措施、责任人、完成时限或自己加的列" in err and "--keep" in err and "--force" in err
     assert (out / LEDGER).read_bytes() == before
     assert main(["summary", "--inputs", str(inputs), "--out", str(out), "--keep", str(out / LEDGER)]) == 0
     assert f"已从 {out / LEDGER} 带入 3 行已填写的" in capsys.readouterr().out
@@ -214,4 +214,117 @@ def test_rows_set_aside_are_offered_again_on_the_next_run(filled):
     result = docgen.summary(inputs, out, keep=out / LEDGER)
     rows = {row["问题"]: row for row in ledger_rows(out / LEDGER)}
     assert rows["学习流于形式。"]["整改措施"] == "每月集中学习一次"
-    assert result.ledger.unkept == [] and load_workbook(out / LEDGER).sheetnames == ["问题清单"]
+    assert result.ledger.unkept == [] and load_workbook(out / LEDGER).sheetnames == ["问题清单", "统计"]
+
+
+def _sheet_of(ledger):
+    workbook = load_workbook(ledger)
+    return workbook, workbook.worksheets[0]
+
+
+def test_merged_unit_cells_read_as_the_merged_value(sample_inputs, tmp_path, capsys):
+    """An office merges the 单位 cells of a unit's rows and fills each row: no row is lost."""
+    out = tmp_path / "o"
+    docgen.summary(sample_inputs, out)
+    workbook, sheet = _sheet_of(out / LEDGER)
+    assert [sheet.cell(row, 2).value for row in (3, 4, 5)] == ["示例单位01"] * 3
+    for row, measure in zip((3, 4, 5), ("积分管理", "氛围营造", "非公指导")):
+        sheet.cell(row, MEASURES_COLUMN, measure)
+    sheet.merge_cells("B3:B5")  # Excel keeps the first value only
+    workbook.save(out / LEDGER)
+    assert main(["summary", "--inputs", str(sample_inputs), "--out", str(out)]) == 1
+    assert "3 行填写了" in capsys.readouterr().err  # refused, not replaced
+    result = docgen.summary(sample_inputs, out, keep=out / LEDGER)
+    rows = ledger_rows(out / LEDGER)
+    assert [row["整改措施"] for row in rows[:3]] == ["积分管理", "氛围营造", "非公指导"]
+    assert result.ledger.unkept == []
+
+
+def test_columns_the_office_added_count_as_filled_and_are_carried_over(sample_inputs, tmp_path, capsys):
+    out = tmp_path / "o"
+    docgen.summary(sample_inputs, out)
+    workbook, sheet = _sheet_of(out / LEDGER)
+    sheet.cell(2, 11, "整改进展")
+    sheet.cell(2, 12, "备注")
+    sheet.cell(4, 11, "已完成70%")
+    sheet.cell(6, 12, "街道督办")
+    sheet.cell(7, 13, "无表头的一格")
+    workbook.save(out / LEDGER)
+    assert main(["summary", "--inputs", str(sample_inputs), "--out", str(out)]) == 1
+    assert "3 行填写了" in capsys.readouterr().err
+    docgen.summary(sample_inputs, out, keep=out / LEDGER)
+    rows = ledger_rows(out / LEDGER)
+    assert list(rows[0])[-4:] == ["完成时限", "整改进展", "备注", "（M列）"]
+    assert rows[1]["整改进展"] == "已完成70%" and rows[1]["问题"] == "党建氛围有待进一步提升。"
+    assert rows[3]["备注"] == "街道督办" and rows[4]["（M列）"] == "无表头的一格"
+    docgen.summary(sample_inputs, out, keep=out / LEDGER)  # and again: they stay
+    assert ledger_rows(out / LEDGER)[1]["整改进展"] == "已完成70%"
+
+
+def test_dates_and_times_in_the_deadline_stay_dates(sample_inputs, tmp_path):
+    from openpyxl.styles.numbers import is_date_format
+
+    out = tmp_path / "o"
+    docgen.summary(sample_inputs, out)
+    workbook, sheet = _sheet_of(out / LEDGER)
+    sheet.cell(3, DEADLINE_COLUMN, datetime.datetime(2026, 12, 31))
+    sheet.cell(4, DEADLINE_COLUMN, datetime.time(9, 30))
+    sheet.cell(5, DEADLINE_COLUMN, datetime.datetime(2027, 1, 5, 14, 0))
+    workbook.save(out / LEDGER)
+    docgen.summary(sample_inputs, out, keep=out / LEDGER)
+    _, sheet = _sheet_of(out / LEDGER)
+    cells = [sheet.cell(row, DEADLINE_COLUMN) for row in (3, 4, 5)]
+    assert [cell.value for cell in cells] == [datetime.datetime(2026, 12, 31), datetime.time(9, 30), datetime.datetime(2027, 1, 5, 14, 0)]
+    assert all(is_date_format(cell.number_format) for cell in cells), [cell.number_format for cell in cells]
+
+
+def test_a_filled_row_without_unit_or_problem_is_listed_not_dropped(sample_inputs, tmp_path):
+    out = tmp_path / "o"
+    docgen.summary(sample_inputs, out)
+    workbook, sheet = _sheet_of(out / LEDGER)
+    sheet.cell(40, MEASURES_COLUMN, "全街道统一开展党务培训")  # a row the office added below the table
+    workbook.save(out / LEDGER)
+    result = docgen.summary(sample_inputs, out, keep=out / LEDGER)
+    assert [(old.row, old.filled_in.measures) for old in result.ledger.unkept] == [(40, "全街道统一开展党务培训")]
+    aside = list(load_workbook(out / LEDGER)["未带入的旧内容"].iter_rows(min_row=3, values_only=True))
+    assert aside[0][:4] == (40, None, None, "全街道统一开展党务培训")
+
+
+def test_keep_given_a_folder_says_so(sample_inputs, tmp_path):
+    with pytest.raises(InputError) as error:
+        docgen.summary(sample_inputs, tmp_path / "o", keep=tmp_path)
+    assert "是一个文件夹，不是文件" in str(error.value) and "找不到" not in str(error.value)
+
+
+@pytest.mark.parametrize("place", ["keep", "output folder"])
+def test_an_xlsx_bomb_is_refused_within_a_small_budget(sample_inputs, tmp_path, place):
+    """A 150 KB workbook declaring A1:XFD1048576, a value at column XFD in 30,000 rows (issue 23, item 10)."""
+    import tracemalloc
+
+    from support.ledger_files import xlsx_bomb
+
+    out = tmp_path / "o"
+    out.mkdir()
+    bomb = xlsx_bomb(out / LEDGER if place == "output folder" else tmp_path / "bomb.xlsx", 30_000)
+    before = bomb.read_bytes()
+    assert len(before) < 500 * 1024
+    tracemalloc.start()
+    try:
+        with pytest.raises(InputError) as error:
+            docgen.summary(sample_inputs, out, keep=bomb if place == "keep" else None)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    message = str(error.value)
+    assert "第 3 行第 XFD 列有内容" in message and "不像是 docgen 生成的问题清单" in message
+    assert ("--force" in message) == (place == "output folder")
+    assert peak < 100 * 1024 * 1024
+    assert bomb.read_bytes() == before
+
+
+def test_an_xlsx_declaring_a_huge_sheet_with_empty_far_cells_reads_its_few_values(sample_inputs, tmp_path):
+    """Styled but empty cells at XFD (and the lying dimension) cost nothing: the filled cells are read."""
+    from support.ledger_files import xlsx_bomb
+
+    bomb = xlsx_bomb(tmp_path / "wide.xlsx", 100_000, valued=False)
+    assert kept.read_kept_rows(bomb) == []  # a header, no filled row; read without padding 16,384 columns

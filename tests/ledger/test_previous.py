@@ -87,3 +87,31 @@ def test_bad_previous_folder_is_a_clear_error_and_writes_nothing(sample_inputs, 
     assert code == 1
     assert words in err and "上年" in err and "Traceback" not in err
     assert not (tmp_path / "o").exists()
+
+
+def test_keep_without_previous_compares_with_the_year_the_kept_ledger_was_compared_with(sample_inputs, last_year, tmp_path, capsys):
+    out = tmp_path / "o"
+    docgen.summary(sample_inputs, out, previous=last_year)
+    assert main(["summary", "--inputs", str(sample_inputs), "--out", str(out), "--keep", str(out / LEDGER)]) == 0
+    captured = capsys.readouterr()
+    assert f"沿用旧问题清单对照过的上年输入：{tmp_path / '去年'}" in captured.out + captured.err
+    rows = ledger_rows(out / LEDGER)
+    assert [(row["单位"], row["问题"]) for row in rows if row["上年是否提出"] == "否"] == [(CHANGED_UNIT, OLD_TITLE)]
+    assert "三、连续两年提出的问题" in visible_lines(out / ANALYSIS)
+
+
+def test_a_remembered_previous_folder_that_is_gone_is_told_not_guessed(sample_inputs, last_year, tmp_path):
+    out = tmp_path / "o"
+    docgen.summary(sample_inputs, out, previous=last_year)
+    shutil.rmtree(last_year)
+    result = docgen.summary(sample_inputs, out, keep=out / LEDGER)
+    assert "上年是否提出" not in ledger_rows(out / LEDGER)[0]
+    assert any("这个文件夹已找不到" in said(w) and "--previous" in said(w) for w in result.warnings)
+
+
+def test_an_explicit_previous_wins_over_the_remembered_one(sample_inputs, last_year, tmp_path):
+    out = tmp_path / "o"
+    docgen.summary(sample_inputs, out, previous=last_year)
+    result = docgen.summary(sample_inputs, out, previous=sample_inputs, keep=out / LEDGER)
+    assert all(row["上年是否提出"] == "是" for row in ledger_rows(out / LEDGER))
+    assert not any("沿用" in said(w) for w in result.warnings)

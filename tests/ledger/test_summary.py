@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 
 import pytest
@@ -62,8 +63,9 @@ def test_analysis_names_problems_several_units_share(sample_summary):
     assert lines[0] == "共性问题分析"
     assert "一、共性问题" in lines and "二、问题类别统计" in lines
     group = next(line for line in lines if line.startswith("（一）"))
-    assert group.startswith("（一）社区党建工作发展不平衡。4个社区反映：示例单位02、示例单位06、示例单位07、示例单位10。")
-    assert "（二）党员学习教育形式单一。2个社区反映：示例单位03、示例单位14" in text  # a long title's first clause
+    assert group.startswith("（一）非公党建有待进一步强化。5个社区反映：示例单位01、示例单位05、示例单位06、示例单位08、示例单位10。")
+    assert "4个社区反映：示例单位02、示例单位06、示例单位07、示例单位10" in text  # 发展不平衡 / 推进不平衡 / 不均衡
+    assert "党员学习教育形式单一。2个社区反映：示例单位03、示例单位14" in text  # a long title's first clause
     assert "2个社区反映：示例单位05、示例单位08" in text
     assert "“‘两新’党建工作有待加强”" in text  # quotes inside quotes turn single
     assert "连续两年提出" not in text
@@ -94,7 +96,7 @@ def test_cli_summary_prints_what_it_wrote(sample_inputs, tmp_path, capsys):
     code = main(["summary", "--inputs", str(sample_inputs), "--out", str(tmp_path / "o")])
     out = capsys.readouterr().out
     assert code == 0
-    assert "问题清单（36 条问题）" in out and "共性问题分析（4 类共性问题）" in out
+    assert "问题清单（36 条问题）" in out and "共性问题分析（8 类共性问题）" in out
     assert (tmp_path / "o" / LEDGER).is_file() and (tmp_path / "o" / ANALYSIS).is_file()
 
 
@@ -194,3 +196,29 @@ def test_a_big_group_names_its_units_once_and_counts_beyond_thirty(tmp_path):
     assert "35个社区反映：第01社区、第02社区、" in group and "第30社区等35个社区。" in group
     assert "第31社区" not in group
     assert "提法：“党员教育形式单一”（第01社区等18个社区）；“党员教育形式较单一”（第02社区等17个社区）。" in group
+
+
+def test_build_tells_when_the_ledger_was_made_from_other_inputs(sample_inputs, tmp_path, capsys):
+    """A 社区 removed after the last summary (no file newer than the ledger): build names both files
+    and the command that refreshes them; a report edited since: the same."""
+    out = tmp_path / "o"
+    assert main(["summary", "--inputs", str(sample_inputs), "--out", str(out)]) == 0
+    assert main(["build", "--inputs", str(sample_inputs), "--out", str(out)]) == 0
+    assert "改动之前的输入" not in capsys.readouterr().err  # nothing changed since: no warning
+    (sample_inputs / "示例单位16.yaml").unlink()
+    volume = sample_inputs / "volume.yaml"
+    volume.write_text(volume.read_text(encoding="utf-8").replace("  - 示例单位16\n", ""), encoding="utf-8")
+    earlier = (out / LEDGER).stat().st_mtime - 60
+    os.utime(volume, (earlier, earlier))  # only the units tell
+    assert main(["build", "--inputs", str(sample_inputs), "--out", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "问题清单.xlsx、共性问题分析.docx是按改动之前的输入生成的" in err
+    assert f"请运行 docgen summary --inputs {sample_inputs} --out {out} --keep {out / LEDGER} 重新生成" in err
+    assert main(["summary", "--inputs", str(sample_inputs), "--out", str(out), "--keep", str(out / LEDGER)]) == 0
+    assert main(["build", "--inputs", str(sample_inputs), "--out", str(out)]) == 0
+    assert "改动之前的输入" not in capsys.readouterr().err
+    report = sample_inputs / "示例单位14.yaml"
+    later = (out / LEDGER).stat().st_mtime + 60
+    os.utime(report, (later, later))  # edited after the summary
+    assert main(["build", "--inputs", str(sample_inputs), "--out", str(out)]) == 0
+    assert "问题清单.xlsx、共性问题分析.docx是按改动之前的输入生成的" in capsys.readouterr().err
