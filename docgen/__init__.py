@@ -2,11 +2,13 @@
 
     import docgen
     volume = docgen.load("inputs")
+    loaded = docgen.validate("inputs")          # loaded.volume, loaded.warnings
     result = docgen.build("inputs", "outputs")   # result.files, result.start_pages
-    findings = docgen.check("inputs")
+    findings = docgen.check("inputs")            # or docgen.check(loaded.volume)
     docgen.init_inputs("2027年")                  # a new inputs folder: volume.yaml, no reports
     docgen.import_files(["东湖社区.docx"], "inputs")
     docgen.summary("inputs", "outputs")           # 问题清单.xlsx, 共性问题分析.docx
+    docgen.preview("inputs", "outputs")           # outputs/preview/*.png (LibreOffice)
 
 See ``docgen.api``; nothing prints, errors are ``docgen.errors.DocgenError``.
 """
@@ -26,7 +28,9 @@ from .api import (  # noqa: E402
     init_inputs,
     load,
     new_report,
+    preview,
     summary,
+    validate,
 )
 
 

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 # The model, errors and choices a program editing reports needs (docgen.workbench), in one place.
 from .core.findings import Finding, said  # noqa: F401  (said: a Finding as a person reads it)
 from .core.model import Cover, Item, Month, Report, Section, Signature, Volume, VolumeSettings  # noqa: F401
-from .core.numbering import chinese_date, item_number, section_number  # noqa: F401
-from .core.schema import DATE_STYLES, DEFAULT_FONTS, DEFAULT_ITEM_STYLE, FONT_ROLES, ITEM_STYLES, TITLE_MODES  # noqa: F401
+from .core.numbering import DATE_STYLES, DEFAULT_ITEM_STYLE, ITEM_STYLES, chinese_date, item_number, section_number  # noqa: F401
+from .core.schema import DEFAULT_FONTS, FONT_USES, TITLE_MODES  # noqa: F401
 from .errors import DocgenError, EnvironmentProblem, InputError  # noqa: F401
 
 if TYPE_CHECKING:
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from .inputs.yaml_reader import Inputs
     from .layout.pages import Page
     from .pipeline.result import BuildResult, Outputs, Progress
+    from .pipeline.summary import SummaryResult
 
 # Each function imports the machinery of its command when called: `docgen check`
 # loads no Word writer, `docgen build` no Word reader. The types of the results
@@ -37,6 +38,7 @@ _LAZY = {
     "ImportResult": "importing.importer",
     "NewInputs": "inputs.new_inputs",
     "Inputs": "inputs.yaml_reader",
+    "SummaryResult": "pipeline.summary",
     "Opened": "inputs.edits",
     "Saved": "inputs.edits",
     "ChangedOnDisk": "inputs.edits",
@@ -143,7 +145,8 @@ def new_report(inputs: Path | str, unit: str) -> Path:
 
 def check(inputs: Path | str | Volume) -> list[Finding]:
     """What ``docgen check`` finds in the reports of ``inputs`` (or of a volume loaded
-    already), in reading order."""
+    already), in reading order. The warnings reading the files raised are ``validate``'s:
+    ``docgen check`` is ``validate`` (its warnings printed) and then this, on its volume."""
     from .checks import check_volume
 
     return check_volume(inputs if isinstance(inputs, Volume) else load(inputs))
@@ -221,7 +224,7 @@ def written_date(text: str, what: str, *, month_allowed: bool = False) -> dateti
     """A date as a report file's reader takes one (2026年11月20日, 2026.11.20, 二〇二六年十一月二十日 …;
     a ``Month`` where ``month_allowed`` and no day is written, as on a cover); an
     ``InputError`` with the reader's message (``what`` names the field) where it is none."""
-    from .inputs.yaml_reader import written_date as _written_date
+    from .inputs.yaml_values import written_date as _written_date
 
     return _written_date(text.strip(), what, month_allowed)[0]
 
@@ -287,7 +290,7 @@ def _position(volume: Volume, unit: str) -> int:
     return units.index(unit)
 
 
-def summary(inputs, out, previous=None, keep=None, force=False, pdf=False):
+def summary(inputs, out, previous=None, keep=None, force=False, pdf=False) -> SummaryResult:
     """Write 问题清单.xlsx and 共性问题分析.docx for the reports in ``inputs`` into ``out``.
 
     ``previous``: last year's inputs folder, to mark the problems raised again

@@ -1,4 +1,4 @@
-"""Errors by kind, each ending a command with a Chinese message and no traceback:
+"""Errors by cause, each ending a command with a Chinese message and no traceback:
 the user's input (naming file and line), the environment (saying what to
 install or close), and docgen's own faults (saying so)."""
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import ast
 import gc
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -75,3 +77,47 @@ def test_a_build_leaves_the_callers_garbage_collector_as_it_was(sample_inputs, t
     with pytest.raises(docgen.errors.InputError, match="docgen new"):
         docgen.build(sample_inputs, tmp_path / "out")
     assert gc.get_freeze_count() == 0
+
+
+def test_validate_gives_the_volume_and_the_warnings_reading_it_raised(sample_inputs):
+    report = sample_inputs / "示例单位01.yaml"
+    report.write_text(report.read_text(encoding="utf-8").replace("unit: 示例单位01", "unit: 示例单位01 #东湖"), encoding="utf-8")
+    loaded = docgen.validate(sample_inputs)
+    assert [r.unit for r in loaded.volume.reports] == [r.unit for r in docgen.load(sample_inputs).reports]
+    [warning] = loaded.warnings
+    assert (warning.origin.path, warning.kind) == (report, "text_after_comment") and "#东湖" in warning.message
+
+
+def test_validate_raises_the_message_docgen_validate_prints(sample_inputs, capsys):
+    (sample_inputs / "坏.yaml").write_text("unit: 坏\nsections:\n  - heading：特色做法\n", encoding="utf-8")
+    with pytest.raises(docgen.errors.InputError) as raised:
+        docgen.validate(sample_inputs)
+    assert cli.main(["validate", "--inputs", str(sample_inputs)]) == 1
+    assert capsys.readouterr().err == f"错误：{raised.value}\n"
+
+
+def test_check_of_a_loaded_volume_finds_what_check_of_its_folder_finds(sample_inputs):
+    (sample_inputs / "示例单位02.yaml").write_text(
+        (sample_inputs / "示例单位01.yaml").read_text(encoding="utf-8").replace("unit: 示例单位01", "unit: 示例单位02"),
+        encoding="utf-8",
+    )
+    findings = docgen.check(sample_inputs)
+    assert findings and findings == docgen.check(docgen.load(sample_inputs))  # the copy repeats the first
+
+
+def test_the_command_line_does_each_command_through_the_api():
+    """cli/commands.py takes from the package only the API, the errors, the words for findings,
+    (for docgen serve) the workbench, itself a program over the API, and the sweep of temporary
+    folders a killed docgen left: what a command does, a program can do the same way."""
+    source = Path(cli.__file__).read_text(encoding="utf-8")
+    imported = {
+        node.module for node in ast.walk(ast.parse(source)) if isinstance(node, ast.ImportFrom) and node.level == 2
+    }
+    assert imported == {"api", "errors", "core.findings", "checks", "workbench.server", "fs.tempfolders"}, imported
+    checks_names = {
+        alias.name
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.ImportFrom) and node.module == "checks"
+        for alias in node.names
+    }
+    assert checks_names <= {"listing_lines", "summary_line"}  # findings put into words, nothing found

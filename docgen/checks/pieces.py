@@ -1,93 +1,87 @@
-"""A volume as the pieces of text a person wrote, each with its place."""
+"""A volume as the pieces of text a person wrote, each with its place.
+
+The pieces are the texts the schema table names a ``piece`` (``core.schema``):
+a key added there with a piece name is checked with nothing added here.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..core.model import Cover, Item, Origin, Report, Section, Volume, VolumeSettings
+from ..core import schema
+from ..core.model import Origin, Report, Volume
 
-UNIT = "单位名称"
-REPORT_TITLE = "报告标题"
-INTRO = "报告开头的导语"
-BODY = "正文（不分部分）"
-HEADING = "部分标题"
-LEAD = "导语"
-TITLE = "条目标题"
-TEXT = "正文"
-CLOSING = "结束语"
-SIGNER = "落款的署名"
-COVER_TITLE = "封面标题"
-COVER_UNIT = "封面的编印单位"
-SERIES_TITLE = "汇编标题（series_title）"
-TOC_HEADING = "目录标题（toc_heading）"
+# The pieces some checks single out.
+REPORT_TITLE = schema.REPORT["title"].piece
+INTRO = schema.REPORT["intro"].piece
+BODY = schema.REPORT["body"].piece
+CLOSING = schema.REPORT["closing"].piece
+LEAD = schema.SECTION["lead"].piece
+TITLE = schema.ITEM["title"].piece
+TEXT = schema.ITEM["text"].piece
+
+Owner = tuple[int, int, int]  # (report, section, item) positions; -1 outside one
+_NO_REPORT: Owner = (-1, -1, -1)
 
 
 @dataclass(frozen=True, slots=True)
 class Piece:
     text: str
     origin: Origin
-    role: str  # one of the names above
-    owner: tuple[int, int, int]  # (report, section, item) positions; item -1 outside items
+    role: str  # what the text is: a key's piece name in the schema table
+    owner: Owner
 
 
 def volume_pieces(volume: Volume) -> list[Piece]:
     reports = [piece for position, report in enumerate(volume.reports) for piece in report_pieces(report, position)]
-    return reports + list(_settings_pieces(volume.settings)) + list(_cover_pieces(volume.settings.cover))
-
-
-def _settings_pieces(settings: VolumeSettings) -> Iterator[Piece]:
-    """The titles volume.yaml gives the volume, where it gives them (the defaults need no check)."""
-    no_report = (-1, -1, -1)
-    for text, origin, role in (
-        (settings.series_title, settings.series_title_origin, SERIES_TITLE),
-        (settings.toc_heading, settings.toc_heading_origin, TOC_HEADING),
-    ):
-        if origin.path is not None:
-            yield Piece(text, origin, role, no_report)
-
-
-def _cover_pieces(cover: Cover | None) -> Iterator[Piece]:
-    if cover is None:
-        return
-    no_report = (-1, -1, -1)
-    yield Piece(cover.title, known(cover.title_origin, cover.origin), COVER_TITLE, no_report)
-    if cover.unit:
-        yield Piece(cover.unit, known(cover.unit_origin, cover.origin), COVER_UNIT, no_report)
+    # volume.yaml's texts only where the file gives them: a default is docgen's, not a person's
+    return reports + list(_pieces(volume.settings, schema.VOLUME, _NO_REPORT, written_only=True))
 
 
 def report_pieces(report: Report, position: int = 0) -> Iterator[Piece]:
     """In reading order; the pieces before 一、 belong to no section (-1), the closing
     and 落款 to the place after the last one."""
-    head, tail = (position, -1, -1), (position, len(report.sections), -1)
-    yield Piece(report.unit, known(report.unit_origin, report.origin), UNIT, head)
-    if report.title:
-        yield Piece(report.title, known(report.title_origin, report.origin), REPORT_TITLE, head)
-    for text, origin in _with_origins(report.intro, report.intro_origins, report.origin):
-        yield Piece(text, origin, INTRO, head)
-    for text, origin in _with_origins(report.body, report.body_origins, report.origin):
-        yield Piece(text, origin, BODY, head)
-    for s, section in enumerate(report.sections):
-        yield from _section_pieces(section, (position, s, -1))
-    for text, origin in _with_origins(report.closing, report.closing_origins, report.origin):
-        yield Piece(text, origin, CLOSING, tail)
-    if report.signature:
-        signature = report.signature
-        yield Piece(signature.unit, known(signature.unit_origin, signature.origin), SIGNER, tail)
+    return _pieces(report, schema.REPORT, (position, -1, -1))
 
 
-def _section_pieces(section: Section, owner: tuple[int, int, int]) -> Iterator[Piece]:
-    yield Piece(section.heading, known(section.heading_origin, section.origin), HEADING, owner)
-    for text, origin in _with_origins(section.lead, section.lead_origins, section.origin):
-        yield Piece(text, origin, LEAD, owner)
-    for i, item in enumerate(section.items):
-        yield from _item_pieces(item, (owner[0], owner[1], i))
+def _pieces(part, shape: schema.Shape, owner: Owner, written_only: bool = False) -> Iterator[Piece]:
+    """The pieces of the model object ``part`` (a ``shape``) in the order of its keys; the keys
+    after a list of parts (the sections) belong to the place after its last entry."""
+    for key in shape.keys:
+        value = getattr(part, key.attribute)
+        if isinstance(key.value, schema.Parts):
+            for index, entry in enumerate(value):
+                yield from _pieces(entry, key.value.shape, _within(owner, index))
+            owner = _within(owner, len(value))
+        elif isinstance(key.value, schema.Part) and value is not None:
+            yield from _pieces(value, key.value.shape, owner)
+        elif key.piece and isinstance(key.value, schema.Paragraphs):
+            origins = getattr(part, key.origin_attribute)
+            for text, origin in _with_origins(value, origins, part.origin):
+                yield Piece(text, origin, key.piece, owner)
+        elif key.piece and value:
+            origin = _recorded_origin(part, key)
+            if origin.path is not None or not written_only:
+                yield Piece(value, known(origin, part.origin), key.piece, owner)
 
 
-def _item_pieces(item: Item, owner: tuple[int, int, int]) -> Iterator[Piece]:
-    yield Piece(item.title, known(item.title_origin, item.origin), TITLE, owner)
-    for text, origin in _with_origins(item.paragraphs, item.paragraph_origins, item.origin):
-        yield Piece(text, origin, TEXT, owner)
+def _within(owner: Owner, index: int) -> Owner:
+    """The owner of the entry at ``index`` of a list in ``owner``: the next position set."""
+    level = owner.index(-1)
+    return owner[:level] + (index,) + owner[level + 1 :]
+
+
+def _recorded_origin(part, key: schema.Key) -> Origin:
+    """Where the reader recorded the key's text, where the model keeps that."""
+    return getattr(part, key.origin_attribute) if key.origin_attribute in _attributes(type(part)) else Origin()
+
+
+@functools.cache
+def _attributes(model: type) -> frozenset[str]:
+    return frozenset(f.name for f in dataclasses.fields(model))
 
 
 def _with_origins(texts: list[str], origins: list[Origin], fallback: Origin):

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from ..core.sentences import AFTER_SENTENCE_END, SENTENCE_ENDS
 from .findings import REPEATED, Finding, shorten
 from .pieces import BODY, CLOSING, INTRO, LEAD, REPORT_TITLE, TEXT, TITLE, Piece
 
@@ -26,7 +27,6 @@ _SHINGLE = 3
 _COMMON_SHINGLE = 200  # a shingle in more sentences than this says nothing about sameness
 
 _COMPARED_ROLES = {TITLE, TEXT, LEAD, INTRO, BODY, CLOSING}
-_SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
 _HALF_TO_FULL = tuple(zip(",;:()?!", "，；：（）？！"))
 _HALF_WIDTH = re.compile("[" + re.escape(",;:()?!") + "]")
 _NOT_COUNTED = re.compile(r"[\s\W_]")  # punctuation and spaces do not make a sentence long
@@ -90,7 +90,7 @@ def _sentences(pieces: list[Piece]) -> Iterator[_Sentence]:
     for index, piece in enumerate(pieces):
         if piece.role not in _COMPARED_ROLES:
             continue
-        for text in _SENTENCE_END.split(piece.text):
+        for text in AFTER_SENTENCE_END.split(piece.text):
             if len(text) < MIN_SENTENCE_CHARS:
                 continue  # too short however it is counted
             key = _normalised(text)
@@ -103,7 +103,7 @@ def _normalised(sentence: str) -> str:
     if _HALF_WIDTH.search(key):
         for half, full in _HALF_TO_FULL:  # str.replace is far quicker than str.translate here
             key = key.replace(half, full)
-    return key.rstrip("。！？；")
+    return key.rstrip(SENTENCE_ENDS)
 
 
 def _near_pairs(distinct: list[_Sentence]):

@@ -10,7 +10,7 @@ from .pieces import BODY, INTRO, LEAD, TEXT, TITLE, Piece, known
 
 # A lead sentence is read at a glance: 60 characters is two lines of the
 # 28-character GB/T line and a bit more; longer means the text went into the title.
-MAX_TITLE_CHARS = 60
+MAX_ITEM_TITLE_CHARS = 60
 
 
 def find_long_titles(pieces: list[Piece]) -> list[Finding]:
@@ -18,11 +18,11 @@ def find_long_titles(pieces: list[Piece]) -> list[Finding]:
         Finding(
             LONG_TITLE,
             piece.origin,
-            f"条目标题有 {len(piece.text)} 字，超过 {MAX_TITLE_CHARS} 字：标题应是一句话，其余内容请移到正文（text）",
+            f"条目标题有 {len(piece.text)} 字，超过 {MAX_ITEM_TITLE_CHARS} 字：标题应是一句话，其余内容请移到正文（text）",
             shorten(piece.text),
         )
         for piece in pieces
-        if piece.role == TITLE and len(piece.text) > MAX_TITLE_CHARS
+        if piece.role == TITLE and len(piece.text) > MAX_ITEM_TITLE_CHARS
     ]
 
 

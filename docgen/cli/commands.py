@@ -13,11 +13,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..api import build, import_files, init_inputs, new_report
+from ..api import build, check, import_files, init_inputs, new_report, preview, summary, validate
 from ..core.findings import Finding, said
 from ..errors import DocgenError, EnvironmentProblem, InternalError
 from ..fs.tempfolders import remove_stale_folders
-from ..inputs.yaml_reader import load_inputs
 from .console import missing_package_text, utf8_console
 from .grammar import DEFAULT_INPUTS, DEFAULT_OUT, HelpShown, parse
 
@@ -153,8 +152,6 @@ def _print_rendered(args, result) -> None:
 
 
 def _preview(args) -> int:
-    from ..pipeline.preview import preview
-
     print("正在用 LibreOffice 排版 …", file=sys.stderr, flush=True)
     for path in preview(args.inputs, args.out, args.name, args.dpi):
         print(path)
@@ -162,7 +159,7 @@ def _preview(args) -> int:
 
 
 def _validate(args) -> int:
-    loaded = load_inputs(args.inputs)
+    loaded = validate(args.inputs)
     _print_warnings(loaded.warnings)
     count = len(loaded.volume.reports)
     print(f"检查通过：共 {count} 份报告（{args.inputs}）。")
@@ -170,18 +167,16 @@ def _validate(args) -> int:
 
 
 def _check(args) -> int:
-    from ..checks import check_volume, listing_lines
+    from ..checks import listing_lines
 
-    loaded = load_inputs(args.inputs)
+    loaded = validate(args.inputs)
     _print_warnings(loaded.warnings)
-    findings = check_volume(loaded.volume)
+    findings = check(loaded.volume)
     print("\n".join(listing_lines(findings)))
     return 1 if args.strict and findings else 0
 
 
 def _summary(args) -> int:
-    from ..pipeline.summary import summary
-
     if args.pdf:
         print("生成后将用 LibreOffice 另存 PDF …", file=sys.stderr, flush=True)
     result = summary(args.inputs, args.out, previous=args.previous, keep=args.keep, force=args.force, pdf=args.pdf)

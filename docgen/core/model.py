@@ -12,8 +12,7 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .numbering import report_title
-from .schema import ARABIC_DATES, DEFAULT_ITEM_STYLE
+from .numbering import ARABIC_DATES, DEFAULT_ITEM_STYLE, report_title
 
 # A section whose heading holds one of these lists problems (docgen summary).
 DEFAULT_PROBLEM_WORDS = ("问题", "不足", "短板", "差距", "薄弱")
@@ -102,7 +101,6 @@ class Report:
     closing: list[str] = field(default_factory=list)  # after the last section: 特此报告。
     signature: Signature | None = None
     # Finer places for messages (docgen check); empty when a reader cannot tell.
-    unit_origin: Origin = field(default_factory=Origin, compare=False, repr=False)
     title_origin: Origin = field(default_factory=Origin, compare=False, repr=False)
     unit_origin: Origin = field(default_factory=Origin, compare=False, repr=False)
     intro_origins: list[Origin] = field(default_factory=list, compare=False, repr=False)
@@ -133,7 +131,7 @@ class VolumeSettings:
     toc_heading_origin: Origin = field(default_factory=Origin, compare=False, repr=False)
     order: list[str] = field(default_factory=list)  # units, in volume order
     order_origins: list[Origin] = field(default_factory=list, compare=False, repr=False)  # each one's line
-    fonts: dict[str, str] = field(default_factory=dict)  # role -> face name
+    fonts: dict[str, str] = field(default_factory=dict)  # font use (schema.FONT_USES) → face name
     origin: Origin = field(default_factory=Origin)
     titles: str = "series"  # "series": series_title（一）…; "own": each report's own title
     show_unit: bool = False  # the unit on a line under each title and in its 目录 entry

@@ -1,5 +1,6 @@
 """Numbers generated from position: 一、（一）1.（1）一是 and report titles,
-and the Chinese numerals read back (import) by the same rules they are written."""
+and the Chinese numerals read back (import) by the same rules they are written;
+the numbering styles and the levels they stand for."""
 
 from __future__ import annotations
 
@@ -14,6 +15,21 @@ _DIGIT_VALUES = {**{digit: value for value, digit in enumerate(_DIGITS)}, "〇":
 _UNIT_VALUES = {unit: value for value, unit in _UNITS}
 # Informal spellings, as people type them → as chinese_number writes them.
 _INFORMAL = ((re.compile("〇"), "零"), (re.compile("两(?=[百千万亿])"), "二"), (re.compile("零十"), "零一十"))
+
+# Numbering styles and their level in the GB/T 9704 hierarchy (a smaller level
+# outranks a larger one). 一是 is the lowest: under a 1. item, 一是 counts its points.
+SECTION_STYLE = "一、"
+LEVELS = {SECTION_STYLE: 1, "（一）": 2, "1.": 3, "（1）": 4, "一是": 5}
+ITEM_STYLES = tuple(style for style in LEVELS if style != SECTION_STYLE)  # what a section's items may use
+DEFAULT_ITEM_STYLE = "1."
+# What people type for a style, as the style it means.
+STYLE_ALIASES = {"1、": "1.", "1．": "1.", "(一)": "（一）", "(1)": "（1）"}
+# How a date is written out (a cover's): 2026年12月 (the default, as GB/T 9704 dates a
+# document) or 二〇二六年十二月; what people type for a style, as the style it means.
+ARABIC_DATES = "阿拉伯数字"
+NUMERAL_DATES = "汉字"
+DATE_STYLES = (ARABIC_DATES, NUMERAL_DATES)
+DATE_STYLE_ALIASES = {"数字": "阿拉伯数字", "阿拉伯": "阿拉伯数字", "中文": "汉字", "中文数字": "汉字", "汉字数字": "汉字"}
 
 
 def chinese_number(n: int) -> str:

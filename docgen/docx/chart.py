@@ -189,8 +189,8 @@ def _text_properties(font: str, size: int) -> RichText:
 
 def _relationships_xml(relationships: list[tuple[str, str, str]]) -> bytes:
     root = etree.Element(f"{{{_PACKAGE_RELS}}}Relationships", nsmap={None: _PACKAGE_RELS})
-    for rid, kind, target in relationships:
-        etree.SubElement(root, f"{{{_PACKAGE_RELS}}}Relationship", Id=rid, Type=kind, Target=target)
+    for rid, relation, target in relationships:
+        etree.SubElement(root, f"{{{_PACKAGE_RELS}}}Relationship", Id=rid, Type=relation, Target=target)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 

@@ -43,8 +43,8 @@ class StyleIds:
             raise InputError(f"模板中缺少样式“{name}”，请不要删除或改名 docgen 的样式") from None
 
 
-def report_paragraphs(report: Report, title: str, styles: StyleIds, show_unit: bool = False):
-    """The report's paragraphs as elements."""
+def report_elements(report: Report, title: str, styles: StyleIds, show_unit: bool = False):
+    """The report's paragraphs as WordprocessingML elements."""
     return parse_body([report_body_xml(compose.report_paragraphs(report, title, show_unit), styles)])
 
 
@@ -59,8 +59,8 @@ def report_body_xml(
     return "".join(xml)
 
 
-def cover_paragraphs(cover: Cover, styles: StyleIds, blank_back: bool = False):
-    """The cover page, ending its own section: no footer, so no page number.
+def cover_elements(cover: Cover, styles: StyleIds, blank_back: bool = False):
+    """The cover page as WordprocessingML elements, ending its own section: no footer, so no page number.
     ``blank_back``: and a blank page after it, the cover's back (printed on both sides)."""
     composed = compose.cover_paragraphs(cover)
     if blank_back:
@@ -124,7 +124,7 @@ def toc_lines(
         content = _entry_xml(paragraph, next(links))
         if as_field and index == first_entry:
             content = field_begin_xml(TOC_INSTRUCTION) + content
-        held = paragraph_xml(styles[paragraph.kind.style], content, keep_with_next=paragraph.keep_with_next)
+        held = paragraph_xml(styles[paragraph.format.style], content, keep_with_next=paragraph.keep_with_next)
     if as_field and first_entry is not None:
         held = held.removesuffix(_PARAGRAPH_END) + field_char_xml("end") + _PARAGRAPH_END
     yield held
@@ -154,7 +154,7 @@ def _paragraph_xml(
             if segment:
                 runs.append(run_xml(segment, char_style))
     return paragraph_xml(
-        styles[paragraph.kind.style],
+        styles[paragraph.format.style],
         "".join(runs),
         paragraph.right_indent,
         bookmark,

@@ -138,9 +138,9 @@ def add_field(paragraph_el, instruction: str, result_runs=()) -> None:
     _field_char(paragraph_el, "end")
 
 
-def _field_char(paragraph_el, kind: str) -> None:
+def _field_char(paragraph_el, char_type: str) -> None:
     run = element("r")
-    run.append(element("fldChar", fldCharType=kind))
+    run.append(element("fldChar", fldCharType=char_type))
     paragraph_el.append(run)
 
 
@@ -200,8 +200,8 @@ def field_begin_xml(instruction: str) -> str:
     return f"{field_char_xml('begin')}{instruction_run}{field_char_xml('separate')}"
 
 
-def field_char_xml(kind: str) -> str:
-    return f'<w:r><w:fldChar w:fldCharType="{kind}"/></w:r>'
+def field_char_xml(char_type: str) -> str:
+    return f'<w:r><w:fldChar w:fldCharType="{char_type}"/></w:r>'
 
 
 def hyperlink_xml(anchor: str, content: str) -> str:

@@ -63,7 +63,7 @@ class PackageTooLarge(ValueError):
 
 
 class SharedParts:
-    """The parts every package of a kind has alike, compressed and indexed once."""
+    """The parts a run of packages has alike (those of one rendered template), compressed and indexed once."""
 
     def __init__(self, package: bytes):
         end = len(package) - _END_RECORD.size  # zip_parts writes no archive comment
@@ -86,12 +86,6 @@ def write_package(file: BinaryIO, shared: SharedParts, own: dict[str, Iterable[b
     file.writelines(directory)
     count = shared.count + len(own)
     file.write(_END_RECORD.pack(b"PK\x05\x06", 0, 0, count, count, size, offset, 0))
-
-
-def package_bytes(shared: SharedParts, own: dict[str, bytes]) -> bytes:
-    out = io.BytesIO()
-    write_package(out, shared, {name: (data,) for name, data in own.items()})
-    return out.getvalue()
 
 
 def _write_entry(file: BinaryIO, name: str, pieces: Iterable[bytes]) -> bytes:

@@ -6,7 +6,7 @@ from ..core.model import Cover, Report
 from ..layout import compose
 from .content import report_body_xml
 from .properties import DocumentProperties
-from .template import Template
+from .template_fill import Template
 
 
 def report_docx(

@@ -19,7 +19,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Twips
 
-from ..core.schema import DEFAULT_FONTS, FONT_ROLES
+from ..core.schema import DEFAULT_FONTS, FONT_USES
 from ..layout import spec
 from .fonttable import declare_faces
 from .ooxml import (
@@ -56,7 +56,7 @@ _TEMPLATE_DATE = datetime.datetime(*FIXED_ZIP_DATE, tzinfo=datetime.timezone.utc
 
 
 def build_template(fonts: dict[str, str] | None = None) -> bytes:
-    """The template as bytes, with ``fonts`` (role → face) over the defaults."""
+    """The template as bytes, with ``fonts`` (font use → face) over the defaults."""
     faces = {**DEFAULT_FONTS, **(fonts or {})}
     document = docx.Document()
     _set_defaults(document, faces)
@@ -76,23 +76,23 @@ def build_template(fonts: dict[str, str] | None = None) -> bytes:
 def apply_fonts(document, fonts: dict[str, str]) -> None:
     """Name other faces in an already built document's styles (volume settings ``fonts``)."""
     styles = document.styles
-    for role, face in fonts.items():
-        for style_name in _STYLES_BY_ROLE[role]:
+    for use, face in fonts.items():
+        for style_name in _STYLES_BY_FONT_USE[use]:
             rpr = styles[style_name].element.get_or_add_rPr()
             set_fonts(rpr, face)
 
 
-def _styles_by_role() -> dict[str, set[str]]:
-    by_role = {role: set() for role in FONT_ROLES}
-    for kind in spec.PAGE.values():
-        by_role[kind.font].add(kind.style)
-    by_role["heading2"].add(spec.STYLE_LEAD2)
-    by_role["body"].update((spec.STYLE_LEAD3, spec.STYLE_LEAD4))
-    by_role["page_number"].add(spec.STYLE_PAGE_NUMBER)
-    return by_role
+def _styles_by_font_use() -> dict[str, set[str]]:
+    by_use = {use: set() for use in FONT_USES}
+    for fmt in spec.FORMATS.values():
+        by_use[fmt.font_use].add(fmt.style)
+    by_use["heading2"].add(spec.STYLE_LEAD2)
+    by_use["body"].update((spec.STYLE_LEAD3, spec.STYLE_LEAD4))
+    by_use["page_number"].add(spec.STYLE_PAGE_NUMBER)
+    return by_use
 
 
-_STYLES_BY_ROLE = _styles_by_role()
+_STYLES_BY_FONT_USE = _styles_by_font_use()
 
 
 def _set_defaults(document, faces) -> None:
@@ -140,7 +140,7 @@ def _only_word_defaults(document) -> None:
 
 
 def _define_styles(document, faces) -> None:
-    """A paragraph style for each kind of paragraph in ``spec.PAGE``, then the
+    """A paragraph style for each paragraph format in ``spec.FORMATS``, then the
     character styles of lead sentences and the page number's style."""
     styles = document.styles
     body = styles.add_style(spec.STYLE_BODY, WD_STYLE_TYPE.PARAGRAPH)
@@ -149,17 +149,17 @@ def _define_styles(document, faces) -> None:
     body.element.set(qn("w:default"), "1")
     body.quick_style = True
     body.priority = 0
-    _paragraph_format(body, spec.PAGE[spec.BODY], faces)
+    _paragraph_format(body, spec.FORMATS[spec.BODY], faces)
     body.paragraph_format.widow_control = True
     defined = {spec.STYLE_BODY}
-    for kind in spec.PAGE.values():
-        if kind.style not in defined:
-            defined.add(kind.style)
-            style = styles.add_style(kind.style, WD_STYLE_TYPE.PARAGRAPH)
+    for fmt in spec.FORMATS.values():
+        if fmt.style not in defined:
+            defined.add(fmt.style)
+            style = styles.add_style(fmt.style, WD_STYLE_TYPE.PARAGRAPH)
             style.base_style = body
             style.next_paragraph_style = body
             style.quick_style = True
-            _paragraph_format(style, kind, faces)
+            _paragraph_format(style, fmt, faces)
 
     for name, face in (
         (spec.STYLE_LEAD2, faces["heading2"]),
@@ -186,8 +186,8 @@ def _define_styles(document, faces) -> None:
     page_number = styles.add_style(spec.STYLE_PAGE_NUMBER, WD_STYLE_TYPE.PARAGRAPH)
     page_number.base_style = body
     page_number.quick_style = True
-    page_kind = spec.Kind(spec.STYLE_PAGE_NUMBER, "page_number", spec.PAGE_NUMBER_SIZE, 0, spec.LEFT)
-    _paragraph_format(page_number, page_kind, faces)
+    page_number_format = spec.ParagraphFormat(spec.STYLE_PAGE_NUMBER, "page_number", spec.PAGE_NUMBER_SIZE, 0, spec.LEFT)
+    _paragraph_format(page_number, page_number_format, faces)
     replace_child(
         page_number.element.get_or_add_pPr(),
         element("spacing", before="0", after="0", line=str(spec.PAGE_NUMBER_SIZE * 10), lineRule="exact"),
@@ -208,19 +208,19 @@ def _toc_heading(styles) -> None:
     set_outline_level(heading.element.get_or_add_pPr(), 10)  # body text: not itself in a 目录
 
 
-def _paragraph_format(style, kind: spec.Kind, faces) -> None:
+def _paragraph_format(style, fmt: spec.ParagraphFormat, faces) -> None:
     ppr = style.element.get_or_add_pPr()
     replace_child(
-        ppr, element("spacing", before="0", after="0", line=str(kind.line_height), lineRule="exact")
+        ppr, element("spacing", before="0", after="0", line=str(fmt.line_height), lineRule="exact")
     )
-    if kind.hanging_chars:
-        hanging = str(kind.hanging_indent)
-        chars = str(kind.hanging_chars)
+    if fmt.hanging_chars:
+        hanging = str(fmt.hanging_indent)
+        chars = str(fmt.hanging_chars)
         replace_child(ppr, element("ind", left=hanging, leftChars=chars, hanging=hanging, hangingChars=chars))
-    elif kind.first_line_chars:
+    elif fmt.first_line_chars:
         replace_child(
             ppr,
-            element("ind", firstLine=str(kind.first_line_indent), firstLineChars=str(kind.first_line_chars)),
+            element("ind", firstLine=str(fmt.first_line_indent), firstLineChars=str(fmt.first_line_chars)),
         )
     else:
         replace_child(ppr, element("ind", firstLine="0", firstLineChars="0"))
@@ -229,16 +229,16 @@ def _paragraph_format(style, kind: spec.Kind, faces) -> None:
     # the margin. LibreOffice ignores autoSpaceDE=0 and reads overflowPunct
     # inverted, so any explicit value makes the two lay out lines differently.
     rpr = style.element.get_or_add_rPr()
-    set_fonts(rpr, faces[kind.font])
-    set_size(rpr, kind.size)
-    _char_spacing(style, kind.char_spacing)
-    style.paragraph_format.alignment = _ALIGNMENT[kind.align]
-    if kind.keep_with_next:
+    set_fonts(rpr, faces[fmt.font_use])
+    set_size(rpr, fmt.size)
+    _char_spacing(style, fmt.char_spacing)
+    style.paragraph_format.alignment = _ALIGNMENT[fmt.align]
+    if fmt.keep_with_next:
         style.paragraph_format.keep_with_next = True
-    if kind.page_break_before:
+    if fmt.page_break_before:
         style.paragraph_format.page_break_before = True
-    if kind.outline_level is not None:
-        set_outline_level(ppr, kind.outline_level)
+    if fmt.outline_level is not None:
+        set_outline_level(ppr, fmt.outline_level)
 
 
 def _char_spacing(style, twentieths: int) -> None:

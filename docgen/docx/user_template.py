@@ -34,7 +34,7 @@ from ..fs.safe_zip import (
 _MB = 1024 * 1024
 _DAMAGED = "模板文件已损坏或不是 Word（.docx）文件"
 _BOMB = "解压后超过 {limit} MB，不像是 Word 模板（可能是恶意的“压缩炸弹”），已拒绝使用"
-_EXTERNAL_KINDS = {  # the last part of a relationship's type → what Word calls it
+_EXTERNAL_LINKS = {  # the last part of a relationship's type → what Word calls it
     "attachedTemplate": "附加的模板",
     "image": "链接的图片",
     "hyperlink": "超链接",
@@ -104,12 +104,12 @@ def _refuse_external(relationships: bytes, origin: Origin) -> None:
     external = [r for r in root.iter() if r.get("TargetMode", "").lower() == "external"]
     if not external:
         return
-    kind = external[0].get("Type", "").rsplit("/", 1)[-1]
+    relation = external[0].get("Type", "").rsplit("/", 1)[-1]
     target = external[0].get("Target", "")
     shown = target if len(target) <= _SHOWN_TARGET else target[:_SHOWN_TARGET] + "……"
     more = f"等 {len(external)} 处" if len(external) > 1 else ""
     raise InputError(
-        f"模板中有指向文件以外的链接（{_EXTERNAL_KINDS.get(kind, kind)}：{shown}）{more}，"
+        f"模板中有指向文件以外的链接（{_EXTERNAL_LINKS.get(relation, relation)}：{shown}）{more}，"
         "用它生成的文件每次在 Word 中打开都会去访问这个地址，已拒绝使用。"
         "请在 Word 中去掉这个链接后重新保存模板（附加的模板在“开发工具 → 文档模板”中删去，链接的图片改为插入的图片）",
         origin,

@@ -20,10 +20,10 @@ from ..core.model import Volume, VolumeSettings
 from ..layout import compose, spec
 from ..layout.compose import toc_field_keeps_its_look
 from ..layout.paginate import toc_entries
-from .content import TOC_GALLERY, cover_paragraphs, report_body_xml, toc_lines
+from .content import TOC_GALLERY, cover_elements, report_body_xml, toc_lines
 from .ooxml import document_part_control, paragraph_xml
 from .properties import DocumentProperties
-from .template import Template
+from .template_fill import Template
 
 _FIRST_BOOKMARK = 100_000_001  # Word names TOC bookmarks _Toc + digits; it hides them in its list
 _TOC_BATCH = 500  # 目录 lines written out at a time
@@ -69,7 +69,7 @@ class VolumeWriter:
         entries = toc_entries(volume, [str(page) for page in start_pages])
         bookmarks = [bookmark_name(i) for i in range(len(entries))]
         if settings.cover:
-            yield rendered.serialised(cover_paragraphs(settings.cover, styles, blank_back=settings.duplex))
+            yield rendered.serialised(cover_elements(settings.cover, styles, blank_back=settings.duplex))
         as_field = toc_field_keeps_its_look(entries)
         head, tail = b"", b""
         if as_field:  # in Word's 目录 content control

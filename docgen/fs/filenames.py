@@ -1,4 +1,5 @@
-"""File names for units: safe on Windows, macOS and Linux, short enough in bytes, and distinct."""
+"""File names: docgen's own, in one place, and those made for units (safe on Windows,
+macOS and Linux, short enough in bytes, and distinct)."""
 
 from __future__ import annotations
 
@@ -17,13 +18,29 @@ MAX_NAME_CHARS = 80
 # the UTF-8 bytes). The suffix and a "-2" that keeps names apart are inside the budget.
 MAX_NAME_BYTES = 255
 YAML_SUFFIXES = (".yaml", ".yml")
-USER_TEMPLATE = "template.docx"  # a restyled Word template in the inputs folder
+
+# What docgen reads in an inputs folder beside the reports.
+SETTINGS_FILE = "volume.yaml"
+CATEGORIES_FILE = "categories.yaml"  # the problem categories of docgen summary, not a report
+USER_TEMPLATE = "template.docx"  # a restyled Word template
+# What docgen writes in an output folder beside the reports and the volume (docgen summary's two).
+LEDGER_FILE = "问题清单.xlsx"
+ANALYSIS_FILE = "共性问题分析.docx"
+PREVIEW_FOLDER = "preview"  # docgen preview's pictures
+# What docgen keeps for itself in a folder it writes: not the user's files.
+OWN_PREFIX = ".docgen"
+TEMP_PREFIX = "docgen-"  # its folders in the system's temporary folder: docgen-<purpose>-<process id>-…
+LOCK_FILE = OWN_PREFIX + ".lock"
+MANIFEST_FILE = OWN_PREFIX + "-manifest.json"  # the outputs docgen wrote, so it may remove them
+JOURNAL_FILE = OWN_PREFIX + "-journal.json"  # a publication's steps, to finish or undo it
+STAGING_PREFIX = OWN_PREFIX + "-new-"  # new outputs, before they are published
+BACKUP_PREFIX = OWN_PREFIX + "-old-"  # the outputs they replace, until the publication is done
+PART_PREFIX = OWN_PREFIX + "-part-"  # a report's body, kept until the volume takes it
+OLD_TEMP_GLOB = OWN_PREFIX + "-*.tmp"  # left by docgen versions before the journal
 # Names no unit's file may take: with --out the inputs folder (or a unit named template),
 # a report written as template.docx would be read as the user's template by the next build.
 RESERVED_NAMES = frozenset({USER_TEMPLATE})
-# What docgen summary writes into the output folder (build checks them without loading the ledger).
-LEDGER_FILE = "问题清单.xlsx"
-ANALYSIS_FILE = "共性问题分析.docx"
+# The ledger's custom property, read by build without loading the ledger.
 UNITS_PROPERTY = "docgen报告单位"  # the ledger's custom property: which units it was made from (units_fingerprint)
 
 

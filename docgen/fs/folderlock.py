@@ -22,8 +22,8 @@ from contextlib import ExitStack, contextmanager, suppress
 from pathlib import Path
 
 from ..errors import EnvironmentProblem
+from .filenames import LOCK_FILE
 
-LOCK_FILE = ".docgen.lock"
 WAIT_SECONDS = 5.0  # a second docgen waits this long for the first to finish
 _POLL_SECONDS = 0.05
 _HELD: set[int] = set()  # the descriptors of the locks this process holds

@@ -21,9 +21,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .filenames import MANIFEST_FILE
 from .folderpaths import is_real_file, link_on_the_way, outside_name
 
-MANIFEST_FILE = ".docgen-manifest.json"
 _VERSION = 1
 _WINDOWS = sys.platform == "win32"
 _FILE_ATTRIBUTE_HIDDEN = 0x2

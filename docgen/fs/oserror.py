@@ -66,12 +66,12 @@ def is_the_machines(error: OSError) -> bool:
 def write_error(error: OSError, path: Path, consequence: str = "没有改动任何已有文件") -> DocgenError:
     """The error for a failed write to ``path``: an ``EnvironmentProblem`` saying what to do
     where the machine refused, an ``InputError`` where the path itself is wrong."""
-    kind = EnvironmentProblem if is_the_machines(error) else InputError
-    return kind(f"无法写入：{os_error_text(error)}。{consequence}", Origin(path))
+    error_class = EnvironmentProblem if is_the_machines(error) else InputError
+    return error_class(f"无法写入：{os_error_text(error)}。{consequence}", Origin(path))
 
 
 def read_error(error: OSError, path: Path) -> DocgenError:
     """The error for a failed read of ``path``: an ``EnvironmentProblem`` where the machine
     refused (locked, no permission, a failing disk), an ``InputError`` where the path is wrong."""
-    kind = EnvironmentProblem if is_the_machines(error) else InputError
-    return kind(f"无法读取：{os_error_text(error, reading=True)}", Origin(path))
+    error_class = EnvironmentProblem if is_the_machines(error) else InputError
+    return error_class(f"无法读取：{os_error_text(error, reading=True)}", Origin(path))

@@ -41,11 +41,19 @@ from typing import BinaryIO
 from ..core.findings import RECOVERED, UNTRUSTED_RECORD, Finding
 from ..core.model import Origin
 from ..errors import DocgenError, EnvironmentProblem, InputError, InternalError
-from .filenames import comparable
+from .filenames import (
+    BACKUP_PREFIX,
+    JOURNAL_FILE,
+    MANIFEST_FILE,
+    OLD_TEMP_GLOB,
+    OWN_PREFIX,
+    PART_PREFIX,
+    STAGING_PREFIX,
+    comparable,
+)
 from .folderlock import folder_lock
 from .folderpaths import is_real_file, link_on_the_way, outside_name, real_folder_or_none
 from .manifest import (
-    MANIFEST_FILE,
     Derived,
     Entry,
     Manifest,
@@ -60,13 +68,8 @@ from .manifest import (
 )
 from .oserror import os_error_text, write_error
 
-JOURNAL_FILE = ".docgen-journal.json"
 _JOURNAL_DRAFT = JOURNAL_FILE + ".new"
-_STAGING_PREFIX = ".docgen-new-"
-_BACKUP_PREFIX = ".docgen-old-"
-_PART_PREFIX = ".docgen-part-"
-_OLD_TEMP_GLOB = ".docgen-*.tmp"  # left by docgen versions before this one
-_RUN_NAME = re.compile(re.escape(_STAGING_PREFIX) + r"[0-9a-f]{12}")
+_RUN_NAME = re.compile(re.escape(STAGING_PREFIX) + r"[0-9a-f]{12}")
 _MAX_JOURNAL_BYTES = 64 * 1024 * 1024  # a journal names every output: 100,000 take some 20 MB
 _BLOCK = 1 << 20
 _NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)  # POSIX: a link planted where docgen writes is not followed
@@ -143,12 +146,12 @@ class Publication:
             raise
         return self
 
-    def __exit__(self, kind, error, trace) -> None:
+    def __exit__(self, error_type, error, trace) -> None:
         # Ctrl-C from here on is acted on only before the new set stands (``_replace``); after
         # that, the end (staging gone, lock released) is not cut short, and the run has succeeded.
         with _interrupts_held() as interrupted:
             try:
-                if kind is None:
+                if error_type is None:
                     self._commit(interrupted)
             except DocgenError as failure:
                 failure.notes[:0] = self.notes  # what was done to the folder happened all the same
@@ -156,7 +159,7 @@ class Publication:
             finally:
                 self._discard_staging()
                 self._stack.close()
-                if kind is not None or not self.written:
+                if error_type is not None or not self.written:
                     self._remove_made_folders()
         if isinstance(error, DocgenError):
             error.notes[:0] = self.notes
@@ -216,7 +219,7 @@ class Publication:
     def _staging_folder(self) -> Path:
         if self._staging is None:
             try:
-                self._staging = self.folder / f"{_STAGING_PREFIX}{uuid.uuid4().hex[:12]}"
+                self._staging = self.folder / f"{STAGING_PREFIX}{uuid.uuid4().hex[:12]}"
                 self._staging.mkdir()
             except OSError as error:
                 self._staging = None
@@ -288,7 +291,7 @@ class Stager:
     def write_part(self, label: str, chunks: Iterable[bytes]) -> Path:
         """A file the run reads back itself and never publishes; gone with the staging folder.
         (Published names never start with a dot: see ``filenames.safe_filename``.)"""
-        path = self.staging / f"{_PART_PREFIX}{label}"
+        path = self.staging / f"{PART_PREFIX}{label}"
         try:
             _write_file(path, chunks)
         except OSError as error:
@@ -410,9 +413,9 @@ def recover(folder: Path) -> list[Finding]:
     runs that ended early go too."""
     journal_path = folder / JOURNAL_FILE
     notes = [_recover_from(folder, journal_path)] if os.path.lexists(journal_path) else []
-    for leftover in [*folder.glob(_STAGING_PREFIX + "*"), *folder.glob(_BACKUP_PREFIX + "*")]:
+    for leftover in [*folder.glob(STAGING_PREFIX + "*"), *folder.glob(BACKUP_PREFIX + "*")]:
         _remove_run_folder(leftover)  # staging of runs that ended before replacing
-    for leftover in [*folder.glob(_OLD_TEMP_GLOB), folder / _JOURNAL_DRAFT]:
+    for leftover in [*folder.glob(OLD_TEMP_GLOB), folder / _JOURNAL_DRAFT]:
         if not os.path.isdir(leftover) or os.path.islink(leftover):
             with suppress(OSError):
                 leftover.unlink(missing_ok=True)
@@ -486,7 +489,7 @@ def _journal_steps(records: object) -> list[Step]:
         if not isinstance(record, dict) or not isinstance(record.get("new"), bool) or not isinstance(record.get("old"), bool):
             raise _Untrusted("文件列表中有一项不是 docgen 写的格式")
         name = record.get("name")
-        if outside_name(name) or name.split("/")[0].startswith(".docgen") and name != MANIFEST_FILE:
+        if outside_name(name) or name.split("/")[0].startswith(OWN_PREFIX) and name != MANIFEST_FILE:
             raise _Untrusted(f"其中的文件名“{name}”指向文件夹以外或 docgen 自己的文件")
         steps.append(Step(name, record["new"], record["old"], _made(record)))
     return steps
@@ -500,7 +503,7 @@ def _made(record: dict) -> Entry | None:
 
 
 def _backup_name(staging_name: str) -> str:
-    return _BACKUP_PREFIX + staging_name.removeprefix(_STAGING_PREFIX)
+    return BACKUP_PREFIX + staging_name.removeprefix(STAGING_PREFIX)
 
 
 def _write_journal(folder: Path, journal: dict) -> None:

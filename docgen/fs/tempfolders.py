@@ -1,7 +1,7 @@
 """docgen's folders in the system's temporary folder: LibreOffice's private profile,
 the copies of files being imported, PDFs on their way.
 
-Each is named ``docgen-<kind>-<process id>-<random>`` and removed when the work
+Each is named ``docgen-<purpose>-<process id>-<random>`` and removed when the work
 that made it ends, however it ends. A docgen that was killed outright cannot
 remove its folders (they may hold copies of the reports): the next docgen to
 start removes every such folder of the same user whose process is gone.
@@ -19,16 +19,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-_PREFIX = "docgen-"
-_NAME = re.compile(r"docgen-[a-z]+-(\d+)-[^/\\]+")
+from .filenames import TEMP_PREFIX
+
+_NAME = re.compile(re.escape(TEMP_PREFIX) + r"[a-z]+-(\d+)-[^/\\]+")
 _swept = False  # whether this process has looked for stale folders yet
 
 
 @contextmanager
-def temporary_folder(kind: str) -> Iterator[Path]:
-    """A new, empty folder of docgen's for the block (``kind``: what it holds, in letters)."""
+def temporary_folder(purpose: str) -> Iterator[Path]:
+    """A new, empty folder of docgen's for the block (``purpose``: what it holds, in letters)."""
     remove_stale_folders()
-    folder = Path(tempfile.mkdtemp(prefix=f"{_PREFIX}{kind}-{os.getpid()}-"))
+    folder = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{purpose}-{os.getpid()}-"))
     try:
         yield folder
     finally:

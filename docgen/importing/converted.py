@@ -38,7 +38,7 @@ class Conversion:
     """One file's conversion: the .docx LibreOffice made of it, or why there is none."""
 
     path: Path
-    kind: OldFormat
+    format: OldFormat
     docx: Path | None = None
     problem: InputError | None = None
 
@@ -48,7 +48,7 @@ class Conversion:
         paragraphs, notes = read_docx_paragraphs(self.docx)
         # The paragraphs were read from the converted copy: they belong to the user's file.
         paragraphs = [replace(p, origin=replace(p.origin, path=self.path)) for p in paragraphs]
-        said = Finding(CONVERTED, Origin(self.path), f"这是{self.kind.label}文件，已用 LibreOffice 转换后导入")
+        said = Finding(CONVERTED, Origin(self.path), f"这是{self.format.label}文件，已用 LibreOffice 转换后导入")
         return paragraphs, [said] + notes
 
 
@@ -62,7 +62,7 @@ def read_converted(path: Path, label: str, suffix: str) -> tuple[list[Para], lis
 def converted_together(files: dict[Path, OldFormat]) -> Iterator[dict[Path, Conversion]]:
     """Each of ``files`` converted to .docx, all by one LibreOffice run; the .docx files last
     as long as the context."""
-    conversions = {path: Conversion(path, kind) for path, kind in files.items()}
+    conversions = {path: Conversion(path, old_format) for path, old_format in files.items()}
     if not files:
         yield conversions
         return
@@ -92,7 +92,7 @@ def _copies(conversions, work: Path) -> dict[Path, Conversion]:
     given its problem instead."""
     copies: dict[Path, Conversion] = {}
     for number, conversion in enumerate(conversions, 1):
-        copy = work / f"document{number}{conversion.kind.suffix}"
+        copy = work / f"document{number}{conversion.format.suffix}"
         try:
             # As large as a .docx may be: LibreOffice's .docx of it is read under that limit too.
             copy_input_file(conversion.path, copy, MAX_DOCX_BYTES)
@@ -108,7 +108,7 @@ def _copies(conversions, work: Path) -> dict[Path, Conversion]:
 
 def _needs_libreoffice(conversion: Conversion) -> InputError:
     return InputError(
-        f"这是{conversion.kind.label}文件，需要 LibreOffice 才能导入：请安装 LibreOffice"
+        f"这是{conversion.format.label}文件，需要 LibreOffice 才能导入：请安装 LibreOffice"
         f"（https://zh-cn.libreoffice.org/download/），或{SAVE_AS_DOCX}",
         Origin(conversion.path),
     )
@@ -117,7 +117,7 @@ def _needs_libreoffice(conversion: Conversion) -> InputError:
 def _not_converted(conversion: Conversion, reason: str) -> InputError:
     """LibreOffice made nothing of the file: it failed, crashed or ran out of time."""
     return InputError(
-        f"LibreOffice 无法转换这个{conversion.kind.label}文件（可能已损坏或加了密码）：请{SAVE_AS_DOCX}"
+        f"LibreOffice 无法转换这个{conversion.format.label}文件（可能已损坏或加了密码）：请{SAVE_AS_DOCX}"
         f"\n（LibreOffice：{reason}）",
         Origin(conversion.path),
     )

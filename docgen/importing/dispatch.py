@@ -20,9 +20,9 @@ from .text_reader import read_text_paragraphs
 Reader = Callable[[Path], tuple[list[Para], list[Finding]]]
 
 TEXT_SUFFIXES = (".txt", ".md")
-# What LibreOffice converts: suffix → how messages name the kind of file.
+# What LibreOffice converts: suffix → how messages name the format.
 CONVERTED = {".doc": "旧版 Word（.doc）", ".wps": "WPS（.wps）", ".rtf": "RTF（.rtf）", ".odt": "OpenDocument（.odt）"}
-_CONVERTED_KINDS = {OLE: ".doc", RTF: ".rtf", ODT: ".odt"}
+_CONVERTED_FORMATS = {OLE: ".doc", RTF: ".rtf", ODT: ".odt"}
 IMPORTABLE = (".docx", *TEXT_SUFFIXES, *CONVERTED)
 
 
@@ -40,32 +40,32 @@ def reading(paths: list[Path]) -> Iterator[Reader]:
     """``read_paragraphs`` for any of ``paths``, the old-format files among them converted
     first, all by one LibreOffice run."""
     # Only regular files: sniffing a FIFO would block (read_paragraphs refuses it instead).
-    kinds = {path: _old_format(sniff(path), path.suffix.lower()) for path in paths if path.is_file()}
-    old = {path: kind for path, kind in kinds.items() if kind is not None}
+    formats = {path: _old_format(sniff(path), path.suffix.lower()) for path in paths if path.is_file()}
+    old = {path: old_format for path, old_format in formats.items() if old_format is not None}
     with converted_together(old) as conversions:
         yield lambda path: conversions[path].paragraphs() if path in conversions else read_paragraphs(path)
 
 
-def _old_format(kind: str, suffix: str) -> OldFormat | None:
-    """What a file of ``kind`` (by its content) named with ``suffix`` is if LibreOffice has to convert it; None otherwise."""
-    if kind in _CONVERTED_KINDS:
+def _old_format(sniffed: str, suffix: str) -> OldFormat | None:
+    """What a file in the ``sniffed`` format named with ``suffix`` is if LibreOffice has to convert it; None otherwise."""
+    if sniffed in _CONVERTED_FORMATS:
         # An OLE file is a .doc or a .wps (WPS saves in Word's old format): name it as the user did.
-        named = suffix if kind == OLE and suffix in (".doc", ".wps") else _CONVERTED_KINDS[kind]
-        return OldFormat(CONVERTED[named], _CONVERTED_KINDS[kind])
-    if kind == OTHER and suffix in CONVERTED:
+        named = suffix if sniffed == OLE and suffix in (".doc", ".wps") else _CONVERTED_FORMATS[sniffed]
+        return OldFormat(CONVERTED[named], _CONVERTED_FORMATS[sniffed])
+    if sniffed == OTHER and suffix in CONVERTED:
         return OldFormat(CONVERTED[suffix], suffix)
     return None
 
 
 def reader_for(path: Path) -> Reader:
     """The reader for ``path``: by its content where that is telling, else by its extension."""
-    kind, suffix = sniff(path), path.suffix.lower()
-    if kind == DOCX:
+    sniffed, suffix = sniff(path), path.suffix.lower()
+    if sniffed == DOCX:
         return read_docx_paragraphs
-    converted = _old_format(kind, suffix)
+    converted = _old_format(sniffed, suffix)
     if converted is not None:
         return lambda path: read_converted(path, converted.label, converted.suffix)
-    if kind == PDF:
+    if sniffed == PDF:
         raise InputError("不能导入 PDF 文件：请用报告的 Word 原文件（.docx、.doc、.wps）或文本文件导入", Origin(path))
     if suffix in TEXT_SUFFIXES:
         return read_text_paragraphs

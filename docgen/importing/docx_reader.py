@@ -94,11 +94,11 @@ class _Parts:
             return {}
         targets = {}
         for relationship in root.iter("{*}Relationship"):
-            kind, target = relationship.get("Type", ""), relationship.get("Target", "")
+            relation, target = relationship.get("Type", ""), relationship.get("Target", "")
             if relationship.get("TargetMode") == "External" or not target:
                 continue
             resolved = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(base, target))
-            targets.setdefault("/" + kind.rsplit("/", 1)[-1], resolved)
+            targets.setdefault("/" + relation.rsplit("/", 1)[-1], resolved)
         return targets
 
     def xml(self, name: str, required: bool = False):
@@ -285,10 +285,10 @@ def _toc_paragraphs(body, toc_styles: set[str]) -> set:
             if toc_at_start or _marks_toc(element, toc_styles):
                 found.add(element)
         elif name == "fldChar":
-            kind = attribute(element, "fldCharType")
-            if kind == "begin":
+            char_type = attribute(element, "fldCharType")
+            if char_type == "begin":
                 fields.append("")
-            elif kind == "end" and fields:
+            elif char_type == "end" and fields:
                 fields.pop()
         elif name == "instrText" and fields:
             fields[-1] += element.text or ""

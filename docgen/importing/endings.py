@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ..core.findings import IMPORT_GUESS, Finding
 from ..core.model import Month, Origin, Signature
+from ..core.sentences import SENTENCE_PUNCTUATION
 from ..inputs.dates import parse_date
 from .markers import split_marker
 from .paragraphs import Para
@@ -24,7 +25,6 @@ _UNIT_ENDINGS = ("社区", "街道", "办事处", "党委", "党工委", "党支
 _SIGNER_ENDINGS = _UNIT_ENDINGS + ("委", "办", "办公室", "中心", "党组", "工作站", "服务站")
 # Where a printed report leaves room for the seal, after its 署名: 红旗社区党委（盖章）.
 _SEAL_PLACE = re.compile(r"\s*[（(【\[]\s*(?:盖章|盖公章|印章|公章|签章|章|印|签字|签名)\s*[）)】\]]$")
-_SENTENCE_PUNCTUATION = re.compile("[。，；！？,;!?]")
 MAX_UNIT_CHARS = 30
 # Wrapping a unit line may carry: （红旗社区党委）, ——红旗社区, 报送单位：红旗社区.
 _UNIT_WRAPPING = re.compile(r"^(?:[（(【\[]\s*)?(?:——\s*|—\s*|[^：:]{0,6}单位\s*[：:]\s*)?(?P<unit>.+?)(?:\s*[）)】\]])?$")
@@ -51,7 +51,7 @@ _NOT_NAMES = {"此致", "敬礼", "谢谢", "附件", "完毕", "以上", "特�
 
 def unit_of_line(text: str, endings: tuple[str, ...] = _UNIT_ENDINGS) -> str | None:
     """The unit a line names on its own (红旗社区党委, （红旗社区党委）), or None."""
-    if not text.strip() or split_marker(text)[0] is not None or _SENTENCE_PUNCTUATION.search(text):
+    if not text.strip() or split_marker(text)[0] is not None or SENTENCE_PUNCTUATION.search(text):
         return None
     unit = _UNIT_WRAPPING.match(text.strip()).group("unit").strip()
     if not unit or len(unit) > MAX_UNIT_CHARS or not unit.endswith(endings):
@@ -128,7 +128,7 @@ def _read_labels(pairs: list[tuple[str, str]]) -> EndingLine | None:
             line.date = date_of_line(value)
         elif label in _DATE_LABELS and is_month_line(value):
             line.month = True
-        elif label in _PERSON_LABELS and _without_seal(value) and not _SENTENCE_PUNCTUATION.search(value):
+        elif label in _PERSON_LABELS and _without_seal(value) and not SENTENCE_PUNCTUATION.search(value):
             line.person = _without_seal(value)
         elif label in _UNIT_LABELS and unit_of_line(_without_seal(value), _SIGNER_ENDINGS):
             line.unit = unit_of_line(_without_seal(value), _SIGNER_ENDINGS)

@@ -25,9 +25,10 @@ from ..core.findings import EMPTY_REPORT, IMPORT_GUESS, IMPORT_SKIPPED, Finding,
 from ..core.model import Origin, VolumeSettings
 from ..core.unit_names import filed_unit, same_unit_key
 from ..errors import DocgenError, InputError
-from ..fs.filenames import YAML_SUFFIXES, clashes, safe_filename, unique_filenames
+from ..fs.filenames import CATEGORIES_FILE, SETTINGS_FILE, YAML_SUFFIXES, clashes, safe_filename, unique_filenames
 from ..fs.publish import Publication
-from ..inputs.yaml_reader import CATEGORIES_FILE, MAX_FILE_BYTES, SETTINGS_FILE, read_report
+from ..inputs.yaml_file import MAX_FILE_BYTES
+from ..inputs.yaml_reader import read_report
 from ..inputs.yaml_writer import quoted, report_yaml, settings_yaml
 from .dispatch import IMPORTABLE, Reader, read_paragraphs, reading
 from .endings import names_a_unit

@@ -9,8 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..core.numbering import NUMERAL_CHARS, chinese_value
-from ..core.schema import LEVELS
+from ..core.numbering import LEVELS, NUMERAL_CHARS, chinese_value
 
 _CN_NUMERAL = f"[{NUMERAL_CHARS}]+"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"

@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..core.numbering import chinese_value
-from ..core.schema import SECTION_STYLE
+from ..core.numbering import SECTION_STYLE, chinese_value
+from ..core.sentences import SENTENCE_END
 from .markers import split_marker
 from .paragraphs import Para
 
@@ -27,7 +27,6 @@ MAX_HEADING_CHARS = 40  # 一、坚持党建引领，全面加强社区党组织
 MAX_SET_APART_CHARS = 20  # an unnumbered bold line longer than this is a lead sentence, not a heading
 MAX_SENTENCE_HEADING_CHARS = 30  # 一、加强学习，提高素质。 as a heading
 SHARE_READING_AS_HEADINGS = 2 / 3
-_SENTENCE_END = re.compile("[。；！？;!?]")
 # 第一部分 主要工作, 第二章、存在问题, 第三，下一步打算.
 ORDINAL_PART = re.compile(r"^第\s*(?P<number>[一二三四五六七八九十]+)\s*(?P<unit>部分|章|篇|节)?\s*[、，,：:．.\s]?\s*")
 # Words that name the parts of a work report; a level of numbered lines holding none is no heading level.
@@ -117,7 +116,7 @@ def line_heading(text: str, full_stop: bool = False) -> str | None:
     closing 。 is dropped too (一、主要做法。), where a line of a lower level would be an item."""
     word = text.strip().rstrip("：:").strip()
     word = word.removesuffix("。") if full_stop else word
-    if not word or len(word) > MAX_HEADING_CHARS or _SENTENCE_END.search(word):
+    if not word or len(word) > MAX_HEADING_CHARS or SENTENCE_END.search(word):
         return None
     return word
 
@@ -125,7 +124,7 @@ def line_heading(text: str, full_stop: bool = False) -> str | None:
 def colon_heading(text: str) -> Heading | None:
     """存在的主要问题：一是…… — a heading and the text typed on after its colon."""
     match = re.match(r"^(?P<head>[^：:]{2,30}?)\s*[：:]\s*(?P<rest>.+)$", text.strip())
-    if not match or _SENTENCE_END.search(match["head"]) or "，" in match["head"] or not names_a_part(match["head"]):
+    if not match or SENTENCE_END.search(match["head"]) or "，" in match["head"] or not names_a_part(match["head"]):
         return None
     return Heading(match["head"].strip(), match["rest"].strip())
 
@@ -141,7 +140,7 @@ def sentence_heading(text: str) -> Heading | None:
 def set_apart_heading(paragraph: Para) -> str | None:
     """An unnumbered line in bold or a heading style, short and no sentence: its words, or None."""
     word = paragraph.text.strip().rstrip("：:").strip()
-    if not paragraph.emphasis or not word or len(word) > MAX_SET_APART_CHARS or _SENTENCE_END.search(word):
+    if not paragraph.emphasis or not word or len(word) > MAX_SET_APART_CHARS or SENTENCE_END.search(word):
         return None
     return word
 

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..core.model import Origin
-from ..core.schema import SECTION_STYLE
+from ..core.numbering import SECTION_STYLE
 from .endings import take_ending
 from .markers import split_marker
 from .outline import ORDINAL_PART, line_heading, names_a_part, outline, set_apart_heading

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from ..core.findings import IMPORT_GUESS, IMPORT_SKIPPED, Finding
 from ..core.model import Origin, Report, Signature
 from ..core.numbering import NUMERAL_CHARS, chinese_value
+from ..core.sentences import SENTENCE_PUNCTUATION
 from .cover import Cover, take_cover
 from .endings import take_ending, unit_of_line
 from .markers import half_width_digits, split_marker
@@ -22,9 +23,8 @@ from .outline import ORDINAL_PART, line_heading, outline
 from .paragraphs import Para
 from .sections import SectionBuilder, heading_word
 
-MAX_TITLE_CHARS = 60
+MAX_REPORT_TITLE_CHARS = 60  # a report title line is short: longer is a sentence of its body
 MAX_TITLE_WITH_COMMA_CHARS = 30  # 凝心聚力，党建引领——东湖社区2024年工作总结
-_SENTENCE_PUNCTUATION = re.compile("[。，；！？,;!?]")
 _TITLE_NUMBER = re.compile(rf"^(?P<series>.+?)\s*[（(]\s*(?P<number>[{NUMERAL_CHARS}\d]+)\s*[）)]$")
 # A report's number in a volume title: a Chinese numeral, or digits in full-width
 # brackets (…（12）); "(8)" at a line's end is a page or a count.
@@ -167,7 +167,7 @@ def _numbered_title_series(text: str) -> str | None:
 
     A line ending in "(8)" is a page or a count, not a title (see ``_REPORT_NUMBER``).
     """
-    if len(text) > MAX_TITLE_CHARS or _SENTENCE_PUNCTUATION.search(text) or split_marker(text)[0] is not None:
+    if len(text) > MAX_REPORT_TITLE_CHARS or SENTENCE_PUNCTUATION.search(text) or split_marker(text)[0] is not None:
         return None
     match = _TITLE_NUMBER.match(text)
     return match.group("series") if match and _numbers_a_report(text) else None
@@ -279,7 +279,7 @@ def _continues_title(title: str, text: str) -> bool:
     return (
         not title.endswith(_TITLE_ENDINGS) and text.endswith(_TITLE_ENDINGS)
         and _is_title_line(text) and not unit_of_line(text)
-        and len(title) + len(text) <= MAX_TITLE_CHARS
+        and len(title) + len(text) <= MAX_REPORT_TITLE_CHARS
     )
 
 
@@ -298,7 +298,7 @@ def _signed_on_cover(signature: Signature | None, cover: Cover, recognised: Reco
 def _is_title_line(text: str) -> bool:
     """A line that can be a title: short, no sentence (no 。, no "……如下：", no long clause run)."""
     return (
-        len(text) <= MAX_TITLE_CHARS
+        len(text) <= MAX_REPORT_TITLE_CHARS
         and "。" not in text
         and not text.endswith(("：", ":"))
         and not ("，" in text and len(text) > MAX_TITLE_WITH_COMMA_CHARS)

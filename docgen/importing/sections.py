@@ -17,8 +17,8 @@ import re
 
 from ..core.findings import IMPORT_GUESS, Finding
 from ..core.model import Item, Origin, Section
-from ..core.numbering import NUMERAL_CHARS, chinese_number
-from ..core.schema import DEFAULT_ITEM_STYLE, ITEM_STYLES, LEVELS, SECTION_STYLE
+from ..core.numbering import DEFAULT_ITEM_STYLE, ITEM_STYLES, LEVELS, NUMERAL_CHARS, SECTION_STYLE, chinese_number
+from ..core.sentences import SENTENCE_END, SENTENCE_PUNCTUATION
 from .markers import Marker, split_marker
 from .outline import Heading, Outline, colon_heading, sentence_heading, set_apart_heading
 from .paragraphs import Para
@@ -38,8 +38,6 @@ HEADING_ENDINGS = (
 )
 MAX_NUMBERED_HEADING_CHARS = 40  # 一、坚持党建引领，全面加强社区党组织建设，筑牢基层战斗堡垒
 MAX_UNMARKED_HEADING_CHARS = 10
-_SENTENCE_PUNCTUATION = re.compile("[。，；！？,;!?]")
-_SENTENCE_END = re.compile("[。；！？;!?]")
 _BRACKETED = re.compile(r"^[【〔\[]\s*(.+?)\s*[】〕\]]$")  # 【亮点工作】
 _NUMBERED_TITLE = re.compile(rf"[（(]\s*[{NUMERAL_CHARS}\d]+\s*[）)]$")
 # 一是…。二是…：a run of points inside one paragraph; split where the next ordinal begins.
@@ -59,9 +57,9 @@ def heading_word(text: str, marked: bool) -> str | None:
         return word
     if marked:
         word = word.removesuffix("。")  # 一、主要做法。: a heading typed with a full stop
-        fits = len(word) <= MAX_NUMBERED_HEADING_CHARS and not _SENTENCE_END.search(word)
+        fits = len(word) <= MAX_NUMBERED_HEADING_CHARS and not SENTENCE_END.search(word)
         return word if fits else None
-    if len(word) > MAX_UNMARKED_HEADING_CHARS or _SENTENCE_PUNCTUATION.search(word):
+    if len(word) > MAX_UNMARKED_HEADING_CHARS or SENTENCE_PUNCTUATION.search(word):
         return None
     # Without a number only a short line ending like a heading (其他做法) is one.
     return word if word.endswith(HEADING_ENDINGS) else None

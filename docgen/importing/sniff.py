@@ -12,12 +12,12 @@ RTF_MAGIC = b"{\\rtf"
 PDF_MAGIC = b"%PDF"
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 
-# The kinds a file can be, as the registry of readers knows them.
+# The formats a file can be in, as the registry of readers knows them.
 DOCX, ODT, OLE, RTF, PDF, OTHER = "docx", "odt", "ole", "rtf", "pdf", "other"
 
 
 def sniff(path: Path) -> str:
-    """The kind of ``path`` by its content; OTHER for text and anything unknown."""
+    """The format of ``path`` by its content; OTHER for text and anything unknown."""
     try:
         with open(path, "rb") as file:
             head = file.read(64)

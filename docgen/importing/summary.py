@@ -8,7 +8,7 @@ from pathlib import Path
 from ..core.findings import said
 from ..core.model import VolumeSettings
 from ..core.numbering import chinese_date, section_number
-from ..inputs.yaml_reader import SETTINGS_FILE
+from ..fs.filenames import SETTINGS_FILE
 from ..inputs.yaml_writer import scalar
 from .plan import Planned, Source
 
@@ -47,8 +47,8 @@ def _volume_settings_not_written(settings: VolumeSettings) -> list[str]:
 def source_lines(source: Source, planned: list[Planned]) -> list[str]:
     """What was imported from the file ``source``: its reports, where each went, every guess."""
     plans = [p for p in planned if p.source is source]
-    kind = f"汇编，共 {len(plans)} 份报告" if source.recognition.is_volume else "1 份报告"
-    lines = [f"{source.path.name}：{kind}"]
+    holds = f"汇编，共 {len(plans)} 份报告" if source.recognition.is_volume else "1 份报告"
+    lines = [f"{source.path.name}：{holds}"]
     if source.recognition.toc_lines:
         lines.append(f"  已跳过目录（{source.recognition.toc_lines} 行）")
     lines += [f"  提醒：{said(note, with_file=False)}" for note in source.notes]

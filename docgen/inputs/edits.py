@@ -22,9 +22,11 @@ from ..core.findings import Finding
 from ..core.model import Origin, Report, VolumeSettings
 from ..core.unit_names import same_unit_key
 from ..errors import InputError
+from ..fs.filenames import SETTINGS_FILE
 from ..fs.input_file import folder_entries, outside_link_error, read_input_bytes
 from ..fs.publish import Publication
-from .yaml_reader import MAX_FILE_BYTES, SETTINGS_FILE, load_inputs, read_report, read_settings, report_paths
+from .yaml_file import MAX_FILE_BYTES
+from .yaml_reader import load_inputs, read_report, read_settings, report_paths
 from .yaml_text import decode_yaml
 from .yaml_writer import report_yaml, settings_yaml
 

@@ -7,11 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
+from ..fs.filenames import OWN_PREFIX, SETTINGS_FILE
 from ..fs.publish import Publication
 from .starter import volume_starter_yaml
-from .yaml_reader import SETTINGS_FILE
-
-_DOCGENS_OWN = ".docgen"  # its lock, journal and staging folders: not the user's files
 
 
 @dataclass(frozen=True)
@@ -32,7 +30,7 @@ def init_inputs(folder: Path, *, force: bool = False) -> NewInputs:
         raise InputError(f"“{folder}”是一个文件，不是文件夹；请换一个文件夹名称")
     folder_made = not folder.exists()
     with Publication(folder) as publication:
-        present = sorted(entry.name for entry in folder.iterdir() if not entry.name.startswith(_DOCGENS_OWN))
+        present = sorted(entry.name for entry in folder.iterdir() if not entry.name.startswith(OWN_PREFIX))
         if present and not force:
             shown = "、".join(present[:3]) + (" 等" if len(present) > 3 else "")
             raise InputError(

@@ -3,9 +3,12 @@ settings of a new inputs folder (``docgen init``)."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from ..core.model import VolumeSettings
-from ..core.schema import ARABIC_DATES, COVER, DEFAULT_FONTS, FONTS, VOLUME
-from .yaml_writer import scalar
+from ..core.numbering import DEFAULT_ITEM_STYLE, ITEM_STYLES
+from ..core.schema import DEFAULT_FONTS, VOLUME, Faces, Key, Part
+from .yaml_writer import key_lines, scalar
 
 _STARTER = """\
 # {name} 的基层党建亮点工作及存在问题
@@ -34,7 +37,7 @@ sections:               # 报告的各个部分，依次编为 一、二、…�
 
   # 部分的标题，如 亮点工作、特色做法、存在问题
   - heading: 亮点工作
-    numbering: 1.        # 条目编号样式：1.  或 （一）  或 （1）  或 一是
+    numbering: 1.        # 条目编号样式：{styles}
     items:               # 各条，每条以“- title:”开头
       - title: {sample[0]}
         text: |
@@ -74,7 +77,13 @@ SAMPLE_INTRO = "今年以来，我社区党委……现将有关情况报告如�
 
 def starter_yaml(unit: str, year: int) -> str:
     """The starter report for ``unit``; its examples (title, date) are of ``year``."""
-    return _STARTER.format(name=" ".join(unit.split()), unit=scalar(unit), year=year, sample=SAMPLE_TEXTS, intro=SAMPLE_INTRO)
+    return _STARTER.format(
+        name=" ".join(unit.split()), unit=scalar(unit), year=year, sample=SAMPLE_TEXTS, intro=SAMPLE_INTRO, styles=_STYLES
+    )
+
+
+# The item styles a section may use, the default first.
+_STYLES = "  或 ".join((DEFAULT_ITEM_STYLE, *(style for style in ITEM_STYLES if style != DEFAULT_ITEM_STYLE)))
 
 
 # --- volume.yaml of ``docgen init`` --------------------------------------------------
@@ -94,67 +103,30 @@ _VOLUME_HEADER = """\
 
 
 def volume_starter_yaml(year: int) -> str:
-    """volume.yaml for a new inputs folder: every setting of ``schema.VOLUME``,
-    explained, at its default; those without one (the order, the cover) as a
-    commented example dated ``year``."""
-    defaults = _volume_defaults()
-    examples = _volume_examples(year)
+    """volume.yaml for a new inputs folder: every key of ``schema.VOLUME``, explained,
+    at its default; those without one (the order, the cover) as a commented example
+    dated ``year``."""
+    settings = VolumeSettings()
     lines = [_VOLUME_HEADER.rstrip("\n")]
     for key in VOLUME.keys:
         lines += ["", f"# {key.label}：{key.note}"]
-        value = defaults[key.name]
+        value = _shown_default(key, getattr(settings, key.attribute))
         if value in (None, [], {}):
-            lines += [f"# {line}" for line in _setting_lines(key.name, examples[key.name], _notes(key.name))]
+            lines += [f"# {line}" for line in key_lines(key, _example(key, year), 0, notes=True)]
         else:
-            lines += _setting_lines(key.name, value, _notes(key.name))
+            lines += key_lines(key, value, 0, notes=True)
     return "\n".join(lines) + "\n"
 
 
-def _volume_defaults() -> dict[str, object]:
-    """Each volume.yaml key's value when the key is left out."""
-    settings = VolumeSettings()
-    return {
-        "series_title": settings.series_title,
-        "toc_heading": settings.toc_heading,
-        "order": settings.order,
-        "fonts": {**DEFAULT_FONTS, **settings.fonts},
-        "problem_headings": settings.problem_words,
-        "titles": settings.titles,
-        "show_unit": settings.show_unit,
-        "duplex": settings.duplex,
-        "cover": settings.cover,
-    }
+def _shown_default(key: Key, value: object) -> object:
+    """A key's value when it is left out, as a starter shows it: the faces docgen uses where none are named."""
+    return {**DEFAULT_FONTS, **value} if isinstance(key.value, Faces) else value
 
 
-def _volume_examples(year: int) -> dict[str, object]:
-    """What to write for the keys whose default is to have none."""
-    return {
-        "order": ["东湖社区", "红旗社区"],
-        "cover": {
-            "title": f"{year}年××街道基层党建亮点工作及存在问题汇编",
-            "unit": "中共××街道工作委员会组织办公室",
-            "date": f"{year}年12月1日",
-            "date_style": ARABIC_DATES,
-        },
-    }
-
-
-def _notes(name: str) -> dict[str, str]:
-    """The notes of the keys inside the mapping ``name`` (fonts, cover)."""
-    shape = {"fonts": FONTS, "cover": COVER}.get(name)
-    return {key.name: key.note for key in shape.keys} if shape else {}
-
-
-def _setting_lines(name: str, value: object, notes: dict[str, str]) -> list[str]:
-    if isinstance(value, bool):
-        return [f"{name}: {'true' if value else 'false'}"]
-    if isinstance(value, str):
-        return [f"{name}: {scalar(value)}"]
-    if isinstance(value, list):
-        return [f"{name}:"] + [f"  - {scalar(entry)}" for entry in value]
-    lines = [f"{name}:"]
-    for inner, text in value.items():
-        # on a line of its own: after a value, " #" would be taken for part of it (and warned about)
-        lines += [f"  # {notes[inner]}"] if notes.get(inner) else []
-        lines.append(f"  {inner}: {scalar(text)}")
-    return lines
+def _example(key: Key, year: int) -> object:
+    """What a starter shows for a key whose default is to have none: its example (of ``year``)."""
+    if isinstance(key.value, Part):
+        return SimpleNamespace(**{inner.attribute: _example(inner, year) for inner in key.value.shape.keys})
+    if isinstance(key.example, tuple):
+        return list(key.example)
+    return key.example.format(year=year)

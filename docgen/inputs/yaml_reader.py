@@ -1,77 +1,29 @@
 """The YAML inputs (one file a report, plus the volume settings) → the model.
 
-YAML is composed into nodes, never constructed into Python objects by the
-library: every scalar stays a string (``1.`` is not a float, ``yes`` not a
-bool), no tag can run code, aliases are refused (no billion laughs), and each
-value keeps its line for messages.
+Each file is read as nodes (``yaml_file``), each mapping into its model object
+as the schema table says (``yaml_values``); here the folder: which files are
+reports, one unit a file, and the order of the volume.
 """
 
 from __future__ import annotations
 
-import datetime
 import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-import yaml
-
 from ..core import schema
-from ..core.findings import CONTROL_CHARACTERS, NOT_IN_ORDER, UNLIKELY_DATE, Finding
-from ..core.model import Cover, Item, Month, Origin, Report, Section, Signature, Volume, VolumeSettings
-from ..core.sanitize import xml_safe
-from ..core.unit_names import clean_unit_name, filed_unit, same_unit_key
+from ..core.findings import NOT_IN_ORDER, Finding
+from ..core.model import Origin, Report, Volume, VolumeSettings
+from ..core.unit_names import filed_unit, same_unit_key
 from ..errors import InputError
-from ..fs.input_file import folder_entries, outside_link_error, read_input_bytes
-from .dates import impossible_year, parse_date, unlikely_year
-from .yaml_errors import reserved_start, scalar_slip, syntax_error, unmarked_error
-from .yaml_text import comment_after_text, decode_yaml, too_deep_error
+from ..fs.filenames import CATEGORIES_FILE, SETTINGS_FILE
+from ..fs.input_file import folder_entries, outside_link_error
+from .yaml_file import YamlFile
+from .yaml_values import read_part
 
-SETTINGS_FILE = "volume.yaml"
-CATEGORIES_FILE = "categories.yaml"  # the problem categories of docgen summary, not a report
-MAX_FILE_BYTES = 5 * 1024 * 1024
-_NESTING_LIMIT = "maximum nesting depth"  # libyaml's own cap (1,000 levels)
 _NO_TEXTS: Mapping[Path, str] = MappingProxyType({})  # load_inputs with every file as it is on disk
-
-_STANDARD_TAGS = frozenset(
-    {
-        yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG,  # tag:yaml.org,2002:str
-        yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
-        yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
-    }
-)
-
-
-class _PlainTags:
-    """Every untagged node tagged as ``yaml.BaseLoader`` tags it (text, list, mapping: no
-    implicit types), without BaseResolver's bookkeeping: the C parser calls these three
-    Python methods for each node, a tenth of its time."""
-
-    _TAG_OF = {
-        yaml.ScalarNode: yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG,
-        yaml.SequenceNode: yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
-        yaml.MappingNode: yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
-    }
-
-    def resolve(self, kind: type[yaml.Node], value: object, implicit: object) -> str:
-        return self._TAG_OF[kind]
-
-    def descend_resolver(self, parent: yaml.Node | None, index: object) -> None:
-        pass
-
-    def ascend_resolver(self) -> None:
-        pass
-
-
-if yaml.__with_libyaml__:
-
-    class _CComposer(_PlainTags, yaml.cyaml.CParser):
-        """libyaml's parser composing nodes (its marks carry the same lines and columns)."""
-
-    _FAST_LOADER: type = _CComposer
-else:  # PyYAML built without libyaml: the pure-Python parser does it all
-    _FAST_LOADER = yaml.BaseLoader
 
 
 @dataclass
@@ -80,126 +32,6 @@ class Inputs:
 
     volume: Volume
     warnings: list[Finding] = field(default_factory=list)
-
-
-class YamlFile:
-    """One of docgen's YAML files (a report, volume.yaml, categories.yaml) read as nodes:
-    ``load`` it, then take its mappings, lists and texts, checked as they are taken;
-    every problem is an ``InputError`` in Chinese naming the file and line."""
-
-    def __init__(self, path: Path, text: str | None = None):
-        self.path = path
-        self._text = text  # what the file would hold: a save checked before it is written
-        self.warnings: list[Finding] = []
-        self._seen: set[int] = set()
-        self._lines: list[str] = []
-        self._key_of: dict[int, yaml.Node] = {}  # a mapping's value → its key: where "signature:" stands
-
-    def origin(self, node: yaml.Node) -> Origin:
-        return Origin(self.path, node.start_mark.line + 1)
-
-    def fail(self, node: yaml.Node, message: str) -> InputError:
-        return InputError(message, self.origin(node))
-
-    def _fail_at_start(self, node: yaml.Node, message: str) -> InputError:
-        """``message``, unless the value at ``node`` starts with a character YAML reserves
-        (``[重点]``, ``&``, ``!``, ``#``): then that, and how to write it as text."""
-        mark = node.start_mark
-        line = self._lines[mark.line] if mark.line < len(self._lines) else ""
-        return self.fail(node, reserved_start(line) or message)
-
-    def load(self) -> yaml.Node:
-        if self._text is None:
-            self._text = decode_yaml(read_input_bytes(self.path, MAX_FILE_BYTES), self.path)
-        text = self._without_unsavable(self._text)
-        self._lines = text.split("\n")
-        return _compose(self.path, text)
-
-    def _without_unsavable(self, text: str) -> str:
-        """The file without characters Word cannot hold (pasted from Word: U+000B …), a warning a line."""
-        if not xml_safe(text)[1]:
-            return text
-        lines = text.split("\n")
-        for number, line in enumerate(lines, 1):
-            lines[number - 1], dropped = xml_safe(line)
-            if dropped:
-                self.warnings.append(
-                    Finding(CONTROL_CHARACTERS, Origin(self.path, number), f"有 Word 无法保存的控制字符（{'、'.join(dropped)}），已删除")
-                )
-        return "\n".join(lines)
-
-    def fields(self, node: yaml.Node, shape: schema.Shape, what: str = "") -> dict[str, yaml.Node]:
-        """The values of a mapping of ``shape`` (``what`` names this one in messages)."""
-        return self.mapping(node, what or shape.what, shape.required(), shape.when_missing())
-
-    def mapping(
-        self, node: yaml.Node, what: str, keys: dict[str, bool], when_missing: dict[str, str] | None = None
-    ) -> dict[str, yaml.Node]:
-        """The values of a mapping whose allowed keys are ``keys`` (key → required);
-        ``when_missing``: what to say of a missing required key, where more helps than its name."""
-        self._check_node(node)
-        if not isinstance(node, yaml.MappingNode):
-            slip = scalar_slip(node.value) if isinstance(node, yaml.ScalarNode) else None
-            raise self.fail(node, slip or f"{what}应当是“键: 值”的形式，这里却是{_kind(node)}")
-        values: dict[str, yaml.Node] = {}
-        for key_node, value_node in node.value:
-            self._check_node(key_node)
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-            if key not in keys:
-                raise self.fail(key_node, _unknown_key_message(key, what, keys))
-            if key in values:
-                raise self.fail(key_node, f"{what}中的“{key}”写了两次")
-            values[key] = value_node
-            self._key_of[id(value_node)] = key_node
-        for key, required in keys.items():
-            if required and key not in values:
-                # Told at the key that holds this mapping, not at its first line inside.
-                holder = self._key_of.get(id(node), node)
-                raise self.fail(holder, (when_missing or {}).get(key) or f"{what}缺少“{key}”")
-        return values
-
-    def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node]:
-        self._check_node(node)
-        if not isinstance(node, yaml.SequenceNode):
-            raise self.fail(node, f"{what}应当是以“- ”开头的列表，这里却是{_kind(node)}")
-        return list(node.value)
-
-    def text(self, node: yaml.Node, what: str, allow_empty: bool = False, prose: bool = True) -> str:
-        """The text of a scalar; ``prose``: it goes into the document (not a choice such as 1. or true)."""
-        self._check_node(node)
-        if not isinstance(node, yaml.ScalarNode):
-            message = f"{what}应当是文字，这里却是{_kind(node)}"
-            raise self._fail_at_start(node, message) if node.flow_style else self.fail(node, message)
-        cut = comment_after_text(self.path, self._lines, node) if prose else None
-        if cut:
-            self.warnings.append(cut)
-        value, dropped = xml_safe(node.value)
-        if dropped:
-            self.warnings.append(
-                Finding(CONTROL_CHARACTERS, self.origin(node), f"{what}中有 Word 无法保存的控制字符（{'、'.join(dropped)}），已删除")
-            )
-        if not allow_empty and not value.strip():
-            raise self._fail_at_start(node, f"{what}是空的") if not node.style else self.fail(node, f"{what}是空的")
-        return value
-
-    def flag(self, node: yaml.Node, what: str) -> bool:
-        value = self.text(node, what, prose=False).strip().lower()
-        if value in schema.TRUE_WORDS:
-            return True
-        if value in schema.FALSE_WORDS:
-            return False
-        raise self.fail(node, f"{what}只能写 true 或 false，这里是“{value}”")
-
-    def _check_node(self, node: yaml.Node) -> None:
-        if id(node) in self._seen:
-            raise self.fail(node, "不支持 YAML 的锚点和别名（& 与 *），请把内容直接写出来")
-        self._seen.add(id(node))
-        if node.tag not in _STANDARD_TAGS:
-            raise self._fail_at_start(node, f"不支持 YAML 标签“{node.tag}”，请删除它")
-        mark = node.start_mark
-        if mark.line < len(self._lines) and self._lines[mark.line][mark.column : mark.column + 1] == "&":
-            # An anchor YAML reads and drops (&重点 工作 → 工作): refused, as aliases are.
-            raise self._fail_at_start(node, "不支持 YAML 的锚点和别名（& 与 *），请把内容直接写出来")
 
 
 def read_report(path: Path, text: str | None = None) -> tuple[Report, list[Finding]]:
@@ -213,170 +45,7 @@ def read_report(path: Path, text: str | None = None) -> tuple[Report, list[Findi
             "或删除它后用“docgen new 单位名称”新建一份带说明的报告",
             Origin(path),
         )
-    fields = reader.fields(root, schema.REPORT)
-    unit = clean_unit_name(reader.text(fields["unit"], schema.REPORT["unit"].what))
-    if not unit:
-        raise reader.fail(fields["unit"], f"{schema.REPORT['unit'].what}只有看不见的字符")
-    report = Report(unit=unit, origin=reader.origin(root), unit_origin=reader.origin(fields["unit"]))
-    _read_body_or_sections(reader, root, fields, report)
-    if "title" in fields:
-        report.title = reader.text(fields["title"], schema.REPORT["title"].what).strip()
-        report.title_origin = reader.origin(fields["title"])
-    if "intro" in fields:
-        text = reader.text(fields["intro"], schema.REPORT["intro"].what, allow_empty=True)
-        report.intro, report.intro_origins = _paragraphs(reader, fields["intro"], text)
-    if "closing" in fields:
-        text = reader.text(fields["closing"], schema.REPORT["closing"].what, allow_empty=True)
-        report.closing, report.closing_origins = _paragraphs(reader, fields["closing"], text)
-    if "signature" in fields:
-        report.signature = _read_signature(reader, fields["signature"])
-    return report, reader.warnings
-
-
-def _read_body_or_sections(reader: YamlFile, root: yaml.Node, fields: dict[str, yaml.Node], report: Report) -> None:
-    """A report has sections (一、二、…) or, where its text has no section headings, a body: one of them."""
-    if "sections" in fields and "body" in fields:
-        raise reader.fail(
-            fields["body"],
-            "sections 和 body 只能写一个：有部分标题（一、二、……）的写 sections，没有部分标题的正文写在 body",
-        )
-    if "body" in fields:
-        text = reader.text(fields["body"], schema.REPORT["body"].what)
-        report.body, report.body_origins = _paragraphs(reader, fields["body"], text)
-        return
-    if "sections" not in fields:
-        raise reader.fail(root, "报告缺少“sections”（各部分）：有部分标题的写 sections；没有部分标题的正文写在 body，每行一段")
-    section_nodes = reader.sequence(fields["sections"], "sections")
-    if not section_nodes:
-        raise reader.fail(fields["sections"], "sections 是空的，至少要有一个部分（没有部分标题的正文写在 body）")
-    report.sections = [_read_section(reader, node, i) for i, node in enumerate(section_nodes, 1)]
-
-
-def _read_signature(reader: YamlFile, node: yaml.Node) -> Signature:
-    fields = reader.fields(node, schema.SIGNATURE)
-    unit_node = fields["unit"]
-    signature = Signature(
-        unit=reader.text(unit_node, schema.SIGNATURE["unit"].what).strip(),
-        origin=reader.origin(node),
-        unit_origin=reader.origin(unit_node),
-    )
-    if "date" in fields:
-        signature.date = _read_date(reader, fields["date"], schema.SIGNATURE["date"].what)
-    return signature
-
-
-def _read_date(reader: YamlFile, node: yaml.Node, what: str, month_allowed: bool = False) -> datetime.date | Month:
-    """A date as people type it (``dates.parse_date``); a month alone only where ``month_allowed``."""
-    written = reader.text(node, what, prose=False).strip()
-    try:
-        date, unlikely = written_date(written, what, month_allowed)
-    except InputError as error:
-        raise reader.fail(node, error.message) from None
-    if unlikely:
-        reader.warnings.append(Finding(UNLIKELY_DATE, reader.origin(node), unlikely))
-    return date
-
-
-def written_date(written: str, what: str, month_allowed: bool = False) -> tuple[datetime.date | Month, str | None]:
-    """The date ``written`` as people type it (``dates.parse_date``; a month alone only where
-    ``month_allowed``) and, for a year that is likely a slip, what to say of it; an
-    ``InputError`` (no place: the caller's) where it is no date."""
-    date = parse_date(written)
-    if date is None:
-        month = "，或只写年月：2026年12月" if month_allowed else ""
-        raise InputError(f"{what}“{written}”不是日期，请写成 2026年11月20日、2026-11-20 或 2026.11.20{month}")
-    if isinstance(date, Month) and not month_allowed:
-        raise InputError(f"{what}“{written}”没有写到日：成文日期要写年、月、日，如 {date.year}年{date.month}月20日")
-    impossible = impossible_year(date, written, what)
-    if impossible:
-        raise InputError(impossible)
-    return date, unlikely_year(date, written, what)
-
-
-def _read_cover(reader: YamlFile, node: yaml.Node) -> Cover:
-    fields = reader.fields(node, schema.COVER)
-    cover = Cover(
-        title=reader.text(fields["title"], schema.COVER["title"].what).strip(),
-        origin=reader.origin(node),
-        title_origin=reader.origin(fields["title"]),
-    )
-    if "unit" in fields:
-        cover.unit = reader.text(fields["unit"], schema.COVER["unit"].what).strip()
-        cover.unit_origin = reader.origin(fields["unit"])
-    if "date" in fields:
-        cover.date = _read_date(reader, fields["date"], schema.COVER["date"].what, month_allowed=True)
-    if "date_style" in fields:
-        cover.date_style = _date_style(reader, fields["date_style"])
-    return cover
-
-
-def _date_style(reader: YamlFile, node: yaml.Node) -> str:
-    value = reader.text(node, schema.COVER["date_style"].what, prose=False).strip()
-    value = schema.DATE_STYLE_ALIASES.get(value, value)
-    if value not in schema.DATE_STYLES:
-        choices = "、".join(f"“{style}”" for style in schema.DATE_STYLES)
-        raise reader.fail(node, f"日期写法“{value}”不认识，可选：{choices}（如 2026年12月 或 二〇二六年十二月）")
-    return value
-
-
-def _read_section(reader: YamlFile, node: yaml.Node, position: int) -> Section:
-    what = f"第 {position} 部分"
-    fields = reader.fields(node, schema.SECTION, what)
-    section = Section(
-        heading=reader.text(fields["heading"], f"{what}的{schema.SECTION['heading'].what}").strip(),
-        origin=reader.origin(node),
-        heading_origin=reader.origin(fields["heading"]),
-    )
-    if "numbering" in fields:
-        section.numbering = _numbering_style(reader, fields["numbering"])
-    if "run_in" in fields:
-        section.run_in = reader.flag(fields["run_in"], f"{what}的 run_in")
-    if "lead" in fields:
-        lead = reader.text(fields["lead"], f"{what}的{schema.SECTION['lead'].what}")
-        section.lead, section.lead_origins = _paragraphs(reader, fields["lead"], lead)
-    if "items" in fields:
-        item_nodes = reader.sequence(fields["items"], f"{what}的 items")
-        section.items = [_read_item(reader, n, what, i) for i, n in enumerate(item_nodes, 1)]
-    if not section.items and not section.lead:
-        raise reader.fail(node, f"{what}“{section.heading}”是空的：请写上 items（条目）或 lead（导语）")
-    return section
-
-
-def _read_item(reader: YamlFile, node: yaml.Node, section_what: str, position: int) -> Item:
-    what = f"{section_what}第 {position} 条"
-    fields = reader.fields(node, schema.ITEM, what)
-    title = reader.text(fields["title"], f"{what}的{schema.ITEM['title'].what}").strip()
-    item = Item(title=title, origin=reader.origin(node), title_origin=reader.origin(fields["title"]))
-    if "text" in fields:
-        text_node = fields["text"]
-        text = reader.text(text_node, f"{what}的{schema.ITEM['text'].what}", allow_empty=True)
-        item.paragraphs, item.paragraph_origins = _paragraphs(reader, text_node, text)
-    return item
-
-
-def _numbering_style(reader: YamlFile, node: yaml.Node) -> str:
-    value = reader.text(node, schema.SECTION["numbering"].what, prose=False).strip()
-    value = schema.STYLE_ALIASES.get(value, value)
-    if value not in schema.ITEM_STYLES:
-        choices = "、".join(f"“{s}”" for s in schema.ITEM_STYLES)
-        raise reader.fail(node, f"编号样式“{value}”不认识，可选：{choices}")
-    return value
-
-
-def _paragraphs(reader: YamlFile, node: yaml.Node, text: str) -> tuple[list[str], list[Origin]]:
-    """Each non-empty line of a block is a paragraph; with each, the line it is on.
-
-    Only a literal block (``|``) keeps one source line per line of text; for
-    other styles every paragraph is placed on the line where the value starts.
-    """
-    start = node.start_mark.line + 1
-    paragraphs: list[str] = []
-    origins: list[Origin] = []
-    for offset, line in enumerate(text.splitlines()):
-        if line.strip():
-            paragraphs.append(line.strip())
-            origins.append(Origin(reader.path, start + 1 + offset if node.style == "|" else start))
-    return paragraphs, origins
+    return read_part(reader, root, schema.REPORT), reader.warnings
 
 
 def read_settings(path: Path, text: str | None = None) -> tuple[VolumeSettings, list[Finding]]:
@@ -385,41 +54,7 @@ def read_settings(path: Path, text: str | None = None) -> tuple[VolumeSettings, 
     root = reader.load()
     if root is None:  # every setting is optional: an empty file means the defaults
         return VolumeSettings(origin=Origin(path)), reader.warnings
-    fields = reader.fields(root, schema.VOLUME)
-    settings = VolumeSettings(origin=reader.origin(root))
-    if "series_title" in fields:
-        settings.series_title = reader.text(fields["series_title"], schema.VOLUME["series_title"].what).strip()
-        settings.series_title_origin = reader.origin(fields["series_title"])
-    if "toc_heading" in fields:
-        settings.toc_heading = reader.text(fields["toc_heading"], schema.VOLUME["toc_heading"].what).strip()
-        settings.toc_heading_origin = reader.origin(fields["toc_heading"])
-    if "order" in fields:
-        entries = reader.sequence(fields["order"], "order")
-        settings.order = [clean_unit_name(reader.text(n, "order 中的单位")) for n in entries]
-        settings.order_origins = [reader.origin(n) for n in entries]
-    if "fonts" in fields:
-        from ..office.faces import unknown_face  # the font machinery only for a volume that names faces
-
-        font_fields = reader.fields(fields["fonts"], schema.FONTS)
-        settings.fonts = {role: reader.text(n, f"字体 {role}").strip() for role, n in font_fields.items()}
-        reader.warnings += filter(None, (unknown_face(settings.fonts[role], reader.origin(n)) for role, n in font_fields.items()))
-    if "titles" in fields:
-        settings.titles = reader.text(fields["titles"], schema.VOLUME["titles"].what, prose=False).strip()
-        if settings.titles not in schema.TITLE_MODES:
-            raise reader.fail(fields["titles"], f"titles 只能写 series（汇编标题加序号）或 own（每份报告用自己的标题），这里是“{settings.titles}”")
-    if "show_unit" in fields:
-        settings.show_unit = reader.flag(fields["show_unit"], schema.VOLUME["show_unit"].what)
-    if "duplex" in fields:
-        settings.duplex = reader.flag(fields["duplex"], schema.VOLUME["duplex"].what)
-    if "cover" in fields:
-        settings.cover = _read_cover(reader, fields["cover"])
-    if "problem_headings" in fields:
-        key = schema.VOLUME["problem_headings"]
-        words = reader.sequence(fields["problem_headings"], key.what)
-        if not words:
-            raise reader.fail(fields["problem_headings"], f"{key.what}是空的，至少要写一个词，如“问题”")
-        settings.problem_words = [reader.text(n, f"{key.what}中的词").strip() for n in words]
-    return settings, reader.warnings
+    return read_part(reader, root, schema.VOLUME), reader.warnings
 
 
 def load_settings(
@@ -539,39 +174,3 @@ def _in_volume_order(
         names = "、".join(r.unit for r in rest)
         warnings.append(Finding(NOT_IN_ORDER, Origin(settings_path), f"order 中没有列出 {names}，已按文件名排在最后"))
     return [by_key[key] for key in listed] + rest, warnings
-
-
-def _compose(path: Path, text: str) -> yaml.Node | None:
-    """The node tree of ``text``; an ``InputError`` naming the line where it is not YAML."""
-    try:
-        try:
-            return yaml.compose(text, Loader=_FAST_LOADER)
-        except yaml.MarkedYAMLError as exc:
-            if _NESTING_LIMIT in str(exc.problem):
-                raise RecursionError from None
-            # libyaml is fast but says less, and refuses escapes Python reads (\ud800, dropped
-            # later with a warning): the pure-Python parser has the last word.
-            return yaml.compose(text, Loader=yaml.BaseLoader)
-    except RecursionError:
-        raise too_deep_error(path, text) from None
-    except yaml.MarkedYAMLError as exc:
-        raise syntax_error(path, exc, text) from None
-    except yaml.YAMLError as exc:
-        raise unmarked_error(path, text, exc) from None
-
-
-def _unknown_key_message(key: str | None, what: str, keys: dict[str, bool]) -> str:
-    allowed = "、".join(keys)
-    if key is None:
-        return f"{what}中的键必须是文字；可用的键：{allowed}"
-    close = difflib.get_close_matches(key, list(keys), n=1, cutoff=0.5)
-    hint = f"，是不是“{close[0]}”？" if close else f"；可用的键：{allowed}"
-    return f"{what}中有不认识的键“{key}”{hint}"
-
-
-def _kind(node: yaml.Node) -> str:
-    if isinstance(node, yaml.MappingNode):
-        return "“键: 值”"
-    if isinstance(node, yaml.SequenceNode):
-        return "列表"
-    return f"文字“{node.value[:20]}”" if node.value else "空值"

@@ -1,8 +1,9 @@
 """The model → YAML inputs as a person would write them in Notepad.
 
 Short text goes in plain scalars, body text in ``|`` blocks with one line a
-paragraph, and nothing is quoted unless YAML needs it. What this writes,
-``yaml_reader`` reads back to the same model.
+paragraph, and nothing is quoted unless YAML needs it. Every key is written as
+the schema table says (``core.schema``), in its order, where it holds more than
+its default; what this writes, ``yaml_reader`` reads back to the same model.
 
 Text can hold what YAML reads as the end of a line (U+2028, U+2029, U+0085,
 a carriage return) or cannot hold at all (control characters): such text is
@@ -13,11 +14,15 @@ or a value early and writes YAML of its own.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
+import functools
 import re
+from collections.abc import Callable
 
-from ..core.model import DEFAULT_PROBLEM_WORDS, Cover, Report, Section, Signature, VolumeSettings
+from ..core import schema
+from ..core.model import Month, Report, VolumeSettings
 from ..core.numbering import chinese_date
-from ..core.schema import ARABIC_DATES, DEFAULT_ITEM_STYLE
 
 # What must be escaped to stand in a YAML file: everything YAML cannot hold or reads as a
 # line break, the BOM, and (inside double quotes) the quote and the backslash.
@@ -28,98 +33,130 @@ _NOT_IN_A_BLOCK = re.compile('[^\t\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U
 # A plain scalar may not start with a YAML indicator, nor hold ": " or " #",
 # nor end in ":" or a space, nor hold anything that must be escaped.
 _UNSAFE_PLAIN = re.compile(r"^[-?:,\[\]{}#&*!|>'\"%@`\s]|: |\s#|:$|\s$|" + _ESCAPED.pattern)
+# series_title where each report has its own title: the volume file's name alone.
+_OWN_TITLES_SERIES_REMARK = "汇编的标题（汇编文件的名称）；各报告用自己的标题，见下面的 titles"
 
 
 def report_yaml(report: Report, header: list[str] = ()) -> str:
-    lines = [comment(line) for line in header]
-    if report.title:
-        lines.append(f"title: {scalar(report.title)}")
-    lines.append(f"unit: {scalar(report.unit)}")
-    if report.intro:
-        lines += _block("intro", report.intro, 2)
-    if report.body:
-        lines += _block("body", report.body, 2)
-    if report.sections or not report.body:
-        lines.append("sections:")
-    for section in report.sections:
-        lines += _section_lines(section)
-    if report.closing:
-        lines += _block("closing", report.closing, 2)
-    if report.signature:
-        lines += _signature_lines(report.signature)
-    return "\n".join(lines) + "\n"
-
-
-def _signature_lines(signature: Signature) -> list[str]:
-    return ["signature:", *_unit_and_date(signature)]
-
-
-def _cover_lines(cover: Cover) -> list[str]:
-    lines = ["# 封面：标题、编印单位和日期", "cover:", f"  title: {scalar(cover.title)}", *_unit_and_date(cover)]
-    if cover.date_style != ARABIC_DATES:
-        lines.append(f"  date_style: {cover.date_style}")
-    return lines
-
-
-def _unit_and_date(part: Signature | Cover) -> list[str]:
-    """The unit and date lines a 落款 and a cover both have, each where it is given."""
-    lines = []
-    if part.unit:
-        lines.append(f"  unit: {scalar(part.unit)}")
-    if part.date:
-        lines.append(f"  date: {chinese_date(part.date)}")
-    return lines
-
-
-def _section_lines(section: Section) -> list[str]:
-    lines = [f"  - heading: {scalar(section.heading)}"]
-    if section.numbering != DEFAULT_ITEM_STYLE or section.items:
-        lines.append(f"    numbering: {section.numbering}")
-    if section.run_in:
-        lines.append("    run_in: true   # 各条接排在同一段里")
-    if section.lead:
-        lines += _block("    lead", section.lead, 6)
-    if section.items:
-        lines.append("    items:")
-    for item in section.items:
-        lines.append(f"      - title: {scalar(item.title)}")
-        if item.paragraphs:
-            lines += _block("        text", item.paragraphs, 10)
-    return lines
+    return _file(header, part_lines(report, schema.REPORT, 0))
 
 
 def settings_yaml(settings: VolumeSettings, header: list[str] = ()) -> str:
-    lines = [comment(line) for line in header]
-    if settings.titles == "own":
-        lines.append("# 汇编的标题（汇编文件的名称）；各报告用自己的标题，见下面的 titles")
-    else:
-        lines.append("# 汇编的标题：每份报告的标题是它加上序号，如“……（一）”")
-    lines.append(f"series_title: {scalar(settings.series_title)}")
-    lines.append("# 目录页的标题")
-    lines.append(f"toc_heading: {scalar(settings.toc_heading)}")
-    if settings.order:
-        lines.append("# 报告在汇编中的顺序（写单位名称）")
-        lines.append("order:")
-        lines += [f"  - {scalar(unit)}" for unit in settings.order]
-    if settings.titles != "series":
-        lines.append("# 每份报告用它自己的标题（各报告文件中的 title）")
-        lines.append(f"titles: {settings.titles}")
-    if settings.show_unit:
-        lines.append("# 每份报告的标题下和目录中写上单位名称")
-        lines.append("show_unit: true")
-    if settings.duplex:
-        lines.append("# 双面印刷：目录和每份报告都从右手页开始")
-        lines.append("duplex: true")
-    if settings.cover:
-        lines += _cover_lines(settings.cover)
-    if settings.fonts:
-        lines.append("fonts:")
-        lines += [f"  {role}: {scalar(face)}" for role, face in settings.fonts.items()]
-    if list(settings.problem_words) != list(DEFAULT_PROBLEM_WORDS):
-        lines.append("# docgen summary 把标题含这些词的部分当作问题部分")
-        lines.append("problem_headings:")
-        lines += [f"  - {scalar(word)}" for word in settings.problem_words]
-    return "\n".join(lines) + "\n"
+    return _file(header, part_lines(settings, schema.VOLUME, 0))
+
+
+def _file(header: list[str], lines: list[str]) -> str:
+    return "\n".join([comment(line) for line in header] + lines) + "\n"
+
+
+def part_lines(part, shape: schema.Shape, indent: int, notes: bool = False) -> list[str]:
+    """The keys of the model object ``part`` (a ``shape``) that are written, at ``indent``,
+    each under its remark; ``notes``: every key, each under its note (the starter files)."""
+    defaults = _defaults(shape.model)
+    written = {key.name for key in shape.keys if notes or _is_written(key, part, defaults)}
+    lines = []
+    for key in shape.keys:
+        if key.name in written or key.shown_with in written:
+            comment = key.note if notes else _remark(key, part)
+            lines += [" " * indent + f"# {comment}"] if comment else []
+            lines += key_lines(key, getattr(part, key.attribute), indent)
+    return lines
+
+
+def _is_written(key: schema.Key, part, defaults: dict[str, object]) -> bool:
+    value = getattr(part, key.attribute)
+    return key.required or key.shown or key.attribute not in defaults or value != defaults[key.attribute]
+
+
+def _remark(key: schema.Key, part) -> str:
+    if key is schema.VOLUME["series_title"] and part.titles == "own":
+        return _OWN_TITLES_SERIES_REMARK
+    return key.remark
+
+
+def key_lines(key: schema.Key, value, indent: int, notes: bool = False) -> list[str]:
+    """``key`` holding ``value``, at ``indent``, the aside after it; ``notes``: the keys inside
+    it each under its note (the starter files)."""
+    lines = _WRITERS[type(key.value)](key, value, " " * indent, notes)
+    if key.aside:
+        lines[0] += f"   # {key.aside}"
+    return lines
+
+
+def _one_line(key: schema.Key, value, pad: str, notes: bool) -> list[str]:
+    return [f"{pad}{key.name}: {_scalar_of(value)}"]
+
+
+def _scalar_of(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (datetime.date, Month)):
+        return chinese_date(value)
+    return scalar(value)
+
+
+def _block(key: schema.Key, paragraphs: list[str], pad: str, notes: bool) -> list[str]:
+    """Paragraphs as a ``|`` block, one line each (trimmed, as they are read back); where one
+    holds what a block cannot (a line break of its own, a control character), all of them
+    as one escaped, quoted value."""
+    if any(_NOT_IN_A_BLOCK.search(paragraph) for paragraph in paragraphs):
+        return [f"{pad}{key.name}: {quoted(chr(10).join(paragraphs))}"]
+    return [f"{pad}{key.name}: |"] + [f"{pad}  {paragraph.strip()}" for paragraph in paragraphs]
+
+
+def _list(key: schema.Key, texts: list[str], pad: str, notes: bool) -> list[str]:
+    return [f"{pad}{key.name}:"] + [f"{pad}  - {scalar(text)}" for text in texts]
+
+
+def _mapping(key: schema.Key, part, pad: str, notes: bool) -> list[str]:
+    return [f"{pad}{key.name}:"] + part_lines(part, key.value.shape, len(pad) + 2, notes)
+
+
+def _mappings(key: schema.Key, parts: list, pad: str, notes: bool) -> list[str]:
+    lines = [f"{pad}{key.name}:"]
+    for part in parts:
+        first, *rest = part_lines(part, key.value.shape, len(pad) + 4, notes)
+        lines += [f"{pad}  - {first.lstrip()}", *rest]
+    return lines
+
+
+def _faces(key: schema.Key, faces: dict[str, str], pad: str, notes: bool) -> list[str]:
+    lines = [f"{pad}{key.name}:"]
+    for use, face in faces.items():
+        note = schema.FONTS[use].note if notes else ""
+        # on a line of its own: after a value, " #" would be taken for part of it (and warned about)
+        lines += [f"{pad}  # {note}"] if note else []
+        lines.append(f"{pad}  {use}: {scalar(face)}")
+    return lines
+
+
+_WRITERS: dict[type, Callable[[schema.Key, object, str, bool], list[str]]] = {
+    schema.Text: _one_line,
+    schema.UnitName: _one_line,
+    schema.Paragraphs: _block,
+    schema.Flag: _one_line,
+    schema.Date: _one_line,
+    schema.Choice: _one_line,
+    schema.Texts: _list,
+    schema.Part: _mapping,
+    schema.Parts: _mappings,
+    schema.Faces: _faces,
+}
+
+
+@functools.cache
+def _defaults(model: type) -> dict[str, object]:
+    """Each attribute of ``model`` that has a default → that default (the attributes a
+    model object must be given have none)."""
+    if not dataclasses.is_dataclass(model):
+        return {}
+    defaults = {}
+    for f in dataclasses.fields(model):
+        if f.default is not dataclasses.MISSING:
+            defaults[f.name] = f.default
+        elif f.default_factory is not dataclasses.MISSING:
+            defaults[f.name] = f.default_factory()
+    return defaults
 
 
 def scalar(text: str) -> str:
@@ -144,12 +181,3 @@ def _escape(match: re.Match) -> str:
     if char in _ESCAPES:
         return _ESCAPES[char]
     return f"\\u{ord(char):04x}" if ord(char) <= 0xFFFF else f"\\U{ord(char):08x}"
-
-
-def _block(key: str, paragraphs: list[str], indent: int) -> list[str]:
-    """Paragraphs as a ``|`` block, one line each (trimmed, as they are read back); where one
-    holds what a block cannot (a line break of its own, a control character), all of them
-    as one escaped, quoted value."""
-    if any(_NOT_IN_A_BLOCK.search(paragraph) for paragraph in paragraphs):
-        return [f"{key}: {quoted(chr(10).join(paragraphs))}"]
-    return [f"{key}: |"] + [" " * indent + paragraph.strip() for paragraph in paragraphs]

@@ -2,16 +2,17 @@
 
 The Word writer styles these paragraphs and the pagination model measures
 them: both read this one sequence, so what is measured is what is printed.
-Each paragraph is of a kind in ``layout.spec.PAGE``.
+Each paragraph plays a role, printed in its format in ``layout.spec.FORMATS``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..core.model import Cover, Item, Report, Section, Signature
-from ..core.numbering import chinese_date, date_in_numerals, item_number, section_number
-from ..core.schema import LEVELS, NUMERAL_DATES
+from ..core.numbering import LEVELS, NUMERAL_DATES, chinese_date, date_in_numerals, item_number, section_number
+from ..core.schema import REPORT
 from . import spec
 from .linebreak import Font, break_lines, text_width
 from .titles import entry_lines, title_lines
@@ -41,24 +42,24 @@ class Run:
 
 @dataclass
 class Paragraph:
-    role: str  # a kind in layout.spec.PAGE
+    role: str  # a role in layout.spec.FORMATS
     runs: list[Run] = field(default_factory=list)
-    right_indent: int = 0  # twips, beyond the kind's own (the 落款)
+    right_indent: int = 0  # twips, beyond the format's own (the 落款)
     page: str = ""  # a 目录 line's page number, after a dot leader
-    keep_with_next: bool = False  # on the page of the next paragraph, beyond what the kind keeps
+    keep_with_next: bool = False  # on the page of the next paragraph, beyond what the format keeps
     keep_lines: bool = False  # never split across pages
 
     @property
     def keeps_with_next(self) -> bool:
-        return self.keep_with_next or self.kind.keep_with_next
+        return self.keep_with_next or self.format.keep_with_next
 
     @property
     def text(self) -> str:
         return "".join(run.text for run in self.runs)
 
     @property
-    def kind(self) -> spec.Kind:
-        return spec.PAGE[self.role]
+    def format(self) -> spec.ParagraphFormat:
+        return spec.FORMATS[self.role]
 
 
 @dataclass(frozen=True)
@@ -69,8 +70,8 @@ class TocEntry:
 
 
 def font(role: str) -> Font:
-    kind = spec.PAGE[role]
-    return Font(em=kind.em, spacing=kind.char_spacing)
+    fmt = spec.FORMATS[role]
+    return Font(em=fmt.em, spacing=fmt.char_spacing)
 
 
 def broken_title(role: str, title: str) -> str:
@@ -79,17 +80,21 @@ def broken_title(role: str, title: str) -> str:
 
 
 def report_paragraphs(report: Report, title: str, show_unit: bool = False) -> list[Paragraph]:
-    """Title (and unit line), the empty line after it, 导语, the body or each section, closing and 落款."""
-    paragraphs = [Paragraph(TITLE, [Run(broken_title(TITLE, title))])]
+    """The title the volume gives the report (and its unit line), the empty line after it,
+    then each key of the report file as it prints, in the schema's order: 导语, the body
+    or each section, and the ending (closing and 落款) kept with the text it closes."""
+    body = [Paragraph(TITLE, [Run(broken_title(TITLE, title))])]
     if show_unit:
-        paragraphs.append(Paragraph(UNIT_LINE, [Run(report.unit)]))
-    paragraphs.append(Paragraph(BLANK))
-    paragraphs += _body(report.intro)
-    paragraphs += _body(report.body)
-    for position, section in enumerate(report.sections, 1):
-        paragraphs += _section_paragraphs(section, position)
-    ending = _body(report.closing) + (signature_paragraphs(report.signature) if report.signature else [])
-    return _kept_with_their_text(paragraphs, ending)
+        body.append(Paragraph(UNIT_LINE, [Run(report.unit)]))
+    body.append(Paragraph(BLANK))
+    ending: list[Paragraph] = []
+    for key in REPORT.keys:
+        printed = _PRINTED[key.name](getattr(report, key.attribute))
+        if key.name in _ENDING:
+            ending += printed
+        else:
+            body += printed
+    return _kept_with_their_text(body, ending)
 
 
 def _kept_with_their_text(body: list[Paragraph], ending: list[Paragraph]) -> list[Paragraph]:
@@ -106,7 +111,7 @@ def _kept_with_their_text(body: list[Paragraph], ending: list[Paragraph]) -> lis
     chain: list[Paragraph] = []
     room = spec.LINES_PER_PAGE
     for paragraph in reversed([body[-1], *ending] if ending else []):
-        room -= len(printed_lines(paragraph)) * paragraph.kind.grid_lines
+        room -= len(printed_lines(paragraph)) * paragraph.format.grid_lines
         if room < 0 and chain:
             break
         chain.insert(0, paragraph)
@@ -116,18 +121,18 @@ def _kept_with_their_text(body: list[Paragraph], ending: list[Paragraph]) -> lis
 
 
 def printed_lines(paragraph: Paragraph) -> list[str]:
-    """The lines ``paragraph`` prints as, by the numbers of its kind in ``spec.PAGE``.
+    """The lines ``paragraph`` prints as, by the numbers of its format (``spec.FORMATS``).
 
     A 目录 line whose page number does not fit after its last line takes a line more.
     """
-    kind = paragraph.kind
+    fmt = paragraph.format
     paragraph_font = font(paragraph.role)
-    hanging = kind.hanging_indent  # the first line starts that far left of the others
+    hanging = fmt.hanging_indent  # the first line starts that far left of the others
     width = spec.TEXT_WIDTH - paragraph.right_indent - hanging
     lines: list[str] = []
     offset = 0
     for number, segment in enumerate(paragraph.text.split(LINE_BREAK)):
-        indent = kind.first_line_indent - hanging if number == 0 else 0
+        indent = fmt.first_line_indent - hanging if number == 0 else 0
         lines += break_lines(segment, paragraph_font, width, indent, _run_starts(paragraph, offset, len(segment)))
         offset += len(segment) + 1
     if paragraph.role == TOC_LINE:
@@ -199,6 +204,32 @@ def _char_width(role: str) -> int:
     return text_width("字", font(role))
 
 
+def _in_the_head(value: str) -> list[Paragraph]:
+    return []  # the title and the unit line above: as the volume's settings say
+
+
+def _sections(sections: list[Section]) -> list[Paragraph]:
+    return [paragraph for position, section in enumerate(sections, 1) for paragraph in _section_paragraphs(section, position)]
+
+
+def _signature(signature: Signature | None) -> list[Paragraph]:
+    return signature_paragraphs(signature) if signature else []
+
+
+# How each key of a report file prints (a new key is given its meaning here), and
+# the keys that end a report: on the page of the text they close (GB/T 9704 7.3.5).
+_PRINTED: dict[str, Callable[..., list[Paragraph]]] = {
+    "title": _in_the_head,
+    "unit": _in_the_head,
+    "intro": _body,
+    "body": _body,
+    "sections": _sections,
+    "closing": _body,
+    "signature": _signature,
+}
+_ENDING = frozenset({"closing", "signature"})
+
+
 def toc_paragraphs(heading: str, entries: list[TocEntry]) -> list[Paragraph]:
     """The 目录: its heading, an empty line, and an entry for each report, with the
     unit under it (on the entry's page: the entry keeps with it)."""
@@ -222,7 +253,7 @@ def _entry_lines(entry: TocEntry) -> list[str]:
     """A 目录 entry's lines, broken between words; the last leaves room for a
     character of dot leader and the page number."""
     line_font = font(TOC_LINE)
-    hanging = spec.PAGE[TOC_LINE].hanging_indent
+    hanging = spec.FORMATS[TOC_LINE].hanging_indent
     last_room = text_width("…" + entry.page, line_font)
     return entry_lines(entry.title, line_font, spec.TEXT_WIDTH, spec.TEXT_WIDTH - hanging, last_room)
 
@@ -245,7 +276,7 @@ def cover_paragraphs(cover: Cover) -> list[Paragraph]:
     """The cover: the title a third down the page, 编印单位 and date near its foot."""
     title = Paragraph(COVER_TITLE, [Run(broken_title(COVER_TITLE, cover.title))])
     title_lines_used = title.text.count(LINE_BREAK) + 1
-    used = COVER_TOP_LINES + title_lines_used * title.kind.grid_lines
+    used = COVER_TOP_LINES + title_lines_used * title.format.grid_lines
     lines = [cover.unit, cover_date(cover)]
     lines = [line for line in lines if line]
     below = max(1, COVER_UNIT_LINE - used)

@@ -127,8 +127,8 @@ class _CharClasses(dict):
     def __missing__(self, code: int) -> str:
         char = chr(code)
         script = _script(char)
-        kind = _ASIAN if script == "asian" else _LATIN if script == "latin" else _NONE
-        self[code] = kind[char.isalnum()]
+        letters = _ASIAN if script == "asian" else _LATIN if script == "latin" else _NONE
+        self[code] = letters[char.isalnum()]
         return self[code]
 
 

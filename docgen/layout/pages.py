@@ -17,15 +17,15 @@ from .paginate import measure, place, start_pages, toc_entries, volume_layout
 
 @dataclass(frozen=True)
 class Line:
-    """One printed line: its paragraph's kind, its text and where it stands on its page."""
+    """One printed line: its paragraph's role, its text and where it stands on its page."""
 
-    role: str  # a kind in spec.PAGE
+    role: str  # a role in spec.FORMATS
     text: str
     grid_line: int  # on its page, counted from 0
-    first: bool  # its paragraph's first line (indented where the kind indents)
+    first: bool  # its paragraph's first line (indented where its format indents)
     last: bool  # its paragraph's last line (not stretched to the margin)
     page_number: str = ""  # a 目录 line's page number, on the entry's last line
-    right_indent: int = 0  # twips beyond the kind's own (the 落款)
+    right_indent: int = 0  # twips beyond its format's own (the 落款)
 
 
 @dataclass
@@ -61,7 +61,7 @@ def _pages(paragraphs: list[compose.Paragraph], blocks: list | None = None, unnu
     positions = place(blocks)
     pages: dict[int, Page] = {}
     for paragraph, block, where in zip(paragraphs, blocks, positions):
-        step = paragraph.kind.grid_lines
+        step = paragraph.format.grid_lines
         texts = block.texts or ("",)
         for index, text in enumerate(texts):
             page, grid_line = where[index * step]

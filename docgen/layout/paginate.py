@@ -29,10 +29,10 @@ class Block:
 
 
 def measure(paragraph: compose.Paragraph) -> Block:
-    """The grid lines ``paragraph`` fills, by the numbers of its kind in ``spec.PAGE``."""
+    """The grid lines ``paragraph`` fills, by the numbers of its format (``spec.FORMATS``)."""
     lines = compose.printed_lines(paragraph)
-    grid_lines = len(lines) * paragraph.kind.grid_lines
-    return Block(grid_lines, paragraph.keeps_with_next, paragraph.kind.page_break_before, texts=tuple(lines))
+    grid_lines = len(lines) * paragraph.format.grid_lines
+    return Block(grid_lines, paragraph.keeps_with_next, paragraph.format.page_break_before, texts=tuple(lines))
 
 
 def measure_all(paragraphs: list[compose.Paragraph]) -> list[Block]:

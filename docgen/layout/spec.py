@@ -1,5 +1,6 @@
-"""GB/T 9704-2012 as Word needs it: page, grid, sizes and style names (the faces
-by role are the report format's: ``core.schema.DEFAULT_FONTS``).
+"""GB/T 9704-2012 as Word needs it: page, grid, sizes and style names, and the format
+each role of paragraph prints in (the face of each font use is the report format's:
+``core.schema.DEFAULT_FONTS``).
 
 The template builder writes these numbers into the template; the pagination
 model computes with the same numbers. Lengths are in twips (1/20 pt) unless
@@ -28,7 +29,6 @@ COVER_TITLE_SIZE = 72  # 小初 36 pt, two grid lines a line
 PAGE_NUMBER_SIZE = 28  # 四号 14 pt
 CHAR_SPACING = -5  # twentieths of a point: 28 × (16 − 0.25) pt = 441 pt fits the line
 FIRST_LINE_CHARS = 200  # hundredths of a character: two-character indent
-FIRST_LINE_INDENT = 2 * BODY_SIZE * 10  # the same indent in twips, for readers without char units
 TOC_HANGING_CHARS = 100  # a 目录 entry's later lines hang one character in
 
 # Style names as they appear in Word's style gallery; restyle the template by these.
@@ -48,12 +48,12 @@ STYLE_COVER_TITLE = "封面标题"
 STYLE_COVER_LINE = "封面落款"  # 编印单位 and date on the cover
 STYLE_SIGNATURE = "落款"  # 署名 and 成文日期 at the end of a report
 
-# Character style of an item's number and lead sentence by its level (schema.LEVELS):
+# Character style of an item's number and lead sentence by its level (numbering.LEVELS):
 # （一） 楷体; 1. （1） and 一是 仿宋.
 LEAD_STYLE_BY_LEVEL = {2: STYLE_LEAD2, 3: STYLE_LEAD3, 4: STYLE_LEAD4, 5: STYLE_LEAD3}
 
 
-# The kinds of paragraph a document is made of.
+# The roles a paragraph plays in a document; each prints in its format (FORMATS).
 TITLE = "title"
 UNIT_LINE = "unit_line"
 BLANK = "blank"
@@ -70,12 +70,12 @@ LEFT, CENTER, RIGHT, JUSTIFY = "left", "center", "right", "both"
 
 
 @dataclass(frozen=True)
-class Kind:
-    """How one kind of paragraph prints: the template's style gives it these
+class ParagraphFormat:
+    """How a paragraph of one role prints: the template's style gives it these
     values and the pagination model measures it with the same ones."""
 
     style: str  # style name in the template
-    font: str  # role in schema.DEFAULT_FONTS
+    font_use: str  # which of the volume's fonts it is set in: a key of schema.DEFAULT_FONTS
     size: int = BODY_SIZE  # half-points
     char_spacing: int = CHAR_SPACING
     align: str = JUSTIFY
@@ -104,21 +104,21 @@ class Kind:
         return self.grid_lines * LINE_PITCH
 
 
-_BODY = Kind(STYLE_BODY, "body", first_line_chars=FIRST_LINE_CHARS)
+_BODY = ParagraphFormat(STYLE_BODY, "body", first_line_chars=FIRST_LINE_CHARS)
 
-# One description of the page: every paragraph docgen writes is one of these.
-PAGE = {
-    TITLE: Kind(
+# One description of the page: every paragraph docgen writes has one of these roles.
+FORMATS = {
+    TITLE: ParagraphFormat(
         STYLE_TITLE, "title", TITLE_SIZE, 0, CENTER, keep_with_next=True, page_break_before=True, outline_level=1
     ),
-    UNIT_LINE: Kind(STYLE_UNIT_LINE, "heading2", align=CENTER, keep_with_next=True),
+    UNIT_LINE: ParagraphFormat(STYLE_UNIT_LINE, "heading2", align=CENTER, keep_with_next=True),
     BLANK: _BODY,
-    HEADING1: Kind(STYLE_HEADING1, "heading1", first_line_chars=FIRST_LINE_CHARS, keep_with_next=True, outline_level=2),
+    HEADING1: ParagraphFormat(STYLE_HEADING1, "heading1", first_line_chars=FIRST_LINE_CHARS, keep_with_next=True, outline_level=2),
     BODY: _BODY,
-    SIGNATURE: Kind(STYLE_SIGNATURE, "body", align=RIGHT),
-    TOC_HEADING: Kind(STYLE_TOC_HEADING, "title", TITLE_SIZE, 0, CENTER),
-    TOC_LINE: Kind(STYLE_TOC_LINE, "body", align=LEFT, hanging_chars=TOC_HANGING_CHARS),
-    TOC_UNIT: Kind(STYLE_TOC_UNIT, "heading2", align=LEFT, first_line_chars=FIRST_LINE_CHARS),
-    COVER_TITLE: Kind(STYLE_COVER_TITLE, "title", COVER_TITLE_SIZE, 0, CENTER, grid_lines=2),
-    COVER_LINE: Kind(STYLE_COVER_LINE, "heading2", align=CENTER),
+    SIGNATURE: ParagraphFormat(STYLE_SIGNATURE, "body", align=RIGHT),
+    TOC_HEADING: ParagraphFormat(STYLE_TOC_HEADING, "title", TITLE_SIZE, 0, CENTER),
+    TOC_LINE: ParagraphFormat(STYLE_TOC_LINE, "body", align=LEFT, hanging_chars=TOC_HANGING_CHARS),
+    TOC_UNIT: ParagraphFormat(STYLE_TOC_UNIT, "heading2", align=LEFT, first_line_chars=FIRST_LINE_CHARS),
+    COVER_TITLE: ParagraphFormat(STYLE_COVER_TITLE, "title", COVER_TITLE_SIZE, 0, CENTER, grid_lines=2),
+    COVER_LINE: ParagraphFormat(STYLE_COVER_LINE, "heading2", align=CENTER),
 }

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from ..core.model import Item, Report, Section
 from ..docx.chart import BarData, add_charts, chart_paragraph
-from ..docx.content import StyleIds, report_paragraphs
+from ..docx.content import StyleIds, report_elements
 from ..docx.ooxml import add_run, element
 from ..docx.properties import DocumentProperties
-from ..docx.template import Template
+from ..docx.template_fill import Template
 from ..layout import compose, spec
 from .model import Ledger, ProblemGroup
 
@@ -31,9 +31,9 @@ def analysis_docx(ledger: Ledger, template: Template) -> bytes:
     charts = analysis_charts(ledger)
 
     def paragraphs(styles: StyleIds):
-        body = report_paragraphs(report, TITLE, styles)
+        body = report_elements(report, TITLE, styles)
         inserts = {1: [], 2: [], 3: []}  # section number → what follows its lead
-        numbers = {kind: number for number, kind in enumerate(charts, 1)}
+        numbers = {chart: number for number, chart in enumerate(charts, 1)}
         if "shared" in charts:
             inserts[1] = [_chart(numbers["shared"], charts["shared"], styles)]
         inserts[2] = [_table(_CATEGORY_HEADINGS, _category_rows(ledger), styles), _chart(numbers["categories"], charts["categories"], styles)]

@@ -16,11 +16,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import InputError
-from ..inputs.yaml_reader import CATEGORIES_FILE, YamlFile
+from ..fs.filenames import CATEGORIES_FILE
+from ..inputs.yaml_file import YamlFile
 from .model import Problem
 from .wording import Vocabulary
 
-SHIPPED_TABLE = Path(__file__).with_name("categories.yaml")
+SHIPPED_TABLE = Path(__file__).with_name(CATEGORIES_FILE)
 
 
 @dataclass(frozen=True)

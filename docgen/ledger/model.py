@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..core.model import Origin
-from ..fs.filenames import ANALYSIS_FILE, LEDGER_FILE  # noqa: F401 - the ledger's files, named where build sees them too
 
 # The ledger's columns, as the workbook heads them; the --keep reader finds them by these names.
 COLUMN_NUMBER = "序号"

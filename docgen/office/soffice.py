@@ -101,14 +101,14 @@ _PDF_FILTER = "pdf:writer_pdf_Export"
 _PDF_FILTER_WITH_BLANK_PAGES = _PDF_FILTER + ':{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
 
 
-def convert_to_pdf(documents: list[Path], out_dir: Path, blank_pages: bool = False, any_kind: bool = False) -> list[Path]:
+def convert_to_pdf(documents: list[Path], out_dir: Path, blank_pages: bool = False, any_format: bool = False) -> list[Path]:
     """PDFs of ``documents`` in ``out_dir`` (same names, .pdf), from one LibreOffice run;
     ``blank_pages``: with the blank pages of a volume printed on both sides (``duplex``);
-    ``any_kind``: each exported by its own module (a workbook by Calc), not as a Writer document.
+    ``any_format``: each exported by its own module (a workbook by Calc), not as a Writer document.
 
     Names must be distinct: LibreOffice names each PDF after its document.
     """
-    target = "pdf" if any_kind else _PDF_FILTER_WITH_BLANK_PAGES if blank_pages else _PDF_FILTER
+    target = "pdf" if any_format else _PDF_FILTER_WITH_BLANK_PAGES if blank_pages else _PDF_FILTER
     pdfs = convert(documents, out_dir, target, ".pdf")
     for pdf in pdfs:  # the same inputs give the same bytes
         pdf.write_bytes(stamp(pdf.read_bytes()))
@@ -285,7 +285,7 @@ class _Guard:
         except OSError:  # the guard is gone (killed by someone): the office is still ended with the run
             pass
 
-    def __exit__(self, kind, error, trace) -> None:
+    def __exit__(self, error_type, error, trace) -> None:
         if self._process is None:
             return
         try:

@@ -12,10 +12,8 @@ successful one removes the outputs of its own that it did not make again.
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -24,10 +22,10 @@ from ..checks.pieces import volume_pieces
 from ..checks.structure import find_starter_text
 from ..core.model import Volume, VolumeSettings
 from ..docx.properties import same_but_dated
-from ..docx.template import Template
+from ..docx.template_fill import Template
 from ..docx.volume import VolumeWriter
 from ..errors import InputError, InternalError
-from ..fs.filenames import USER_TEMPLATE, unique_filenames
+from ..fs.filenames import ANALYSIS_FILE, LEDGER_FILE, USER_TEMPLATE, unique_filenames
 from ..fs.folderlock import reading_lock
 from ..fs.manifest import Derived
 from ..fs.publish import Publication, everything
@@ -36,7 +34,7 @@ from ..layout.paginate import start_pages
 from .report_batches import Setup, make_batch, report_batches
 from .result import BuildResult, Outputs, Progress
 from .stale import stale_ledger
-from .workers import Workers
+from .workers import Workers, kept_from_the_collector
 
 _BLOCK = 1 << 20
 
@@ -81,7 +79,7 @@ def build(
             settings, settings_warnings = load_settings(inputs)  # read first: the template needs its fonts
             template = workers.call(prepared_template, _user_template(inputs), settings)  # made while the reports are read
             loaded = load_inputs(inputs, (settings, settings_warnings))
-        with _kept_from_the_collector():
+        with kept_from_the_collector():  # the inputs' model, read once for the whole build
             result = write_build(loaded, template(), publication, progress, workers)
             if pdf or verify or exact:
                 result = _rendered(result, publication, pdf, verify, exact)
@@ -102,18 +100,6 @@ def _rendered(result: BuildResult, publication: Publication, pdf: bool, verify: 
     return replace(
         outcome.result, pdf_paths=outcome.pdf_paths, mismatches=outcome.mismatches, rendered=verify or exact
     )
-
-
-@contextmanager
-def _kept_from_the_collector() -> Iterator[None]:
-    """What exists now (the inputs' model, read once for the whole build) is left out of
-    the garbage collector's full passes until the block ends: they would walk it again
-    and again, a cost that grows with the number of reports."""
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
 
 
 def write_build(loaded: Inputs, template: Template, publication: Publication, progress: Progress, workers: Workers) -> BuildResult:
@@ -150,7 +136,6 @@ def output_names(volume: Volume) -> tuple[str, list[str]]:
 
 def present_outputs(volume: Volume, out: Path) -> Outputs:
     """The files a build of ``volume`` and ``docgen summary`` leave in ``out``, those there now."""
-    from ..ledger.model import ANALYSIS_FILE, LEDGER_FILE
 
     def there(name: str) -> Path | None:
         return out / name if (out / name).is_file() else None

@@ -7,13 +7,13 @@ import subprocess
 from pathlib import Path
 
 from ..errors import EnvironmentProblem, InputError, UsageError
+from ..fs.filenames import PREVIEW_FOLDER
 from ..fs.publish import Publication
 from ..fs.tempfolders import temporary_folder
 from ..office.pdftext import require_tool
 from ..office.soffice import convert_to_pdf, require_soffice
 from .build import BuildResult, build
 
-PREVIEW_FOLDER = "preview"
 # Below, a page is a smudge; above, pdftoppm makes pictures of hundreds of
 # megabytes, or (past its own limit) a blank 1×1 picture without complaint.
 DPI_RANGE = range(36, 601)

@@ -23,7 +23,7 @@ from pathlib import Path
 from ..core import model
 from ..core.model import Report, Volume, VolumeSettings
 from ..docx.report import report_docx
-from ..docx.template import Template
+from ..docx.template_fill import Template
 from ..docx.volume import VolumeWriter
 from ..fs.manifest import Entry
 from ..fs.publish import Stager
@@ -100,16 +100,16 @@ def _sent_fields(cls: type) -> tuple[str, ...]:
 
 def _plain(value):
     """A model object as nested lists, tuples and strings that ``marshal`` writes; no origins."""
-    kind = type(value)
-    if kind in (str, int, bool) or value is None:
+    cls = type(value)
+    if cls in (str, int, bool) or value is None:
         return value
-    if kind is list:
+    if cls is list:
         return [_plain(v) for v in value]
-    if kind is datetime.date:
+    if cls is datetime.date:
         return (_DATE, value.toordinal())
-    if _MODEL_CLASSES.get(kind.__name__) is kind:
-        return (kind.__name__, tuple(_plain(getattr(value, name)) for name in _sent_fields(kind)))
-    raise TypeError(f"a report holds a {kind.__name__}, which cannot be sent to a worker")
+    if _MODEL_CLASSES.get(cls.__name__) is cls:
+        return (cls.__name__, tuple(_plain(getattr(value, name)) for name in _sent_fields(cls)))
+    raise TypeError(f"a report holds a {cls.__name__}, which cannot be sent to a worker")
 
 
 def _model(value):
@@ -118,10 +118,10 @@ def _model(value):
         return [_model(v) for v in value]
     if type(value) is not tuple:
         return value
-    kind, values = value
-    if kind == _DATE:
+    name, values = value
+    if name == _DATE:
         return datetime.date.fromordinal(values)
-    cls = _MODEL_CLASSES[kind]
+    cls = _MODEL_CLASSES[name]
     return cls(**dict(zip(_sent_fields(cls), map(_model, values))))
 
 

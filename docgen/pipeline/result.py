@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..core.findings import Finding
 from ..core.model import Volume
-from ..docx.template import Template
+from ..docx.template_fill import Template
 
 if TYPE_CHECKING:
     from ..office.verify import Mismatch

@@ -9,7 +9,6 @@ output folder is never overwritten by accident.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,14 +17,16 @@ from ..core.findings import CELL_TOO_LONG, NO_PROBLEMS, NOT_CARRIED_OVER, NOT_CO
 from ..core.model import Origin
 from ..core.unit_names import same_unit_key
 from ..errors import InputError
+from ..fs.filenames import ANALYSIS_FILE, LEDGER_FILE
 from ..fs.folderlock import reading_lock
 from ..fs.publish import Publication
+from ..fs.tempfolders import temporary_folder
 from ..inputs.yaml_reader import load_inputs
 from ..ledger.analysis import analysis_docx
 from ..ledger.categories import CategoryTable, category_table
 from ..ledger.grouping import shared_problems
 from ..ledger.kept import carry_over, office_columns, read_kept_ledger, read_kept_rows
-from ..ledger.model import ANALYSIS_FILE, LEDGER_FILE, MAX_CELL_CHARS, KeptRow, Ledger, LedgerRow, Problem, ProblemGroup
+from ..ledger.model import MAX_CELL_CHARS, KeptRow, Ledger, LedgerRow, Problem, ProblemGroup
 from ..ledger.previous import previous_problems, raised_before
 from ..ledger.problems import volume_problems
 from ..ledger.workbook import ledger_workbook
@@ -107,8 +108,8 @@ def _pdfs(written: list[Path], publication: Publication) -> list[Path]:
     from ..office.soffice import convert_to_pdf, require_soffice  # LibreOffice only when asked for
 
     require_soffice()
-    with tempfile.TemporaryDirectory(prefix="docgen-pdf-") as work:
-        pdfs = convert_to_pdf([publication.staged(path) for path in written], Path(work), any_kind=True)
+    with temporary_folder("pdf") as work:
+        pdfs = convert_to_pdf([publication.staged(path) for path in written], work, any_format=True)
         return [publication.copy(pdf.name, pdf) for pdf in pdfs]
 
 

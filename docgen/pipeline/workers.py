@@ -31,6 +31,7 @@ import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import TypeVar
@@ -70,14 +71,16 @@ class Workers:
         self.count = worker_count() if expected_items >= MIN_ITEMS else 1
         self._workers: list[_Worker] = []
         self._tasks = _Tasks()
+        self._frozen = ExitStack()
 
     def __enter__(self) -> Workers:
         if self.count > 1:
-            gc.freeze()  # the collector of a worker would otherwise write to, and so copy, every object it inherits
+            # the collector of a worker would otherwise write to, and so copy, every object it inherits
+            self._frozen.enter_context(kept_from_the_collector())
             try:
                 self._workers = _started(self.count)
             except OSError:  # no processes (or pipes) to be had: the work is done here
-                gc.unfreeze()
+                self._frozen.close()
                 self.count = 1
         return self
 
@@ -100,18 +103,18 @@ class Workers:
         number = self._give(_giving_memory_back, (make, *args))
         return lambda: self._result(number)
 
-    def __exit__(self, kind, error, trace) -> None:
+    def __exit__(self, error_type, error, trace) -> None:
         if not self._workers:
             return
         try:
-            if kind is None:
+            if error_type is None:
                 _stop(self._workers)
         finally:
             # after a failure the workers are killed, whatever they were making: the caller
             # throws away what they were writing, and waits only for them to be gone
             _kill(self._workers)
             self._workers = []
-            gc.unfreeze()
+            self._frozen.close()
 
     # --- handing out tasks and taking results -------------------------------------------
 
@@ -272,6 +275,25 @@ def _worker_lost() -> EnvironmentProblem:
         "生成报告的工作进程意外退出（可能是内存不足）：请关闭其他程序后重试；"
         f"仍不行时，设置环境变量 {WORKERS_VARIABLE}=1 只用一个进程生成"
     )
+
+
+_frozen_blocks = 0  # gc.unfreeze undoes every freeze at once: only the outermost block may call it
+
+
+@contextmanager
+def kept_from_the_collector() -> Iterator[None]:
+    """What exists now is left out of the garbage collector's passes until the block ends
+    (blocks may nest): a full pass walks every object, again and again as a build goes on,
+    and in a forked worker writes to, and so copies, every page it inherited."""
+    global _frozen_blocks
+    gc.freeze()
+    _frozen_blocks += 1
+    try:
+        yield
+    finally:
+        _frozen_blocks -= 1
+        if not _frozen_blocks:
+            gc.unfreeze()
 
 
 def worker_count() -> int:

@@ -183,7 +183,7 @@ class SettingsForm:
     cover_unit: str = ""
     cover_date: str = ""
     cover_date_style: str = api.DATE_STYLES[0]  # 2026年12月1日 or 二〇二六年十二月一日
-    fonts: dict[str, str] = field(default_factory=dict)  # role → face; empty: the default
+    fonts: dict[str, str] = field(default_factory=dict)  # font use → face; empty: the default
     problem_headings: str = ""
     version: str = ""
 
@@ -208,9 +208,9 @@ class SettingsForm:
     @classmethod
     def posted(cls, fields: Mapping[str, str]) -> SettingsForm:
         text = {name: str(fields.get(name, "")) for name in _SETTINGS_TEXT}
-        fonts = {role: str(fields.get(f"font_{role}", "")).strip() for role in api.FONT_ROLES}
+        fonts = {use: str(fields.get(f"font_{use}", "")).strip() for use in api.FONT_USES}
         checked = {name: fields.get(name) == "on" for name in ("show_unit", "duplex")}
-        return cls(**text, **checked, fonts={role: face for role, face in fonts.items() if face})
+        return cls(**text, **checked, fonts={use: face for use, face in fonts.items() if face})
 
     def settings(self, order: list[str]) -> api.VolumeSettings:
         """The settings this form describes, with the volume order ``order`` (not on the form)."""

@@ -38,7 +38,7 @@ async def page(
         settings_error=settings_error,
         settings_notices=settings_notices or [],
         title_modes=api.TITLE_MODES,
-        font_roles=api.FONT_ROLES,
+        font_uses=api.FONT_USES,
         date_styles=api.DATE_STYLES,
         default_fonts=api.DEFAULT_FONTS,
         imported=bench.imported,

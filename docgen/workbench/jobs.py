@@ -23,7 +23,7 @@ class Stopped(Exception):
 
 @dataclass
 class Job:
-    kind: str  # "build" or "preview"
+    command: str  # "build" or "preview"
     step: str  # what is being done, in Chinese
     done: int = 0
     total: int = 0
@@ -54,21 +54,21 @@ class Jobs:
         self._job: Job | None = None
         self._thread: threading.Thread | None = None
 
-    def start(self, kind: str, step: str, work: Work) -> bool:
+    def start(self, command: str, step: str, work: Work) -> bool:
         """Begin ``work`` unless other work is running (then False)."""
         with self._lock:
             if self._job is not None and self._job.running:
                 return False
-            job = Job(kind, step)
+            job = Job(command, step)
             self._job = job
-            self._thread = threading.Thread(target=self._run, args=(job, work), name=f"docgen-{kind}", daemon=True)
+            self._thread = threading.Thread(target=self._run, args=(job, work), name=f"docgen-{command}", daemon=True)
             self._thread.start()
             return True
 
-    def current(self, kind: str | None = None) -> Job | None:
-        """The running or last work (of ``kind``, where given)."""
+    def current(self, command: str | None = None) -> Job | None:
+        """The running or last work (of ``command``, where given)."""
         job = self._job
-        return job if job is not None and (kind is None or job.kind == kind) else None
+        return job if job is not None and (command is None or job.command == command) else None
 
     def running(self) -> bool:
         return self._job is not None and self._job.running

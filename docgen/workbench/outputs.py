@@ -20,12 +20,12 @@ from starlette.responses import FileResponse, Response
 
 from .. import api
 from ..core.findings import STALE_LEDGER
+from ..fs.filenames import PREVIEW_FOLDER
 from . import web
 from .jobs import Job
 from .views import volume_view
 
 SERVED = {".docx": None, ".pdf": None, ".xlsx": None, ".png": "inline"}  # what may be downloaded
-PREVIEW_FOLDER = "preview"
 _WHOLE_PAGE = {"HX-Retarget": "#main", "HX-Reselect": "#main", "HX-Reswap": "outerHTML"}
 BUSY = ("error", "另一项工作（生成，或生成页面图片）正在进行，请等它结束后再试。")
 
@@ -140,11 +140,11 @@ def _build(bench: web.Bench, job: Job, pdf: bool) -> None:
 async def job_status(request: Request) -> Response:
     """The running work's progress (polled by the page while it runs), or its outcome."""
     bench = web.bench_of(request)
-    kind = request.query_params.get("kind", "build")
-    job = bench.jobs.current(kind)
+    command = request.query_params.get("command", "build")
+    job = bench.jobs.current(command)
     if job is None or job.running:
-        return web.render(request, "job.html", job=job, kind=kind)
-    page = await (build_page(request) if kind == "build" else _preview(request, job.result))
+        return web.render(request, "job.html", job=job, command=command)
+    page = await (build_page(request) if command == "build" else _preview(request, job.result))
     page.headers.update(_WHOLE_PAGE)  # finished: the whole page again, its links and pictures with it
     return page
 
@@ -160,7 +160,7 @@ async def download(request: Request) -> Response:
 
 def _served(out: Path, name: str) -> Path | None:
     """The file ``name`` (relative to ``out``) where it may be served: a regular file of a
-    kind docgen makes, right in ``out`` or its preview folder, reached without leaving them."""
+    type docgen makes, right in ``out`` or its preview folder, reached without leaving them."""
     parts = name.split("/")
     if any(part in ("", ".", "..") or part.startswith(".") or "\\" in part for part in parts) or len(parts) > 2:
         return None
@@ -181,7 +181,7 @@ def _relative(out: Path, path: Path) -> str:
 
 @dataclass
 class Download:
-    kind: str  # its data-output: volume, report, pdf, ledger, analysis
+    output: str  # its data-output: volume, report, pdf, ledger, analysis
     label: str
     name: str  # relative to the output folder
     made: str  # when it was written
@@ -192,11 +192,11 @@ def _downloads(out: Path, outputs) -> dict[str, list[Download]]:
     if outputs is None:
         return {}
 
-    def link(kind: str, label: str, path: Path | None) -> list[Download]:
+    def link(output: str, label: str, path: Path | None) -> list[Download]:
         if path is None:
             return []
         made = datetime.datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
-        return [Download(kind, label, _relative(out, path), made)]
+        return [Download(output, label, _relative(out, path), made)]
 
     groups = {
         "汇编": link("volume", "汇编（Word）", outputs.volume) + link("pdf", "汇编（PDF）", outputs.volume_pdf),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from docgen.checks.structure import MAX_TITLE_CHARS
+from docgen.checks.structure import MAX_ITEM_TITLE_CHARS
 from docgen.cli.commands import main
 from support.check_run import listed_findings, one_report_folder, run_check
 
@@ -159,11 +159,11 @@ def test_starter_text_left_unchanged_is_found(tmp_path, capsys):
 
 
 def test_over_long_title(tmp_path, capsys):
-    at_limit = "甲" * (MAX_TITLE_CHARS - 1) + "。"
-    too_long = "乙" * MAX_TITLE_CHARS + "。"
+    at_limit = "甲" * (MAX_ITEM_TITLE_CHARS - 1) + "。"
+    too_long = "乙" * MAX_ITEM_TITLE_CHARS + "。"
     text = CLEAN.replace("第一条标题。", at_limit).replace("第二条标题。", too_long)
     assert listed_findings(run_check(capsys, one_report_folder(tmp_path, text))[1]) == [
-        (10, "标题过长", f"条目标题有 {MAX_TITLE_CHARS + 1} 字，超过 {MAX_TITLE_CHARS} 字：标题应是一句话，其余内容请移到正文（text）")
+        (10, "标题过长", f"条目标题有 {MAX_ITEM_TITLE_CHARS + 1} 字，超过 {MAX_ITEM_TITLE_CHARS} 字：标题应是一句话，其余内容请移到正文（text）")
     ]
 
 

@@ -43,7 +43,7 @@ _NOT_FOR_BUILDING = [
     "importlib.metadata",
 ]
 # What only writing Word files needs.
-_NOT_FOR_READING = ["docgen.pipeline.build", "docgen.docx.template", "docgen.fs.publish", "docx", "docxtpl", "jinja2"]
+_NOT_FOR_READING = ["docgen.pipeline.build", "docgen.docx.template_fill", "docgen.fs.publish", "docx", "docxtpl", "jinja2"]
 
 
 def _modules_after(*command: str) -> set[str]:

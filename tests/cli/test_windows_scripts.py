@@ -14,7 +14,7 @@ from pathlib import Path, PureWindowsPath
 import pytest
 
 from docgen.cli.grammar import parse
-from docgen.ledger.model import LEDGER_FILE
+from docgen.fs.filenames import LEDGER_FILE
 
 ROOT = Path(__file__).resolve().parents[2]
 HELPER = ROOT / "windows" / "run-docgen.cmd"

@@ -173,7 +173,7 @@ def test_windows_faces_come_from_the_fonts_folder(tmp_path, monkeypatch):
 
 
 def _interrupted_journal(out):
-    from docgen.fs.publish import JOURNAL_FILE
+    from docgen.fs.filenames import JOURNAL_FILE
 
     journal = {"staging": ".docgen-new-0123456789ab", "backup": ".docgen-old-0123456789ab", "steps": [], "state": "replacing"}
     (out / JOURNAL_FILE).write_text(json.dumps(journal), encoding="utf-8")

@@ -11,7 +11,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from docgen.docx.template import Template
+from docgen.docx.template_fill import Template
 from docgen.docx.volume import volume_docx
 from docgen.office.pdftext import read_pages
 from docgen.office.soffice import find_soffice, office_environment

@@ -24,8 +24,8 @@ from docgen.docx.ooxml import (
     run_xml,
     text_run,
 )
-from docgen.docx.package import SharedParts, add_parts, package_bytes, read_parts, zip_parts
-from docgen.docx.template import Template
+from docgen.docx.package import SharedParts, add_parts, read_parts, write_package, zip_parts
+from docgen.docx.template_fill import Template
 
 # the characters XML 1.0 can hold (docgen.core.sanitize drops the others before writing)
 XML_CHARS = st.characters(blacklist_categories=("Cs",), blacklist_characters="\ufffe\uffff").filter(
@@ -135,6 +135,12 @@ def test_packages_on_shared_parts_are_byte_for_byte_zipfiles_own(shared, own):
         add_parts(package, own)
     assert package_bytes(SharedParts(fixed), own) == appended.getvalue()
     assert read_parts(package_bytes(SharedParts(fixed), own)) == {**shared, **own}
+
+
+def package_bytes(shared: SharedParts, own: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    write_package(out, shared, {name: (data,) for name, data in own.items()})
+    return out.getvalue()
 
 
 def test_markup_in_text_stays_text():

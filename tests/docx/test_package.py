@@ -15,8 +15,8 @@ import pytest
 from lxml import etree
 
 from docgen.core.model import Cover
-from docgen.docx.template import Template
 from docgen.docx.template_builder import TEMPLATE_PATH, build_template
+from docgen.docx.template_fill import Template
 from docgen.docx.volume import volume_docx
 from docgen.pipeline.build import build
 from support.package_check import (

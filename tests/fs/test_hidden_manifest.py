@@ -11,7 +11,7 @@ import pytest
 
 from docgen.cli.commands import main
 from docgen.fs import manifest
-from docgen.fs.manifest import MANIFEST_FILE
+from docgen.fs.filenames import MANIFEST_FILE
 from support.write_helpers import NEW_UNITS, write_inputs
 
 ARCHIVE, HIDDEN, INVALID = 0x20, 0x2, 0xFFFFFFFF

@@ -10,7 +10,7 @@ import pytest
 
 import docgen.fs.publish
 from docgen.cli.commands import main
-from docgen.fs.manifest import MANIFEST_FILE
+from docgen.fs.filenames import MANIFEST_FILE
 from support.write_helpers import REPORT
 
 

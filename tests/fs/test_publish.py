@@ -14,8 +14,8 @@ import pytest
 import docgen.fs.folderlock
 import docgen.fs.publish
 from docgen.cli.commands import main
+from docgen.fs.filenames import MANIFEST_FILE
 from docgen.fs.folderlock import folder_lock
-from docgen.fs.manifest import MANIFEST_FILE
 from support.write_helpers import NEW_UNITS, REPORT, leftovers, snapshot, write_inputs
 
 VOLUME = "基层党建亮点工作及存在问题.docx"

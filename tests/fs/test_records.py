@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from docgen.cli.commands import main
-from docgen.fs.manifest import MANIFEST_FILE
-from docgen.fs.publish import JOURNAL_FILE, Publication
+from docgen.fs.filenames import JOURNAL_FILE, MANIFEST_FILE
+from docgen.fs.publish import Publication
 from support.write_helpers import leftovers, snapshot, write_inputs
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need privileges on Windows")

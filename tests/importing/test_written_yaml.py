@@ -10,7 +10,8 @@ import pytest
 import yaml
 
 from docgen.cli.commands import main
-from docgen.inputs.yaml_reader import MAX_FILE_BYTES, read_report, read_settings
+from docgen.inputs.yaml_file import MAX_FILE_BYTES
+from docgen.inputs.yaml_reader import read_report, read_settings
 from support.import_forms import W_NS
 
 _REPORT_LINES = ["基层党建亮点工作及存在问题", "一、亮点工作", "1.{work}。正文。", "二、存在问题", "1.乙问题。"]

@@ -231,9 +231,9 @@ def test_yaml_nested_1000_deep_gets_a_message_in_every_command(tmp_path, capsys,
 def test_deep_nesting_is_caught_without_libyaml(tmp_path, capsys, monkeypatch):
     import yaml
 
-    from docgen.inputs import yaml_reader
+    from docgen.inputs import yaml_file
 
-    monkeypatch.setattr(yaml_reader, "_FAST_LOADER", yaml.BaseLoader)
+    monkeypatch.setattr(yaml_file, "_FAST_LOADER", yaml.BaseLoader)
     folder = _inputs(tmp_path, "unit: 测试社区\nsections:\n" + "".join(" " * i + "- \n" for i in range(2, 1100)))
     code, err = _run(capsys, "validate", folder)
     assert code == 1 and "嵌套太深" in err and "第 52 行" in err

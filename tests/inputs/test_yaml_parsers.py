@@ -10,7 +10,8 @@ import pytest
 import yaml
 
 from docgen.errors import InputError
-from docgen.inputs import yaml_reader
+from docgen.fs.filenames import SETTINGS_FILE
+from docgen.inputs import yaml_file, yaml_reader
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -90,18 +91,18 @@ def _outcome(path: Path, read) -> tuple:
 def _both_parsers(path: Path, read) -> tuple[tuple, tuple]:
     fast = _outcome(path, read)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(yaml_reader, "_FAST_LOADER", yaml.BaseLoader)
+        patch.setattr(yaml_file, "_FAST_LOADER", yaml.BaseLoader)
         reference = _outcome(path, read)
     return fast, reference
 
 
 def test_the_fast_parser_is_libyaml():
-    assert issubclass(yaml_reader._FAST_LOADER, yaml.cyaml.CParser)
+    assert issubclass(yaml_file._FAST_LOADER, yaml.cyaml.CParser)
 
 
 @pytest.mark.parametrize("path", sorted(ROOT.glob("inputs/*.yaml")), ids=lambda path: path.name)
 def test_the_sample_inputs_read_the_same_with_both_parsers(path):
-    read = yaml_reader.read_settings if path.name == yaml_reader.SETTINGS_FILE else yaml_reader.read_report
+    read = yaml_reader.read_settings if path.name == SETTINGS_FILE else yaml_reader.read_report
     fast, reference = _both_parsers(path, read)
     assert fast[0] == "read"
     assert fast == reference
@@ -143,8 +144,8 @@ def test_every_slip_on_every_line_is_told_the_same_by_both_parsers(tmp_path):
 
 
 def test_every_slip_in_volume_yaml_is_told_the_same_by_both_parsers(tmp_path):
-    path = tmp_path / yaml_reader.SETTINGS_FILE
-    for text in _mutations((ROOT / "inputs" / yaml_reader.SETTINGS_FILE).read_text(encoding="utf-8")):
+    path = tmp_path / SETTINGS_FILE
+    for text in _mutations((ROOT / "inputs" / SETTINGS_FILE).read_text(encoding="utf-8")):
         path.write_text(text, encoding="utf-8")
         fast, reference = _both_parsers(path, yaml_reader.read_settings)
         assert fast == reference, text

@@ -55,7 +55,7 @@ def test_a_last_paragraph_too_long_to_share_a_page_with_the_ending_is_not_held()
     long_paragraph = "社区党委坚持把党建工作与社区治理深度融合，" * 25
     paragraphs = compose.report_paragraphs(_report(long_paragraph), "标题")
     assert _kept(paragraphs) == ["特此报告。", "", "中共东湖社区委员会"]
-    chain = [p for p in paragraphs if p.keep_with_next and p.kind.style != spec.STYLE_HEADING1]
+    chain = [p for p in paragraphs if p.keep_with_next and p.format.style != spec.STYLE_HEADING1]
     assert sum(measure(p).lines for p in chain) + 1 <= spec.LINES_PER_PAGE
 
 

@@ -25,11 +25,11 @@ LONG = 30_000  # characters: a hundred times a line, far past any real word
 @pytest.mark.parametrize("unit", ["a", "7", "中", "）", "“", "——", "Wi-Fi", "ab，"])
 def test_a_text_longer_than_many_lines_is_cut_at_the_margin(unit):
     text = unit * (LONG // len(unit))
-    lines = break_lines(text, BODY_FONT, spec.TEXT_WIDTH, spec.FIRST_LINE_INDENT)
+    lines = break_lines(text, BODY_FONT, spec.TEXT_WIDTH, spec.FORMATS[spec.BODY].first_line_indent)
     assert "".join(lines) == text
     assert len(lines) > LONG // 60
     for number, line in enumerate(lines[:-1]):
-        room = spec.TEXT_WIDTH - (spec.FIRST_LINE_INDENT if number == 0 else 0)
+        room = spec.TEXT_WIDTH - (spec.FORMATS[spec.BODY].first_line_indent if number == 0 else 0)
         assert text_width(line, BODY_FONT) <= room
         # where nothing allows a break, the line is as full as it can be
         if unit in ("a", "7", "中", "）", "“"):

@@ -1,5 +1,5 @@
 """One description of the page: the template's styles and the pagination model
-both follow ``spec.PAGE``; titles wrap at even lengths where the meaning pauses."""
+both follow ``spec.FORMATS``; titles wrap at even lengths where the meaning pauses."""
 
 from __future__ import annotations
 
@@ -27,24 +27,24 @@ def template():
     return docx.Document(io.BytesIO(build_template()))
 
 
-@pytest.mark.parametrize("role", sorted(spec.PAGE))
-def test_the_template_style_of_each_kind_has_the_numbers_of_the_page_table(template, role):
-    kind = spec.PAGE[role]
-    style = template.styles[kind.style]
+@pytest.mark.parametrize("role", sorted(spec.FORMATS))
+def test_the_template_style_of_each_role_has_the_numbers_of_its_format(template, role):
+    wanted = spec.FORMATS[role]
+    style = template.styles[wanted.style]
     fmt = style.paragraph_format
-    assert style.font.size.pt == kind.size / 2
-    assert fmt.alignment == _ALIGNMENTS[kind.align]
-    assert fmt.line_spacing.twips == kind.line_height
-    assert bool(fmt.keep_with_next) == kind.keep_with_next
-    assert bool(fmt.page_break_before) == kind.page_break_before
+    assert style.font.size.pt == wanted.size / 2
+    assert fmt.alignment == _ALIGNMENTS[wanted.align]
+    assert fmt.line_spacing.twips == wanted.line_height
+    assert bool(fmt.keep_with_next) == wanted.keep_with_next
+    assert bool(fmt.page_break_before) == wanted.page_break_before
     # a hanging indent: the first line starts that far left of the others
-    assert (fmt.first_line_indent or 0) == docx.shared.Twips(kind.first_line_indent - kind.hanging_indent)
-    assert (fmt.left_indent or 0) == docx.shared.Twips(kind.hanging_indent)
+    assert (fmt.first_line_indent or 0) == docx.shared.Twips(wanted.first_line_indent - wanted.hanging_indent)
+    assert (fmt.left_indent or 0) == docx.shared.Twips(wanted.hanging_indent)
 
 
-def test_the_model_measures_a_kind_with_its_size_and_line_height():
+def test_the_model_measures_a_role_with_its_size_and_line_height():
     title = compose.Paragraph(compose.COVER_TITLE, [compose.Run("汇编" * 5)])
-    assert measure(title).lines == spec.PAGE[compose.COVER_TITLE].grid_lines  # 10 characters: one line
+    assert measure(title).lines == spec.FORMATS[compose.COVER_TITLE].grid_lines  # 10 characters: one line
     body = compose.Paragraph(compose.BODY, [compose.Run("字" * 26)])
     assert measure(body).lines == 1  # 2 characters indent + 26
     body.runs[0].text += "字"

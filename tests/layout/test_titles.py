@@ -49,7 +49,7 @@ def test_a_title_is_a_trapezoid_or_a_diamond_not_a_block(role, title):
     A title nearly two full lines long: the upper line no longer than the lower."""
     font = compose.font(role)
     widths = [text_width(line, font) for line in _lines(role, title)]
-    two = 2 * spec.PAGE[role].em
+    two = 2 * spec.FORMATS[role].em
     assert all(width <= spec.TEXT_WIDTH for width in widths)
     if title in NEARLY_FULL:
         assert len(widths) == 2 and widths[0] <= widths[1] and sum(widths) > 2 * spec.TEXT_WIDTH - 3 * two
@@ -105,7 +105,7 @@ def test_a_wrapped_toc_entry_breaks_between_words_and_hangs_one_character():
     assert "".join(lines) == LONG_ENTRY and len(lines) == 2
     assert split_words(lines) == []
     font = compose.font(compose.TOC_LINE)
-    one = spec.PAGE[compose.TOC_LINE].em
+    one = spec.FORMATS[compose.TOC_LINE].em
     assert text_width(lines[0], font) <= spec.TEXT_WIDTH
     # the later line hangs a character in and leaves the page number a character of leader
     assert one + text_width(lines[1] + "…123", font) <= spec.TEXT_WIDTH

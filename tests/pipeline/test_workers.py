@@ -5,6 +5,7 @@ failed or interrupted build leaves the previous outputs as they were and no proc
 from __future__ import annotations
 
 import errno
+import gc
 import io
 import multiprocessing
 import os
@@ -239,3 +240,14 @@ def test_without_fork_or_with_one_core_there_are_no_workers(monkeypatch):
     with parallel.Workers(10_000) as workers:
         assert workers.count == 1
         assert list(workers.map(abs, [-1, -2])) == [1, 2]
+
+
+def test_the_collector_gets_its_objects_back_only_when_the_outermost_block_ends():
+    """The workers keep the objects they fork with out of the collector's way, and the build inside
+    them its model: the build ending first must not hand the workers' objects back early."""
+    assert gc.get_freeze_count() == 0
+    with parallel.kept_from_the_collector():
+        with parallel.kept_from_the_collector():
+            pass
+        assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0

@@ -199,7 +199,7 @@ def naive_toc_unit_tops(volume: Volume) -> list[str]:
 
     entries = toc_entries(volume, ["000"] * len(volume.reports))
     paragraphs = compose.toc_paragraphs(volume.settings.toc_heading, entries)
-    blocks = [replace(measure(p), keep_with_next=p.kind.keep_with_next) for p in paragraphs]
+    blocks = [replace(measure(p), keep_with_next=p.format.keep_with_next) for p in paragraphs]
     return [p.text for p, lines in zip(paragraphs, place(blocks)) if p.role == compose.TOC_UNIT and lines[0][1] == 0]
 
 
@@ -207,7 +207,7 @@ def naive_ending_lines(report: Report) -> list[int]:
     """The grid line each part of the ending (``ENDING_PARTS``) starts on, paged as
     though nothing but headings kept with the next paragraph."""
     paragraphs = compose.report_paragraphs(report, report.title, show_unit=True)
-    blocks = [replace(measure(p), keep_with_next=p.kind.keep_with_next) for p in paragraphs]
+    blocks = [replace(measure(p), keep_with_next=p.format.keep_with_next) for p in paragraphs]
     starts = [positions[0][1] for positions in place(blocks)]
     return starts[-4:]
 

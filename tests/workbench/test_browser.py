@@ -302,8 +302,8 @@ def test_the_build_makes_the_volume_with_the_new_title_and_links_every_output(br
     _click(browser, _css(browser, '[data-action="build"]')[0])
     _wait(browser, lambda b: _css(b, '[data-job="done"], [data-job="failed"]'))
     assert _css(browser, '[data-job="done"]'), _css(browser, "#job-status")[0].text
-    kinds = [link.get_attribute("data-output") for link in _css(browser, "a[data-output]")]
-    assert kinds == ["volume", "ledger", "analysis"] + ["report"] * 12
+    outputs = [link.get_attribute("data-output") for link in _css(browser, "a[data-output]")]
+    assert outputs == ["volume", "ledger", "analysis"] + ["report"] * 12
     _shoot(browser, screenshots, "build")
     _click(browser, _css(browser, 'a[data-output="volume"]')[0])
     volume = downloads / "基层党建亮点工作及存在问题.docx"

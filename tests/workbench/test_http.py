@@ -117,18 +117,18 @@ def test_no_path_from_a_request_leaves_the_folders(bench, tmp_path):
 
 def test_uploads_are_capped_in_count_and_size(bench):
     headers = {"Cookie": bench.cookie(), "Origin": bench.origin}
-    body, kind = _multipart([(f"{n}.txt", b"x") for n in range(51)])
-    answer = bench.request("POST", "/import", body, {**headers, "Content-Type": kind})
+    body, content_type = _multipart([(f"{n}.txt", b"x") for n in range(51)])
+    answer = bench.request("POST", "/import", body, {**headers, "Content-Type": content_type})
     assert "一次最多导入 50 个文件" in answer.text
-    huge = bench.request("POST", "/import", b"", {**headers, "Content-Type": kind, "Content-Length": str(300 * 1024 * 1024)})
+    huge = bench.request("POST", "/import", b"", {**headers, "Content-Type": content_type, "Content-Length": str(300 * 1024 * 1024)})
     assert "合计不能超过 200 MB" in huge.text
     assert sorted(p.name for p in bench.inputs.iterdir()) == sorted(p.name for p in SAMPLE_INPUTS.iterdir())
 
 
 def test_an_upload_is_read_through_imports_own_checks(bench):
     headers = {"Cookie": bench.cookie(), "Origin": bench.origin}
-    body, kind = _multipart([("../../逃出去.txt", b"Hello, this is a letter in English only.\n"), ("报告.pdf", b"%PDF-1.4\n")])
-    answer = bench.request("POST", "/import", body, {**headers, "Content-Type": kind})
+    body, content_type = _multipart([("../../逃出去.txt", b"Hello, this is a letter in English only.\n"), ("报告.pdf", b"%PDF-1.4\n")])
+    answer = bench.request("POST", "/import", body, {**headers, "Content-Type": content_type})
     assert answer.status == 200
     assert 'data-file="逃出去.txt"' in answer.text and 'data-file="报告.pdf"' in answer.text
     assert "不能导入 PDF 文件" in answer.text  # the reader's own refusal
@@ -209,15 +209,15 @@ def test_a_missing_inputs_folder_is_said_before_anything_starts(tmp_path):
 def test_a_report_imported_before_is_refused_unless_replacing_is_ticked(bench):
     headers = {"Cookie": bench.cookie(), "Origin": bench.origin}
     report = "东湖社区基层党建亮点工作及存在问题\n一、亮点工作\n1.阵地建设成效明显。今年以来……\n二、存在问题\n1.党员管理有待规范。\n"
-    body, kind = _multipart([("东湖社区.txt", report.encode("utf-8"))])
-    first = bench.request("POST", "/import", body, {**headers, "Content-Type": kind})
+    body, content_type = _multipart([("东湖社区.txt", report.encode("utf-8"))])
+    first = bench.request("POST", "/import", body, {**headers, "Content-Type": content_type})
     assert 'data-result="imported"' in first.text and (bench.inputs / "东湖社区.yaml").exists()
-    again = bench.request("POST", "/import", body, {**headers, "Content-Type": kind})
+    again = bench.request("POST", "/import", body, {**headers, "Content-Type": content_type})
     assert 'data-result="refused"' in again.text and "重复：这个单位的报告已经导入过" in again.text
     assert "勾选“用新文件替换已经导入过的同一单位的报告”" in again.text and "--force" not in again.text
     changed = report.replace("阵地建设成效明显", "阵地建设成效显著").encode("utf-8")
-    replacing, kind = _multipart([("东湖社区.txt", changed)])
+    replacing, content_type = _multipart([("东湖社区.txt", changed)])
     replacing = replacing.replace(b"--docgenboundary7d1f--", b'--docgenboundary7d1f\r\nContent-Disposition: form-data; name="replace"\r\n\r\non\r\n--docgenboundary7d1f--')
-    replaced = bench.request("POST", "/import", replacing, {**headers, "Content-Type": kind})
+    replaced = bench.request("POST", "/import", replacing, {**headers, "Content-Type": content_type})
     assert 'data-result="imported"' in replaced.text and "替换 东湖社区.yaml" in replaced.text
     assert "阵地建设成效显著" in (bench.inputs / "东湖社区.yaml").read_text(encoding="utf-8")

@@ -1,4 +1,5 @@
-"""Template + paragraphs → .docx bytes, through docxtpl in jinja2's sandbox.
+"""The template filled in for each output: template + paragraphs → .docx bytes,
+through docxtpl in jinja2's sandbox.
 
 docxtpl fills the template's own fields (``{{ title }}``, ``{{ unit }}`` … in
 headers or wherever a restyled template puts them). The body paragraphs are
@@ -60,7 +61,7 @@ class Template:
 
     @property
     def same_for_every_output(self) -> bool:
-        """No field but ``{{ body }}``: every output of a kind shares one rendering."""
+        """No field but ``{{ body }}``: every report, and every volume, shares one rendering."""
         return self._fields <= 1
 
     def render(self, paragraphs_for, context: dict[str, str], properties: DocumentProperties) -> bytes:
