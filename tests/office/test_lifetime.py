@@ -12,7 +12,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 import zipfile
 from pathlib import Path
 
@@ -20,6 +19,7 @@ import pytest
 
 from docgen.fs import tempfolders
 from docgen.office import soffice
+from support.processes import running, until
 from support.write_helpers import docgen_env
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="the stand-in LibreOffice is a shell script")
@@ -56,18 +56,8 @@ def _stand_in(folder: Path, script: str) -> Path:
     return folder
 
 
-def _running(pid: int) -> bool:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[-1].split()[0] != "Z"
-    except FileNotFoundError:
-        return False
 
 
-def _until(condition, what: str) -> None:
-    deadline = time.monotonic() + DEADLINE
-    while not condition():
-        assert time.monotonic() < deadline, f"not within {DEADLINE} s: {what}"
-        time.sleep(0.02)
 
 
 def _docgen_folders(temporary: Path) -> list[str]:
@@ -99,12 +89,12 @@ def importing(tmp_path):
             office[:] = [int(line) for line in pids.read_text().split()] if pids.exists() else []
             return len(office) == 2
 
-        _until(office_running, "the office started")
+        until(office_running, "the office started")
         return started[0]
 
     yield start, office, temporary, env
     for pid in office:  # nothing left running, whatever the test found
-        if _running(pid):
+        if running(pid):
             os.kill(pid, signal.SIGKILL)
     for process in started:
         if process.poll() is None:
@@ -122,7 +112,7 @@ def test_docgen_killed_outright_takes_libreoffice_with_it_and_the_next_start_rem
     docgen.send_signal(signal.SIGKILL)
     docgen.communicate()
 
-    _until(lambda: not any(map(_running, office)), "the office ended after docgen")
+    until(lambda: not any(map(running, office)), "the office ended after docgen")
     assert _docgen_folders(temporary) == left  # nobody was there to remove them
     subprocess.run([sys.executable, "-m", "docgen", "new", "乙社区", "--inputs", str(tmp_path / "next")], env=env, capture_output=True, check=True)
     assert _docgen_folders(temporary) == []
@@ -136,7 +126,7 @@ def test_docgen_stopped_by_sigterm_ends_libreoffice_and_removes_its_folders_itse
     _, err = docgen.communicate(timeout=DEADLINE)
 
     assert docgen.returncode == 1 and "已中断" in err and "Traceback" not in err, err
-    _until(lambda: not any(map(_running, office)), "the office ended with docgen")
+    until(lambda: not any(map(running, office)), "the office ended with docgen")
     assert _docgen_folders(temporary) == []
 
 

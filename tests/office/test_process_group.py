@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from docgen.office import soffice
+from support.processes import running
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the stand-in LibreOffice is a shell script")
 
@@ -39,13 +40,6 @@ def _stand_in_office(tmp_path: Path, monkeypatch, end: str) -> Path:
     return pids
 
 
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    stat = Path(f"/proc/{pid}/stat")  # a killed process nobody has reaped yet is not running
-    return not (stat.exists() and stat.read_text().rsplit(")", 1)[-1].split()[0] == "Z")
 
 
 def _still_running(pids_file: Path) -> list[int]:
@@ -55,7 +49,7 @@ def _still_running(pids_file: Path) -> list[int]:
     # waited for until they are gone (a minute at most, only ever reached when they were not killed)
     deadline = time.monotonic() + 60
     while True:
-        left = [pid for pid in pids if _running(pid)]
+        left = [pid for pid in pids if running(pid)]
         if not left or time.monotonic() > deadline:
             break
         time.sleep(0.05)

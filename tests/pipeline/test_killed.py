@@ -17,6 +17,7 @@ import pytest
 
 from docgen.cli.commands import main
 from docgen.pipeline import workers as parallel
+from support.processes import running, until
 from support.write_helpers import docgen_env, leftovers, snapshot, write_inputs
 
 pytestmark = pytest.mark.skipif(not parallel._can_fork(), reason="worker processes are forked: Linux only")
@@ -45,23 +46,8 @@ sys.exit(main(sys.argv[2:]))
 """
 
 
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    stat = Path(f"/proc/{pid}/stat")  # a dead process nobody has reaped yet is not running
-    try:
-        return stat.read_text().rsplit(")", 1)[-1].split()[0] != "Z"
-    except FileNotFoundError:
-        return False
 
 
-def _until(condition, what: str) -> None:
-    deadline = time.monotonic() + DEADLINE
-    while not condition():
-        assert time.monotonic() < deadline, f"not within {DEADLINE} s: {what}"
-        time.sleep(0.02)
 
 
 @pytest.fixture
@@ -88,13 +74,13 @@ def _killed_while_working(inputs: Path, out: Path, record: Path, sig: int) -> tu
             workers[:] = sorted({int(line) for line in record.read_text().split()}) if record.exists() else []
             return len(workers) == 2
 
-        _until(both_working, "two workers making reports")
+        until(both_working, "two workers making reports")
         os.kill(build.pid, sig)
         code = build.wait(timeout=DEADLINE)
-        _until(lambda: not any(map(_running, workers)), "the workers gone after docgen")
+        until(lambda: not any(map(running, workers)), "the workers gone after docgen")
     finally:
         for pid in [build.pid, *workers]:
-            if _running(pid):
+            if running(pid):
                 os.kill(pid, signal.SIGKILL)
         build.wait()
     return code, log.read_text(encoding="utf-8"), workers
@@ -149,7 +135,7 @@ def test_a_child_of_a_killed_lock_holder_does_not_keep_the_lock(tmp_path, monkey
     child = int(os.read(pids_read, 64))
     os.close(pids_read)
     try:
-        assert _running(child)
+        assert running(child)
         with folder_lock(tmp_path):  # taken over at once
             pass
     finally:
