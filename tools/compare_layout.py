@@ -17,8 +17,8 @@ from docgen.core.model import Volume
 from docgen.fs.tempfolders import temporary_folder
 from docgen.layout.linebreak import HANGING
 from docgen.layout.paginate import place, volume_layout
+from docgen.office.instances import convert_to_pdf
 from docgen.office.pdftext import Page, read_pages
-from docgen.office.soffice import convert_to_pdf
 from docgen.office.verify import rendered_start_indices, squeeze
 from docgen.pipeline.build import build
 

@@ -1,9 +1,10 @@
 """Old and foreign word-processor files (.doc, .wps, .rtf, .odt) → paragraphs,
 by letting LibreOffice save them as .docx and reading that.
 
-All such files of one import are converted by one LibreOffice run (starting it
-takes longer than converting a report); each file keeps its own result, so one
-LibreOffice cannot convert is named while the others are read.
+All such files of one import are converted in one batch (``office.instances``:
+as few LibreOffice starts as the cores allow, since starting one takes longer
+than converting a report); each file keeps its own result, so one LibreOffice
+cannot convert is named while the others are read.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from ..core.model import Origin
 from ..errors import DocgenError, InputError
 from ..fs.input_file import cannot_read, copy_input_file
 from ..fs.tempfolders import temporary_folder
-from ..office.soffice import convert_to_docx, find_soffice
+from ..office.instances import convert_to_docx
+from ..office.soffice import find_soffice
 from .docx_reader import MAX_DOCX_BYTES, read_docx_paragraphs
 from .paragraphs import Para
 
@@ -60,8 +62,8 @@ def read_converted(path: Path, label: str, suffix: str) -> tuple[list[Para], lis
 
 @contextmanager
 def converted_together(files: dict[Path, OldFormat]) -> Iterator[dict[Path, Conversion]]:
-    """Each of ``files`` converted to .docx, all by one LibreOffice run; the .docx files last
-    as long as the context."""
+    """Each of ``files`` converted to .docx, all in one batch of LibreOffice conversions;
+    the .docx files last as long as the context."""
     conversions = {path: Conversion(path, old_format) for path, old_format in files.items()}
     if not files:
         yield conversions

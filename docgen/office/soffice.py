@@ -1,11 +1,12 @@
-"""Word files → PDF through LibreOffice headless, one process for a whole batch.
+"""One LibreOffice run: Word (and older) files converted by LibreOffice headless.
 
-LibreOffice runs with a private profile in a temporary folder, so parallel
-builds and a LibreOffice the user has open do not collide, and with docgen's
-fontconfig substitution (``fonts.py``): the official faces the documents name
-(仿宋, 楷体, 黑体 …), which Linux machines lack, are drawn with the closest
-free faces, whose Latin letters and digits are half width like the Windows
-faces', so lines break where Word breaks them.
+``instances.py`` spreads a batch of conversions over several such runs; this
+module is how each is run. LibreOffice runs with a fresh private profile in a
+temporary folder, so parallel runs and a LibreOffice the user has open do not
+collide, and with docgen's fontconfig substitution (``fonts.py``): the official
+faces the documents name (仿宋, 楷体, 黑体 …), which Linux machines lack, are
+drawn with the closest free faces, whose Latin letters and digits are half
+width like the Windows faces', so lines break where Word breaks them.
 
 The profile also keeps LibreOffice off the network: a document's linked
 pictures, sections and fields are never fetched (the ways to http, https,
@@ -18,7 +19,9 @@ process group of its own, killed when the run ends, and a small guard process
 kills that group should docgen itself be killed first. A run is given up when
 one file takes longer than its own time limit (a minute, and a minute for each
 MB of text it holds; the first file more, for the start): one file that hangs
-costs the batch that long, not the whole batch's time.
+costs the run that long, not the whole run's time. LibreOffice converts its
+files in order and goes on past one it cannot open, so what a run made, skipped
+and failed on is told by the files it left (``RunOutcome``).
 """
 
 from __future__ import annotations
@@ -31,13 +34,13 @@ import sys
 import time
 import zipfile
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import EnvironmentProblem
 from ..fs.oserror import os_error_text
 from ..fs.tempfolders import temporary_folder
 from .fonts import fontconfig_environment
-from .pdfstamp import stamp
 
 SECONDS_FIRST_FILE = 120  # a cold start with a fresh profile takes a while, then the first file
 SECONDS_PER_FILE = 60  # each file after the first; one that takes longer is given up
@@ -93,84 +96,57 @@ def require_soffice() -> Path:
     return soffice
 
 
-_PDF_FILTER = "pdf:writer_pdf_Export"
-# LibreOffice leaves out of a PDF the blank pages it inserts: before a section that
-# begins on an odd page (a volume printed on both sides needs them on paper, or
-# every other report would print on a left-hand page), but also after a cover,
-# to bring the 目录's page 1 onto a right-hand page (which Word does not).
-_PDF_FILTER_WITH_BLANK_PAGES = _PDF_FILTER + ':{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
+@dataclass
+class RunOutcome:
+    """What one LibreOffice run made of its documents. It converts them in order and goes on
+    past one it cannot open; where it crashes or runs out of time, it was on the document
+    after the last one it made."""
+
+    made: list[Path] = field(default_factory=list)  # converted: their outputs are there
+    skipped: list[Path] = field(default_factory=list)  # gone past without an output: it cannot open them
+    failed: Path | None = None  # the one it crashed or ran out of time on
+    unfinished: list[Path] = field(default_factory=list)  # those after it, never begun
+    reason: str = ""  # why ``failed`` has no output, in Chinese, to follow “LibreOffice：”
+    timeout: int = 0  # the time limit it ran out of (seconds), if that was why
+    detail: str = ""  # what LibreOffice said
 
 
-def convert_to_pdf(documents: list[Path], out_dir: Path, blank_pages: bool = False, any_format: bool = False) -> list[Path]:
-    """PDFs of ``documents`` in ``out_dir`` (same names, .pdf), from one LibreOffice run;
-    ``blank_pages``: with the blank pages of a volume printed on both sides (``duplex``);
-    ``any_format``: each exported by its own module (a workbook by Calc), not as a Writer document.
-
-    Names must be distinct: LibreOffice names each PDF after its document.
-    """
-    target = "pdf" if any_format else _PDF_FILTER_WITH_BLANK_PAGES if blank_pages else _PDF_FILTER
-    pdfs = convert(documents, out_dir, target, ".pdf")
-    for pdf in pdfs:  # the same inputs give the same bytes
-        pdf.write_bytes(stamp(pdf.read_bytes()))
-    return pdfs
-
-
-def convert_to_docx(documents: list[Path], out_dir: Path) -> dict[Path, Path | str]:
-    """Word files of ``documents`` (.doc, .wps, .rtf, .odt) in ``out_dir``, same names, .docx,
-    from one LibreOffice run; for a document LibreOffice cannot convert, why (``convert_each``)."""
-    return convert_each(documents, out_dir, "docx:MS Word 2007 XML", ".docx")
-
-
-def convert(documents: list[Path], out_dir: Path, target: str, suffix: str) -> list[Path]:
-    """``documents`` converted by one LibreOffice run with a private profile and a time limit."""
-    soffice = require_soffice()
+def run_office(
+    soffice: Path,
+    documents: list[Path],
+    out_dir: Path,
+    target: str,
+    suffix: str,
+    sizes: dict[Path, float] | None = None,
+    started: Callable[[subprocess.Popen], None] | None = None,
+) -> RunOutcome:
+    """One LibreOffice run converting ``documents`` (into ``out_dir``, same names, ``suffix``)
+    with a fresh private profile of its own and the time limits; ``sizes``: each document's
+    ``megabytes``, where already known; ``started``: told the run's process."""
     with temporary_folder("lo") as profile:
-        finished, limit = _run_office(soffice, documents, out_dir, target, suffix, profile)
-    if finished is None:
-        raise EnvironmentProblem(f"LibreOffice 用了 {limit} 秒还没有转换完一个文件，已放弃。")
-    converted = [_output(d, out_dir, suffix) for d in documents]
-    missing = [p.name for p in converted if not p.is_file()]
-    if missing:
-        detail = (finished.stderr or finished.stdout).strip()
-        raise EnvironmentProblem(f"LibreOffice 没有生成这些文件：{'、'.join(missing)}" + (f"\n{detail}" if detail else ""))
-    return converted
+        finished, limit = _run_office(soffice, documents, out_dir, target, suffix, profile, sizes or {}, started)
+    converted = [output_of(d, out_dir, suffix).is_file() for d in documents]
+    made = [d for d, there in zip(documents, converted) if there]
+    detail = "" if finished is None else (finished.stderr or finished.stdout or "").strip()
+    if finished is not None and finished.returncode == 0:
+        return RunOutcome(made, [d for d, there in zip(documents, converted) if not there], detail=detail)
+    last = max((i for i, there in enumerate(converted) if there), default=-1)
+    outcome = RunOutcome(made, [d for d, there in zip(documents[: last + 1], converted) if not there], detail=detail)
+    if last + 1 < len(documents):
+        outcome.failed, outcome.unfinished = documents[last + 1], documents[last + 2 :]
+        if finished is None:
+            outcome.reason, outcome.timeout = f"{limit} 秒内没有转换完，已放弃", limit
+        else:
+            outcome.reason = f"转换时意外退出（返回码 {finished.returncode}）"
+    return outcome
 
 
-def convert_each(documents: list[Path], out_dir: Path, target: str, suffix: str) -> dict[Path, Path | str]:
-    """Each of ``documents`` → its converted file, or why LibreOffice made none (in Chinese, to
-    follow “LibreOffice：”).
-
-    One LibreOffice run converts them all, in order; it goes on past a document it
-    cannot open. Where it crashes, or takes too long over a document, that document
-    (the first after the last one made) is given up and the rest run again, with the
-    same profile (a second start is quicker).
-    """
-    soffice = require_soffice()
-    results: dict[Path, Path | str] = {}
-    pending = list(documents)
-    with temporary_folder("lo") as profile:
-        while pending:
-            finished, limit = _run_office(soffice, pending, out_dir, target, suffix, profile)
-            made = [d for d in pending if _output(d, out_dir, suffix).is_file()]
-            results.update((d, _output(d, out_dir, suffix)) for d in made)
-            # it converts in order: a document before the last one made and without output was skipped
-            last = max((pending.index(d) for d in made), default=-1)
-            done_with = pending if finished is not None and finished.returncode == 0 else pending[: last + 1]
-            results.update((d, "打不开这个文件") for d in done_with if d not in results)
-            rest = pending[len(done_with):]
-            if rest:
-                results[rest[0]] = (
-                    f"{limit} 秒内没有转换完，已放弃" if finished is None else f"转换时意外退出（返回码 {finished.returncode}）"
-                )
-            pending = rest[1:]
-    return results
-
-
-def _output(document: Path, out_dir: Path, suffix: str) -> Path:
+def output_of(document: Path, out_dir: Path, suffix: str) -> Path:
+    """The file LibreOffice makes of ``document`` in ``out_dir``: its name, ``suffix``."""
     return out_dir / (document.stem + suffix)
 
 
-def _megabytes(document: Path) -> float:
+def megabytes(document: Path) -> float:
     """How much ``document`` holds to be laid out, in MB: the XML a .docx or .odt unpacks to,
     else the file's size; at most _MOST_MB."""
     try:
@@ -185,13 +161,20 @@ def _megabytes(document: Path) -> float:
 
 
 def _run_office(
-    soffice: Path, documents: list[Path], out_dir: Path, target: str, suffix: str, profile: Path
+    soffice: Path,
+    documents: list[Path],
+    out_dir: Path,
+    target: str,
+    suffix: str,
+    profile: Path,
+    sizes: dict[Path, float],
+    started: Callable[[subprocess.Popen], None] | None,
 ) -> tuple[subprocess.CompletedProcess | None, int]:
-    """One LibreOffice run converting ``documents`` with the private profile ``profile``; None for
-    the run where a document took too long, with the limit it ran out of."""
+    """The LibreOffice run itself, with the private profile ``profile``; None for the run
+    where a document took too long, with the limit it ran out of."""
     environment = office_environment(profile)
-    outputs = [_output(d, out_dir, suffix) for d in documents]
-    allowed = [SECONDS_PER_FILE + SECONDS_PER_MB * _megabytes(d) for d in documents]  # each, once the one before is made
+    outputs = [output_of(d, out_dir, suffix) for d in documents]
+    allowed = [SECONDS_PER_FILE + SECONDS_PER_MB * (sizes[d] if d in sizes else megabytes(d)) for d in documents]  # each, once the one before is made
     command = [
         str(soffice),
         f"-env:UserInstallation={profile.as_uri()}",
@@ -208,7 +191,7 @@ def _run_office(
     made = lambda: sum(1 for output in outputs if output.exists())
     then = lambda count: allowed[min(count, len(allowed) - 1)]
     try:
-        return run_in_own_group(command, first, environment, made, then), 0
+        return run_in_own_group(command, first, environment, made, then, started=started), 0
     except subprocess.TimeoutExpired as expired:
         return None, round(expired.timeout)
     except OSError as exc:
@@ -221,11 +204,13 @@ def run_in_own_group(
     environment: dict[str, str],
     made: Callable[[], int] = lambda: 0,
     then: Callable[[int], float] | None = None,
+    started: Callable[[subprocess.Popen], None] | None = None,
 ) -> subprocess.CompletedProcess:
     """``command`` run to its end as ``subprocess.run`` would, or given up (``TimeoutExpired``)
     once ``timeout`` seconds pass without ``made()`` (how many files it has made) growing;
     once it has made ``count`` files, the limit for the next is ``then(count)`` seconds
-    (``timeout`` if not given). Whatever it started is ended with it.
+    (``timeout`` if not given). Whatever it started is ended with it. ``started`` is told
+    the process as soon as it runs (another thread may end it with ``kill_group``).
 
     soffice is a shell script (soffice.exe a launcher) that starts the office process
     as its child: killing only the process started would leave LibreOffice running,
@@ -240,9 +225,11 @@ def run_in_own_group(
     ) as process:
         try:
             guard.watch(process)
+            if started is not None:
+                started(process)
             stdout, stderr = _communicate(process, timeout, made, then or (lambda count: timeout))
         finally:  # done, out of time, or Ctrl-C
-            _kill_group(process)
+            kill_group(process)
     return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
 
 
@@ -296,7 +283,7 @@ class _Guard:
         self._process.wait()
 
 
-def _kill_group(process: subprocess.Popen) -> None:
+def kill_group(process: subprocess.Popen) -> None:
     """End ``process`` and every process it started (its process group; on Windows its tree)."""
     if os.name == "posix":
         try:

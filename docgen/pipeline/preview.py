@@ -10,8 +10,9 @@ from ..errors import EnvironmentProblem, InputError, UsageError
 from ..fs.filenames import PREVIEW_FOLDER
 from ..fs.publish import Publication
 from ..fs.tempfolders import temporary_folder
+from ..office.instances import convert_to_pdf
 from ..office.pdftext import require_tool
-from ..office.soffice import convert_to_pdf, require_soffice
+from ..office.soffice import require_soffice
 from .build import BuildResult, build
 
 # Below, a page is a smudge; above, pdftoppm makes pictures of hundreds of

@@ -1,7 +1,8 @@
 """``build --pdf / --verify / --exact``: what LibreOffice makes of a finished build.
 
-One LibreOffice run converts everything the build asked for; the volume's
-PDF then tells on which page each report really starts. It all happens inside
+One batch of conversions (spread over LibreOffice instances, ``office.instances``)
+converts everything the build asked for; the volume's PDF then tells on which
+page each report really starts. It all happens inside
 the build's publication: the Word files are converted before they are
 published, and the PDFs are published with them, or nothing is.
 """
@@ -15,8 +16,9 @@ from ..docx.volume import volume_docx
 from ..errors import InternalError
 from ..fs.publish import Publication
 from ..fs.tempfolders import temporary_folder
+from ..office.instances import convert_to_pdf
 from ..office.pdftext import read_pages, require_tool
-from ..office.soffice import convert_to_pdf, require_soffice
+from ..office.soffice import require_soffice
 from ..office.verify import Mismatch, describe, page_mismatches, rendered_start_pages
 from .result import BuildResult
 

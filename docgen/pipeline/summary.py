@@ -104,8 +104,9 @@ def summary(
 
 
 def _pdfs(written: list[Path], publication: Publication) -> list[Path]:
-    """PDFs of the written files, published with them (or nothing is): one LibreOffice run, Calc for the workbook."""
-    from ..office.soffice import convert_to_pdf, require_soffice  # LibreOffice only when asked for
+    """PDFs of the written files, published with them (or nothing is): one batch of LibreOffice conversions, Calc for the workbook."""
+    from ..office.instances import convert_to_pdf  # LibreOffice only when asked for
+    from ..office.soffice import require_soffice
 
     require_soffice()
     with temporary_folder("pdf") as work:

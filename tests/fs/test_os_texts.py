@@ -18,7 +18,7 @@ from docgen.errors import DocgenError, EnvironmentProblem, InputError
 from docgen.fs.oserror import os_error_text
 from docgen.importing import read_paragraphs
 from docgen.importing.docx_reader import MAX_DOCX_BYTES
-from docgen.office import soffice
+from docgen.office import instances, soffice
 from support.write_helpers import docgen_env
 
 ENGLISH = "English words from the system"
@@ -46,7 +46,7 @@ def test_libreoffice_that_cannot_be_started_is_said_in_chinese(tmp_path, monkeyp
 
     monkeypatch.setattr(soffice.subprocess, "Popen", cannot_start)
     with pytest.raises(EnvironmentProblem) as raised:
-        soffice.convert_to_pdf([tmp_path / "a.docx"], tmp_path)
+        instances.convert_to_pdf([tmp_path / "a.docx"], tmp_path)
     assert "无法启动 LibreOffice" in str(raised.value) and "没有权限" in str(raised.value)
     assert "English" not in str(raised.value)
 

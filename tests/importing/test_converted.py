@@ -1,6 +1,6 @@
-"""Old-format files (.doc, .wps, .rtf, .odt) of one import are converted by one
-LibreOffice run; a file LibreOffice cannot convert is still named on its own and
-the others are imported."""
+"""Old-format files (.doc, .wps, .rtf, .odt) of one import are converted in one batch
+(a few of them by one LibreOffice run); a file LibreOffice cannot convert is still named
+on its own and the others are imported."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import pytest
 from docgen.cli.commands import main
 from docgen.importing import converted
 from docgen.inputs.yaml_reader import read_report
+from docgen.office import instances
 from docgen.office import soffice as soffice_module
 from support.report_corpus import convert_with_soffice, soffice, write_docx, written_reports
 
@@ -67,7 +68,7 @@ def _stand_in_office(monkeypatch) -> list[list[str]]:
     runs out of time (b"hang") on such a file, as the real one converts file after file."""
     runs: list[list[str]] = []
 
-    def run(command, timeout, environment, *progress):
+    def run(command, timeout, environment, *progress, **started):
         runs.append(command)
         out_dir = Path(command[command.index("--outdir") + 1])
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -81,6 +82,7 @@ def _stand_in_office(monkeypatch) -> list[list[str]]:
                 (out_dir / f"{document.stem}.docx").write_bytes(content)
         return subprocess.CompletedProcess(command, 0, "", "Error: source file could not be loaded\n")
 
+    monkeypatch.setenv(instances.INSTANCES_VARIABLE, "1")  # one instance (tests/office/test_instances: several)
     monkeypatch.setattr(soffice_module, "find_soffice", lambda: Path("soffice"))
     monkeypatch.setattr(converted, "find_soffice", lambda: Path("soffice"))
     monkeypatch.setattr(soffice_module, "office_environment", lambda profile: {})
@@ -104,7 +106,8 @@ def test_a_file_libreoffice_fails_on_is_named_and_the_files_after_it_are_still_i
     err = capsys.readouterr().err
     assert str(sent / "2出错的.doc") in err and said in err
     assert _units(tmp_path / "inputs") == {r.community for r in REPORTS[:4]}  # filed under the 社区, not its 党委
-    # LibreOffice goes on past a file it cannot open; after a crash or a hang it runs once more for the rest.
+    # LibreOffice goes on past a file it cannot open; after a crash or a hang a fresh one converts the rest,
+    # and tries the file once more, last.
     assert len(runs) == (1 if trouble == b"bad" else 2)
 
 

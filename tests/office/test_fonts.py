@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from docgen.office import fonts
-from docgen.office.soffice import convert_to_pdf
+from docgen.office.instances import convert_to_pdf
 from support.renderer import require_renderer
 
 FREE = {fonts.SERIF, fonts.SERIF_BOLD, fonts.SANS, fonts.KAI}

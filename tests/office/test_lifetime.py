@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from docgen.fs import tempfolders
-from docgen.office import soffice
+from docgen.office import instances, soffice
 from support.processes import running, until
 from support.write_helpers import docgen_env
 
@@ -64,18 +64,21 @@ def _docgen_folders(temporary: Path) -> list[str]:
     return sorted(name for name in os.listdir(temporary) if name.startswith("docgen-"))
 
 
-@pytest.fixture
-def importing(tmp_path):
-    """``docgen import`` of a .doc, run with the stand-in office that runs on, its temporary
-    folders in a folder of the test's own: (start it, the office's ids, that folder)."""
+@pytest.fixture(params=[1, 2], ids=["one instance", "two instances"])
+def importing(tmp_path, request):
+    """``docgen import`` of .doc files, run with the stand-in office that runs on, in one
+    instance or two at once, its temporary folders in a folder of the test's own: (start it,
+    the offices' ids, that folder)."""
     temporary, pids, sent = tmp_path / "tmp", tmp_path / "office-pids", tmp_path / "收到的报告"
     temporary.mkdir()
     sent.mkdir()
-    (sent / "甲社区.doc").write_bytes(OLE_MAGIC + "一、亮点工作\n正文。\n".encode() * 50)
+    instances = request.param
+    for unit in ("甲社区", "乙社区")[:instances]:  # two large enough to be worth an instance each
+        (sent / f"{unit}.doc").write_bytes(OLE_MAGIC + "一、亮点工作\n正文。\n".encode() * 50 * 400 ** (instances - 1))
     stand_in = _stand_in(tmp_path / "office", OFFICE_THAT_RUNS_ON)
     env = {
         **docgen_env(), "PATH": f"{stand_in}{os.pathsep}{os.environ['PATH']}",
-        "TMPDIR": str(temporary), "DOCGEN_TEST_OFFICE": str(pids),
+        "TMPDIR": str(temporary), "DOCGEN_TEST_OFFICE": str(pids), "DOCGEN_WORKERS": str(instances),
     }
     started: list[subprocess.Popen] = []
     office: list[int] = []
@@ -87,9 +90,9 @@ def importing(tmp_path):
         def office_running() -> bool:
             assert started[0].poll() is None, started[0].communicate()
             office[:] = [int(line) for line in pids.read_text().split()] if pids.exists() else []
-            return len(office) == 2
+            return len(office) == 2 * instances  # each instance: the script and its office process
 
-        until(office_running, "the office started")
+        until(office_running, "the offices started")
         return started[0]
 
     yield start, office, temporary, env
@@ -106,7 +109,7 @@ def test_docgen_killed_outright_takes_libreoffice_with_it_and_the_next_start_rem
     start, office, temporary, env = importing
     docgen = start()
     left = _docgen_folders(temporary)
-    assert {name.split("-")[1] for name in left} == {"import", "lo"}  # the reports' copies and the profile
+    assert {name.split("-")[1] for name in left} == {"import", "lo"}  # the reports' copies and the profiles
     assert all(f"-{docgen.pid}-" in name for name in left)
 
     docgen.send_signal(signal.SIGKILL)
@@ -131,6 +134,8 @@ def test_docgen_stopped_by_sigterm_ends_libreoffice_and_removes_its_folders_itse
 
 
 def test_a_file_libreoffice_hangs_on_costs_one_files_time_and_the_batch_goes_on(tmp_path, monkeypatch):
+    """One instance (a few files); it hangs on the third: the rest go to a fresh instance, the
+    third last, where it hangs again and is given up."""
     stand_in = _stand_in(tmp_path / "office", OFFICE_THAT_HANGS_ON_ONE)
     monkeypatch.setattr(soffice, "require_soffice", lambda: stand_in / "soffice")
     monkeypatch.setattr(soffice, "office_environment", lambda profile: dict(os.environ))
@@ -138,18 +143,18 @@ def test_a_file_libreoffice_hangs_on_costs_one_files_time_and_the_batch_goes_on(
     monkeypatch.setattr(soffice, "SECONDS_PER_FILE", 5)
     monkeypatch.setattr(soffice, "SECONDS_PER_MB", 0)
     runs, real_run = [], soffice.run_in_own_group
-    monkeypatch.setattr(soffice, "run_in_own_group", lambda command, *rest: runs.append(command) or real_run(command, *rest))
+    monkeypatch.setattr(soffice, "run_in_own_group", lambda command, *rest, **kw: runs.append(command) or real_run(command, *rest, **kw))
     documents = []
     for number, text in enumerate(["甲", "乙", "hang", "丙", "丁"], 1):
         documents.append(tmp_path / f"document{number}.doc")
         documents[-1].write_text(text, encoding="utf-8")
 
-    results = soffice.convert_each(documents, tmp_path / "converted", "docx:MS Word 2007 XML", ".docx")
+    results = instances.convert_each(documents, tmp_path / "converted", "docx:MS Word 2007 XML", ".docx")
 
     # the limit is one file's, not 120 + 20 × the batch's
     assert results[documents[2]] == "5 秒内没有转换完，已放弃"
     assert all(results[d] == tmp_path / "converted" / f"{d.stem}.docx" for d in documents if d != documents[2])
-    assert len(runs) == 2 and str(documents[2]) not in runs[1] and str(documents[3]) in runs[1]
+    assert len(runs) == 2 and runs[1][-3:] == [str(documents[3]), str(documents[4]), str(documents[2])]
 
 
 def test_a_run_that_keeps_making_files_is_never_given_up_however_long_it_takes(monkeypatch):
@@ -220,13 +225,14 @@ def test_a_file_holding_more_text_is_given_more_time_up_to_a_limit(tmp_path, mon
             package.writestr("word/document.xml", b"<w:p/>" * (megabytes * 2**20 // 6))
     limits = {}
 
-    def measured(command, timeout, environment, made, then):
+    def measured(command, timeout, environment, made, then, started=None):
         limits.update(first=timeout, second=then(1), third=then(2))
         return subprocess.CompletedProcess(command, 0, "", "")
 
+    monkeypatch.setenv(instances.INSTANCES_VARIABLE, "1")  # the three in one run
     monkeypatch.setattr(soffice, "require_soffice", lambda: Path("soffice"))
     monkeypatch.setattr(soffice, "run_in_own_group", measured)
-    soffice.convert_each(documents, tmp_path / "converted", "docx:MS Word 2007 XML", ".docx")
+    instances.convert_each(documents, tmp_path / "converted", "docx:MS Word 2007 XML", ".docx")
 
     assert round(limits["first"]) == soffice.SECONDS_FIRST_FILE  # the start, and a file of a few bytes
     assert round(limits["second"]) == soffice.SECONDS_PER_FILE + 3 * soffice.SECONDS_PER_MB

@@ -18,7 +18,8 @@ import pytest
 
 from docgen.cli.commands import main
 from docgen.inputs.yaml_reader import read_report
-from docgen.office.soffice import convert, find_soffice
+from docgen.office.instances import convert
+from docgen.office.soffice import find_soffice
 from support.write_helpers import docgen_env
 
 pytestmark = [

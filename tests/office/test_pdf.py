@@ -6,8 +6,8 @@ import datetime
 
 import pytest
 
+from docgen.office.instances import convert_to_pdf
 from docgen.office.pdfstamp import stamp
-from docgen.office.soffice import convert_to_pdf
 from support.renderer import require_renderer
 
 WHEN = datetime.datetime(2023, 11, 14, 22, 13, 20, tzinfo=datetime.timezone.utc)

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from docgen.office.soffice import convert_to_pdf, find_soffice
+from docgen.office.instances import convert_to_pdf
+from docgen.office.soffice import find_soffice
 
 
 def require_renderer() -> None:
@@ -20,7 +21,7 @@ def require_renderer() -> None:
 
 
 def convert_named(documents: dict[str, Path], work: Path) -> dict[str, Path]:
-    """PDFs of ``documents`` (name → .docx) from a single LibreOffice run, by name."""
+    """PDFs of ``documents`` (name → .docx) in one batch of conversions, by name."""
     staged = work / "staged"
     staged.mkdir(parents=True)
     copies = []
