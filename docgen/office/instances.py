@@ -18,10 +18,10 @@ Why a split made beforehand and not a queue feeding the instances: LibreOffice
 takes the files to convert on its command line. Files sent to an instance
 already running (through its pipe) are converted outside its conversion mode
 and took twice as long each (measured); a fresh run for each batch pays the
-start again. Why a fresh profile each, not copies of one made first: a copied
-profile started no faster than a fresh one (2.6 s and 2.4 s for a start and one
-report, measured; 2.15 s for a profile used before), and a fresh one holds
-nothing of an instance that crashed. Why at most four: each instance holds
+start again. Why a fresh profile each, not copies of one made first: a profile
+used before (as a copy would be) started no faster than a fresh one (1.2–1.4 s
+of processor time for a start and one report either way, measured), and a fresh
+one holds nothing of an instance that crashed. Why at most four: each instance holds
 150–250 MB, more for a long volume, and beyond four the memory they take
 together is more than the time they save on the machines docgen is meant for.
 

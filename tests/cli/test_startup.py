@@ -35,6 +35,7 @@ _NOT_FOR_BUILDING = [
     "docgen.importing.endings",
     "docgen.importing.plausible",
     "docgen.office.soffice",
+    "docgen.office.instances",
     "docgen.office.fonts",
     "docgen.office.faces",
     "docgen.ledger",
