@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import posixpath
+import threading
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,8 +26,8 @@ from ..fs.safe_zip import MAX_DOCX_BYTES, MAX_ENTRIES, MAX_PART_BYTES, UNZIP_ERR
 from .markers import split_marker
 from .paragraphs import Para
 from .sniff import OLE_MAGIC
-from .word_numbering import ListNumbers, list_reference, load_list_numbers, paragraph_style_numbering
-from .wordml import attribute, child_value, is_on, local_name
+from .word_numbering import ListNumbers, list_definitions, list_reference, paragraph_style_numbering
+from .wordml import W, attribute, child, child_value, is_on, local_name, transitional
 
 DEFAULT_MAIN_PART = "word/document.xml"
 _OFFICE_DOCUMENT = "/officeDocument"
@@ -41,14 +42,35 @@ def read_docx_paragraphs(path: Path) -> tuple[list[Para], list[Finding]]:
         main = parts.main_part_name()
         body = parts.xml(main, required=True)
         related = parts.related(main)
-        numbering = parts.xml(related.get(_NUMBERING, posixpath.join(posixpath.dirname(main), "numbering.xml")))
-        styles = parts.xml(related.get(_STYLES, posixpath.join(posixpath.dirname(main), "styles.xml")))
-    numbers = load_list_numbers(numbering)
-    style_numbering = paragraph_style_numbering(styles)
-    styles_read = _Styles(style_numbering, toc_style_ids(styles), emphasis_style_ids(styles))
-    paragraphs, boxed = _paragraphs(body, numbers, styles_read, path)
+        numbering = parts.named(related.get(_NUMBERING, posixpath.join(posixpath.dirname(main), "numbering.xml")))
+        styles = parts.named(related.get(_STYLES, posixpath.join(posixpath.dirname(main), "styles.xml")))
+    numbers = ListNumbers(*_same_parts.made(numbering, list_definitions))
+    paragraphs, boxed = _paragraphs(body, numbers, _same_parts.made(styles, _read_styles), path)
     notes = [Finding(IMPORT_SKIPPED, Origin(path), f"文本框和图形里的文字（{boxed} 段）不是正文，没有导入")] if boxed else []
     return paragraphs, notes
+
+
+class _SameParts:
+    """What was read from a part, kept for the next file holding the very same bytes: the
+    reports of one office come from one template, their styles and numbering alike to the byte,
+    and parsing a template's styles costs more than the rest of a report. What is kept is never
+    changed by its readers."""
+
+    def __init__(self, most: int = 16):
+        self.most = most
+        self.kept: dict[tuple, object] = {}
+
+    def made(self, part: tuple[bytes | None, str, Path], make):
+        data, name, path = part
+        key = (make, data)
+        if key not in self.kept:
+            if len(self.kept) >= self.most:
+                del self.kept[next(iter(self.kept))]  # the oldest: one template after another
+            self.kept[key] = make(None if data is None else parse_part(data, name, path))
+        return self.kept[key]
+
+
+_same_parts = _SameParts()
 
 
 def _open_package(path: Path) -> zipfile.ZipFile:
@@ -105,6 +127,10 @@ class _Parts:
         data = self._read(name, required)
         return None if data is None else parse_part(data, name, self.path)
 
+    def named(self, name: str) -> tuple[bytes | None, str, Path]:
+        """An optional part's bytes (None if absent), with what a message about it names."""
+        return self._read(name, False), name, self.path
+
     def _read(self, name: str, required: bool) -> bytes | None:
         try:
             info = self.package.getinfo(name)
@@ -127,16 +153,22 @@ def _too_large(name: str) -> str:
     return f"文件中的 {name} 解压后超过 {limit} MB，不像是一份报告（可能是恶意的“压缩炸弹”），已拒绝读取"
 
 
+_parsers = threading.local()  # building a parser costs more than parsing a small part: one a thread
+
+
 def _safe_parser() -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
+    parser = getattr(_parsers, "parser", None)
+    if parser is None:
+        parser = _parsers.parser = etree.XMLParser(
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
+            dtd_validation=False,
+            huge_tree=False,
+            remove_comments=True,
+            remove_pis=True,
+        )
+    return parser
 
 
 def parse_part(data: bytes, name: str, path: Path):
@@ -145,7 +177,7 @@ def parse_part(data: bytes, name: str, path: Path):
     if declares_doctype(data):
         raise refused
     try:
-        root = etree.fromstring(data, _safe_parser())
+        root = etree.fromstring(transitional(data), _safe_parser())
     except etree.XMLSyntaxError:
         raise InputError(f"文件已损坏（{name} 不是有效的 XML），无法导入", Origin(path)) from None
     docinfo = root.getroottree().docinfo
@@ -159,7 +191,7 @@ def parse_part(data: bytes, name: str, path: Path):
 _SKIPPED = {"del", "moveFrom", "Fallback", "rPr", "pPr", "instrText", "delText", "footnoteReference", "endnoteReference"}
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Styles:
     """What the styles part says of paragraphs: the lists styles number, 目录 styles, heading and bold styles."""
 
@@ -170,7 +202,7 @@ class _Styles:
 
 def _paragraphs(document, numbers: ListNumbers, styles: _Styles, path: Path) -> tuple[list[Para], int]:
     """The body's paragraphs, and how many paragraphs of text boxes and drawings were left out."""
-    body = document.find("{*}body")
+    body = document.find(W + "body")
     if body is None:
         return [], 0
     paragraphs: list[Para] = []
@@ -200,13 +232,17 @@ def _body_paragraphs(body):
     """Every w:p in document order, table cells included, skipping the copies
     Word keeps in mc:Fallback and text deleted under change tracking; with each,
     whether it is in a text box or a drawing (labels, not the report's text)."""
-    for p in body.iter("{*}p"):
+    for p in body.iter(W + "p"):
         ancestors = [local_name(a) for a in p.iterancestors()]
         if not any(name in ("Fallback", "del", "moveFrom") for name in ancestors):
             yield p, any(name in _BOXES for name in ancestors)
 
 
 _BOXES = {"txbxContent", "textbox", "drawing", "pict", "object"}
+
+
+def _read_styles(styles) -> _Styles:
+    return _Styles(paragraph_style_numbering(styles), toc_style_ids(styles), emphasis_style_ids(styles))
 
 
 # --- headings by their look -------------------------------------------------------------
@@ -218,13 +254,13 @@ def emphasis_style_ids(styles_root) -> set[str]:
     if styles_root is None:
         return set()
     own, based_on = {}, {}
-    for style in styles_root.findall("{*}style"):
+    for style in styles_root.findall(W + "style"):
         if attribute(style, "type") not in (None, "paragraph"):
             continue
         style_id = attribute(style, "styleId")
         name = (child_value(style, "name") or "").strip().lower()
         outline = child_value(style, "pPr/outlineLvl")
-        bold = style.find("{*}rPr/{*}b")
+        bold = child(style, "rPr/b")
         if name.startswith(("heading", "标题 ")) or (outline is not None and outline.isdigit() and int(outline) < 9):
             own[style_id] = True
         elif bold is not None:
@@ -248,10 +284,10 @@ def _is_emphasised(p, emphasis_styles: set[str]) -> bool:
     outline = child_value(p, "pPr/outlineLvl")
     if outline is not None and outline.isdigit() and int(outline) < 9:
         return True
-    runs = [r for r in p.iter("{*}r") if "".join(t.text or "" for t in r.iter("{*}t")).strip()]
+    runs = [r for r in p.iter(W + "r") if "".join(t.text or "" for t in r.iter(W + "t")).strip()]
     if not runs:
         return False
-    bolds = [r.find("{*}rPr/{*}b") for r in runs]
+    bolds = [child(r, "rPr/b") for r in runs]
     if child_value(p, "pPr/pStyle") in emphasis_styles:
         return all(b is None or is_on(b) for b in bolds)
     return all(is_on(b) for b in bolds)
@@ -265,7 +301,7 @@ def toc_style_ids(styles_root) -> set[str]:
     if styles_root is None:
         return set()
     found = set()
-    for style in styles_root.findall("{*}style"):
+    for style in styles_root.findall(W + "style"):
         name = (child_value(style, "name") or "").strip().lower()
         if name.startswith(("toc ", "toc heading", "目录")) or name == "toc":
             found.add(attribute(style, "styleId"))
@@ -306,11 +342,11 @@ def _is_toc_field(instructions: list[str]) -> bool:
 def _marks_toc(p, toc_styles: set[str]) -> bool:
     if child_value(p, "pPr/pStyle") in toc_styles:
         return True
-    if any((attribute(link, "anchor") or "").startswith("_Toc") for link in p.iter("{*}hyperlink")):
+    if any((attribute(link, "anchor") or "").startswith("_Toc") for link in p.iter(W + "hyperlink")):
         return True
     return any(
         (child_value(sdt, "sdtPr/docPartObj/docPartGallery") or "").lower() == "table of contents"
-        for sdt in p.iterancestors("{*}sdt")
+        for sdt in p.iterancestors(W + "sdt")
     )
 
 
@@ -320,7 +356,7 @@ def _marks_toc(p, toc_styles: set[str]) -> bool:
 def _numbering_of(p, style_numbering: dict[str, tuple[str, int]]) -> tuple[str | None, int]:
     """The list (numId, level) a paragraph is in: its own w:numPr over its style's."""
     num_id, level = style_numbering.get(child_value(p, "pPr/pStyle"), (None, 0))
-    num_pr = p.find("{*}pPr/{*}numPr")
+    num_pr = child(p, "pPr/numPr")
     if num_pr is not None:
         own_id, own_level = list_reference(num_pr)
         num_id = own_id or num_id
@@ -337,12 +373,12 @@ def _text_segments(p) -> list[str]:
     segments = [""]
 
     def walk(element) -> None:
-        for child in element:
-            name = local_name(child)
-            if name in _SKIPPED or name == "p" or (name == "r" and _hidden(child)):
+        for part in element:
+            name = local_name(part)
+            if name in _SKIPPED or name == "p" or (name == "r" and _hidden(part)):
                 continue
             if name == "t":
-                first, *more = (child.text or "").splitlines() or [""]
+                first, *more = (part.text or "").splitlines() or [""]
                 segments[-1] += first
                 segments.extend(more)
             elif name == "tab":
@@ -352,14 +388,14 @@ def _text_segments(p) -> list[str]:
             elif name == "noBreakHyphen":
                 segments[-1] += "-"
             else:
-                walk(child)
+                walk(part)
 
     walk(p)
     return segments
 
 
 def _hidden(run) -> bool:
-    return is_on(run.find("{*}rPr/{*}vanish"))
+    return is_on(child(run, "rPr/vanish"))
 
 
 def _is_row_number_cell(p) -> bool:
@@ -374,7 +410,7 @@ def _is_row_number_cell(p) -> bool:
 
 def _table_place(p, rows: dict) -> tuple[int | None, int]:
     """(row, column) of the cell a paragraph is in; rows are numbered through the file."""
-    cell = next(p.iterancestors("{*}tc"), None)
+    cell = next(p.iterancestors(W + "tc"), None)
     if cell is None:
         return None, 0
     row = cell.getparent()
