@@ -13,7 +13,6 @@ import io
 import posixpath
 import threading
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
@@ -26,7 +25,8 @@ from ..fs.safe_zip import MAX_DOCX_BYTES, MAX_ENTRIES, MAX_PART_BYTES, UNZIP_ERR
 from .markers import split_marker
 from .paragraphs import Para
 from .sniff import OLE_MAGIC
-from .word_numbering import ListNumbers, list_definitions, list_reference, paragraph_style_numbering
+from .word_numbering import ListNumbers, list_definitions, list_reference
+from .word_styles import ParagraphStyles
 from .wordml import W, attribute, child, child_value, is_on, local_name, transitional
 
 DEFAULT_MAIN_PART = "word/document.xml"
@@ -43,11 +43,17 @@ def read_docx_paragraphs(path: Path) -> tuple[list[Para], list[Finding]]:
         body = parts.xml(main, required=True)
         related = parts.related(main)
         numbering = parts.named(related.get(_NUMBERING, posixpath.join(posixpath.dirname(main), "numbering.xml")))
-        styles = parts.named(related.get(_STYLES, posixpath.join(posixpath.dirname(main), "styles.xml")))
+        styles_name = related.get(_STYLES, posixpath.join(posixpath.dirname(main), "styles.xml"))
+        # Only a paragraph that names its style takes anything from the styles part.
+        styles = parts.named(styles_name) if _names_a_style(body) else (None, styles_name, path)
     numbers = ListNumbers(*_same_parts.made(numbering, list_definitions))
-    paragraphs, boxed = _paragraphs(body, numbers, _same_parts.made(styles, _read_styles), path)
+    paragraphs, boxed = _paragraphs(body, numbers, _same_parts.made(styles, ParagraphStyles), path)
     notes = [Finding(IMPORT_SKIPPED, Origin(path), f"文本框和图形里的文字（{boxed} 段）不是正文，没有导入")] if boxed else []
     return paragraphs, notes
+
+
+def _names_a_style(document) -> bool:
+    return next(document.iter(W + "pStyle"), None) is not None
 
 
 class _SameParts:
@@ -56,7 +62,7 @@ class _SameParts:
     and parsing a template's styles costs more than the rest of a report. What is kept is never
     changed by its readers."""
 
-    def __init__(self, most: int = 16):
+    def __init__(self, most: int = 8):  # a template's styles, parsed, take a few MB
         self.most = most
         self.kept: dict[tuple, object] = {}
 
@@ -191,35 +197,26 @@ def parse_part(data: bytes, name: str, path: Path):
 _SKIPPED = {"del", "moveFrom", "Fallback", "rPr", "pPr", "instrText", "delText", "footnoteReference", "endnoteReference"}
 
 
-@dataclass(frozen=True)
-class _Styles:
-    """What the styles part says of paragraphs: the lists styles number, 目录 styles, heading and bold styles."""
-
-    numbering: dict[str, tuple[str, int]]
-    toc: set[str]
-    emphasis: set[str]
-
-
-def _paragraphs(document, numbers: ListNumbers, styles: _Styles, path: Path) -> tuple[list[Para], int]:
+def _paragraphs(document, numbers: ListNumbers, styles: ParagraphStyles, path: Path) -> tuple[list[Para], int]:
     """The body's paragraphs, and how many paragraphs of text boxes and drawings were left out."""
     body = document.find(W + "body")
     if body is None:
         return [], 0
     paragraphs: list[Para] = []
-    in_toc = _toc_paragraphs(body, styles.toc)
+    in_toc = _toc_paragraphs(body, styles)
     rows: dict = {}  # table row element → its number in the file
     boxed = 0
     for index, (p, in_box) in enumerate(_body_paragraphs(body), 1):
         if in_box:
             boxed += any(text.strip() for text in _text_segments(p))
             continue
-        label = numbers.label(*_numbering_of(p, styles.numbering))
+        label = numbers.label(*_numbering_of(p, styles))
         segments = _text_segments(p)
         segments[0] = (label or "") + segments[0]
         if _is_row_number_cell(p):
             segments[0] = _typed_number(segments[0])
         row, column = _table_place(p, rows)
-        emphasis = _is_emphasised(p, styles.emphasis)
+        emphasis = _is_emphasised(p, styles)
         paragraphs += [
             Para(text, Origin(path, paragraph=index), in_toc=p in in_toc, row=row, column=column, emphasis=emphasis)
             for text in segments
@@ -241,45 +238,10 @@ def _body_paragraphs(body):
 _BOXES = {"txbxContent", "textbox", "drawing", "pict", "object"}
 
 
-def _read_styles(styles) -> _Styles:
-    return _Styles(paragraph_style_numbering(styles), toc_style_ids(styles), emphasis_style_ids(styles))
-
-
 # --- headings by their look -------------------------------------------------------------
 
 
-def emphasis_style_ids(styles_root) -> set[str]:
-    """Ids of the paragraph styles that set a paragraph apart as a heading: a heading
-    style by name (Heading 2, 标题 2) or outline level, or a bold one (following w:basedOn)."""
-    if styles_root is None:
-        return set()
-    own, based_on = {}, {}
-    for style in styles_root.findall(W + "style"):
-        if attribute(style, "type") not in (None, "paragraph"):
-            continue
-        style_id = attribute(style, "styleId")
-        name = (child_value(style, "name") or "").strip().lower()
-        outline = child_value(style, "pPr/outlineLvl")
-        bold = child(style, "rPr/b")
-        if name.startswith(("heading", "标题 ")) or (outline is not None and outline.isdigit() and int(outline) < 9):
-            own[style_id] = True
-        elif bold is not None:
-            own[style_id] = is_on(bold)
-        parent = child_value(style, "basedOn")
-        if parent:
-            based_on[style_id] = parent
-    found = set()
-    for style_id in set(own) | set(based_on):
-        seen, current = set(), style_id
-        while current and current not in own and current not in seen:  # a basedOn loop must not hang
-            seen.add(current)
-            current = based_on.get(current)
-        if own.get(current):
-            found.add(style_id)
-    return found
-
-
-def _is_emphasised(p, emphasis_styles: set[str]) -> bool:
+def _is_emphasised(p, styles: ParagraphStyles) -> bool:
     """A paragraph in a heading or bold style (no run unbolding it), at an outline level, or all of its text bold."""
     outline = child_value(p, "pPr/outlineLvl")
     if outline is not None and outline.isdigit() and int(outline) < 9:
@@ -288,7 +250,7 @@ def _is_emphasised(p, emphasis_styles: set[str]) -> bool:
     if not runs:
         return False
     bolds = [child(r, "rPr/b") for r in runs]
-    if child_value(p, "pPr/pStyle") in emphasis_styles:
+    if styles.is_emphasis(child_value(p, "pPr/pStyle")):
         return all(b is None or is_on(b) for b in bolds)
     return all(is_on(b) for b in bolds)
 
@@ -296,19 +258,7 @@ def _is_emphasised(p, emphasis_styles: set[str]) -> bool:
 # --- tables of contents ------------------------------------------------------------
 
 
-def toc_style_ids(styles_root) -> set[str]:
-    """Ids of the paragraph styles Word and WPS give 目录 entries ("toc 1", "目录 1", "TOC Heading")."""
-    if styles_root is None:
-        return set()
-    found = set()
-    for style in styles_root.findall(W + "style"):
-        name = (child_value(style, "name") or "").strip().lower()
-        if name.startswith(("toc ", "toc heading", "目录")) or name == "toc":
-            found.add(attribute(style, "styleId"))
-    return found
-
-
-def _toc_paragraphs(body, toc_styles: set[str]) -> set:
+def _toc_paragraphs(body, styles: ParagraphStyles) -> set:
     """The paragraphs of a table of contents: inside a TOC field or a 目录 content
     control, in a 目录 style, or holding a link to a _Toc bookmark."""
     found = set()
@@ -318,7 +268,7 @@ def _toc_paragraphs(body, toc_styles: set[str]) -> set:
         name = local_name(element)
         if name == "p":
             paragraph, toc_at_start = element, _is_toc_field(fields)
-            if toc_at_start or _marks_toc(element, toc_styles):
+            if toc_at_start or _marks_toc(element, styles):
                 found.add(element)
         elif name == "fldChar":
             char_type = attribute(element, "fldCharType")
@@ -339,8 +289,8 @@ def _is_toc_field(instructions: list[str]) -> bool:
     return any(instruction.split()[:1] == ["TOC"] for instruction in instructions)
 
 
-def _marks_toc(p, toc_styles: set[str]) -> bool:
-    if child_value(p, "pPr/pStyle") in toc_styles:
+def _marks_toc(p, styles: ParagraphStyles) -> bool:
+    if styles.is_toc(child_value(p, "pPr/pStyle")):
         return True
     if any((attribute(link, "anchor") or "").startswith("_Toc") for link in p.iter(W + "hyperlink")):
         return True
@@ -353,9 +303,9 @@ def _marks_toc(p, toc_styles: set[str]) -> bool:
 # --- one paragraph ---------------------------------------------------------------------
 
 
-def _numbering_of(p, style_numbering: dict[str, tuple[str, int]]) -> tuple[str | None, int]:
+def _numbering_of(p, styles: ParagraphStyles) -> tuple[str | None, int]:
     """The list (numId, level) a paragraph is in: its own w:numPr over its style's."""
-    num_id, level = style_numbering.get(child_value(p, "pPr/pStyle"), (None, 0))
+    num_id, level = styles.numbering(child_value(p, "pPr/pStyle")) or (None, 0)
     num_pr = child(p, "pPr/numPr")
     if num_pr is not None:
         own_id, own_level = list_reference(num_pr)

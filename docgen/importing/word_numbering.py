@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..core.numbering import chinese_number
 from .markers import CIRCLED
-from .wordml import W, attribute, child, child_value, is_on, to_int
+from .wordml import W, attribute, child_value, is_on, to_int
 
 _HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸"
 _EARTHLY_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
@@ -185,37 +185,3 @@ def list_reference(num_pr) -> tuple[str | None, int | None]:
     """The (numId, level) a w:numPr names; None for what it leaves to the style."""
     level = child_value(num_pr, "ilvl")
     return child_value(num_pr, "numId"), None if level is None else to_int(level, 0)
-
-
-def paragraph_style_numbering(styles_root) -> dict[str, tuple[str, int]]:
-    """Paragraph style id → (numId, level) for styles that number their paragraphs
-    (a "列表编号" or heading style), following w:basedOn."""
-    if styles_root is None:
-        return {}
-    own: dict[str, tuple[str | None, int | None]] = {}
-    based_on: dict[str, str] = {}
-    for style in styles_root.findall(W + "style"):
-        style_id = attribute(style, "styleId")
-        num_pr = child(style, "pPr/numPr")
-        if num_pr is not None:
-            own[style_id] = list_reference(num_pr)
-        parent = child_value(style, "basedOn")
-        if parent:
-            based_on[style_id] = parent
-    resolved = {}
-    for style_id in set(own) | set(based_on):
-        num_id, level = _inherited(style_id, own, based_on)
-        if num_id and num_id != "0":
-            resolved[style_id] = (num_id, level or 0)
-    return resolved
-
-
-def _inherited(style_id: str, own, based_on) -> tuple[str | None, int | None]:
-    num_id, level, seen = None, None, set()
-    while style_id and style_id not in seen:  # a basedOn loop must not hang the import
-        seen.add(style_id)
-        style_num, style_level = own.get(style_id, (None, None))
-        num_id = num_id or style_num
-        level = level if level is not None else style_level
-        style_id = based_on.get(style_id)
-    return num_id, level
