@@ -1,195 +1,56 @@
-"""A .docx file → its paragraphs, with the numbers Word would display.
-
-The package is opened with zipfile and each part parsed with lxml by hand
-rather than through python-docx: the files come from many hands, so every
-part's size is checked (declared and actually read), no DTD is loaded, no
-entity is resolved and no network is touched. A part with a DOCTYPE is
-refused: Word never writes one, and it is how XXE and entity bombs arrive.
+"""A .docx file → its paragraphs, with the numbers Word would display (its package read
+by ``docx_package``): body order, table cells included, text boxes and deleted text left out,
+list numbers, 目录 entries, headings set apart by their look.
 """
 
 from __future__ import annotations
 
-import io
 import posixpath
-import threading
-import zipfile
 from pathlib import Path
-
-from lxml import etree
 
 from ..core.findings import IMPORT_SKIPPED, Finding
 from ..core.model import Origin
 from ..errors import InputError
-from ..fs.input_file import read_input_bytes
-from ..fs.safe_zip import MAX_DOCX_BYTES, MAX_ENTRIES, MAX_PART_BYTES, UNZIP_ERRORS, PartTooLarge, declares_doctype, read_capped
+from .docx_package import NUMBERING, STYLES, BrokenPart, Part, Parts, open_package, parse_xml, same_parts
 from .markers import split_marker
 from .paragraphs import Para
-from .sniff import OLE_MAGIC
 from .word_numbering import ListNumbers, list_definitions, list_reference
 from .word_styles import ParagraphStyles
 from .wordml import W, attribute, child, child_value, is_on, local_name, transitional
 
-DEFAULT_MAIN_PART = "word/document.xml"
-_OFFICE_DOCUMENT = "/officeDocument"
-_NUMBERING = "/numbering"
-_STYLES = "/styles"
-
 
 def read_docx_paragraphs(path: Path) -> tuple[list[Para], list[Finding]]:
     """The paragraphs of a Word file in body order (tables included) and the notes reading it raised."""
-    with _open_package(path) as package:
-        parts = _Parts(package, path)
+    with open_package(path) as package:
+        parts = Parts(package, path)
         main = parts.main_part_name()
         body = parts.xml(main, required=True)
         related = parts.related(main)
-        numbering = parts.named(related.get(_NUMBERING, posixpath.join(posixpath.dirname(main), "numbering.xml")))
-        styles_name = related.get(_STYLES, posixpath.join(posixpath.dirname(main), "styles.xml"))
+        numbering = parts.named(related.get(NUMBERING, posixpath.join(posixpath.dirname(main), "numbering.xml")))
+        styles_name = related.get(STYLES, posixpath.join(posixpath.dirname(main), "styles.xml"))
         # Only a paragraph that names its style takes anything from the styles part.
-        styles = parts.named(styles_name) if _names_a_style(body) else (None, styles_name, path)
-    numbers = ListNumbers(*_same_parts.made(numbering, list_definitions))
-    paragraphs, boxed = _paragraphs(body, numbers, _same_parts.made(styles, ParagraphStyles), path)
+        styles = parts.named(styles_name) if _names_a_style(body) else Part(None, 0, styles_name)
+    try:
+        numbers = ListNumbers(*same_parts.made(numbering, _list_definitions))
+        paragraphs, boxed = _paragraphs(body, numbers, same_parts.made(styles, _paragraph_styles), path)
+    except BrokenPart as broken:
+        raise InputError(broken.message, Origin(path)) from None
     notes = [Finding(IMPORT_SKIPPED, Origin(path), f"文本框和图形里的文字（{boxed} 段）不是正文，没有导入")] if boxed else []
     return paragraphs, notes
 
 
+def _list_definitions(part: Part):
+    return list_definitions(part.parsed())
+
+
+def _paragraph_styles(part: Part) -> ParagraphStyles:
+    if part.data is None:
+        return ParagraphStyles()
+    return ParagraphStyles(transitional(part.data), lambda data: parse_xml(data, part.name))
+
+
 def _names_a_style(document) -> bool:
     return next(document.iter(W + "pStyle"), None) is not None
-
-
-class _SameParts:
-    """What was read from a part, kept for the next file holding the very same bytes: the
-    reports of one office come from one template, their styles and numbering alike to the byte,
-    and parsing a template's styles costs more than the rest of a report. What is kept is never
-    changed by its readers."""
-
-    def __init__(self, most: int = 8):  # a template's styles, parsed, take a few MB
-        self.most = most
-        self.kept: dict[tuple, object] = {}
-
-    def made(self, part: tuple[bytes | None, str, Path], make):
-        data, name, path = part
-        key = (make, data)
-        if key not in self.kept:
-            if len(self.kept) >= self.most:
-                del self.kept[next(iter(self.kept))]  # the oldest: one template after another
-            self.kept[key] = make(None if data is None else parse_part(data, name, path))
-        return self.kept[key]
-
-
-_same_parts = _SameParts()
-
-
-def _open_package(path: Path) -> zipfile.ZipFile:
-    data = read_input_bytes(path, MAX_DOCX_BYTES)  # a regular file, read no further than the cap
-    if data.startswith(OLE_MAGIC):
-        raise InputError(
-            "这是旧版 Word（.doc）文件或加了密码的 Word 文件：请在 Word 中去掉密码、“另存为”.docx 格式后再导入",
-            Origin(path),
-        )
-    if not data.startswith(b"PK"):
-        raise InputError("这不是 Word（.docx）文件（可能是改了扩展名的其他文件），无法导入", Origin(path))
-    try:
-        package = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise InputError("文件已损坏（不是完整的 .docx 压缩包），无法导入", Origin(path)) from None
-    if len(package.infolist()) > MAX_ENTRIES:
-        package.close()
-        raise InputError("文件中的部件多得异常，不像是 Word 文件，已拒绝读取", Origin(path))
-    return package
-
-
-class _Parts:
-    """The XML parts of one open package, read within size limits."""
-
-    def __init__(self, package: zipfile.ZipFile, path: Path):
-        self.package = package
-        self.path = path
-
-    def fail(self, message: str) -> InputError:
-        return InputError(message, Origin(self.path))
-
-    def main_part_name(self) -> str:
-        targets = self._relationships("_rels/.rels", "")
-        return targets.get(_OFFICE_DOCUMENT, DEFAULT_MAIN_PART)
-
-    def related(self, part: str) -> dict[str, str]:
-        folder, name = posixpath.split(part)
-        return self._relationships(posixpath.join(folder, "_rels", name + ".rels"), folder)
-
-    def _relationships(self, rels_name: str, base: str) -> dict[str, str]:
-        root = self.xml(rels_name)
-        if root is None:
-            return {}
-        targets = {}
-        for relationship in root.iter("{*}Relationship"):
-            relation, target = relationship.get("Type", ""), relationship.get("Target", "")
-            if relationship.get("TargetMode") == "External" or not target:
-                continue
-            resolved = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(base, target))
-            targets.setdefault("/" + relation.rsplit("/", 1)[-1], resolved)
-        return targets
-
-    def xml(self, name: str, required: bool = False):
-        data = self._read(name, required)
-        return None if data is None else parse_part(data, name, self.path)
-
-    def named(self, name: str) -> tuple[bytes | None, str, Path]:
-        """An optional part's bytes (None if absent), with what a message about it names."""
-        return self._read(name, False), name, self.path
-
-    def _read(self, name: str, required: bool) -> bytes | None:
-        try:
-            info = self.package.getinfo(name)
-        except KeyError:
-            if required:
-                raise self.fail(f"文件中没有 Word 正文（{name}），不是完整的 .docx 文件") from None
-            return None
-        try:
-            return read_capped(self.package, info)
-        except PartTooLarge:
-            raise self.fail(_too_large(name)) from None
-        except RuntimeError:
-            raise self.fail("文件加了密码，请在 Word 中去掉密码后再导入") from None
-        except UNZIP_ERRORS:
-            raise self.fail(f"文件已损坏（{name} 无法解压），无法导入") from None
-
-
-def _too_large(name: str) -> str:
-    limit = MAX_PART_BYTES // (1024 * 1024)
-    return f"文件中的 {name} 解压后超过 {limit} MB，不像是一份报告（可能是恶意的“压缩炸弹”），已拒绝读取"
-
-
-_parsers = threading.local()  # building a parser costs more than parsing a small part: one a thread
-
-
-def _safe_parser() -> etree.XMLParser:
-    parser = getattr(_parsers, "parser", None)
-    if parser is None:
-        parser = _parsers.parser = etree.XMLParser(
-            resolve_entities=False,
-            no_network=True,
-            load_dtd=False,
-            dtd_validation=False,
-            huge_tree=False,
-            remove_comments=True,
-            remove_pis=True,
-        )
-    return parser
-
-
-def parse_part(data: bytes, name: str, path: Path):
-    """One XML part, refused if it declares a DOCTYPE (XXE, entity bombs)."""
-    refused = InputError(f"文件中的 {name} 含有 DOCTYPE 声明（Word 不会这样保存，可能是恶意文件），已拒绝读取", Origin(path))
-    if declares_doctype(data):
-        raise refused
-    try:
-        root = etree.fromstring(transitional(data), _safe_parser())
-    except etree.XMLSyntaxError:
-        raise InputError(f"文件已损坏（{name} 不是有效的 XML），无法导入", Origin(path)) from None
-    docinfo = root.getroottree().docinfo
-    if docinfo.doctype or docinfo.internalDTD is not None:  # one the byte check could not see
-        raise refused
-    return root
 
 
 # --- paragraphs ------------------------------------------------------------------

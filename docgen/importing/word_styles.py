@@ -1,15 +1,18 @@
 """What a Word file's styles part says of the paragraphs in a style: the list a style
 numbers them in, whether it marks 目录 entries, whether it sets them apart as headings.
 
-A style is read when a paragraph first names it, in one pass over its children
-(a template's styles part holds hundreds of styles, most of them for tables);
-each answer follows w:basedOn, a loop in it ending the search.
+A style is read when a paragraph first names it (a template's styles part holds
+hundreds of styles, most of them for tables): found in the part's bytes and
+parsed alone (``style_locator``), or where that is not sure, from the whole
+part parsed; each answer follows w:basedOn, a loop in it ending the search.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from .style_locator import NotSure, StyleFinder
 from .word_numbering import list_reference
 from .wordml import W, attribute, is_on
 
@@ -21,13 +24,17 @@ class ParagraphStyles:
     in, whether it marks 目录 entries, whether it sets them apart as headings. A style is read
     when a paragraph first names it (a template holds hundreds, a report names a few)."""
 
-    def __init__(self, styles_root=None):
-        self._elements: dict[str, object] = {}  # style id → its w:style (of two with one id, the last)
-        if styles_root is not None:
-            for element in styles_root.iterchildren(W + "style"):
-                style_id = attribute(element, "styleId")
-                if style_id is not None:  # no paragraph can name it
-                    self._elements[style_id] = element
+    def __init__(self, data: bytes | None = None, parse: Callable[[bytes], object] = lambda data: None):
+        self._data, self._parse = data, parse
+        self._elements: dict[str, object] | None = None  # style id → its w:style, once the whole part is parsed
+        self._finder: StyleFinder | None = None
+        if data is None:
+            self._elements = {}
+        else:
+            try:
+                self._finder = StyleFinder(data, parse)
+            except NotSure:
+                self._elements = _indexed(parse(data))
         self._styles: dict[str, _Style | None] = {}
 
     def numbering(self, style_id: str | None) -> tuple[str, int] | None:
@@ -69,9 +76,29 @@ class ParagraphStyles:
 
     def _style(self, style_id: str | None) -> _Style | None:
         if style_id not in self._styles:
-            element = self._elements.get(style_id)
+            element = self._element(style_id)
             self._styles[style_id] = None if element is None else _read(element)
         return self._styles[style_id]
+
+    def _element(self, style_id: str | None):
+        if style_id is None:
+            return None  # no paragraph names a style without an id
+        if self._elements is None:
+            try:
+                return self._finder.element(style_id)
+            except NotSure:
+                self._elements = _indexed(self._parse(self._data))
+        return self._elements.get(style_id)
+
+
+def _indexed(styles_root) -> dict[str, object]:
+    """Style id → its w:style (of two with one id, the last)."""
+    elements = {}
+    for element in styles_root.iterchildren(W + "style"):
+        style_id = attribute(element, "styleId")
+        if style_id is not None:
+            elements[style_id] = element
+    return elements
 
 
 @dataclass
