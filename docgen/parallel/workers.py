@@ -272,7 +272,7 @@ def _trim_heap() -> None:
 
 def _worker_lost() -> EnvironmentProblem:
     return EnvironmentProblem(
-        "docgen 的工作进程（生成报告、读取导入的文件）意外退出（可能是内存不足）：请关闭其他程序后重试；"
+        "docgen 的工作进程意外退出（可能是内存不足）：请关闭其他程序后重试；"
         f"仍不行时，设置环境变量 {WORKERS_VARIABLE}=1 只用一个进程"
     )
 
