@@ -35,7 +35,7 @@ from .converted import Conversion
 from .dispatch import IMPORTABLE, converted_first, read_file
 from .endings import names_a_unit
 from .front import tidy
-from .plan import Planned, Source
+from .plan import Planned, Source, plans_by_source
 from .plausible import why_not_a_report
 from .recognise import Recognised, recognise
 from .summary import source_lines, summary_lines
@@ -103,7 +103,8 @@ def import_files(files: list[Path], out: Path, force: bool = False) -> ImportRes
             publication.write(SETTINGS_FILE, settings_yaml(settings, ["汇编设置（由 docgen import 生成）"]).encode("utf-8"))
     warnings = [note for source in imported for note in source.notes] + [note for plan in planned for note in plan.recognised.notes]
     summary = summary_lines(imported, planned, settings, out, kept_out)
-    by_file = {source.path: source_lines(source, planned) for source in imported}
+    by_source = plans_by_source(planned)
+    by_file = {source.path: source_lines(source, by_source.get(id(source), [])) for source in imported}
     return ImportResult(publication.written, summary, refused, warnings, by_file, publication.notes)
 
 
@@ -330,8 +331,9 @@ def _refuse_duplicates(sources: list[Source], planned: list[Planned], force: boo
     if force:
         return []
     refused = []
+    by_source = plans_by_source(planned)
     for source in sources:
-        existing = [plan.target for plan in planned if plan.source is source and plan.replaces]
+        existing = [plan.target for plan in by_source.get(id(source), []) if plan.replaces]
         if existing:
             named = "、".join(str(path) for path in existing)
             refused.append(Refusal(source.path, f"重复：这个单位的报告已经导入过（{named}），没有改动它。", existing))
