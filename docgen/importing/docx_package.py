@@ -185,25 +185,29 @@ class Part:
 class SameParts:
     """What was read from a part, kept for the next file holding the very same bytes: the
     reports of one office come from one template, their styles and numbering alike to the byte,
-    and parsing a template's styles costs more than the rest of a report. What is kept is never
-    changed by its readers. Parts are looked up by the CRC-32 the zip gives (hashing a large
-    part would cost a good part of parsing it), then compared byte for byte."""
+    and parsing a template's styles costs more than the rest of a report. What is kept gives
+    the same answers whoever asks (the styles fill themselves in as they are asked for). Parts
+    are looked up by the CRC-32 the zip gives (hashing a large part would cost a good part of
+    parsing it), then compared byte for byte. The workbench imports in threads: one lock."""
 
-    def __init__(self, most: int = 8):  # a template's styles, parsed, take a few MB
+    def __init__(self, most: int = 8):  # a template's styles, parsed whole, take a few MB
         self.most = most
         self.kept: dict[tuple, tuple[bytes | None, object]] = {}
+        self.lock = threading.Lock()
 
     def made(self, part: Part, make: Callable[[Part], object]):
         """``make(part)``, or what it made of a part of the same bytes before; ``make`` must be
         a module-level function (it is part of the key)."""
         key = (make, part.crc, None if part.data is None else len(part.data))
-        kept = self.kept.get(key)
+        with self.lock:
+            kept = self.kept.get(key)
         if kept is not None and kept[0] == part.data:
             return kept[1]
-        if key not in self.kept and len(self.kept) >= self.most:
-            del self.kept[next(iter(self.kept))]  # the oldest: one template after another
         made = make(part)
-        self.kept[key] = (part.data, made)
+        with self.lock:
+            if key not in self.kept and len(self.kept) >= self.most:
+                del self.kept[next(iter(self.kept))]  # the oldest: one template after another
+            self.kept[key] = (part.data, made)
         return made
 
 
