@@ -71,13 +71,14 @@ def _paragraphs(document, numbers: ListNumbers, styles: ParagraphStyles, path: P
         if in_box:
             boxed += any(text.strip() for text in _text_segments(p))
             continue
-        label = numbers.label(*_numbering_of(p, styles))
+        style = child_value(p, "pPr/pStyle")
+        label = numbers.label(*_numbering_of(p, style, styles))
         segments = _text_segments(p)
         segments[0] = (label or "") + segments[0]
         if _is_row_number_cell(p):
             segments[0] = _typed_number(segments[0])
         row, column = _table_place(p, rows)
-        emphasis = _is_emphasised(p, styles)
+        emphasis = _is_emphasised(p, style, styles)
         paragraphs += [
             Para(text, Origin(path, paragraph=index), in_toc=p in in_toc, row=row, column=column, emphasis=emphasis)
             for text in segments
@@ -102,7 +103,7 @@ _BOXES = {"txbxContent", "textbox", "drawing", "pict", "object"}
 # --- headings by their look -------------------------------------------------------------
 
 
-def _is_emphasised(p, styles: ParagraphStyles) -> bool:
+def _is_emphasised(p, style: str | None, styles: ParagraphStyles) -> bool:
     """A paragraph in a heading or bold style (no run unbolding it), at an outline level, or all of its text bold."""
     outline = child_value(p, "pPr/outlineLvl")
     if outline is not None and outline.isdigit() and int(outline) < 9:
@@ -111,7 +112,7 @@ def _is_emphasised(p, styles: ParagraphStyles) -> bool:
     if not runs:
         return False
     bolds = [child(r, "rPr/b") for r in runs]
-    if styles.is_emphasis(child_value(p, "pPr/pStyle")):
+    if styles.is_emphasis(style):
         return all(b is None or is_on(b) for b in bolds)
     return all(is_on(b) for b in bolds)
 
@@ -125,7 +126,7 @@ def _toc_paragraphs(body, styles: ParagraphStyles) -> set:
     found = set()
     fields: list[str] = []  # instructions of the fields open at this point, outermost first
     paragraph, toc_at_start = None, False
-    for element in body.iter():
+    for element in body.iter(_P, _FLD_CHAR, _INSTR_TEXT, _FLD_SIMPLE):
         name = local_name(element)
         if name == "p":
             paragraph, toc_at_start = element, _is_toc_field(fields)
@@ -146,6 +147,9 @@ def _toc_paragraphs(body, styles: ParagraphStyles) -> set:
     return found
 
 
+_P, _FLD_CHAR, _INSTR_TEXT, _FLD_SIMPLE = W + "p", W + "fldChar", W + "instrText", W + "fldSimple"
+
+
 def _is_toc_field(instructions: list[str]) -> bool:
     return any(instruction.split()[:1] == ["TOC"] for instruction in instructions)
 
@@ -164,9 +168,9 @@ def _marks_toc(p, styles: ParagraphStyles) -> bool:
 # --- one paragraph ---------------------------------------------------------------------
 
 
-def _numbering_of(p, styles: ParagraphStyles) -> tuple[str | None, int]:
-    """The list (numId, level) a paragraph is in: its own w:numPr over its style's."""
-    num_id, level = styles.numbering(child_value(p, "pPr/pStyle")) or (None, 0)
+def _numbering_of(p, style: str | None, styles: ParagraphStyles) -> tuple[str | None, int]:
+    """The list (numId, level) a paragraph in ``style`` is in: its own w:numPr over its style's."""
+    num_id, level = styles.numbering(style) or (None, 0)
     num_pr = child(p, "pPr/numPr")
     if num_pr is not None:
         own_id, own_level = list_reference(num_pr)
