@@ -25,7 +25,7 @@ class DocgenError(Exception):
         return f"{self.origin}：{self.message}"
 
     def __reduce__(self):
-        # raised in a worker process (docgen.pipeline.workers), told by the parent: origin and notes come along
+        # raised in a worker process (docgen.parallel.workers), told by the parent: origin and notes come along
         return type(self), (self.message, self.origin), {"notes": self.notes}
 
 

@@ -19,6 +19,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "docgen"
 ORDER = (
     "core",  # model, schema (the report keys), numbering, findings, unit names, text rules
     "errors",  # docgen.errors: the exceptions every stage raises
+    "parallel",  # worker processes on every core, results in order
     "fs",  # safe reading, zip caps, file names, publish, manifest, folder lock, OS error texts
     "layout",  # page spec, compose, line breaking, titles, pagination
     "docx",  # Word writing
@@ -27,7 +28,7 @@ ORDER = (
     "importing",  # docgen import: readers, recogniser, plan, summary
     "checks",  # docgen check
     "ledger",  # docgen summary's problems, workbook and analysis
-    "pipeline",  # what the commands run: build, batches, workers, render, preview, summary
+    "pipeline",  # what the commands run: build, batches, render, preview, summary
     "api",  # docgen.api and the package's own names
     "workbench",  # docgen serve: the web pages over the api
     "cli",  # the command line

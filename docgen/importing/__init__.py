@@ -11,7 +11,7 @@ here, loaded when first asked for (the readers bring LibreOffice's machinery).
 
 from __future__ import annotations
 
-_DISPATCH_NAMES = ("CONVERTED", "IMPORTABLE", "TEXT_SUFFIXES", "Reader", "read_paragraphs", "reader_for", "reading")
+_DISPATCH_NAMES = ("CONVERTED", "IMPORTABLE", "TEXT_SUFFIXES", "Reader", "read_paragraphs", "reader_for", "read_file", "converted_first")
 
 
 def __getattr__(name: str):

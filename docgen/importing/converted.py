@@ -18,10 +18,11 @@ from ..core.findings import CONVERTED, Finding
 from ..core.model import Origin
 from ..errors import DocgenError, InputError
 from ..fs.input_file import cannot_read, copy_input_file
+from ..fs.safe_zip import MAX_DOCX_BYTES
 from ..fs.tempfolders import temporary_folder
 from ..office.instances import convert_to_docx
 from ..office.soffice import find_soffice
-from .docx_reader import MAX_DOCX_BYTES, read_docx_paragraphs
+from .docx_reader import read_docx_paragraphs
 from .paragraphs import Para
 
 SAVE_AS_DOCX = "在 Word 或 WPS 中打开它，“另存为”.docx 格式后再导入"

@@ -1,5 +1,5 @@
 """The reader for each file 社区 send (Word, WPS, RTF, ODT, text), chosen by what
-the file really is; the old formats converted by one LibreOffice run."""
+the file really is; the old formats of an import converted first, by one LibreOffice run."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from ..core.findings import Finding
 from ..core.model import Origin
 from ..errors import InputError
 from ..fs.input_file import regular_file
-from .converted import OldFormat, converted_together, read_converted
+from .converted import Conversion, OldFormat, converted_together, read_converted
 from .docx_reader import read_docx_paragraphs
 from .paragraphs import Para
 from .sniff import DOCX, ODT, OLE, OTHER, PDF, RTF, sniff
@@ -36,14 +36,19 @@ def read_paragraphs(path: Path) -> tuple[list[Para], list[Finding]]:
 
 
 @contextmanager
-def reading(paths: list[Path]) -> Iterator[Reader]:
-    """``read_paragraphs`` for any of ``paths``, the old-format files among them converted
-    first, all by one LibreOffice run."""
+def converted_first(paths: list[Path]) -> Iterator[dict[Path, Conversion]]:
+    """The old-format files among ``paths`` converted to .docx, all by one LibreOffice run:
+    each such path → its conversion, for ``read_file``; the .docx files last as long as the context."""
     # Only regular files: sniffing a FIFO would block (read_paragraphs refuses it instead).
     formats = {path: _old_format(sniff(path), path.suffix.lower()) for path in paths if path.is_file()}
     old = {path: old_format for path, old_format in formats.items() if old_format is not None}
     with converted_together(old) as conversions:
-        yield lambda path: conversions[path].paragraphs() if path in conversions else read_paragraphs(path)
+        yield conversions
+
+
+def read_file(path: Path, conversion: Conversion | None = None) -> tuple[list[Para], list[Finding]]:
+    """``read_paragraphs``, or where LibreOffice converted the file first, the paragraphs of its conversion."""
+    return read_paragraphs(path) if conversion is None else conversion.paragraphs()
 
 
 def _old_format(sniffed: str, suffix: str) -> OldFormat | None:

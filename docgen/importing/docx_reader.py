@@ -1,157 +1,56 @@
-"""A .docx file → its paragraphs, with the numbers Word would display.
-
-The package is opened with zipfile and each part parsed with lxml by hand
-rather than through python-docx: the files come from many hands, so every
-part's size is checked (declared and actually read), no DTD is loaded, no
-entity is resolved and no network is touched. A part with a DOCTYPE is
-refused: Word never writes one, and it is how XXE and entity bombs arrive.
+"""A .docx file → its paragraphs, with the numbers Word would display (its package read
+by ``docx_package``): body order, table cells included, text boxes and deleted text left out,
+list numbers, 目录 entries, headings set apart by their look.
 """
 
 from __future__ import annotations
 
-import io
 import posixpath
-import zipfile
-from dataclasses import dataclass
 from pathlib import Path
-
-from lxml import etree
 
 from ..core.findings import IMPORT_SKIPPED, Finding
 from ..core.model import Origin
 from ..errors import InputError
-from ..fs.input_file import read_input_bytes
-from ..fs.safe_zip import MAX_DOCX_BYTES, MAX_ENTRIES, MAX_PART_BYTES, UNZIP_ERRORS, PartTooLarge, declares_doctype, read_capped
+from .docx_package import NUMBERING, STYLES, BrokenPart, Part, Parts, open_package, parse_xml, same_parts
 from .markers import split_marker
 from .paragraphs import Para
-from .sniff import OLE_MAGIC
-from .word_numbering import ListNumbers, list_reference, load_list_numbers, paragraph_style_numbering
-from .wordml import attribute, child_value, is_on, local_name
-
-DEFAULT_MAIN_PART = "word/document.xml"
-_OFFICE_DOCUMENT = "/officeDocument"
-_NUMBERING = "/numbering"
-_STYLES = "/styles"
+from .word_numbering import ListNumbers, list_definitions, list_reference
+from .word_styles import ParagraphStyles
+from .wordml import W, attribute, child, child_value, is_on, local_name, transitional
 
 
 def read_docx_paragraphs(path: Path) -> tuple[list[Para], list[Finding]]:
     """The paragraphs of a Word file in body order (tables included) and the notes reading it raised."""
-    with _open_package(path) as package:
-        parts = _Parts(package, path)
+    with open_package(path) as package:
+        parts = Parts(package, path)
         main = parts.main_part_name()
         body = parts.xml(main, required=True)
         related = parts.related(main)
-        numbering = parts.xml(related.get(_NUMBERING, posixpath.join(posixpath.dirname(main), "numbering.xml")))
-        styles = parts.xml(related.get(_STYLES, posixpath.join(posixpath.dirname(main), "styles.xml")))
-    numbers = load_list_numbers(numbering)
-    style_numbering = paragraph_style_numbering(styles)
-    styles_read = _Styles(style_numbering, toc_style_ids(styles), emphasis_style_ids(styles))
-    paragraphs, boxed = _paragraphs(body, numbers, styles_read, path)
+        numbering = parts.named(related.get(NUMBERING, posixpath.join(posixpath.dirname(main), "numbering.xml")))
+        styles_name = related.get(STYLES, posixpath.join(posixpath.dirname(main), "styles.xml"))
+        # Only a paragraph that names its style takes anything from the styles part.
+        styles = parts.named(styles_name) if _names_a_style(body) else Part(None, 0, styles_name)
+    try:
+        numbers = ListNumbers(*same_parts.made(numbering, _list_definitions))
+        paragraphs, boxed = _paragraphs(body, numbers, same_parts.made(styles, _paragraph_styles), path)
+    except BrokenPart as broken:
+        raise InputError(broken.message, Origin(path)) from None
     notes = [Finding(IMPORT_SKIPPED, Origin(path), f"文本框和图形里的文字（{boxed} 段）不是正文，没有导入")] if boxed else []
     return paragraphs, notes
 
 
-def _open_package(path: Path) -> zipfile.ZipFile:
-    data = read_input_bytes(path, MAX_DOCX_BYTES)  # a regular file, read no further than the cap
-    if data.startswith(OLE_MAGIC):
-        raise InputError(
-            "这是旧版 Word（.doc）文件或加了密码的 Word 文件：请在 Word 中去掉密码、“另存为”.docx 格式后再导入",
-            Origin(path),
-        )
-    if not data.startswith(b"PK"):
-        raise InputError("这不是 Word（.docx）文件（可能是改了扩展名的其他文件），无法导入", Origin(path))
-    try:
-        package = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise InputError("文件已损坏（不是完整的 .docx 压缩包），无法导入", Origin(path)) from None
-    if len(package.infolist()) > MAX_ENTRIES:
-        package.close()
-        raise InputError("文件中的部件多得异常，不像是 Word 文件，已拒绝读取", Origin(path))
-    return package
+def _list_definitions(part: Part):
+    return list_definitions(part.parsed())
 
 
-class _Parts:
-    """The XML parts of one open package, read within size limits."""
-
-    def __init__(self, package: zipfile.ZipFile, path: Path):
-        self.package = package
-        self.path = path
-
-    def fail(self, message: str) -> InputError:
-        return InputError(message, Origin(self.path))
-
-    def main_part_name(self) -> str:
-        targets = self._relationships("_rels/.rels", "")
-        return targets.get(_OFFICE_DOCUMENT, DEFAULT_MAIN_PART)
-
-    def related(self, part: str) -> dict[str, str]:
-        folder, name = posixpath.split(part)
-        return self._relationships(posixpath.join(folder, "_rels", name + ".rels"), folder)
-
-    def _relationships(self, rels_name: str, base: str) -> dict[str, str]:
-        root = self.xml(rels_name)
-        if root is None:
-            return {}
-        targets = {}
-        for relationship in root.iter("{*}Relationship"):
-            relation, target = relationship.get("Type", ""), relationship.get("Target", "")
-            if relationship.get("TargetMode") == "External" or not target:
-                continue
-            resolved = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(base, target))
-            targets.setdefault("/" + relation.rsplit("/", 1)[-1], resolved)
-        return targets
-
-    def xml(self, name: str, required: bool = False):
-        data = self._read(name, required)
-        return None if data is None else parse_part(data, name, self.path)
-
-    def _read(self, name: str, required: bool) -> bytes | None:
-        try:
-            info = self.package.getinfo(name)
-        except KeyError:
-            if required:
-                raise self.fail(f"文件中没有 Word 正文（{name}），不是完整的 .docx 文件") from None
-            return None
-        try:
-            return read_capped(self.package, info)
-        except PartTooLarge:
-            raise self.fail(_too_large(name)) from None
-        except RuntimeError:
-            raise self.fail("文件加了密码，请在 Word 中去掉密码后再导入") from None
-        except UNZIP_ERRORS:
-            raise self.fail(f"文件已损坏（{name} 无法解压），无法导入") from None
+def _paragraph_styles(part: Part) -> ParagraphStyles:
+    if part.data is None:
+        return ParagraphStyles()
+    return ParagraphStyles(transitional(part.data), lambda data: parse_xml(data, part.name))
 
 
-def _too_large(name: str) -> str:
-    limit = MAX_PART_BYTES // (1024 * 1024)
-    return f"文件中的 {name} 解压后超过 {limit} MB，不像是一份报告（可能是恶意的“压缩炸弹”），已拒绝读取"
-
-
-def _safe_parser() -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
-
-
-def parse_part(data: bytes, name: str, path: Path):
-    """One XML part, refused if it declares a DOCTYPE (XXE, entity bombs)."""
-    refused = InputError(f"文件中的 {name} 含有 DOCTYPE 声明（Word 不会这样保存，可能是恶意文件），已拒绝读取", Origin(path))
-    if declares_doctype(data):
-        raise refused
-    try:
-        root = etree.fromstring(data, _safe_parser())
-    except etree.XMLSyntaxError:
-        raise InputError(f"文件已损坏（{name} 不是有效的 XML），无法导入", Origin(path)) from None
-    docinfo = root.getroottree().docinfo
-    if docinfo.doctype or docinfo.internalDTD is not None:  # one the byte check could not see
-        raise refused
-    return root
+def _names_a_style(document) -> bool:
+    return next(document.iter(W + "pStyle"), None) is not None
 
 
 # --- paragraphs ------------------------------------------------------------------
@@ -159,35 +58,27 @@ def parse_part(data: bytes, name: str, path: Path):
 _SKIPPED = {"del", "moveFrom", "Fallback", "rPr", "pPr", "instrText", "delText", "footnoteReference", "endnoteReference"}
 
 
-@dataclass
-class _Styles:
-    """What the styles part says of paragraphs: the lists styles number, 目录 styles, heading and bold styles."""
-
-    numbering: dict[str, tuple[str, int]]
-    toc: set[str]
-    emphasis: set[str]
-
-
-def _paragraphs(document, numbers: ListNumbers, styles: _Styles, path: Path) -> tuple[list[Para], int]:
+def _paragraphs(document, numbers: ListNumbers, styles: ParagraphStyles, path: Path) -> tuple[list[Para], int]:
     """The body's paragraphs, and how many paragraphs of text boxes and drawings were left out."""
-    body = document.find("{*}body")
+    body = document.find(W + "body")
     if body is None:
         return [], 0
     paragraphs: list[Para] = []
-    in_toc = _toc_paragraphs(body, styles.toc)
+    in_toc = _toc_paragraphs(body, styles)
     rows: dict = {}  # table row element → its number in the file
     boxed = 0
     for index, (p, in_box) in enumerate(_body_paragraphs(body), 1):
         if in_box:
             boxed += any(text.strip() for text in _text_segments(p))
             continue
-        label = numbers.label(*_numbering_of(p, styles.numbering))
+        style = child_value(p, "pPr/pStyle")
+        label = numbers.label(*_numbering_of(p, style, styles))
         segments = _text_segments(p)
         segments[0] = (label or "") + segments[0]
         if _is_row_number_cell(p):
             segments[0] = _typed_number(segments[0])
         row, column = _table_place(p, rows)
-        emphasis = _is_emphasised(p, styles.emphasis)
+        emphasis = _is_emphasised(p, style, styles)
         paragraphs += [
             Para(text, Origin(path, paragraph=index), in_toc=p in in_toc, row=row, column=column, emphasis=emphasis)
             for text in segments
@@ -200,7 +91,7 @@ def _body_paragraphs(body):
     """Every w:p in document order, table cells included, skipping the copies
     Word keeps in mc:Fallback and text deleted under change tracking; with each,
     whether it is in a text box or a drawing (labels, not the report's text)."""
-    for p in body.iter("{*}p"):
+    for p in body.iter(W + "p"):
         ancestors = [local_name(a) for a in p.iterancestors()]
         if not any(name in ("Fallback", "del", "moveFrom") for name in ancestors):
             yield p, any(name in _BOXES for name in ancestors)
@@ -212,47 +103,16 @@ _BOXES = {"txbxContent", "textbox", "drawing", "pict", "object"}
 # --- headings by their look -------------------------------------------------------------
 
 
-def emphasis_style_ids(styles_root) -> set[str]:
-    """Ids of the paragraph styles that set a paragraph apart as a heading: a heading
-    style by name (Heading 2, 标题 2) or outline level, or a bold one (following w:basedOn)."""
-    if styles_root is None:
-        return set()
-    own, based_on = {}, {}
-    for style in styles_root.findall("{*}style"):
-        if attribute(style, "type") not in (None, "paragraph"):
-            continue
-        style_id = attribute(style, "styleId")
-        name = (child_value(style, "name") or "").strip().lower()
-        outline = child_value(style, "pPr/outlineLvl")
-        bold = style.find("{*}rPr/{*}b")
-        if name.startswith(("heading", "标题 ")) or (outline is not None and outline.isdigit() and int(outline) < 9):
-            own[style_id] = True
-        elif bold is not None:
-            own[style_id] = is_on(bold)
-        parent = child_value(style, "basedOn")
-        if parent:
-            based_on[style_id] = parent
-    found = set()
-    for style_id in set(own) | set(based_on):
-        seen, current = set(), style_id
-        while current and current not in own and current not in seen:  # a basedOn loop must not hang
-            seen.add(current)
-            current = based_on.get(current)
-        if own.get(current):
-            found.add(style_id)
-    return found
-
-
-def _is_emphasised(p, emphasis_styles: set[str]) -> bool:
+def _is_emphasised(p, style: str | None, styles: ParagraphStyles) -> bool:
     """A paragraph in a heading or bold style (no run unbolding it), at an outline level, or all of its text bold."""
     outline = child_value(p, "pPr/outlineLvl")
     if outline is not None and outline.isdigit() and int(outline) < 9:
         return True
-    runs = [r for r in p.iter("{*}r") if "".join(t.text or "" for t in r.iter("{*}t")).strip()]
+    runs = [r for r in p.iter(W + "r") if "".join(t.text or "" for t in r.iter(W + "t")).strip()]
     if not runs:
         return False
-    bolds = [r.find("{*}rPr/{*}b") for r in runs]
-    if child_value(p, "pPr/pStyle") in emphasis_styles:
+    bolds = [child(r, "rPr/b") for r in runs]
+    if styles.is_emphasis(style):
         return all(b is None or is_on(b) for b in bolds)
     return all(is_on(b) for b in bolds)
 
@@ -260,29 +120,17 @@ def _is_emphasised(p, emphasis_styles: set[str]) -> bool:
 # --- tables of contents ------------------------------------------------------------
 
 
-def toc_style_ids(styles_root) -> set[str]:
-    """Ids of the paragraph styles Word and WPS give 目录 entries ("toc 1", "目录 1", "TOC Heading")."""
-    if styles_root is None:
-        return set()
-    found = set()
-    for style in styles_root.findall("{*}style"):
-        name = (child_value(style, "name") or "").strip().lower()
-        if name.startswith(("toc ", "toc heading", "目录")) or name == "toc":
-            found.add(attribute(style, "styleId"))
-    return found
-
-
-def _toc_paragraphs(body, toc_styles: set[str]) -> set:
+def _toc_paragraphs(body, styles: ParagraphStyles) -> set:
     """The paragraphs of a table of contents: inside a TOC field or a 目录 content
     control, in a 目录 style, or holding a link to a _Toc bookmark."""
     found = set()
     fields: list[str] = []  # instructions of the fields open at this point, outermost first
     paragraph, toc_at_start = None, False
-    for element in body.iter():
+    for element in body.iter(_P, _FLD_CHAR, _INSTR_TEXT, _FLD_SIMPLE):
         name = local_name(element)
         if name == "p":
             paragraph, toc_at_start = element, _is_toc_field(fields)
-            if toc_at_start or _marks_toc(element, toc_styles):
+            if toc_at_start or _marks_toc(element, styles):
                 found.add(element)
         elif name == "fldChar":
             char_type = attribute(element, "fldCharType")
@@ -299,28 +147,31 @@ def _toc_paragraphs(body, toc_styles: set[str]) -> set:
     return found
 
 
+_P, _FLD_CHAR, _INSTR_TEXT, _FLD_SIMPLE = W + "p", W + "fldChar", W + "instrText", W + "fldSimple"
+
+
 def _is_toc_field(instructions: list[str]) -> bool:
     return any(instruction.split()[:1] == ["TOC"] for instruction in instructions)
 
 
-def _marks_toc(p, toc_styles: set[str]) -> bool:
-    if child_value(p, "pPr/pStyle") in toc_styles:
+def _marks_toc(p, styles: ParagraphStyles) -> bool:
+    if styles.is_toc(child_value(p, "pPr/pStyle")):
         return True
-    if any((attribute(link, "anchor") or "").startswith("_Toc") for link in p.iter("{*}hyperlink")):
+    if any((attribute(link, "anchor") or "").startswith("_Toc") for link in p.iter(W + "hyperlink")):
         return True
     return any(
         (child_value(sdt, "sdtPr/docPartObj/docPartGallery") or "").lower() == "table of contents"
-        for sdt in p.iterancestors("{*}sdt")
+        for sdt in p.iterancestors(W + "sdt")
     )
 
 
 # --- one paragraph ---------------------------------------------------------------------
 
 
-def _numbering_of(p, style_numbering: dict[str, tuple[str, int]]) -> tuple[str | None, int]:
-    """The list (numId, level) a paragraph is in: its own w:numPr over its style's."""
-    num_id, level = style_numbering.get(child_value(p, "pPr/pStyle"), (None, 0))
-    num_pr = p.find("{*}pPr/{*}numPr")
+def _numbering_of(p, style: str | None, styles: ParagraphStyles) -> tuple[str | None, int]:
+    """The list (numId, level) a paragraph in ``style`` is in: its own w:numPr over its style's."""
+    num_id, level = styles.numbering(style) or (None, 0)
+    num_pr = child(p, "pPr/numPr")
     if num_pr is not None:
         own_id, own_level = list_reference(num_pr)
         num_id = own_id or num_id
@@ -337,12 +188,12 @@ def _text_segments(p) -> list[str]:
     segments = [""]
 
     def walk(element) -> None:
-        for child in element:
-            name = local_name(child)
-            if name in _SKIPPED or name == "p" or (name == "r" and _hidden(child)):
+        for part in element:
+            name = local_name(part)
+            if name in _SKIPPED or name == "p" or (name == "r" and _hidden(part)):
                 continue
             if name == "t":
-                first, *more = (child.text or "").splitlines() or [""]
+                first, *more = (part.text or "").splitlines() or [""]
                 segments[-1] += first
                 segments.extend(more)
             elif name == "tab":
@@ -352,14 +203,14 @@ def _text_segments(p) -> list[str]:
             elif name == "noBreakHyphen":
                 segments[-1] += "-"
             else:
-                walk(child)
+                walk(part)
 
     walk(p)
     return segments
 
 
 def _hidden(run) -> bool:
-    return is_on(run.find("{*}rPr/{*}vanish"))
+    return is_on(child(run, "rPr/vanish"))
 
 
 def _is_row_number_cell(p) -> bool:
@@ -374,7 +225,7 @@ def _is_row_number_cell(p) -> bool:
 
 def _table_place(p, rows: dict) -> tuple[int | None, int]:
     """(row, column) of the cell a paragraph is in; rows are numbered through the file."""
-    cell = next(p.iterancestors("{*}tc"), None)
+    cell = next(p.iterancestors(W + "tc"), None)
     if cell is None:
         return None, 0
     row = cell.getparent()

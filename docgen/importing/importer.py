@@ -30,10 +30,12 @@ from ..fs.publish import Publication
 from ..inputs.yaml_file import MAX_FILE_BYTES
 from ..inputs.yaml_reader import read_report
 from ..inputs.yaml_writer import quoted, report_yaml, settings_yaml
-from .dispatch import IMPORTABLE, Reader, read_paragraphs, reading
+from ..parallel.workers import Workers
+from .converted import Conversion
+from .dispatch import IMPORTABLE, converted_first, read_file
 from .endings import names_a_unit
 from .front import tidy
-from .plan import Planned, Source
+from .plan import Planned, Source, plans_by_source
 from .plausible import why_not_a_report
 from .recognise import Recognised, recognise
 from .summary import source_lines, summary_lines
@@ -47,6 +49,7 @@ _UNIT_IN_TITLE = re.compile(
 # 文化路社区述职.wps: a file named after its 社区 and what it is.
 _UNIT_IN_NAME = re.compile(r"^(?P<unit>[\u4e00-\u9fffA-Za-z]{2,18}?(?:社区|街道|村))")
 _NOT_REPORTS = {"thumbs.db", "desktop.ini", ".ds_store"}
+_FILES_A_BATCH = 16  # files a worker reads at a time: enough to outweigh sending them, few enough to share out
 
 
 @dataclass
@@ -100,7 +103,8 @@ def import_files(files: list[Path], out: Path, force: bool = False) -> ImportRes
             publication.write(SETTINGS_FILE, settings_yaml(settings, ["汇编设置（由 docgen import 生成）"]).encode("utf-8"))
     warnings = [note for source in imported for note in source.notes] + [note for plan in planned for note in plan.recognised.notes]
     summary = summary_lines(imported, planned, settings, out, kept_out)
-    by_file = {source.path: source_lines(source, planned) for source in imported}
+    by_source = plans_by_source(planned)
+    by_file = {source.path: source_lines(source, by_source.get(id(source), [])) for source in imported}
     return ImportResult(publication.written, summary, refused, warnings, by_file, publication.notes)
 
 
@@ -131,15 +135,28 @@ def _refuse_too_long(planned: list[Planned], texts: list[bytes]) -> list[Refusal
 
 
 def _read_all(paths: list[Path]) -> tuple[list[Source], list[Refusal]]:
-    """Each file read and recognised, or refused with the reason."""
+    """Each file read and recognised, or refused with the reason, on every core."""
     sources, refused = [], []
-    with reading(paths) as read:
-        for path in paths:
-            try:
-                sources.append(read_source(path, read))
-            except DocgenError as error:
-                refused.append(Refusal(path, error.message))
+    with converted_first(paths) as conversions, Workers(len(paths)) as workers:
+        batches = [
+            [(path, conversions.get(path)) for path in paths[start:start + _FILES_A_BATCH]]
+            for start in range(0, len(paths), _FILES_A_BATCH)
+        ]
+        for batch in workers.map(read_batch, batches):
+            for read in batch:
+                (sources if isinstance(read, Source) else refused).append(read)
     return sources, refused
+
+
+def read_batch(files: list[tuple[Path, Conversion | None]]) -> list[Source | Refusal]:
+    """Each file (and the .docx LibreOffice made of it, if it did) read and recognised, or refused."""
+    read: list[Source | Refusal] = []
+    for path, conversion in files:
+        try:
+            read.append(read_source(path, conversion))
+        except DocgenError as error:
+            read.append(Refusal(path, error.message))
+    return read
 
 
 def expand(files: list[Path]) -> list[Path]:
@@ -161,9 +178,9 @@ def _is_system_file(path: Path) -> bool:
     return path.name.startswith(("~$", ".")) or path.name.lower() in _NOT_REPORTS
 
 
-def read_source(path: Path, read: Reader = read_paragraphs) -> Source:
+def read_source(path: Path, conversion: Conversion | None = None) -> Source:
     """Read and recognise one file; InputError naming it if it cannot be read or is no report."""
-    paragraphs, notes = read(path)
+    paragraphs, notes = read_file(path, conversion)
     if not paragraphs:
         raise InputError("文件中没有文字", Origin(path))
     paragraphs, tidied = tidy(paragraphs, Origin(path))
@@ -314,8 +331,9 @@ def _refuse_duplicates(sources: list[Source], planned: list[Planned], force: boo
     if force:
         return []
     refused = []
+    by_source = plans_by_source(planned)
     for source in sources:
-        existing = [plan.target for plan in planned if plan.source is source and plan.replaces]
+        existing = [plan.target for plan in by_source.get(id(source), []) if plan.replaces]
         if existing:
             named = "、".join(str(path) for path in existing)
             refused.append(Refusal(source.path, f"重复：这个单位的报告已经导入过（{named}），没有改动它。", existing))

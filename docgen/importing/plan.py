@@ -30,3 +30,11 @@ class Planned:
     target: Path | None = None
     replaces: bool = False  # --force: the target is the existing file of the same unit
     name_note: str = ""  # why the file is not named after the unit alone: that name is another file's
+
+
+def plans_by_source(planned: list[Planned]) -> dict[int, list[Planned]]:
+    """Each file's reports, in order, by the file's ``id()`` (a Source is no dictionary key)."""
+    by_source: dict[int, list[Planned]] = {}
+    for plan in planned:
+        by_source.setdefault(id(plan.source), []).append(plan)
+    return by_source

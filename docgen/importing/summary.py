@@ -10,7 +10,7 @@ from ..core.model import VolumeSettings
 from ..core.numbering import chinese_date, section_number
 from ..fs.filenames import SETTINGS_FILE
 from ..inputs.yaml_writer import scalar
-from .plan import Planned, Source
+from .plan import Planned, Source, plans_by_source
 
 
 def summary_lines(
@@ -19,7 +19,8 @@ def summary_lines(
     """What was imported from each file, where it went, and every guess made; ``settings``: the
     volume.yaml written, ``kept_out``: the settings of an imported volume that an existing
     volume.yaml kept from being written."""
-    lines = [line for source in sources for line in source_lines(source, planned)]
+    by_source = plans_by_source(planned)
+    lines = [line for source in sources for line in source_lines(source, by_source.get(id(source), []))]
     if not planned:
         return lines
     lines.append(f"已写入 {len(planned)} 份报告到 {out}{'，并写入汇编设置 ' + SETTINGS_FILE if settings else ''}。")
@@ -44,9 +45,8 @@ def _volume_settings_not_written(settings: VolumeSettings) -> list[str]:
     return lines
 
 
-def source_lines(source: Source, planned: list[Planned]) -> list[str]:
-    """What was imported from the file ``source``: its reports, where each went, every guess."""
-    plans = [p for p in planned if p.source is source]
+def source_lines(source: Source, plans: list[Planned]) -> list[str]:
+    """What was imported from the file ``source`` (its reports: ``plans``), where each went, every guess."""
     holds = f"汇编，共 {len(plans)} 份报告" if source.recognition.is_volume else "1 份报告"
     lines = [f"{source.path.name}：{holds}"]
     if source.recognition.toc_lines:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..core.numbering import chinese_number
 from .markers import CIRCLED
-from .wordml import attribute, child_value, is_on, to_int
+from .wordml import W, attribute, child_value, is_on, to_int
 
 _HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸"
 _EARTHLY_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
@@ -140,31 +140,31 @@ class ListNumbers:
         return label
 
 
-def load_list_numbers(numbering_root) -> ListNumbers:
-    """The list definitions of a numbering.xml root (None: the document has none)."""
+def list_definitions(numbering_root) -> tuple[dict[str, dict[int, Level]], dict[str, Instance]]:
+    """The abstract lists and the list instances of a numbering.xml root (None: none)."""
     if numbering_root is None:
-        return ListNumbers({}, {})
+        return {}, {}
     abstracts = {
         attribute(abstract, "abstractNumId"): _levels(abstract)
-        for abstract in numbering_root.findall("{*}abstractNum")
+        for abstract in numbering_root.findall(W + "abstractNum")
     }
     instances = {}
-    for num in numbering_root.findall("{*}num"):
+    for num in numbering_root.findall(W + "num"):
         instance = Instance(child_value(num, "abstractNumId") or "")
-        for override in num.findall("{*}lvlOverride"):
+        for override in num.findall(W + "lvlOverride"):
             level = to_int(attribute(override, "ilvl"), 0)
             start = child_value(override, "startOverride")
             if start is not None:
                 instance.start_overrides[level] = _start(start, 1)
-            replacement = override.find("{*}lvl")
+            replacement = override.find(W + "lvl")
             if replacement is not None:
                 instance.level_overrides[level] = _level(replacement)
         instances[attribute(num, "numId")] = instance
-    return ListNumbers(abstracts, instances)
+    return abstracts, instances
 
 
 def _levels(abstract) -> dict[int, Level]:
-    return {to_int(attribute(lvl, "ilvl"), 0): _level(lvl) for lvl in abstract.findall("{*}lvl")}
+    return {to_int(attribute(lvl, "ilvl"), 0): _level(lvl) for lvl in abstract.findall(W + "lvl")}
 
 
 def _level(lvl) -> Level:
@@ -172,7 +172,7 @@ def _level(lvl) -> Level:
         number_format=child_value(lvl, "numFmt") or "decimal",
         text=child_value(lvl, "lvlText") or "",
         start=_start(child_value(lvl, "start"), 0),
-        legal=is_on(lvl.find("{*}isLgl")),
+        legal=is_on(lvl.find(W + "isLgl")),
         suffix=child_value(lvl, "suff") or "tab",
     )
 
@@ -185,37 +185,3 @@ def list_reference(num_pr) -> tuple[str | None, int | None]:
     """The (numId, level) a w:numPr names; None for what it leaves to the style."""
     level = child_value(num_pr, "ilvl")
     return child_value(num_pr, "numId"), None if level is None else to_int(level, 0)
-
-
-def paragraph_style_numbering(styles_root) -> dict[str, tuple[str, int]]:
-    """Paragraph style id → (numId, level) for styles that number their paragraphs
-    (a "列表编号" or heading style), following w:basedOn."""
-    if styles_root is None:
-        return {}
-    own: dict[str, tuple[str | None, int | None]] = {}
-    based_on: dict[str, str] = {}
-    for style in styles_root.findall("{*}style"):
-        style_id = attribute(style, "styleId")
-        num_pr = style.find("{*}pPr/{*}numPr")
-        if num_pr is not None:
-            own[style_id] = list_reference(num_pr)
-        parent = child_value(style, "basedOn")
-        if parent:
-            based_on[style_id] = parent
-    resolved = {}
-    for style_id in set(own) | set(based_on):
-        num_id, level = _inherited(style_id, own, based_on)
-        if num_id and num_id != "0":
-            resolved[style_id] = (num_id, level or 0)
-    return resolved
-
-
-def _inherited(style_id: str, own, based_on) -> tuple[str | None, int | None]:
-    num_id, level, seen = None, None, set()
-    while style_id and style_id not in seen:  # a basedOn loop must not hang the import
-        seen.add(style_id)
-        style_num, style_level = own.get(style_id, (None, None))
-        num_id = num_id or style_num
-        level = level if level is not None else style_level
-        style_id = based_on.get(style_id)
-    return num_id, level

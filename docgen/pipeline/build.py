@@ -31,10 +31,10 @@ from ..fs.manifest import Derived
 from ..fs.publish import Publication, everything
 from ..inputs.yaml_reader import Inputs, load_inputs, load_settings
 from ..layout.paginate import start_pages
+from ..parallel.workers import Workers, kept_from_the_collector
 from .report_batches import Setup, make_batch, report_batches
 from .result import BuildResult, Outputs, Progress
 from .stale import stale_ledger
-from .workers import Workers, kept_from_the_collector
 
 _BLOCK = 1 << 20
 

@@ -12,7 +12,7 @@ import pytest
 from docgen.cli.commands import main
 from docgen.docx import user_template
 from docgen.docx.template_builder import TEMPLATE_PATH
-from docgen.importing import docx_reader
+from docgen.importing import docx_package
 
 
 def _build(inputs, tmp_path, capsys) -> tuple[int, str]:
@@ -83,7 +83,7 @@ def test_an_unreadable_template(sample_inputs, tmp_path, capsys, monkeypatch):
 
 
 def test_a_part_that_unpacks_past_the_cap_is_refused(sample_inputs, tmp_path, capsys):
-    bomb = b"<w:document/>" + b" " * (docx_reader.MAX_PART_BYTES + 1)
+    bomb = b"<w:document/>" + b" " * (docx_package.MAX_PART_BYTES + 1)
     (sample_inputs / "template.docx").write_bytes(_package_with({"word/document.xml": bomb}))
     assert (sample_inputs / "template.docx").stat().st_size < 1024 * 1024  # small on disk
     _refused(sample_inputs, tmp_path, capsys, "压缩炸弹", "word/document.xml")
@@ -99,7 +99,7 @@ def test_parts_that_unpack_past_the_cap_together_are_refused(sample_inputs, tmp_
 
 
 def test_too_many_entries_are_refused(sample_inputs, tmp_path, capsys):
-    parts = {f"word/media/{i}.bin": b"" for i in range(docx_reader.MAX_ENTRIES + 1)}
+    parts = {f"word/media/{i}.bin": b"" for i in range(docx_package.MAX_ENTRIES + 1)}
     (sample_inputs / "template.docx").write_bytes(_package_with(parts))
     _refused(sample_inputs, tmp_path, capsys, "部件多得异常")
 

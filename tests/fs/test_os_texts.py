@@ -16,8 +16,8 @@ import docgen.fs.input_file
 import docgen.importing.converted
 from docgen.errors import DocgenError, EnvironmentProblem, InputError
 from docgen.fs.oserror import os_error_text
+from docgen.fs.safe_zip import MAX_DOCX_BYTES
 from docgen.importing import read_paragraphs
-from docgen.importing.docx_reader import MAX_DOCX_BYTES
 from docgen.office import instances, soffice
 from support.write_helpers import docgen_env
 

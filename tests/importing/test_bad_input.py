@@ -9,7 +9,7 @@ import zipfile
 import pytest
 
 from docgen.cli.commands import main
-from docgen.importing import docx_reader
+from docgen.importing import docx_package
 from support.import_forms import W_NS, write_typed_docx
 
 GOOD_LINES = ["基层党建亮点工作及存在问题（一）", "一、亮点工作", "1.甲项工作。正文。", "二、存在问题", "1.乙问题。"]
@@ -65,7 +65,7 @@ def billion_laughs_docx(tmp_path):
 
 
 def zip_bomb_docx(tmp_path):
-    padding = "<w:p/>" * ((docx_reader.MAX_PART_BYTES // 6) + 10)
+    padding = "<w:p/>" * ((docx_package.MAX_PART_BYTES // 6) + 10)
     return _package(tmp_path / "bomb.docx", {"word/document.xml": _document(padding)})
 
 
@@ -178,8 +178,8 @@ def test_no_entity_is_ever_expanded_by_the_part_parser(tmp_path):
     uri = _secret_file(tmp_path).as_uri()
     data = _document("<w:p><w:r><w:t>&secret;</w:t></w:r></w:p>", f'<!DOCTYPE w:document [<!ENTITY secret SYSTEM "{uri}">]>')
     # Even where DOCTYPE were let through, the parser itself resolves nothing.
-    root = docx_reader.etree.fromstring(data, docx_reader._safe_parser())
-    assert SECRET not in docx_reader.etree.tostring(root, encoding=str)
+    root = docx_package.etree.fromstring(data, docx_package._safe_parser())
+    assert SECRET not in docx_package.etree.tostring(root, encoding=str)
 
 
 def test_a_hand_made_yaml_of_the_same_name_is_never_overwritten(tmp_path, capsys):

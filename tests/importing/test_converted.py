@@ -113,7 +113,7 @@ def test_a_file_libreoffice_fails_on_is_named_and_the_files_after_it_are_still_i
 
 @pytest.mark.parametrize("name", ["大.doc", "大.wps"])
 def test_an_oversized_old_format_file_is_refused_by_its_size_before_any_copy(tmp_path, monkeypatch, capsys, name):
-    from docgen.importing.docx_reader import MAX_DOCX_BYTES
+    from docgen.fs.safe_zip import MAX_DOCX_BYTES
 
     sent = tmp_path / "收到的报告"
     sent.mkdir()

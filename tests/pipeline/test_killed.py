@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from docgen.cli.commands import main
-from docgen.pipeline import workers as parallel
+from docgen.parallel import workers as parallel
 from support.processes import running, until
 from support.write_helpers import docgen_env, leftovers, snapshot, write_inputs
 

@@ -19,7 +19,7 @@ import pytest
 
 import docgen
 import docgen.pipeline.report_batches
-from docgen.pipeline import workers as parallel
+from docgen.parallel import workers as parallel
 from support.write_helpers import docgen_env, snapshot, write_inputs
 
 pytestmark = pytest.mark.skipif(not parallel._can_fork(), reason="worker processes are forked: Linux only")

@@ -1,11 +1,11 @@
-"""The reports' work spread over the machine's cores, the results taken in order.
+"""Work spread over the machine's cores, the results taken in order.
 
-A build makes each report the same way whatever its neighbours, so the
-reports can be made in worker processes, a batch at a time, and their
-results taken back in volume order. ``Workers`` gives the processes for the
-length of a ``with`` block: forked (Linux) before the inputs are read, so
-that each holds nothing of them but the batch it is sent, and memory stays
-flat however many reports there are. Where the system cannot fork, the
+A build makes each report the same way whatever its neighbours, and an
+import reads each file so: they can be made in worker processes, a batch at
+a time, and the results taken back in order. ``Workers`` gives the processes
+for the length of a ``with`` block: forked (Linux) before the inputs are
+read, so that each holds nothing of them but the batch it is sent, and
+memory stays flat however many there are. Where the system cannot fork, the
 machine has one core or there is little work, the batches run here, one
 after another: the function is the same either way, and so is every byte it
 writes.
@@ -272,8 +272,8 @@ def _trim_heap() -> None:
 
 def _worker_lost() -> EnvironmentProblem:
     return EnvironmentProblem(
-        "生成报告的工作进程意外退出（可能是内存不足）：请关闭其他程序后重试；"
-        f"仍不行时，设置环境变量 {WORKERS_VARIABLE}=1 只用一个进程生成"
+        "docgen 的工作进程意外退出（可能是内存不足）：请关闭其他程序后重试；"
+        f"仍不行时，设置环境变量 {WORKERS_VARIABLE}=1 只用一个进程"
     )
 
 

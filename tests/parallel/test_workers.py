@@ -1,4 +1,4 @@
-"""Reports made in worker processes (``docgen.pipeline.workers``): the same files, byte for byte, as
+"""Reports made in worker processes (``docgen.parallel.workers``): the same files, byte for byte, as
 made in docgen's own process; an error in a worker told as it would be told there; and a
 failed or interrupted build leaves the previous outputs as they were and no process behind."""
 
@@ -26,7 +26,7 @@ from docgen.core.findings import Finding
 from docgen.core.model import Origin
 from docgen.docx.template_builder import build_template
 from docgen.errors import EnvironmentProblem, InputError, InternalError
-from docgen.pipeline import workers as parallel
+from docgen.parallel import workers as parallel
 from support.write_helpers import docgen_env, leftovers, snapshot, write_inputs
 
 HELD_DOCGEN = Path(__file__).parents[1] / "support" / "held_docgen.py"
