@@ -22,8 +22,10 @@ start again. Why a fresh profile each, not copies of one made first: a profile
 used before (as a copy would be) started no faster than a fresh one (1.2–1.4 s
 of processor time for a start and one report either way, measured), and a fresh
 one holds nothing of an instance that crashed. Why at most four: each instance holds
-150–250 MB, more for a long volume, and beyond four the memory they take
-together is more than the time they save on the machines docgen is meant for.
+110 MB when it starts and grows with what it converts (255 MB after 50
+reports, measured), so four hold about a gigabyte together; an instance more
+costs its memory whether or not it finds a core free, and office PCs seldom
+have more than four.
 
 An instance that crashes or runs out of time (``soffice``'s per-file limits)
 is killed with its process group; the files it had not finished go to fresh
@@ -52,10 +54,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import EnvironmentProblem
+from ..parallel.workers import WORKERS_VARIABLE
 from . import soffice
 from .pdfstamp import stamp
 
-INSTANCES_VARIABLE = "DOCGEN_WORKERS"  # also read by pipeline/workers: one setting for docgen's processes
+INSTANCES_VARIABLE = WORKERS_VARIABLE  # one setting for docgen's processes: its workers and its LibreOffices
 _MOST_INSTANCES = 4
 _START_SECONDS = 1.0  # an instance's start; an instance more only for work worth at least that
 _FILE_SECONDS = 0.08  # converting a report of a few pages
