@@ -26,6 +26,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -69,6 +70,7 @@ class _Derived:
 
 
 _DERIVED = (_Derived(SERIF, "Regular", "DocgenSerifCJKSC-Regular"), _Derived(SERIF_BOLD, "Bold", "DocgenSerifCJKSC-Bold"))
+_DERIVING = threading.Lock()
 
 
 def fontconfig_environment(work: Path) -> dict[str, str]:
@@ -132,18 +134,19 @@ def derived_fonts() -> Path | None:
     except ImportError:
         return None
     folder = _cache_root() / "docgen" / f"fonts-{_DERIVED_VERSION}"
-    for derived in _DERIVED:
-        target = folder / f"{derived.file_stem}.otf"
-        if target.is_file():
-            continue
-        source = _font_file(SERIF_SOURCE, derived.style)
-        if source is None:
-            continue
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            _derive(*source, derived, target)
-        except Exception:  # no cache folder, or a font fontTools cannot read: the other faces stand in
-            continue
+    with _DERIVING:  # LibreOffice instances start together (instances.py): one derives, the others wait for it
+        for derived in _DERIVED:
+            target = folder / f"{derived.file_stem}.otf"
+            if target.is_file():
+                continue
+            source = _font_file(SERIF_SOURCE, derived.style)
+            if source is None:
+                continue
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                _derive(*source, derived, target)
+            except Exception:  # no cache folder, or a font fontTools cannot read: the other faces stand in
+                continue
     return folder if any((folder / f"{d.file_stem}.otf").is_file() for d in _DERIVED) else None
 
 

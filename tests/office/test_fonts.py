@@ -75,3 +75,48 @@ def test_a_pdf_uses_the_serif_for_body_and_title(sample_build, tmp_path):
     listed = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
     serif = [line for line in listed.splitlines() if "NotoSerifCJK" in line]
     assert any("-Regular" in line for line in serif) and any("-Bold" in line for line in serif)  # body, title
+
+
+def test_instances_starting_together_derive_each_face_once(tmp_path, monkeypatch):
+    """Two LibreOffice instances ask for the derived faces at once, before any exist: the
+    second waits for the first to derive them, then uses them."""
+    import threading
+
+    calls, deriving, release = [], threading.Event(), threading.Event()
+
+    def derive(source, index, derived, target):
+        calls.append(derived.file_stem)
+        deriving.set()
+        assert release.wait(60)
+        target.write_bytes(b"derived")
+
+    class Watched:  # the lock, telling when the second thread waits at it
+        def __init__(self):
+            self.lock, self.second_waits = threading.Lock(), threading.Event()
+
+        def __enter__(self):
+            if threading.current_thread() is second:
+                self.second_waits.set()
+            self.lock.acquire()
+
+        def __exit__(self, *error):
+            self.lock.release()
+
+    watched = Watched()
+    monkeypatch.setattr(fonts, "_cache_root", lambda: tmp_path)
+    monkeypatch.setattr(fonts, "_font_file", lambda family, style: (tmp_path / "source.ttc", 0))
+    monkeypatch.setattr(fonts, "_derive", derive)
+    monkeypatch.setattr(fonts, "_DERIVING", watched)
+    found = []
+    first = threading.Thread(target=lambda: found.append(fonts.derived_fonts()))
+    second = threading.Thread(target=lambda: found.append(fonts.derived_fonts()))
+    first.start()
+    assert deriving.wait(60)
+    second.start()
+    assert watched.second_waits.wait(60)
+    release.set()
+    first.join()
+    second.join()
+
+    assert sorted(calls) == sorted(d.file_stem for d in fonts._DERIVED)  # each face once
+    assert found == [tmp_path / "docgen" / f"fonts-{fonts._DERIVED_VERSION}"] * 2
