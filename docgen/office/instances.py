@@ -123,8 +123,8 @@ class _Result:
 
 
 def _converted(documents: list[Path], out_dir: Path, target: str, suffix: str) -> dict[Path, _Result]:
-    """Each document's result, from rounds of instances until each has one: a round's
-    instances take the documents not yet converted, skipped or given up."""
+    """Each document's result, from rounds of instances: the next round takes the documents
+    that failed instances had not finished (the one each failed on, once more)."""
     program = soffice.require_soffice()
     sizes = {d: soffice.megabytes(d) for d in documents}
     results: dict[Path, _Result] = {}
@@ -133,14 +133,18 @@ def _converted(documents: list[Path], out_dir: Path, target: str, suffix: str) -
     while pending:
         count = instance_count(sum(cost(sizes[d]) for d in pending), len(pending))
         shares = split(pending, sizes, count, suspects={d for d in pending if failures[d]})
+        again: set[Path] = set()
         for outcome in _run_all(program, shares, out_dir, target, suffix, sizes):
             results.update((d, _Result(soffice.output_of(d, out_dir, suffix))) for d in outcome.made)
             results.update((d, _Result(reason=_CANNOT_OPEN, detail=outcome.detail)) for d in outcome.skipped)
+            again.update(outcome.unfinished)
             if outcome.failed is not None:
                 failures[outcome.failed] += 1
-                if failures[outcome.failed] >= _TRIES:
+                if failures[outcome.failed] < _TRIES:
+                    again.add(outcome.failed)
+                else:
                     results[outcome.failed] = _Result(None, outcome.reason, outcome.timeout, outcome.detail)
-        pending = [d for d in pending if d not in results]
+        pending = [d for d in pending if d in again]
     return {d: results[d] for d in documents}
 
 
