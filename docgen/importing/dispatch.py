@@ -1,5 +1,5 @@
 """The reader for each file 社区 send (Word, WPS, RTF, ODT, text), chosen by what
-the file really is; the old formats of an import converted first, by one LibreOffice run."""
+the file really is; the old formats of an import converted first, all together (``office.instances``)."""
 
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ def read_paragraphs(path: Path) -> tuple[list[Para], list[Finding]]:
 
 @contextmanager
 def converted_first(paths: list[Path]) -> Iterator[dict[Path, Conversion]]:
-    """The old-format files among ``paths`` converted to .docx, all by one LibreOffice run:
+    """The old-format files among ``paths`` converted to .docx, all together (LibreOffice started once a core):
     each such path → its conversion, for ``read_file``; the .docx files last as long as the context."""
     # Only regular files: sniffing a FIFO would block (read_paragraphs refuses it instead).
     formats = {path: _old_format(sniff(path), path.suffix.lower()) for path in paths if path.is_file()}
