@@ -103,6 +103,12 @@ class Workers:
         number = self._give(_giving_memory_back, (make, *args))
         return lambda: self._result(number)
 
+    def release(self) -> None:
+        """End the workers now, their work all taken (the block goes on without them): an idle
+        worker still holds its memory, and what the block does next may need the most of it."""
+        self.__exit__(None, None, None)
+        self.count = 1
+
     def __exit__(self, error_type, error, trace) -> None:
         if not self._workers:
             return

@@ -120,6 +120,7 @@ def write_build(loaded: Inputs, template: Template, publication: Publication, pr
         report_pages += batch.pages
         bodies.append(batch.bodies)
         progress(len(report_paths), total)
+    workers.release()  # the volume is written here, alone: the idle workers' memory given back first
     pages = start_pages(volume, report_pages)
     volume_path = publication.write_by(
         volume_name, lambda file: volume_writer.write(file, volume, pages, _read_parts(bodies))

@@ -20,6 +20,7 @@ import docx
 import pytest
 
 import docgen
+import docgen.docx.volume
 import docgen.fs.publish
 import docgen.pipeline.report_batches
 from docgen.core.findings import Finding
@@ -105,6 +106,22 @@ def test_workers_fill_a_template_with_fields_as_one_process(many, tmp_path, monk
 def _header_xml(path: Path) -> str:
     with zipfile.ZipFile(path) as package:
         return "".join(package.read(n).decode("utf-8") for n in package.namelist() if n.startswith("word/header"))
+
+
+@forked
+def test_the_workers_are_gone_before_the_volume_is_written(many, tmp_path, monkeypatch, making_processes):
+    """The volume is written by docgen alone: idle workers would hold their memory through it."""
+    alive_then: list[list] = []
+    write = docgen.docx.volume.VolumeWriter.write
+
+    def noted(self, *args, **kwargs):
+        alive_then.append(multiprocessing.active_children())
+        return write(self, *args, **kwargs)
+
+    monkeypatch.setattr(docgen.docx.volume.VolumeWriter, "write", noted)
+    _build_with(2, many, tmp_path / "out", monkeypatch)
+    assert len(_pids(making_processes) - {os.getpid()}) == 2  # the reports were made by two workers
+    assert alive_then == [[]]
 
 
 @forked
