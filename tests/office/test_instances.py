@@ -19,7 +19,7 @@ import pytest
 from docgen.office import instances, soffice
 from docgen.office.pdftext import read_pages
 from docgen.office.verify import squeeze
-from support.processes import running, until
+from support.processes import processes_mentioning, running, until
 from support.renderer import require_renderer
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="the stand-in LibreOffice is a shell script")
@@ -335,31 +335,15 @@ def test_ctrl_c_while_two_real_instances_convert_leaves_no_libreoffice(sample_bu
     command = [sys.executable, "-c", script, str(tmp_path / "pdf"), *map(str, documents)]
     converting = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        until(lambda: len(_office_processes(temporary)) >= 2 or converting.poll() is not None, "two LibreOffice running", 120)
+        until(lambda: len(processes_mentioning("soffice.bin", str(temporary))) >= 2 or converting.poll() is not None, "two LibreOffice running", 120)
         assert converting.poll() is None, converting.communicate()
         converting.send_signal(signal.SIGINT)
         converting.communicate(timeout=120)
-        until(lambda: not _office_processes(temporary), "no LibreOffice left", 120)
+        until(lambda: not processes_mentioning("soffice.bin", str(temporary)), "no LibreOffice left", 120)
     finally:
-        for pid in _office_processes(temporary):
+        for pid in processes_mentioning("soffice.bin", str(temporary)):
             os.kill(pid, signal.SIGKILL)
         if converting.poll() is None:
             converting.kill()
             converting.communicate()
     assert not (tmp_path / "pdf").exists() or len(list((tmp_path / "pdf").glob("*.pdf"))) < len(documents)
-
-
-def _office_processes(temporary: Path) -> list[int]:
-    """The running soffice.bin processes whose profile is in ``temporary``."""
-    found = []
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            command = Path(f"/proc/{entry}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-            state = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[-1].split()[0]
-        except OSError:
-            continue
-        if "soffice.bin" in command and str(temporary) in command and state != "Z":
-            found.append(int(entry))
-    return found

@@ -20,6 +20,7 @@ from docgen.cli.commands import main
 from docgen.inputs.yaml_reader import read_report
 from docgen.office.instances import convert
 from docgen.office.soffice import find_soffice
+from support.processes import processes_mentioning
 from support.write_helpers import docgen_env
 
 pytestmark = [
@@ -128,22 +129,6 @@ def test_importing_files_that_link_to_an_address_fetches_nothing(server, tmp_pat
     assert _units(tmp_path / "inputs") == {"甲社区", "乙社区", "丙社区"}  # each 党委 filed under its 社区
 
 
-def _processes_mentioning(text: str) -> list[int]:
-    """The running processes whose command line mentions ``text``."""
-    found = []
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            command = Path(f"/proc/{entry}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-            state = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[-1].split()[0]
-        except OSError:
-            continue
-        if text in command and state != "Z":
-            found.append(int(entry))
-    return found
-
-
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="processes are found through /proc")
 def test_docgen_killed_while_libreoffice_converts_leaves_no_libreoffice_and_no_copies(tmp_path):
     temporary, sent = tmp_path / "tmp", tmp_path / "收到的报告"
@@ -155,7 +140,7 @@ def test_docgen_killed_while_libreoffice_converts_leaves_no_libreoffice_and_no_c
     docgen = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + DEADLINE
-        while not [pid for pid in _processes_mentioning(str(temporary)) if "soffice.bin" in Path(f"/proc/{pid}/cmdline").read_text(errors="replace")]:
+        while not processes_mentioning("soffice.bin", str(temporary)):
             assert docgen.poll() is None, "docgen ended before LibreOffice was seen converting"
             assert time.monotonic() < deadline, "LibreOffice never started"
             time.sleep(0.01)
@@ -164,13 +149,13 @@ def test_docgen_killed_while_libreoffice_converts_leaves_no_libreoffice_and_no_c
         [copies] = [temporary / name for name in os.listdir(temporary) if name.startswith(f"docgen-import-{docgen.pid}-")]
 
         deadline = time.monotonic() + DEADLINE
-        while _processes_mentioning(str(temporary)):
+        while processes_mentioning(str(temporary)):
             assert time.monotonic() < deadline, "LibreOffice runs on after docgen was killed"
             time.sleep(0.05)
         # ended, not finished: left alone it would have saved its .docx of the report
         assert (copies / "document1.odt").is_file() and not (copies / "converted" / "document1.docx").exists()
     finally:
-        for pid in _processes_mentioning(str(temporary)):
+        for pid in processes_mentioning(str(temporary)):
             os.kill(pid, signal.SIGKILL)
         if docgen.poll() is None:
             docgen.kill()

@@ -27,3 +27,19 @@ def until(condition, what: str, deadline: float = DEADLINE) -> None:
     while not condition():
         assert time.monotonic() < end, f"not within {deadline} s: {what}"
         time.sleep(0.02)
+
+
+def processes_mentioning(*texts: str) -> list[int]:
+    """The running processes (not zombies) whose command line holds each of ``texts``."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            command = Path(f"/proc/{entry}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            state = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[-1].split()[0]
+        except OSError:
+            continue
+        if all(text in command for text in texts) and state != "Z":
+            found.append(int(entry))
+    return found
