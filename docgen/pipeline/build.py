@@ -31,12 +31,17 @@ from ..fs.manifest import Derived
 from ..fs.publish import Publication, everything
 from ..inputs.yaml_reader import Inputs, load_inputs, load_settings
 from ..layout.paginate import start_pages
+from ..layout.words import load_segmenter
 from ..parallel.workers import Workers, kept_from_the_collector
 from .report_batches import Setup, make_batch, report_batches
 from .result import BuildResult, Outputs, Progress
 from .stale import stale_ledger
 
 _BLOCK = 1 << 20
+# From this many reports on, some titles surely need breaking between words (numbered titles past
+# 二千 run long; among thousands of own titles some always do), and loading the segmenter once
+# costs little against the build; below it, it is loaded only by a process that breaks a title.
+_SURELY_BROKEN_TITLES = 2000
 
 
 def publish_outputs(out: Path) -> Publication:
@@ -73,8 +78,11 @@ def build(
     LibreOffice and raise ``InternalError`` (after publishing) where the 目录
     disagrees; ``exact``: write LibreOffice's pages into the 目录 instead.
     """
+    entries = _entries_in(inputs)
+    if entries >= _SURELY_BROKEN_TITLES:
+        load_segmenter()  # before the workers fork: they share it
     # the workers start before the inputs are read: they hold nothing of them but what they are sent
-    with publish_outputs(out) as publication, Workers(_entries_in(inputs)) as workers:
+    with publish_outputs(out) as publication, Workers(entries) as workers:
         with reading_lock(inputs, writing=out):  # a report saved meanwhile is read whole, before or after
             settings, settings_warnings = load_settings(inputs)  # read first: the template needs its fonts
             template = workers.call(prepared_template, _user_template(inputs), settings)  # made while the reports are read

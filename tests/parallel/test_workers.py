@@ -22,6 +22,8 @@ import pytest
 import docgen
 import docgen.docx.volume
 import docgen.fs.publish
+import docgen.layout.words
+import docgen.pipeline.build
 import docgen.pipeline.report_batches
 from docgen.core.findings import Finding
 from docgen.core.model import Origin
@@ -122,6 +124,26 @@ def test_the_workers_are_gone_before_the_volume_is_written(many, tmp_path, monke
     _build_with(2, many, tmp_path / "out", monkeypatch)
     assert len(_pids(making_processes) - {os.getpid()}) == 2  # the reports were made by two workers
     assert alive_then == [[]]
+
+
+@forked
+def test_a_large_build_loads_the_segmenter_before_its_workers_fork(many, tmp_path, monkeypatch):
+    """Thousands of reports have titles to break: the workers share docgen's segmenter
+    instead of each loading its own; a smaller build loads it only if a title needs it."""
+    forked_with: list[int] = []
+    start = parallel._started
+
+    def noted(count):
+        forked_with.append(docgen.layout.words._segmenter.cache_info().currsize)
+        return start(count)
+
+    monkeypatch.setattr(parallel, "_started", noted)
+    docgen.layout.words._segmenter.cache_clear()
+    _build_with(2, many, tmp_path / "small", monkeypatch)
+    monkeypatch.setattr(docgen.pipeline.build, "_SURELY_BROKEN_TITLES", len(UNITS))
+    docgen.layout.words._segmenter.cache_clear()
+    _build_with(2, many, tmp_path / "large", monkeypatch)
+    assert forked_with == [0, 1]
 
 
 @forked
