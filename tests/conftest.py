@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import os
 import shutil
+import signal
 import types
 
 import pytest
@@ -17,6 +18,14 @@ from support.paths import SAMPLE_INPUTS
 settings.register_profile("docgen", derandomize=True, database=None, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("explore", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "docgen"))
+
+# A test run started in the background (``nohup``, or ``&`` in a script) ignores Ctrl-C and the
+# terminal's hangup, and every docgen the tests start would inherit that: the tests that signal
+# docgen need the signals as a terminal delivers them.
+if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+if hasattr(signal, "SIGHUP") and signal.getsignal(signal.SIGHUP) == signal.SIG_IGN:
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
 
 
 @pytest.fixture(scope="session")
