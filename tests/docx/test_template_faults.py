@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import os
 import zipfile
 
@@ -13,6 +12,7 @@ from docgen.cli.commands import main
 from docgen.docx import user_template
 from docgen.docx.template_builder import TEMPLATE_PATH
 from docgen.importing import docx_package
+from support.template_parts import template_package_with
 
 
 def _build(inputs, tmp_path, capsys) -> tuple[int, str]:
@@ -35,17 +35,6 @@ def _template_with(*paragraphs: str) -> docx.Document:
     for text in paragraphs:
         template.add_paragraph(text)
     return template
-
-
-def _package_with(parts: dict[str, bytes]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(TEMPLATE_PATH) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            if info.filename not in parts:
-                dst.writestr(info, src.read(info))
-        for name, data in parts.items():
-            dst.writestr(name, data)
-    return out.getvalue()
 
 
 # --- the file itself ----------------------------------------------------------------
@@ -84,7 +73,7 @@ def test_an_unreadable_template(sample_inputs, tmp_path, capsys, monkeypatch):
 
 def test_a_part_that_unpacks_past_the_cap_is_refused(sample_inputs, tmp_path, capsys):
     bomb = b"<w:document/>" + b" " * (docx_package.MAX_PART_BYTES + 1)
-    (sample_inputs / "template.docx").write_bytes(_package_with({"word/document.xml": bomb}))
+    (sample_inputs / "template.docx").write_bytes(template_package_with({"word/document.xml": bomb}))
     assert (sample_inputs / "template.docx").stat().st_size < 1024 * 1024  # small on disk
     _refused(sample_inputs, tmp_path, capsys, "压缩炸弹", "word/document.xml")
 
@@ -94,13 +83,13 @@ def test_parts_that_unpack_past_the_cap_together_are_refused(sample_inputs, tmp_
     filler = b" " * (512 * 1024)
     count = user_template.MAX_DOCX_BYTES // len(filler) + 1
     parts = {f"word/media/filler{i}.bin": filler for i in range(count)}
-    (sample_inputs / "template.docx").write_bytes(_package_with(parts))
+    (sample_inputs / "template.docx").write_bytes(template_package_with(parts))
     _refused(sample_inputs, tmp_path, capsys, "压缩炸弹")
 
 
 def test_too_many_entries_are_refused(sample_inputs, tmp_path, capsys):
     parts = {f"word/media/{i}.bin": b"" for i in range(docx_package.MAX_ENTRIES + 1)}
-    (sample_inputs / "template.docx").write_bytes(_package_with(parts))
+    (sample_inputs / "template.docx").write_bytes(template_package_with(parts))
     _refused(sample_inputs, tmp_path, capsys, "部件多得异常")
 
 
@@ -108,7 +97,7 @@ def test_a_part_with_a_doctype_is_refused(sample_inputs, tmp_path, capsys):
     with zipfile.ZipFile(TEMPLATE_PATH) as package:
         settings = package.read("word/settings.xml")
     declared = settings.replace(b"?>", b'?>\n<!DOCTYPE w:settings [<!ENTITY x "y">]>', 1)
-    (sample_inputs / "template.docx").write_bytes(_package_with({"word/settings.xml": declared}))
+    (sample_inputs / "template.docx").write_bytes(template_package_with({"word/settings.xml": declared}))
     _refused(sample_inputs, tmp_path, capsys, "DOCTYPE", "word/settings.xml")
 
 

@@ -4,29 +4,17 @@ so it is refused, the file and the link named, and nothing written."""
 
 from __future__ import annotations
 
-import io
 import zipfile
 
 import pytest
 
 from docgen.cli.commands import main
 from docgen.docx.template_builder import TEMPLATE_PATH
+from support.template_parts import template_package_with
 
 RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
 KINDS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 REMOTE = "http://203.0.113.9/share/normal.dotm"
-
-
-def _template_with(parts: dict[str, str]) -> bytes:
-    """docgen's template with ``parts`` added or replaced."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(TEMPLATE_PATH) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            if info.filename not in parts:
-                dst.writestr(info, src.read(info))
-        for name, text in parts.items():
-            dst.writestr(name, text.encode("utf-8"))
-    return out.getvalue()
 
 
 def _relationships(*relationships: str) -> str:
@@ -53,7 +41,7 @@ def _build(inputs, out, capsys) -> tuple[int, str]:
 
 
 def test_a_template_attached_to_a_remote_template_is_refused_and_named(sample_inputs, tmp_path, capsys):
-    (sample_inputs / "template.docx").write_bytes(_template_with(_settings_with_attached_template()))
+    (sample_inputs / "template.docx").write_bytes(template_package_with(_settings_with_attached_template()))
 
     code, err = _build(sample_inputs, tmp_path / "out", capsys)
 
@@ -74,7 +62,7 @@ def test_a_template_attached_to_a_remote_template_is_refused_and_named(sample_in
 )
 def test_any_relationship_pointing_outside_the_template_is_refused(sample_inputs, tmp_path, capsys, kind, target, named):
     links = _relationships(f'<Relationship Id="rIdOut" Type="{KINDS}/{kind}" Target="{target}" TargetMode="External"/>')
-    (sample_inputs / "template.docx").write_bytes(_template_with({"word/_rels/header9.xml.rels": links}))
+    (sample_inputs / "template.docx").write_bytes(template_package_with({"word/_rels/header9.xml.rels": links}))
 
     code, err = _build(sample_inputs, tmp_path / "out", capsys)
 
@@ -84,7 +72,7 @@ def test_any_relationship_pointing_outside_the_template_is_refused(sample_inputs
 
 def test_a_template_whose_relationships_are_all_inside_it_is_used(sample_inputs, tmp_path, capsys):
     inside = _relationships(f'<Relationship Id="rIdIn" Type="{KINDS}/image" Target="media/image9.png"/>')
-    (sample_inputs / "template.docx").write_bytes(_template_with({"word/_rels/header9.xml.rels": inside}))
+    (sample_inputs / "template.docx").write_bytes(template_package_with({"word/_rels/header9.xml.rels": inside}))
 
     code, err = _build(sample_inputs, tmp_path / "out", capsys)
 
