@@ -46,7 +46,6 @@ the same bytes.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import threading
 from collections import Counter
@@ -54,7 +53,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import EnvironmentProblem
-from ..parallel.workers import WORKERS_VARIABLE
+from ..parallel.workers import WORKERS_VARIABLE, processes_asked, usable_cores
 from . import soffice
 from .pdfstamp import stamp
 
@@ -161,11 +160,7 @@ def instance_count(work_seconds: float, files: int) -> int:
 
 
 def _wanted() -> int:
-    value = os.environ.get(INSTANCES_VARIABLE, "").strip()
-    if value.isdigit() and int(value) >= 1:
-        return min(int(value), _MOST_INSTANCES)
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return min(cores, _MOST_INSTANCES)
+    return min(processes_asked() or usable_cores(), _MOST_INSTANCES)
 
 
 def split(documents: list[Path], sizes: dict[Path, float], count: int, suspects: set[Path] = frozenset()) -> list[list[Path]]:

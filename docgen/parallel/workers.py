@@ -307,11 +307,18 @@ def worker_count() -> int:
     or ``DOCGEN_WORKERS``; 1 where the system cannot fork."""
     if not _can_fork():
         return 1
+    return processes_asked() or min(usable_cores(), _MOST_WORKERS)
+
+
+def processes_asked() -> int | None:
+    """How many processes ``DOCGEN_WORKERS`` asks docgen to work with; None where it is not set."""
     wanted = os.environ.get(WORKERS_VARIABLE, "").strip()
-    if wanted.isdigit() and int(wanted) >= 1:
-        return int(wanted)
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return min(cores, _MOST_WORKERS)
+    return int(wanted) if wanted.isdigit() and int(wanted) >= 1 else None
+
+
+def usable_cores() -> int:
+    """The cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def _can_fork() -> bool:

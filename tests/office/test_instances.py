@@ -92,7 +92,7 @@ def cores(monkeypatch):
     monkeypatch.delenv(instances.INSTANCES_VARIABLE, raising=False)
 
     def set_to(count: int) -> None:
-        monkeypatch.setattr(instances.os, "sched_getaffinity", lambda pid: set(range(count)), raising=False)
+        monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(count)), raising=False)
 
     return set_to
 
