@@ -38,7 +38,7 @@ from .front import tidy
 from .plan import Planned, Source, plans_by_source
 from .plausible import why_not_a_report
 from .recognise import Recognised, recognise
-from .summary import source_lines, summary_lines
+from .summary import each_source_lines, summary_lines
 
 _NOT_A_NAME = re.compile(r"^[\d\s._\-()（）]*$")
 # 东湖社区2024年…, 中共光明社区委员会关于…: a name (no digits, no "我社区", no "关于社区") before 社区/街道/村.
@@ -102,9 +102,9 @@ def import_files(files: list[Path], out: Path, force: bool = False) -> ImportRes
         if settings is not None:
             publication.write(SETTINGS_FILE, settings_yaml(settings, ["汇编设置（由 docgen import 生成）"]).encode("utf-8"))
     warnings = [note for source in imported for note in source.notes] + [note for plan in planned for note in plan.recognised.notes]
-    summary = summary_lines(imported, planned, settings, out, kept_out)
-    by_source = plans_by_source(planned)
-    by_file = {source.path: source_lines(source, by_source.get(id(source), [])) for source in imported}
+    per_source = each_source_lines(imported, planned)
+    summary = summary_lines(per_source, planned, settings, out, kept_out)
+    by_file = {source.path: lines for source, lines in zip(imported, per_source)}
     return ImportResult(publication.written, summary, refused, warnings, by_file, publication.notes)
 
 

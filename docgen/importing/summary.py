@@ -13,14 +13,19 @@ from ..inputs.yaml_writer import scalar
 from .plan import Planned, Source, plans_by_source
 
 
-def summary_lines(
-    sources: list[Source], planned: list[Planned], settings: VolumeSettings | None, out: Path, kept_out: VolumeSettings | None = None
-) -> list[str]:
-    """What was imported from each file, where it went, and every guess made; ``settings``: the
-    volume.yaml written, ``kept_out``: the settings of an imported volume that an existing
-    volume.yaml kept from being written."""
+def each_source_lines(sources: list[Source], planned: list[Planned]) -> list[list[str]]:
+    """``source_lines`` of each of ``sources``, in order."""
     by_source = plans_by_source(planned)
-    lines = [line for source in sources for line in source_lines(source, by_source.get(id(source), []))]
+    return [source_lines(source, by_source.get(id(source), [])) for source in sources]
+
+
+def summary_lines(
+    per_source: list[list[str]], planned: list[Planned], settings: VolumeSettings | None, out: Path, kept_out: VolumeSettings | None = None
+) -> list[str]:
+    """What was imported from each file (``per_source``: ``each_source_lines``), where it went, and
+    every guess made; ``settings``: the volume.yaml written, ``kept_out``: the settings of an
+    imported volume that an existing volume.yaml kept from being written."""
+    lines = [line for source in per_source for line in source]
     if not planned:
         return lines
     lines.append(f"已写入 {len(planned)} 份报告到 {out}{'，并写入汇编设置 ' + SETTINGS_FILE if settings else ''}。")
