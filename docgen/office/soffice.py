@@ -27,6 +27,7 @@ and failed on is told by the files it left (``RunOutcome``).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -46,6 +47,7 @@ SECONDS_FIRST_FILE = 120  # a cold start with a fresh profile takes a while, the
 SECONDS_PER_FILE = 60  # each file after the first; one that takes longer is given up
 SECONDS_PER_MB = 60  # and for each MB of text in a file (a volume of 6,000 pages holds about 9 MB)
 _MOST_MB = 20  # a file claiming more (a zip bomb) is allowed no more time than one of 20 MB
+_LAID_OUT = re.compile(r"word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml")  # a .docx's text
 _POLL_SECONDS = 0.5  # how often a run's progress is looked at
 
 # The private profile's settings (registrymodifications.xcu): LibreOffice fetches nothing.
@@ -147,11 +149,14 @@ def output_of(document: Path, out_dir: Path, suffix: str) -> Path:
 
 
 def megabytes(document: Path) -> float:
-    """How much ``document`` holds to be laid out, in MB: the XML a .docx or .odt unpacks to,
-    else the file's size; at most _MOST_MB."""
+    """How much ``document`` holds to be laid out, in MB: the XML of a .docx's body, headers,
+    footers and notes (its styles, settings and the like cost LibreOffice next to nothing), all
+    the XML of another zip (.odt, .xlsx), else the file's size; at most _MOST_MB."""
     try:
         with zipfile.ZipFile(document) as package:
-            size = sum(info.file_size for info in package.infolist() if info.filename.endswith(".xml"))
+            parts = [info for info in package.infolist() if info.filename.endswith(".xml")]
+            laid_out = [info for info in parts if _LAID_OUT.match(info.filename)]
+            size = sum(info.file_size for info in (laid_out or parts))
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         try:
             size = document.stat().st_size

@@ -65,6 +65,55 @@ def test_the_derived_serif_draws_latin_and_digits_half_an_em():
         assert font["name"].getDebugName(1) in (fonts.SERIF, fonts.SERIF_BOLD)
 
 
+def test_the_derived_faces_keep_gb2312_han_and_every_other_character_of_their_source():
+    from fontTools.ttLib import TTFont
+
+    folder = _derived_or_skip()
+    for derived in fonts._DERIVED:
+        source_file, index = fonts._font_file(derived.source, derived.style)
+        font, source = TTFont(str(folder / f"{derived.file_stem}.otf"), lazy=True), TTFont(str(source_file), fontNumber=index, lazy=True)
+        mapped, theirs = font.getBestCmap(), source.getBestCmap()
+        assert font["name"].getDebugName(1) == derived.family
+        assert all(ord(c) in mapped for c in "中国共产党亮点工作①㈠（）：、“”…—A1")  # GB2312, punctuation, Latin
+        assert all(ord(c) not in mapped and ord(c) in theirs for c in "堃喆䶮")  # past GB2312: the source draws them
+        others = {code for code in theirs if not fonts._is_han(code)}
+        assert others <= mapped.keys(), derived.file_stem  # no symbol, kana or Latin letter lost
+        assert 6_763 < len(mapped) < 0.5 * len(theirs)
+
+
+def test_the_fontconfig_file_falls_back_on_the_face_each_copy_was_made_from(tmp_path):
+    text = fonts.fontconfig_file({"仿宋": fonts.SERIF}, tmp_path)
+    for derived in fonts._DERIVED:
+        alias = f"<family>{derived.family}</family><accept><family>{derived.source}</family></accept>"
+        assert alias in text
+    assert text.index(f"<string>{fonts.SERIF}</string>") < text.index("<alias")  # after the rule naming the copy
+
+
+@pytest.mark.office
+def test_a_character_past_gb2312_is_drawn_in_the_design_of_its_face(tmp_path):
+    """堃 in 仿宋 text is drawn by Noto Serif CJK (the whole face docgen's copy was made from),
+    in 黑体 text by Noto Sans CJK: never a sans glyph among serif ones."""
+    require_renderer()
+    _derived_or_skip()
+    if shutil.which("pdffonts") is None:
+        pytest.skip("pdffonts is not installed: apt-get install poppler-utils")
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    for face, design, other in (("仿宋_GB2312", "NotoSerifCJK", "NotoSansCJK"), ("黑体", "NotoSansCJK", "NotoSerifCJK")):
+        document = Document()
+        run = document.add_paragraph().add_run("社区书记王堃喆与䶮𠮷")
+        run.font.name = face
+        run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), face)
+        document.save(tmp_path / "罕见字.docx")
+        pdf = convert_to_pdf([tmp_path / "罕见字.docx"], tmp_path / face)[0]
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        assert "社区书记王堃喆与䶮𠮷" in text
+        listed = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+        faces = [line.split()[0] for line in listed.splitlines()[2:]]
+        assert len(faces) == 2 and all(design in f for f in faces) and not any(other in f for f in faces), (face, faces)
+
+
 @pytest.mark.office
 def test_a_pdf_uses_the_serif_for_body_and_title(sample_build, tmp_path):
     require_renderer()
