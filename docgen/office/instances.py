@@ -18,7 +18,9 @@ Why a split made beforehand and not a queue feeding the instances: LibreOffice
 takes the files to convert on its command line. Files sent to an instance
 already running (through its pipe) are converted outside its conversion mode
 and took twice as long each (measured); a fresh run for each batch pays the
-start again. Why a fresh profile each, not copies of one made first: a profile
+start again. Through UNO they are converted as fast, but that needs a Python
+with LibreOffice's ``uno`` module, which docgen's own Python does not have
+(benchmarks/README.md). Why a fresh profile each, not copies of one made first: a profile
 used before (as a copy would be) started no faster than a fresh one (1.2–1.4 s
 of processor time for a start and one report either way, measured), and a fresh
 one holds nothing of an instance that crashed. Why at most four: each instance holds
