@@ -178,9 +178,11 @@ def derived_fonts() -> Path | None:
 
 
 def _remove_older_versions(folder: Path) -> None:
-    """Copies an earlier docgen derived (about 50 MB a version) are not used any more."""
+    """Copies an earlier docgen derived (about 50 MB a version) are not used any more
+    (a later docgen's are left alone: both may be installed)."""
     for older in folder.parent.glob("fonts-*"):
-        if older != folder and older.is_dir():
+        version = older.name.removeprefix("fonts-")
+        if version.isdigit() and int(version) < int(_DERIVED_VERSION) and older.is_dir():
             shutil.rmtree(older, ignore_errors=True)
 
 

@@ -126,6 +126,16 @@ def test_a_pdf_uses_the_serif_for_body_and_title(sample_build, tmp_path):
     assert any("-Regular" in line for line in serif) and any("-Bold" in line for line in serif)  # body, title
 
 
+def test_copies_an_earlier_docgen_made_are_removed_a_later_ones_kept(tmp_path, monkeypatch):
+    monkeypatch.setattr(fonts, "_cache_root", lambda: tmp_path)
+    monkeypatch.setattr(fonts, "_font_file", lambda family, style: None)  # nothing to derive here
+    current = int(fonts._DERIVED_VERSION)
+    for version in (current - 1, current, current + 1):
+        (tmp_path / "docgen" / f"fonts-{version}").mkdir(parents=True)
+    fonts.derived_fonts()
+    assert sorted(p.name for p in (tmp_path / "docgen").iterdir()) == [f"fonts-{current}", f"fonts-{current + 1}"]
+
+
 def test_instances_starting_together_derive_each_face_once(tmp_path, monkeypatch):
     """Two LibreOffice instances ask for the derived faces at once, before any exist: the
     second waits for the first to derive them, then uses them."""
