@@ -1,6 +1,6 @@
 """`docgen build --pdf` of 100 reports, side by side with one LibreOffice run on the same files.
 
-    python benchmarks/pdf.py [--reports 100] [--runs 3] [--workers N] [--one-instance-too]
+    python benchmarks/pdf.py [--reports 100] [--runs 7] [--workers N] [--one-instance-too]
 
 The inputs are the sample reports over and over, as in bench.py. Each run
 times, one right after the other (so that whatever else the machine is doing
@@ -103,7 +103,7 @@ def _median(runs: list[Run]) -> Run:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reports", type=int, default=100)
-    parser.add_argument("--runs", type=int, default=3, help="runs of each; the median is shown")
+    parser.add_argument("--runs", type=int, default=7, help="runs of each; the median is shown")
     parser.add_argument("--workers", type=int, help="DOCGEN_WORKERS for docgen (LibreOffice instances)")
     parser.add_argument("--one-instance-too", action="store_true", help="also docgen with DOCGEN_WORKERS=1")
     args = parser.parse_args()
