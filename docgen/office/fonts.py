@@ -20,9 +20,10 @@ kept in the user's cache folder) and maps to the copies.
 
 docgen's copies of its faces (Noto Sans Mono CJK SC and AR PL UKai too) map the
 Han characters of GB2312, the set the 公文 faces 仿宋_GB2312, 楷体_GB2312 and
-方正小标宋 are made for, and every character that is not Han. A rarer Han
-character (堃, 喆, 䶮) is drawn from the whole face the copy was made from, the
-same design: the fontconfig file makes that face the first to fall back on.
+方正小标宋 are made for, and every other character of the Basic Multilingual
+Plane but Han and Hangul (punctuation, symbols, Latin, kana all kept). A rarer
+character (堃, 喆, 䶮, 𠮷) is drawn from the whole face the copy was made from,
+the same design: the fontconfig file makes that face the first to fall back on.
 Why: LibreOffice reads the whole character map of each face a PDF draws with,
 for every PDF; Noto's 44,746 characters against GB2312's 9,887 (with the
 non-Han ones) made docgen's PDFs about a fifth slower to make than LibreOffice
@@ -221,7 +222,7 @@ def _derive(source: Path, index: int, derived: _Derived, target: Path) -> None:
     gb2312 = _gb2312_characters()
     for table in font["cmap"].tables:
         if table.isUnicode() and table.format != 14:  # 14: variants of characters, none mapped if not here
-            mapped = {code: glyph for code, glyph in table.cmap.items() if code in gb2312 or not _is_han(code)}
+            mapped = {code: glyph for code, glyph in table.cmap.items() if code in gb2312 or not _ideographic(code)}
             for code in range(0x20, 0x7F):
                 if mapped.get(code) in half_width:
                     mapped[code] = half_width[mapped[code]]
@@ -232,12 +233,13 @@ def _derive(source: Path, index: int, derived: _Derived, target: Path) -> None:
     os.replace(temporary.name, target)  # two docgen runs may derive at once
 
 
-_HAN = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0xAC00, 0xD7AF))  # with Hangul syllables
+_IDEOGRAPHIC = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0xAC00, 0xD7AF))  # Han, and Hangul syllables
 
 
-def _is_han(code: int) -> bool:
-    """A Han character (or a Hangul syllable): past the BMP, or in one of its blocks."""
-    return code > 0xFFFF or any(first <= code <= last for first, last in _HAN)
+def _ideographic(code: int) -> bool:
+    """A Han character or a Hangul syllable of the BMP, or any character past it (mostly Han;
+    LibreOffice reads a face's map no further)."""
+    return code > 0xFFFF or any(first <= code <= last for first, last in _IDEOGRAPHIC)
 
 
 def _gb2312_characters() -> set[int]:

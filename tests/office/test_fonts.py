@@ -70,13 +70,15 @@ def test_the_derived_faces_keep_gb2312_han_and_every_other_character_of_their_so
 
     folder = _derived_or_skip()
     for derived in fonts._DERIVED:
-        source_file, index = fonts._font_file(derived.source, derived.style)
-        font, source = TTFont(str(folder / f"{derived.file_stem}.otf"), lazy=True), TTFont(str(source_file), fontNumber=index, lazy=True)
-        mapped, theirs = font.getBestCmap(), source.getBestCmap()
+        source = fonts._font_file(derived.source, derived.style)
+        if source is None:
+            continue  # not installed here: nothing to copy
+        font, whole = TTFont(str(folder / f"{derived.file_stem}.otf"), lazy=True), TTFont(str(source[0]), fontNumber=source[1], lazy=True)
+        mapped, theirs = font.getBestCmap(), whole.getBestCmap()
         assert font["name"].getDebugName(1) == derived.family
-        assert all(ord(c) in mapped for c in "中国共产党亮点工作①㈠（）：、“”…—A1")  # GB2312, punctuation, Latin
-        assert all(ord(c) not in mapped and ord(c) in theirs for c in "堃喆䶮")  # past GB2312: the source draws them
-        others = {code for code in theirs if not fonts._is_han(code)}
+        assert all(ord(c) in mapped for c in "中国共产党亮点工作①㈠（）：、“”…—·A1")  # GB2312, punctuation, Latin
+        assert all(ord(c) not in mapped and ord(c) in theirs for c in "堃喆䶮")  # past GB2312: the whole face draws them
+        others = {code for code in theirs if not fonts._ideographic(code)}
         assert others <= mapped.keys(), derived.file_stem  # no symbol, kana or Latin letter lost
         assert 6_763 < len(mapped) < 0.5 * len(theirs)
 
