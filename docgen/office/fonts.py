@@ -153,9 +153,9 @@ def installed_families(extra_dir: Path | None = None) -> set[str]:
 
 
 def derived_fonts() -> Path | None:
-    """The folder holding docgen's copies of Noto Serif CJK SC and Noto Sans Mono CJK SC,
-    made on first use (older versions of them removed); None where fontTools or those
-    faces are not installed."""
+    """The folder holding docgen's copies of Noto Serif CJK SC, Noto Sans Mono CJK SC and
+    AR PL UKai, made on first use (older versions of them removed); None where fontTools
+    or those faces are not installed."""
     try:
         from fontTools.ttLib import TTFont  # noqa: F401  (a dependency, but the fonts are optional)
     except ImportError:

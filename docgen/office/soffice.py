@@ -327,7 +327,10 @@ def office_environment(profile: Path) -> dict[str, str]:
 def installed_version(soffice: Path) -> str | None:
     """The version of the LibreOffice ``soffice`` belongs to ("7.4"), from its configuration
     (``share/registry``, ``Resources/registry`` on macOS); None where it is not found there."""
-    program = soffice.resolve().parent
+    try:
+        program = soffice.resolve().parent
+    except (OSError, RuntimeError):  # a loop of links
+        return None
     for registry in (program.parent / "share" / "registry", program.parent / "Resources" / "registry"):
         try:
             found = _PRODUCT_VERSION.search((registry / "main.xcd").read_bytes())
