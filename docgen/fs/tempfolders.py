@@ -28,12 +28,18 @@ _swept = False  # whether this process has looked for stale folders yet
 @contextmanager
 def temporary_folder(purpose: str) -> Iterator[Path]:
     """A new, empty folder of docgen's for the block (``purpose``: what it holds, in letters)."""
-    remove_stale_folders()
-    folder = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{purpose}-{os.getpid()}-"))
+    folder = new_folder(purpose)
     try:
         yield folder
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def new_folder(purpose: str) -> Path:
+    """A new, empty folder of docgen's (``purpose``: what it holds, in letters), for the caller
+    to remove; should this process be killed first, the next docgen removes it."""
+    remove_stale_folders()
+    return Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{purpose}-{os.getpid()}-"))
 
 
 def remove_stale_folders(parent: Path | None = None) -> list[Path]:

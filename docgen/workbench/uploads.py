@@ -11,7 +11,6 @@ apply their own caps and say why a file is refused.
 from __future__ import annotations
 
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
@@ -21,6 +20,7 @@ from starlette.requests import Request
 from starlette.types import Message
 
 from .. import api
+from ..fs.tempfolders import new_folder
 
 MAX_FILES = 50
 MAX_UPLOAD_BYTES = 200 * 1024 * 1024
@@ -84,7 +84,9 @@ def import_received(received: Received, inputs: Path) -> Imported:
 
 
 def private_folder() -> Path:
-    return Path(tempfile.mkdtemp(prefix="docgen-upload-"))
+    """A folder for the files of one upload (copies of reports): removed after the import, or
+    by the next docgen to start should the workbench be killed meanwhile."""
+    return new_folder("upload")
 
 
 def remove_folder(folder: Path) -> None:

@@ -19,7 +19,7 @@ import pytest
 
 from docgen.fs import tempfolders
 from docgen.office import instances, soffice
-from support.processes import running, until
+from support.processes import ended_process, running, until
 from support.write_helpers import docgen_env
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="the stand-in LibreOffice is a shell script")
@@ -180,14 +180,8 @@ def test_a_run_that_keeps_making_files_is_never_given_up_however_long_it_takes(m
 # --- the temporary folders themselves ----------------------------------------------------
 
 
-def _ended_process() -> int:
-    process = subprocess.Popen(["true"])
-    process.wait()
-    return process.pid
-
-
 def test_only_folders_of_ended_docgens_of_this_user_are_removed(tmp_path):
-    ended, alive = _ended_process(), os.getpid()
+    ended, alive = ended_process(), os.getpid()
     stale = tmp_path / f"docgen-import-{ended}-a1b2c3"
     (stale / "converted").mkdir(parents=True)
     (stale / "document1.doc").write_bytes(b"copy of a report")
@@ -237,3 +231,4 @@ def test_a_file_holding_more_text_is_given_more_time_up_to_a_limit(tmp_path, mon
     assert round(limits["first"]) == soffice.SECONDS_FIRST_FILE  # the start, and a file of a few bytes
     assert round(limits["second"]) == soffice.SECONDS_PER_FILE + 3 * soffice.SECONDS_PER_MB
     assert round(limits["third"]) == soffice.SECONDS_PER_FILE + 20 * soffice.SECONDS_PER_MB
+

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime
+import os
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import quote, unquote, urlencode
@@ -14,11 +15,14 @@ import pytest
 
 import docgen
 from docgen import api
+from docgen.fs import tempfolders
 from docgen.inputs.yaml_writer import report_yaml
 from docgen.workbench.app import make_app
 from docgen.workbench.forms import ReportForm, SettingsForm
 from docgen.workbench.jobs import Job, Stopped
+from docgen.workbench.uploads import private_folder
 from docgen.workbench.web import Bench
+from support.processes import ended_process
 
 TOKEN = "t" * 43
 PORT = 8765
@@ -284,3 +288,18 @@ def test_docgens_own_fault_is_a_chinese_page_and_no_traceback(app, monkeypatch, 
     monkeypatch.setenv("DOCGEN_DEBUG", "1")
     _call(app, "GET", "/")
     assert "Traceback" in capsys.readouterr().err  # asked for: the details
+
+
+def test_the_workbench_keeps_an_upload_in_a_folder_the_next_docgen_removes_once_it_is_killed(tmp_path, monkeypatch):
+    """An upload holds copies of reports: should the workbench be killed while importing
+    it, its folder is named like every other temporary folder of docgen's, so that the next
+    docgen to start removes it."""
+    monkeypatch.setattr(tempfolders.tempfile, "tempdir", str(tmp_path))
+    folder = private_folder()
+    assert folder.parent == tmp_path and folder.name.startswith(f"docgen-upload-{os.getpid()}-")
+    (folder / "1").mkdir()
+    (folder / "1" / "东湖社区.docx").write_bytes(b"copy of a report")
+    killed = tmp_path / folder.name.replace(f"-{os.getpid()}-", f"-{ended_process()}-")
+    folder.rename(killed)  # as the folder of a workbench that has ended
+
+    assert tempfolders.remove_stale_folders(tmp_path) == [killed]
