@@ -61,7 +61,12 @@ def unit_of_line(text: str, endings: tuple[str, ...] = _UNIT_ENDINGS) -> str | N
 
 def names_a_unit(text: str) -> bool:
     """Whether a 署名 is a unit's (东湖社区党群服务中心), not a person's (张某)."""
-    return unit_of_line(text, _SIGNER_ENDINGS) is not None
+    return issuer_of_line(text) is not None
+
+
+def issuer_of_line(text: str) -> str | None:
+    """The unit a line names with a 署名's endings too (…组织办公室, …服务中心): a 署名, a cover's 编印单位."""
+    return unit_of_line(text, _SIGNER_ENDINGS)
 
 
 def _signer_of_line(text: str) -> str | None:
@@ -78,6 +83,11 @@ def date_of_line(text: str) -> datetime.date | None:
     2024/12/10, （2024年12月10日））; 2024年13月1日 is no date: the line stays text."""
     date = parse_date(_unwrapped(text))
     return date if isinstance(date, datetime.date) else None
+
+
+def cover_date_of_line(text: str) -> datetime.date | Month | None:
+    """The date a cover's line holds, perhaps without its day (2026年12月, 二〇二六年十二月), or None."""
+    return parse_date(_unwrapped(text))
 
 
 def is_month_line(text: str) -> bool:

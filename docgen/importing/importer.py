@@ -356,12 +356,13 @@ def _header(plan: Planned) -> list[str]:
 def _give_titles(sources: list[Source], planned: list[Planned]) -> bool:
     """Give each report its own title where the volume will use them; whether it will.
 
-    Reports from 社区 files keep their own titles (titles: own). A compiled
-    volume, or reports that are all numbered titles of one old volume
-    (…（三）), are titled by the series again.
+    Reports from 社区 files, and a compiled volume of their own titles, keep them
+    (titles: own). A compiled volume of numbered titles, or reports that are all
+    numbered titles of one old volume (…（三）), are titled by the series again.
     """
     series = {plan.recognised.series_title for plan in planned}
-    own_titles = not any(s.recognition.is_volume for s in sources) and not (len(series) == 1 and None not in series)
+    by_series = any(s.recognition.is_volume and s.recognition.titled_by_series for s in sources)
+    own_titles = not by_series and not (len(series) == 1 and None not in series)
     for plan in planned:
         recognised = plan.recognised
         keeps_own = own_titles and recognised.title and not recognised.series_title
@@ -372,8 +373,8 @@ def _give_titles(sources: list[Source], planned: list[Planned]) -> bool:
 def _volume_settings(sources: list[Source], planned: list[Planned], own_titles: bool) -> VolumeSettings | None:
     """Settings for the imported reports; None when there are none.
 
-    A compiled volume keeps its series title, 目录 heading and order; the
-    series title is never one 社区's own title.
+    A compiled volume keeps its series title, 目录 heading, cover and order;
+    the series title is never one 社区's own title.
     """
     if not planned:
         return None
@@ -390,6 +391,7 @@ def _volume_settings(sources: list[Source], planned: list[Planned], own_titles: 
     toc_headings = [s.recognition.toc_heading for s in sources if s.recognition.toc_heading]
     if toc_headings and has_volume:
         settings.toc_heading = toc_headings[0]
+    settings.cover = next((s.recognition.cover for s in sources if s.recognition.cover), None)
     ordered = planned if has_volume else sorted(planned, key=_title_position)
     settings.order = [p.unit for p in ordered]
     return settings

@@ -2,7 +2,8 @@
 
 Every reader (text, Word) hands over the paragraphs it found; this module
 skips a 目录 (typed, or a Word table of contents), splits a compiled volume
-at its report titles, and maps each report onto the model: its title and
+at its report titles (numbered ones of its series, or the titles its 目录
+lists, found again in its body), and maps each report onto the model: its title and
 unit line, 导语, sections (``sections``), closing lines and 落款 (``endings``),
 saying in Chinese each guess it had to make.
 """
@@ -12,14 +13,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from ..core import model
 from ..core.findings import IMPORT_GUESS, IMPORT_SKIPPED, Finding
 from ..core.model import Origin, Report, Signature
-from ..core.numbering import NUMERAL_CHARS, chinese_value
+from ..core.numbering import ARABIC_DATES, NUMERAL_CHARS, NUMERAL_DATES, chinese_value
 from ..core.sentences import SENTENCE_PUNCTUATION
 from .cover import Cover, take_cover
-from .endings import take_ending, unit_of_line
+from .endings import cover_date_of_line, issuer_of_line, take_ending, unit_of_line
 from .markers import half_width_digits, split_marker
-from .outline import ORDINAL_PART, line_heading, outline
+from .outline import ORDINAL_PART, colon_heading, line_heading, outline
 from .paragraphs import Para
 from .sections import SectionBuilder, heading_word
 
@@ -75,10 +77,16 @@ class Recognition:
     toc_heading: str | None = None  # as typed: 目录, 目  录 …
     toc_lists_reports: bool = False  # the 目录 lists numbered report titles: a compiled volume's
     notes: list[Finding] = field(default_factory=list)  # what was left out of the file as a whole
+    cover: model.Cover | None = None  # a compiled volume's cover page, before its 目录
 
     @property
     def is_volume(self) -> bool:
         return self.toc_lists_reports or len(self.reports) > 1
+
+    @property
+    def titled_by_series(self) -> bool:
+        """A volume whose reports are titled 基层党建亮点工作及存在问题（一）, （二）…"""
+        return self.toc_lists_reports or any(r.series_title for r in self.reports)
 
 
 def recognise(paragraphs: list[Para], origin: Origin) -> Recognition:
@@ -99,10 +107,14 @@ def recognise(paragraphs: list[Para], origin: Origin) -> Recognition:
     body = body[outline_lines:]
     series = _numbered_title_series(numbered[0]) if numbered else _first_title_series(body)
     chunks = _split_reports(body, series)
-    reports = [_report(chunk, origin, cover if number == 0 else None) for number, chunk in enumerate(chunks)]
+    listed = _listed_reports(body, toc_titles, origin) if len(chunks) == 1 and series is None and cover is None else None
+    if listed is not None:
+        chunks = listed.reports
+    units = listed.units if listed is not None else [None] * len(chunks)
+    reports = [_report(chunk, origin, cover if number == 0 else None, units[number]) for number, chunk in enumerate(chunks)]
     typed_heading = [paragraphs[start].text] if end > start and _is_toc_heading(paragraphs[start].text) else []
     heading = next((text for text in word_toc + typed_heading if _is_toc_heading(text)), None)
-    return Recognition(reports, len(word_toc) + end - start, heading, bool(numbered), notes)
+    return Recognition(reports, len(word_toc) + end - start, heading, bool(numbered), notes, listed.cover if listed else None)
 
 
 def _without_header_rows(paragraphs: list[Para]) -> list[Para]:
@@ -219,14 +231,72 @@ def _split_reports(paragraphs: list[Para], series: str | None) -> list[list[Para
     return [chunk for chunk in chunks if chunk]
 
 
+@dataclass
+class _Listed:
+    """A volume whose 目录 lists its reports by their own titles."""
+
+    cover: model.Cover | None  # what comes before the first report
+    reports: list[list[Para]]  # each from its title on
+    units: list[str | None]  # each report's unit line, where the 目录 lists it after its title
+
+
+def _listed_reports(body: list[Para], toc_titles: list[str], origin: Origin) -> _Listed | None:
+    """The reports a 目录 lists by their own titles, where the body bears the 目录 out; else None.
+
+    Each entry that can be a report title is found again as a line of the body, in the 目录's
+    order (an entry on the line right after the one before is that report's unit line); two
+    reports at least, each holding a part of its own (亮点, 问题 …), and before the first
+    nothing but a cover's lines: else the file is read as one report, as before.
+    """
+    listed = [title for title in toc_titles if _is_title_line(title) and not unit_of_line(title)]
+    starts: list[int] = []
+    units: list[str | None] = []
+    position = 0
+    for title in listed:
+        found = next((i for i in range(position, len(body)) if _plain(body[i].text) == _plain(title)), None)
+        if found is None:
+            return None
+        if starts and found == position and found == starts[-1] + 1 and units[-1] is None:
+            units[-1] = body[found].text  # the unit line under the title before
+        else:
+            starts.append(found)
+            units.append(None)
+        position = found + 1
+    reports = [body[begin:end] for begin, end in zip(starts, [*starts[1:], len(body)])]
+    if len(reports) < 2 or not all(any(_names_a_part(p.text) for p in report) for report in reports):
+        return None
+    front = body[: starts[0]]
+    if not all(_is_title_line(p.text) or issuer_of_line(p.text) or cover_date_of_line(p.text) for p in front):
+        return None
+    return _Listed(_volume_cover(front), reports, units)
+
+
+def _names_a_part(text: str) -> bool:
+    """一、亮点工作, 存在问题, 存在的主要问题：一是…: a line opening a part of a report."""
+    return heading_word(split_marker(text)[1], marked=False) is not None or colon_heading(text) is not None
+
+
+def _volume_cover(front: list[Para]) -> model.Cover | None:
+    """The cover a volume's first lines make: its title (over one line or more), 编印单位, date."""
+    title = "".join(p.text for p in front if not issuer_of_line(p.text) and not cover_date_of_line(p.text))
+    if not title:
+        return None
+    unit = next((issuer_of_line(p.text) for p in front if issuer_of_line(p.text)), None)
+    dated = next((p.text for p in front if cover_date_of_line(p.text)), None)
+    style = NUMERAL_DATES if dated and not any(c.isdigit() for c in dated) else ARABIC_DATES
+    date = cover_date_of_line(dated) if dated else None
+    return model.Cover(title=title, unit=unit or "", date=date, date_style=style, origin=front[0].origin)
+
+
 # --- one report ---------------------------------------------------------------
 
 
-def _report(paragraphs: list[Para], origin: Origin, cover: Cover | None = None) -> Recognised:
+def _report(paragraphs: list[Para], origin: Origin, cover: Cover | None = None, listed_unit: str | None = None) -> Recognised:
+    """One report; ``listed_unit``: the line under its title a volume's 目录 lists as its unit."""
     recognised = Recognised(Report(unit="", origin=origin))
     if cover is not None:
         recognised.title, recognised.unit_line = cover.title, cover.unit
-    rest = _take_head(paragraphs, recognised)
+    rest = _take_head(paragraphs, recognised, listed_unit)
     if recognised.title is None:
         recognised.notes.append(Finding(IMPORT_GUESS, origin, "没有找到标题行，标题将按汇编的设置生成"))
     body, closing, signature = take_ending(rest, origin, recognised.notes)
@@ -241,7 +311,7 @@ def _report(paragraphs: list[Para], origin: Origin, cover: Cover | None = None) 
     return recognised
 
 
-def _take_head(paragraphs: list[Para], recognised: Recognised) -> list[Para]:
+def _take_head(paragraphs: list[Para], recognised: Recognised, listed_unit: str | None = None) -> list[Para]:
     """The title and a line naming the unit, in either order, taken off the start; the rest.
 
     A title typed over two lines (东湖社区2024年度 / 基层党建工作总结) is one; a 范文
@@ -250,8 +320,8 @@ def _take_head(paragraphs: list[Para], recognised: Recognised) -> list[Para]:
     rest = paragraphs
     while rest:
         text = rest[0].text
-        if recognised.unit_line is None and unit_of_line(text):
-            recognised.unit_line = unit_of_line(text)
+        if recognised.unit_line is None and (unit_of_line(text) or text == listed_unit):
+            recognised.unit_line = unit_of_line(text) or text
         elif recognised.title is not None and _plain(text) == _plain(recognised.title):
             pass  # the cover's title at the top of the first page
         elif recognised.title is None and _is_title_line(text):

@@ -54,6 +54,9 @@ def source_lines(source: Source, plans: list[Planned]) -> list[str]:
     """What was imported from the file ``source`` (its reports: ``plans``), where each went, every guess."""
     holds = f"汇编，共 {len(plans)} 份报告" if source.recognition.is_volume else "1 份报告"
     lines = [f"{source.path.name}：{holds}"]
+    cover = source.recognition.cover
+    if cover is not None:
+        lines.append(f"  封面：{cover.title}" + (f"（{cover.unit}）" if cover.unit else "") + "，作为汇编设置的封面")
     if source.recognition.toc_lines:
         lines.append(f"  已跳过目录（{source.recognition.toc_lines} 行）")
     lines += [f"  提醒：{said(note, with_file=False)}" for note in source.notes]

@@ -7,7 +7,8 @@ import pytest
 
 from docgen.cli.commands import main
 from docgen.core.findings import said
-from docgen.core.model import Origin
+from docgen.core.model import Month, Origin
+from docgen.core.numbering import ARABIC_DATES
 from docgen.importing.importer import import_files
 from docgen.importing.markers import split_marker
 from docgen.importing.paragraphs import Para
@@ -194,6 +195,39 @@ def test_a_volume_is_split_at_its_title_lines_after_skipping_its_toc():
         ("基层党建亮点工作及存在问题（二）", [("特色做法", 1)]),
     ]
     assert recognition.reports[1].series_title == "基层党建亮点工作及存在问题"
+
+
+def test_a_volume_of_own_titles_is_split_where_its_toc_says_with_its_cover_and_units():
+    """An office's 汇编 whose reports keep their own titles: the 目录 lists each title (and the
+    unit under it); each is found again in the body, and that is where each report begins."""
+    lines = ["二〇二六年基层党建", "亮点工作及存在问题汇编", "中共××街道工作委员会组织办公室", "2026年12月",
+             "目  录", "东湖社区党建工作总结……1", "东湖社区党委……1", "红旗社区二〇二六年工作报告……3", "红旗社区党委……3",
+             "东湖社区党建工作总结", "东湖社区党委", "一、亮点工作", ITEM_1, "二、存在问题", ITEM_2,
+             "红旗社区二〇二六年工作报告", "红旗社区党委", "一、特色做法", ITEM_3]
+    recognition = recognise([Para(t, Origin()) for t in lines], Origin())
+
+    assert [(r.title, r.unit_line, _outline(r)) for r in recognition.reports] == [
+        ("东湖社区党建工作总结", "东湖社区党委", [("亮点工作", 1), ("存在问题", 1)]),
+        ("红旗社区二〇二六年工作报告", "红旗社区党委", [("特色做法", 1)]),
+    ]
+    assert recognition.is_volume and not recognition.titled_by_series
+    cover = recognition.cover
+    assert (cover.title, cover.unit, cover.date, cover.date_style) == ("二〇二六年基层党建亮点工作及存在问题汇编", "中共××街道工作委员会组织办公室", Month(2026, 12), ARABIC_DATES)
+
+
+def test_a_reports_own_toc_of_its_headings_does_not_split_it():
+    """A single report whose 目录 lists its themed headings: they are found in its body too,
+    but they open no report (no 亮点 or 问题 part of their own, a part heading before them)."""
+    found = _one("目录", "党建引领聚合力……1", "服务群众暖民心……2", TITLE, "一、亮点工作",
+                 "党建引领聚合力", ITEM_1, "服务群众暖民心", ITEM_2, "二、存在问题", ITEM_3)
+    assert found.title == TITLE and [h for h, _ in _outline(found)] == ["亮点工作", "存在问题"]
+
+
+def test_a_toc_whose_titles_are_not_all_in_the_body_splits_nothing():
+    lines = ["目  录", "东湖社区党建工作总结……1", "南山社区党建工作总结……3",
+             "东湖社区党建工作总结", "一、亮点工作", ITEM_1, "二、存在问题", ITEM_2]
+    recognition = recognise([Para(t, Origin()) for t in lines], Origin())
+    assert len(recognition.reports) == 1 and recognition.cover is None
 
 
 def test_a_short_numbered_line_of_another_series_does_not_start_a_report():

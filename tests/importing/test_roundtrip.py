@@ -4,10 +4,12 @@ in each form a report arrives in; a compiled volume comes back as its reports.""
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 
+from docgen.core.model import Month
 from docgen.importing.importer import import_files
 from docgen.inputs.yaml_reader import load_inputs, read_report, read_settings
 from docgen.pipeline.build import build
@@ -91,6 +93,31 @@ def test_a_built_volume_imports_back_to_the_inputs_it_was_built_from(sample_buil
     assert len(reimported.reports) == len(sample_build.volume.reports)
     for again, before in zip(reimported.reports, sample_build.volume.reports):
         assert _shape(again) == _shape(before), before.unit
+
+
+def test_a_volume_of_own_titles_with_a_cover_imports_back_to_its_inputs(tmp_path):
+    """A volume whose reports keep their own titles, each with its unit under it, behind a cover:
+    its 目录 says where each report begins; the cover and the settings come back too."""
+    inputs = tmp_path / "in"
+    shutil.copytree(SAMPLE_INPUTS, inputs)
+    with open(inputs / "volume.yaml", "a", encoding="utf-8") as settings_file:
+        settings_file.write("titles: own\nshow_unit: true\ncover:\n  title: 二〇二六年基层党建亮点工作及存在问题汇编\n"
+                            "  unit: 中共××街道工作委员会组织办公室\n  date: 2026年12月\n")
+    first = build(inputs, tmp_path / "out")
+    imported = import_files([first.volume_path], tmp_path / "inputs")
+    assert "  封面：二〇二六年基层党建亮点工作及存在问题汇编（中共××街道工作委员会组织办公室），作为汇编设置的封面" in imported.summary
+
+    settings, _ = read_settings(tmp_path / "inputs" / "volume.yaml")
+    assert (settings.titles, settings.show_unit) == ("own", True)
+    assert (settings.cover.title, settings.cover.unit, settings.cover.date) == (
+        "二〇二六年基层党建亮点工作及存在问题汇编", "中共××街道工作委员会组织办公室", Month(2026, 12))
+    assert settings.order == [r.unit for r in first.volume.reports]
+    again = build(tmp_path / "inputs", tmp_path / "again")
+    assert again.volume.numbered_titles() == first.volume.numbered_titles()  # as printed
+    for imported, before in zip(again.volume.reports, first.volume.reports, strict=True):
+        assert (imported.unit, _shape(imported)) == (before.unit, _shape(before))
+    colon = lambda lines: [line.rstrip("：") for line in lines]  # noqa: E731 - 二、存在问题： reads 二、存在问题
+    assert colon(visible_lines(again.volume_path)) == colon(visible_lines(first.volume_path))  # cover, 目录 and pages too
 
 
 @pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.stem)
