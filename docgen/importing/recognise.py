@@ -40,6 +40,10 @@ _ROW_HEADERS = {"序号", "编号", "序", "No.", "No"}
 _PAGE_NUMBER = re.compile(r"^(?:第\s*[0-9一二三四五六七八九十]+\s*篇|篇\s*[0-9一二三四五六七八九十]+)\s*[：:、.．]?\s*")
 _OUTLINE_HEADING = re.compile(r"^(?:提\s*纲|内容提要|目\s*录)[：:]?$")
 MIN_OUTLINE_LINES = 2
+# A cover's line its issuer signs: 中共××街道党工委组织部编印, ××街道党工委 编 (not …汇编).
+_ISSUED = re.compile(r"^(?P<unit>.+?)(?:\s*(?:编印|印发|编制)|\s+[编印])$")
+MAX_ISSUER_CHARS = 30
+_UNIT_WORDS = ("社区", "街道", "党委", "党工委", "党支部", "党总支", "居委会", "村委会", "办事处")  # in a report's own title
 _TITLE_ENDINGS = ("总结", "报告", "汇报", "材料", "情况", "问题", "述职", "计划", "打算", "方案", "亮点", "做法", "体会", "剖析", "工作")
 
 
@@ -245,8 +249,9 @@ def _listed_reports(body: list[Para], toc_titles: list[str], origin: Origin) -> 
 
     Each entry that can be a report title is found again as a line of the body, in the 目录's
     order (an entry on the line right after the one before is that report's unit line); two
-    reports at least, each holding a part of its own (亮点, 问题 …), and before the first
-    nothing but a cover's lines: else the file is read as one report, as before.
+    reports at least, each opening as a report does (its unit under its title, or named in a
+    title that ends as titles do) and holding a part of its own (亮点, 问题 …), and before
+    the first nothing but a cover's lines: else the file is read as one report, as before.
     """
     listed = [title for title in toc_titles if _is_title_line(title) and not unit_of_line(title)]
     starts: list[int] = []
@@ -263,12 +268,24 @@ def _listed_reports(body: list[Para], toc_titles: list[str], origin: Origin) -> 
             units.append(None)
         position = found + 1
     reports = [body[begin:end] for begin, end in zip(starts, [*starts[1:], len(body)])]
-    if len(reports) < 2 or not all(any(_names_a_part(p.text) for p in report) for report in reports):
+    if len(reports) < 2 or not all(
+        _opens_a_report(report, unit) and any(_names_a_part(p.text) for p in report) for report, unit in zip(reports, units)
+    ):
         return None
     front = body[: starts[0]]
-    if not all(_is_title_line(p.text) or issuer_of_line(p.text) or cover_date_of_line(p.text) for p in front):
+    if not all(_is_title_line(p.text) or _issuer(p.text) or cover_date_of_line(p.text) for p in front):
         return None
     return _Listed(_volume_cover(front), reports, units)
+
+
+def _opens_a_report(report: list[Para], unit: str | None) -> bool:
+    """A report's first line is its title, and its unit is on the line under it (``unit``: the
+    one the 目录 lists there) or named in the title, which ends as titles do (东湖社区党建工作总结);
+    a report's own themed headings (党建引领聚合力) are neither."""
+    title = report[0].text
+    if unit is not None or (len(report) > 1 and unit_of_line(report[1].text)):
+        return True
+    return title.endswith(_TITLE_ENDINGS) and any(word in title for word in _UNIT_WORDS)
 
 
 def _names_a_part(text: str) -> bool:
@@ -278,14 +295,22 @@ def _names_a_part(text: str) -> bool:
 
 def _volume_cover(front: list[Para]) -> model.Cover | None:
     """The cover a volume's first lines make: its title (over one line or more), 编印单位, date."""
-    title = "".join(p.text for p in front if not issuer_of_line(p.text) and not cover_date_of_line(p.text))
+    title = "".join(p.text for p in front if not _issuer(p.text) and not cover_date_of_line(p.text))
     if not title:
         return None
-    unit = next((issuer_of_line(p.text) for p in front if issuer_of_line(p.text)), None)
+    unit = next((_issuer(p.text) for p in front if _issuer(p.text)), None)
     dated = next((p.text for p in front if cover_date_of_line(p.text)), None)
     style = NUMERAL_DATES if dated and not any(c.isdigit() for c in dated) else ARABIC_DATES
     date = cover_date_of_line(dated) if dated else None
     return model.Cover(title=title, unit=unit or "", date=date, date_style=style, origin=front[0].origin)
+
+
+def _issuer(text: str) -> str | None:
+    """The 编印单位 a cover's line names: a unit's line, or one it signs (…组织部编印, …党工委 编)."""
+    issued = _ISSUED.match(text.strip())
+    if issued and len(issued["unit"]) <= MAX_ISSUER_CHARS and not SENTENCE_PUNCTUATION.search(text):
+        return issued["unit"]
+    return issuer_of_line(text)
 
 
 # --- one report ---------------------------------------------------------------

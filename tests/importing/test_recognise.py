@@ -215,12 +215,30 @@ def test_a_volume_of_own_titles_is_split_where_its_toc_says_with_its_cover_and_u
     assert (cover.title, cover.unit, cover.date, cover.date_style) == ("二〇二六年基层党建亮点工作及存在问题汇编", "中共××街道工作委员会组织办公室", Month(2026, 12), ARABIC_DATES)
 
 
+@pytest.mark.parametrize("issuer_line, issuer", [("中共××街道党工委组织部编印", "中共××街道党工委组织部"), ("××街道党工委 编", "××街道党工委")])
+def test_a_volume_cover_signed_by_its_issuer_gives_the_issuer_not_a_longer_title(issuer_line, issuer):
+    lines = ["二〇二六年基层党建亮点工作汇编", issuer_line, "目  录", "东湖社区党建工作总结……1", "红旗社区党建工作总结……3",
+             "东湖社区党建工作总结", "一、亮点工作", ITEM_1, "红旗社区党建工作总结", "一、特色做法", ITEM_2]
+    recognition = recognise([Para(t, Origin()) for t in lines], Origin())
+    assert len(recognition.reports) == 2
+    assert (recognition.cover.title, recognition.cover.unit) == ("二〇二六年基层党建亮点工作汇编", issuer)
+
+
 def test_a_reports_own_toc_of_its_headings_does_not_split_it():
     """A single report whose 目录 lists its themed headings: they are found in its body too,
     but they open no report (no 亮点 or 问题 part of their own, a part heading before them)."""
     found = _one("目录", "党建引领聚合力……1", "服务群众暖民心……2", TITLE, "一、亮点工作",
                  "党建引领聚合力", ITEM_1, "服务群众暖民心", ITEM_2, "二、存在问题", ITEM_3)
     assert found.title == TITLE and [h for h, _ in _outline(found)] == ["亮点工作", "存在问题"]
+
+
+def test_a_report_with_its_title_and_unit_before_a_toc_of_its_themes_stays_one_report():
+    """Title and unit, a 目录 of the report's themes, each theme with its 做法 and 问题: the
+    themes are found in the body, each with parts, but open no report (no unit of their own)."""
+    found = _one("东湖社区2024年度基层党建工作总结", "东湖社区党委", "目录", "党建引领聚合力……1", "服务群众暖民心……2",
+                 "党建引领聚合力", "（一）主要做法", ITEM_1, "（二）存在问题", ITEM_2,
+                 "服务群众暖民心", "（一）主要做法", ITEM_3, "（二）存在问题", ITEM_1)
+    assert (found.title, found.unit_line) == ("东湖社区2024年度基层党建工作总结", "东湖社区党委")
 
 
 def test_a_toc_whose_titles_are_not_all_in_the_body_splits_nothing():

@@ -94,7 +94,8 @@ def test_the_fontconfig_file_falls_back_on_the_face_each_copy_was_made_from(tmp_
 @pytest.mark.office
 def test_a_character_past_gb2312_is_drawn_in_the_design_of_its_face(tmp_path):
     """堃 in 仿宋 text is drawn by Noto Serif CJK (the whole face docgen's copy was made from),
-    in 黑体 text by Noto Sans CJK: never a sans glyph among serif ones."""
+    in 黑体 text by Noto Sans CJK, in a 小标宋 title by Noto Serif CJK Bold: never a sans glyph
+    among serif ones, nor a light one in a bold title."""
     require_renderer()
     _derived_or_skip()
     if shutil.which("pdffonts") is None:
@@ -102,7 +103,9 @@ def test_a_character_past_gb2312_is_drawn_in_the_design_of_its_face(tmp_path):
     from docx import Document
     from docx.oxml.ns import qn
 
-    for face, design, other in (("仿宋_GB2312", "NotoSerifCJK", "NotoSansCJK"), ("黑体", "NotoSansCJK", "NotoSerifCJK")):
+    designs = (("仿宋_GB2312", "NotoSerifCJKjp-Regular", "NotoSansCJK"), ("黑体", "NotoSansCJK", "NotoSerifCJK"),
+               ("方正小标宋简体", "NotoSerifCJKjp-Bold", "Regular"))  # the title's rarer characters bold too
+    for face, design, other in designs:
         document = Document()
         run = document.add_paragraph().add_run("社区书记王堃喆与䶮𠮷")
         run.font.name = face
