@@ -55,7 +55,7 @@ SECONDS_FIRST_FILE = 120  # a cold start with a fresh profile takes a while, the
 SECONDS_PER_FILE = 60  # each file after the first; one that takes longer is given up
 SECONDS_PER_MB = 60  # and for each MB of text in a file (a volume of 6,000 pages holds about 9 MB)
 _MOST_MB = 20  # a file claiming more (a zip bomb) is allowed no more time than one of 20 MB
-_LAID_OUT = re.compile(r"word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml")  # a .docx's text
+_LAID_OUT = re.compile(r"word/(document\d*|header\d*|footer\d*|footnotes|endnotes)\.xml")  # a .docx's text
 _POLL_SECONDS = 0.5  # how often a run's progress is looked at
 
 # The private profile's settings (registrymodifications.xcu): LibreOffice fetches nothing.

@@ -83,10 +83,12 @@ def test_what_a_word_file_weighs_is_its_text_not_its_styles(tmp_path):
     report = package("report.docx", word_document=5_000, word_footer1=1_500, word_styles=350_000, word_numbering=90_000)
     longer = package("longer.docx", word_document=500_000, word_header2=1_500, word_styles=8_000)
     odt = package("report.odt", content=20_000, styles=30_000)
+    renamed = package("renamed.docx", word_document2=40_000, word_styles=350_000)  # as some converters name it
 
     assert soffice.megabytes(report) == pytest.approx(6_500 / 2**20)
     assert soffice.megabytes(longer) == pytest.approx(501_500 / 2**20)
     assert soffice.megabytes(odt) == pytest.approx(50_000 / 2**20)  # not a Word file: all its XML
+    assert soffice.megabytes(renamed) == pytest.approx(40_000 / 2**20)
 
 
 def test_a_file_an_instance_failed_on_goes_last_in_its_share():
