@@ -71,7 +71,7 @@ def issuer_of_line(text: str) -> str | None:
 
 def _signer_of_line(text: str) -> str | None:
     """The 署名 a line right above the 成文日期 holds (红旗社区党群服务中心, 红旗社区党委（盖章）), or None."""
-    return None if _is_closing(text) else unit_of_line(_without_seal(text), _SIGNER_ENDINGS)
+    return None if _is_closing(text) else issuer_of_line(_without_seal(text))
 
 
 def _without_seal(text: str) -> str:

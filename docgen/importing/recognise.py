@@ -111,7 +111,7 @@ def recognise(paragraphs: list[Para], origin: Origin) -> Recognition:
     body = body[outline_lines:]
     series = _numbered_title_series(numbered[0]) if numbered else _first_title_series(body)
     chunks = _split_reports(body, series)
-    listed = _listed_reports(body, toc_titles, origin) if len(chunks) == 1 and series is None and cover is None else None
+    listed = _listed_reports(body, toc_titles) if len(chunks) == 1 and series is None and cover is None else None
     if listed is not None:
         chunks = listed.reports
     units = listed.units if listed is not None else [None] * len(chunks)
@@ -244,7 +244,7 @@ class _Listed:
     units: list[str | None]  # each report's unit line, where the 目录 lists it after its title
 
 
-def _listed_reports(body: list[Para], toc_titles: list[str], origin: Origin) -> _Listed | None:
+def _listed_reports(body: list[Para], toc_titles: list[str]) -> _Listed | None:
     """The reports a 目录 lists by their own titles, where the body bears the 目录 out; else None.
 
     Each entry that can be a report title is found again as a line of the body, in the 目录's
@@ -295,14 +295,14 @@ def _names_a_part(text: str) -> bool:
 
 def _volume_cover(front: list[Para]) -> model.Cover | None:
     """The cover a volume's first lines make: its title (over one line or more), 编印单位, date."""
-    title = "".join(p.text for p in front if not _issuer(p.text) and not cover_date_of_line(p.text))
+    lines = [(p.text, _issuer(p.text), cover_date_of_line(p.text)) for p in front]
+    title = "".join(text for text, issuer, date in lines if not issuer and not date)
     if not title:
         return None
-    unit = next((_issuer(p.text) for p in front if _issuer(p.text)), None)
-    dated = next((p.text for p in front if cover_date_of_line(p.text)), None)
+    unit = next((issuer for _, issuer, _ in lines if issuer), "")
+    dated, date = next(((text, date) for text, _, date in lines if date), ("", None))
     style = NUMERAL_DATES if dated and not any(c.isdigit() for c in dated) else ARABIC_DATES
-    date = cover_date_of_line(dated) if dated else None
-    return model.Cover(title=title, unit=unit or "", date=date, date_style=style, origin=front[0].origin)
+    return model.Cover(title=title, unit=unit, date=date, date_style=style, origin=front[0].origin)
 
 
 def _issuer(text: str) -> str | None:
