@@ -2,7 +2,8 @@
 ``preview`` and ``summary``, the .docx of old formats in an import.
 
 LibreOffice converts one document at a time, on one core, and most of a batch's
-time goes file by file: about a second to start, then about 0.08 s for a report
+time goes file by file: about half a second to start (``soffice``'s profiles spare it
+LibreOffice's first-start self-tests), then about 0.08 s for a report
 of a few pages and 1.3 s for a 280-page volume of 100 reports (measured on a
 2-core machine). So a batch is split, before anything starts, among as many
 instances as the machine has cores (``DOCGEN_WORKERS`` where set, as for the
@@ -20,10 +21,10 @@ already running (through its pipe) are converted outside its conversion mode
 and took twice as long each (measured); a fresh run for each batch pays the
 start again. Through UNO they are converted as fast, but that needs a Python
 with LibreOffice's ``uno`` module, which docgen's own Python does not have
-(benchmarks/README.md). Why a fresh profile each, not copies of one made first: a profile
-used before (as a copy would be) started no faster than a fresh one (1.2–1.4 s
-of processor time for a start and one report either way, measured), and a fresh
-one holds nothing of an instance that crashed. Why at most four: each instance holds
+(benchmarks/README.md). Why a fresh profile each, not copies of one made first: a fresh
+profile naming the installed version starts as fast as one used before but for
+LibreOffice's registering its extensions (0.1–0.15 s, measured), and a fresh one
+holds nothing of an instance that crashed. Why at most four: each instance holds
 110 MB when it starts and grows with what it converts (255 MB after 50
 reports, measured), so four hold about a gigabyte together; an instance more
 costs its memory whether or not it finds a core free, and office PCs seldom
@@ -61,7 +62,7 @@ from .pdfstamp import stamp
 
 INSTANCES_VARIABLE = WORKERS_VARIABLE  # one setting for docgen's processes: its workers and its LibreOffices
 _MOST_INSTANCES = 4
-_START_SECONDS = 1.0  # an instance's start; an instance more only for work worth at least that
+_START_SECONDS = 1.0  # an instance more only for at least this much work (a start takes about half of it)
 _FILE_SECONDS = 0.07  # converting a report of a few pages (with docgen's faces, measured)
 _MB_SECONDS = 2.3  # and each MB of text in a file (a volume of 100 reports: 0.53 MB, 1.3 s)
 _TRIES = 2  # instances a file may fail in: the one it was given to and one more
