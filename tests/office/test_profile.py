@@ -47,18 +47,24 @@ def test_without_its_configuration_no_version_is_claimed(tmp_path):
     assert "<value>24.8</value>" in soffice.offline_settings("24.8")
 
 
+def _convert_on(profile: Path, report: Path) -> bool:
+    """``report`` converted to PDF by the real LibreOffice on ``profile`` (as docgen runs it):
+    whether it ended well, the PDF made."""
+    out = profile.parent / "pdf"
+    finished = subprocess.run(
+        [str(soffice.find_soffice()), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+         "--convert-to", "pdf", "--outdir", str(out), str(report)],
+        capture_output=True, timeout=300, env=soffice.office_environment(profile),
+    )
+    return finished.returncode == 0 and (out / f"{report.stem}.pdf").is_file()
+
+
 @pytest.mark.office
 def test_libreoffice_started_on_docgens_profile_skips_its_first_start_self_tests(sample_build, tmp_path):
     require_renderer()
-    profile, out = tmp_path / "profile", tmp_path / "pdf"
-    program = soffice.find_soffice()
-    finished = subprocess.run(
-        [str(program), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-         "--convert-to", "pdf", "--outdir", str(out), str(sample_build.report_paths[0])],
-        capture_output=True, timeout=300, env=soffice.office_environment(profile),
-    )
-    assert finished.returncode == 0 and (out / f"{sample_build.report_paths[0].stem}.pdf").is_file()
-    assert soffice.installed_version(program)  # this machine's LibreOffice is found
+    profile = tmp_path / "profile"
+    assert _convert_on(profile, sample_build.report_paths[0])
+    assert soffice.installed_version(soffice.find_soffice())  # this machine's LibreOffice is found
     assert not (profile / "user" / "GraphicsRenderTests.log").exists()
 
 
@@ -69,12 +75,8 @@ def test_a_fresh_profile_would_have_run_them(sample_build, tmp_path):
     version = soffice.installed_version(soffice.find_soffice()) or "0"
     if tuple(int(part) for part in version.split(".")[:2]) < (7, 2):
         pytest.skip("LibreOffice before 7.2 has no first-start self-tests")
-    profile, out = tmp_path / "profile", tmp_path / "pdf"
+    profile = tmp_path / "profile"
     (profile / "user").mkdir(parents=True)
     (profile / "user" / "registrymodifications.xcu").write_text(soffice.offline_settings(None), encoding="utf-8")
-    subprocess.run(
-        [str(soffice.find_soffice()), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-         "--convert-to", "pdf", "--outdir", str(out), str(sample_build.report_paths[0])],
-        capture_output=True, timeout=300, env=soffice.office_environment(profile),
-    )
+    assert _convert_on(profile, sample_build.report_paths[0])
     assert (profile / "user" / "GraphicsRenderTests.log").exists()
